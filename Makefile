@@ -1,0 +1,129 @@
+# profilec: build the tool, compile sources/ into dist/, run the tests.
+# Quiet by default; V=1 shows the commands.
+
+V ?= 0
+ifeq ($(V),0)
+Q := @
+MAKEFLAGS += --no-print-directory
+else
+Q :=
+endif
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKGS := libxml-2.0 libzip xlsxwriter
+# Recursive (=) on purpose: pkg-config runs when a recipe needs it, after
+# the deps target installed it on a fresh machine.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+WARN := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror
+ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm $(EXTRA_LDFLAGS)
+
+B ?= .build
+BIN ?= profilec
+SRCS := $(wildcard compiler/*.c) $(wildcard exporters/*.c)
+LIB_SRCS := $(filter-out compiler/main.c,$(SRCS))
+OBJS := $(SRCS:%.c=$(B)/%.o) $(B)/schema_xsd.o
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/%.o) $(B)/schema_xsd.o
+TEST_SRCS := $(wildcard tests/check_*.c) tests/testutil.c
+TEST_OBJS := $(TEST_SRCS:%.c=$(B)/%.o)
+SUITES := $(patsubst tests/check_%.c,%,$(filter-out tests/check_main.c,$(wildcard tests/check_*.c)))
+
+SOURCES := $(wildcard sources/*.xml)
+DIST_OUT ?= dist
+
+# Debian packages: what building needs, and what the tests add.
+BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev
+TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-pyld python3-rdflib python3-openpyxl \
+	epubcheck default-jre-headless valgrind unzip util-linux
+
+.PHONY: all dist check asan valgrind fuzz bench format clean deps-build deps-test test-run
+
+all: $(BIN)
+
+# Install what is missing, and nothing when everything is there.
+define install_missing
+	$(Q)missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+		| grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "  APT     $$missing"; \
+		if [ "$$(id -u)" != 0 ]; then echo "profilec: run as root to install: $$missing" >&2; exit 1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+deps-build:
+	$(call install_missing,$(BUILD_DEBS))
+
+deps-test: deps-build
+	$(call install_missing,$(TEST_DEBS))
+
+$(B)/%.o: %.c | deps-build
+	@mkdir -p $(dir $@)
+	@[ "$(V)" != 0 ] || echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# The schema is compiled into the binary: validating never reads a file
+# other than the source it was given.
+$(B)/schema_xsd.c: schemas/profile.xsd
+	@mkdir -p $(dir $@)
+	@[ "$(V)" != 0 ] || echo "  EMBED   $<"
+	$(Q){ echo '/* Generated from schemas/profile.xsd by the Makefile. */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'const char pc_schema_xsd[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; \
+	  echo 'const size_t pc_schema_xsd_len = sizeof pc_schema_xsd - 1;'; } > $@
+
+$(B)/schema_xsd.o: $(B)/schema_xsd.c | deps-build
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
+
+$(BIN): $(OBJS)
+	@[ "$(V)" != 0 ] || echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDLIBS_ALL)
+
+# ---- dist ----------------------------------------------------------------
+
+dist: $(BIN)
+	@[ "$(V)" != 0 ] || echo "  BUILD   $(DIST_OUT)/ from $(SOURCES)"
+	$(Q)./$(BIN) build -o $(DIST_OUT) $(SOURCES)
+
+# ---- tests ---------------------------------------------------------------
+
+$(B)/suites.h: $(wildcard tests/check_*.c)
+	@mkdir -p $(dir $@)
+	$(Q){ printf '#define PC_SUITES'; for s in $(SUITES); do printf ' PC_SUITE(%s)' $$s; done; echo; } > $@
+
+$(B)/tests/check_main.o: $(B)/suites.h
+$(B)/tests/%.o: EXTRA_CFLAGS += -I$(B) $(shell pkg-config --cflags check 2>/dev/null)
+
+$(B)/check_profilec: $(TEST_OBJS) $(LIB_OBJS) | deps-test
+	@[ "$(V)" != 0 ] || echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) $$(pkg-config --libs check) $(LDLIBS_ALL)
+
+test-run: $(BIN) $(B)/check_profilec
+	$(Q)PROFILEC=$(abspath $(BIN)) $(B)/check_profilec
+
+check: deps-test
+	$(Q)$(MAKE) test-run
+
+# The same suite under AddressSanitizer and UBSan, in its own build tree.
+asan: deps-test
+	$(Q)$(MAKE) B=.build/asan BIN=.build/asan/profilec \
+		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		EXTRA_LDFLAGS="-fsanitize=address,undefined" CFLAGS="-O1 -g" test-run
+
+valgrind: deps-test $(BIN) $(B)/check_profilec
+	$(Q)PROFILEC_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+		CK_FORK=no PROFILEC=$(abspath $(BIN)) \
+		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		$(B)/check_profilec
+
+format:
+	$(Q)clang-format -i compiler/*.[ch] exporters/*.[ch] tests/*.[ch]
+
+clean:
+	$(Q)rm -rf .build $(BIN)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

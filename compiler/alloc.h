@@ -1,0 +1,14 @@
+/* Allocation wrappers that abort on out-of-memory, so only real errors travel up. */
+#ifndef PC_ALLOC_H
+#define PC_ALLOC_H
+
+#include <stddef.h>
+
+void *pc_malloc(size_t size);
+void *pc_calloc(size_t n, size_t size);
+void *pc_realloc(void *p, size_t size);
+char *pc_strdup(const char *s);
+char *pc_strndup(const char *s, size_t n);
+char *pc_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,612 @@
+/* Build the typed graph from a valid source tree: nodes, typed edges, interned strings. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "alloc.h"
+#include "compiler.h"
+#include "fold.h"
+#include "sha256.h"
+
+/* Ids to nodes, keyed by the interned id pointer. */
+typedef struct {
+	const char *id;
+	pc_ref ref;
+	unsigned line;
+} id_slot;
+
+/* A reference met before its target could exist, resolved at the end. */
+typedef struct {
+	enum { PEND_ALTERNATIVE, PEND_ADDITION, PEND_CHANGE, PEND_EDITION } what;
+	uint32_t from; /* penalty or publication index */
+	const char *to;
+	double factor;
+	unsigned line;
+} pending_ref;
+
+typedef struct {
+	const pc_input *src;
+	pc_diag *d;
+	pc_graph *g;
+	id_slot *slots;
+	size_t n_slots, n_used;
+	pending_ref *pending;
+	size_t n_pending, cap_pending;
+} builder;
+
+static int
+is(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+#define FOR_CHILDREN(c, parent) \
+	for (xmlNodePtr c = (parent)->children; c != NULL; c = c->next) \
+		if (c->type == XML_ELEMENT_NODE)
+
+static unsigned
+line_of(xmlNodePtr n)
+{
+	long l = xmlGetLineNo(n);
+	return l > 0 ? (unsigned)l : 0;
+}
+
+static const char *
+intern_folded(builder *b, const char *raw)
+{
+	if (raw == NULL)
+		return NULL;
+	char *f = pc_fold_space(raw);
+	const char *s = pc_intern(&b->g->strings, f);
+	free(f);
+	return s;
+}
+
+/* The folded text content of an element, interned. */
+static const char *
+text(builder *b, xmlNodePtr n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	const char *s = intern_folded(b, (const char *)raw);
+	xmlFree(raw);
+	return s;
+}
+
+static const char *
+attr(builder *b, xmlNodePtr n, const char *name)
+{
+	xmlChar *raw = xmlGetProp(n, (const xmlChar *)name);
+	const char *s = intern_folded(b, (const char *)raw);
+	xmlFree(raw);
+	return s;
+}
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	FOR_CHILDREN(c, n)
+	if (is(c, name))
+		return c;
+	return NULL;
+}
+
+static const char *
+child_text(builder *b, xmlNodePtr n, const char *name)
+{
+	xmlNodePtr c = child(n, name);
+	return c ? text(b, c) : NULL;
+}
+
+static int
+parse_int(builder *b, xmlNodePtr n, const char *name, int dflt)
+{
+	const char *s = attr(b, n, name);
+	if (s == NULL)
+		return dflt;
+	errno = 0;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (errno || *end || end == s || v < -1000000 || v > 1000000) {
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), 0, "bad-number",
+			       "attribute %s=\"%s\" is not a whole number in range", name, s);
+		return dflt;
+	}
+	return (int)v;
+}
+
+static int
+parse_double(builder *b, xmlNodePtr n, const char *s, double *out)
+{
+	if (s == NULL)
+		return 0;
+	errno = 0;
+	char *end;
+	double v = strtod(s, &end);
+	if (errno || *end || end == s) {
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), 0, "bad-number", "\"%s\" is not a number",
+			       s);
+		return 0;
+	}
+	*out = v;
+	return 1;
+}
+
+static int
+parse_bool(const char *s)
+{
+	if (s == NULL)
+		return -1;
+	return strcmp(s, "true") == 0 || strcmp(s, "1") == 0;
+}
+
+/* Index of s in a name table, or -1. */
+static int
+lookup(const char *const *table, int n, const char *s)
+{
+	for (int i = 0; s && i < n; i++)
+		if (strcmp(table[i], s) == 0)
+			return i;
+	return -1;
+}
+
+static size_t
+slot_of(const builder *b, const char *id)
+{
+	size_t h = (size_t)(uintptr_t)id;
+	h ^= h >> 17;
+	h *= 0x9e3779b97f4a7c15ull;
+	return (h >> 7) & (b->n_slots - 1);
+}
+
+static void
+register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned line)
+{
+	if (id == NULL)
+		return;
+	if (b->n_used * 2 >= b->n_slots) {
+		size_t old_n = b->n_slots;
+		id_slot *old = b->slots;
+		b->n_slots = old_n ? old_n * 2 : 256;
+		b->slots = pc_calloc(b->n_slots, sizeof *b->slots);
+		for (size_t i = 0; i < old_n; i++) {
+			if (old[i].id == NULL)
+				continue;
+			size_t j = slot_of(b, old[i].id);
+			while (b->slots[j].id)
+				j = (j + 1) & (b->n_slots - 1);
+			b->slots[j] = old[i];
+		}
+		free(old);
+	}
+	size_t j = slot_of(b, id);
+	while (b->slots[j].id) {
+		if (b->slots[j].id == id) {
+			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, 0, "duplicate-id",
+				       "id '%s' is already used on line %u", id, b->slots[j].line);
+			return;
+		}
+		j = (j + 1) & (b->n_slots - 1);
+	}
+	b->slots[j] = (id_slot){id, {kind, (uint32_t)index}, line};
+	b->n_used++;
+}
+
+/* Resolve an id to a node of the wanted kind; report it when it is not one. */
+static int
+resolve(builder *b, const char *id, pc_kind want, const char *who, const char *who_id, unsigned line,
+	uint32_t *index)
+{
+	if (id == NULL || b->n_slots == 0)
+		goto unknown;
+	size_t j = slot_of(b, id);
+	while (b->slots[j].id) {
+		if (b->slots[j].id == id) {
+			if (b->slots[j].ref.kind != want) {
+				pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, 0, "wrong-ref",
+					       "%s '%s' names '%s', which is a %s, not a%s %s", who, who_id, id,
+					       pc_kind_name[b->slots[j].ref.kind],
+					       strchr("aeiou", pc_kind_name[want][0]) ? "n" : "", pc_kind_name[want]);
+				return 0;
+			}
+			*index = b->slots[j].ref.index;
+			return 1;
+		}
+		j = (j + 1) & (b->n_slots - 1);
+	}
+unknown:
+	pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, 0, "unknown-ref", "%s '%s' names unknown %s '%s'", who,
+		       who_id, pc_kind_name[want], id ? id : "");
+	return 0;
+}
+
+static void
+add_pending(builder *b, int what, uint32_t from, const char *to, double factor, unsigned line)
+{
+	if (to == NULL)
+		return;
+	if (b->n_pending == b->cap_pending) {
+		b->cap_pending = b->cap_pending ? b->cap_pending * 2 : 16;
+		b->pending = pc_realloc(b->pending, b->cap_pending * sizeof *b->pending);
+	}
+	b->pending[b->n_pending++] = (pending_ref){what, from, to, factor, line};
+}
+
+/* ---- Sections ------------------------------------------------------- */
+
+static void
+build_country(builder *b, xmlNodePtr n)
+{
+	pc_country *c = PC_PUSH(b->g, countries);
+	c->n.line = line_of(n);
+	c->code = attr(b, n, "code");
+	c->name = child_text(b, n, "name");
+	char lower[3] = {0};
+	for (int i = 0; c->code && i < 2 && c->code[i]; i++)
+		lower[i] = (char)(c->code[i] | 0x20);
+	c->n.id = pc_intern(&b->g->strings, lower);
+	register_id(b, c->n.id, PC_COUNTRY, b->g->n_countries - 1, c->n.line);
+}
+
+static void
+build_indicators(builder *b, xmlNodePtr n)
+{
+	pc_graph *g = b->g;
+	FOR_CHILDREN(c, n)
+	{
+		if (is(c, "source")) {
+			pc_source *s = PC_PUSH(g, sources);
+			s->n.id = attr(b, c, "id");
+			s->n.line = line_of(c);
+			s->name = text(b, c);
+			register_id(b, s->n.id, PC_SOURCE, g->n_sources - 1, s->n.line);
+		} else if (is(c, "note")) {
+			g->indicator_note = text(b, c);
+		}
+	}
+	FOR_CHILDREN(c, n)
+	{
+		if (!is(c, "indicator"))
+			continue;
+		pc_indicator *ind = PC_PUSH(g, indicators);
+		ind->n.id = attr(b, c, "id");
+		ind->n.line = line_of(c);
+		register_id(b, ind->n.id, PC_INDICATOR, g->n_indicators - 1, ind->n.line);
+		ind->label = child_text(b, c, "label");
+		xmlNodePtr v = child(c, "value");
+		if (v != NULL) {
+			ind->value_text = text(b, v);
+			ind->has_value = parse_double(b, v, ind->value_text, &ind->value);
+			ind->year = parse_int(b, v, "year", PC_NONE);
+			ind->unit = attr(b, v, "unit");
+		}
+		const char *srcs = attr(b, c, "sources");
+		if (srcs != NULL) {
+			/* A space-separated list: resolve each id. */
+			size_t cap = 1;
+			for (const char *p = srcs; *p; p++)
+				cap += *p == ' ';
+			ind->sources = pc_strtab_alloc(&g->strings, cap * sizeof *ind->sources);
+			char *copy = pc_strdup(srcs);
+			for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
+				uint32_t idx;
+				if (resolve(b, pc_intern(&g->strings, tok), PC_SOURCE, "indicator", ind->n.id, ind->n.line,
+					    &idx))
+					ind->sources[ind->n_sources++] = idx;
+			}
+			free(copy);
+		}
+	}
+}
+
+static void
+build_actors(builder *b, xmlNodePtr n)
+{
+	pc_graph *g = b->g;
+	FOR_CHILDREN(c, n)
+	{
+		if (!is(c, "actor"))
+			continue;
+		pc_actor *a = PC_PUSH(g, actors);
+		a->n.id = attr(b, c, "id");
+		a->n.line = line_of(c);
+		register_id(b, a->n.id, PC_ACTOR, g->n_actors - 1, a->n.line);
+		a->kind = attr(b, c, "kind");
+		a->name = child_text(b, c, "name");
+		a->acronym = child_text(b, c, "acronym");
+		a->description = child_text(b, c, "description");
+		a->founded = parse_int(b, c, "founded", PC_NONE);
+		a->directory = parse_bool(attr(b, c, "directory")) == 1;
+		size_t n_alias = 0;
+		FOR_CHILDREN(x, c)
+		n_alias += is(x, "alias");
+		if (n_alias) {
+			a->aliases = pc_strtab_alloc(&g->strings, n_alias * sizeof *a->aliases);
+			FOR_CHILDREN(x, c)
+			if (is(x, "alias"))
+				a->aliases[a->n_aliases++] = text(b, x);
+		}
+	}
+	/* Relations once every actor has its index. */
+	uint32_t from = 0;
+	FOR_CHILDREN(c, n)
+	{
+		if (!is(c, "actor"))
+			continue;
+		FOR_CHILDREN(x, c)
+		{
+			if (!is(x, "relation"))
+				continue;
+			int type = lookup(pc_relation_name, PC_REL_COUNT, attr(b, x, "type"));
+			uint32_t to;
+			if (type < 0) {
+				pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), 0, "schema",
+					       "unknown relation type");
+				continue;
+			}
+			if (!resolve(b, attr(b, x, "to"), PC_ACTOR, "actor", g->actors[from].n.id, line_of(x), &to))
+				continue;
+			pc_actor_relation *r = PC_PUSH(g, actor_relations);
+			*r = (pc_actor_relation){from, to, (pc_relation_type)type, line_of(x)};
+		}
+		from++;
+	}
+}
+
+static void
+build_research(builder *b, xmlNodePtr n)
+{
+	pc_graph *g = b->g;
+	FOR_CHILDREN(c, n)
+	{
+		if (!is(c, "publication"))
+			continue;
+		uint32_t pi = (uint32_t)g->n_publications;
+		pc_publication *p = PC_PUSH(g, publications);
+		p->n.id = attr(b, c, "id");
+		p->n.line = line_of(c);
+		register_id(b, p->n.id, PC_PUBLICATION, pi, p->n.line);
+		p->title = child_text(b, c, "title");
+		p->subtitle = child_text(b, c, "subtitle");
+		p->description = child_text(b, c, "description");
+		p->year = parse_int(b, c, "year", PC_NONE);
+		p->kind = attr(b, c, "kind");
+		p->publisher = -1;
+		p->edition_of = -1;
+		xmlNodePtr pub = child(c, "publisher");
+		uint32_t idx;
+		if (pub && resolve(b, attr(b, pub, "ref"), PC_ACTOR, "publication", p->n.id, line_of(pub), &idx))
+			g->publications[pi].publisher = (int32_t)idx;
+		xmlNodePtr ed = child(c, "edition-of");
+		if (ed)
+			add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, line_of(ed));
+		xmlNodePtr authors = child(c, "authors");
+		uint32_t position = 0;
+		if (authors == NULL)
+			continue;
+		FOR_CHILDREN(x, authors)
+		{
+			pc_ref who;
+			if (is(x, "person")) {
+				/* One node per citation here; normalization merges them. */
+				pc_person *person = PC_PUSH(g, persons);
+				person->n.line = line_of(x);
+				person->family = attr(b, x, "family");
+				person->given = attr(b, x, "given");
+				who = (pc_ref){PC_PERSON, (uint32_t)g->n_persons - 1};
+			} else if (is(x, "organization")) {
+				if (!resolve(b, attr(b, x, "ref"), PC_ACTOR, "publication", g->publications[pi].n.id,
+					     line_of(x), &idx))
+					continue;
+				who = (pc_ref){PC_ACTOR, idx};
+			} else {
+				continue;
+			}
+			pc_authorship *au = PC_PUSH(g, authorships);
+			au->publication = pi;
+			au->position = ++position;
+			au->author = who;
+			au->as_written = text(b, x);
+			au->line = line_of(x);
+		}
+	}
+}
+
+static void
+build_penalty(builder *b, xmlNodePtr c, uint32_t article)
+{
+	pc_graph *g = b->g;
+	uint32_t pi = (uint32_t)g->n_penalties;
+	pc_penalty *p = PC_PUSH(g, penalties);
+	p->n.id = attr(b, c, "id");
+	p->n.line = line_of(c);
+	register_id(b, p->n.id, PC_PENALTY, pi, p->n.line);
+	p->article = article;
+	int kind = lookup(pc_penalty_kind_name, PC_PEN_COUNT, attr(b, c, "kind"));
+	p->kind = kind < 0 ? PC_PEN_IMPRISONMENT : (pc_penalty_kind)kind;
+	p->has_min = parse_double(b, c, attr(b, c, "min"), &p->min);
+	p->has_max = parse_double(b, c, attr(b, c, "max"), &p->max);
+	p->unit = attr(b, c, "unit");
+	p->unit_is_currency = p->unit && strlen(p->unit) == 3 && p->unit[0] >= 'A' && p->unit[0] <= 'Z';
+	p->offence = child_text(b, c, "offence");
+	p->condition = child_text(b, c, "condition");
+	p->alternative_to = -1;
+	p->in_addition_to = -1;
+	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, p->n.line);
+	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, p->n.line);
+	FOR_CHILDREN(x, c)
+	{
+		if (!is(x, "change"))
+			continue;
+		double factor = 1;
+		parse_double(b, x, attr(b, x, "factor"), &factor);
+		add_pending(b, PEND_CHANGE, pi, attr(b, x, "of"), factor, line_of(x));
+	}
+}
+
+static void
+build_law(builder *b, xmlNodePtr n)
+{
+	pc_graph *g = b->g;
+	FOR_CHILDREN(c, n)
+	{
+		if (is(c, "intro")) {
+			g->law_intro = text(b, c);
+		} else if (is(c, "threshold")) {
+			pc_threshold *t = PC_PUSH(g, thresholds);
+			t->n.id = attr(b, c, "id");
+			t->n.line = line_of(c);
+			register_id(b, t->n.id, PC_THRESHOLD, g->n_thresholds - 1, t->n.line);
+			int kind = lookup(pc_threshold_kind_name, PC_THR_COUNT, attr(b, c, "kind"));
+			t->kind = kind < 0 ? PC_THR_CONSENT : (pc_threshold_kind)kind;
+			t->age = parse_int(b, c, "age", 0);
+		} else if (is(c, "instrument")) {
+			uint32_t ii = (uint32_t)g->n_instruments;
+			pc_instrument *in = PC_PUSH(g, instruments);
+			in->n.id = attr(b, c, "id");
+			in->n.line = line_of(c);
+			register_id(b, in->n.id, PC_INSTRUMENT, ii, in->n.line);
+			int type = lookup(pc_instrument_type_name, PC_INSTR_COUNT, attr(b, c, "type"));
+			in->type = type < 0 ? PC_INSTR_LAW : (pc_instrument_type)type;
+			in->number = attr(b, c, "number");
+			in->year = parse_int(b, c, "year", PC_NONE);
+			in->title = child_text(b, c, "title");
+			in->signed_ = in->ratified = in->in_force = -1;
+			in->issuer = -1;
+			xmlNodePtr st = child(c, "status");
+			if (st) {
+				in->status = text(b, st);
+				in->signed_ = parse_bool(attr(b, st, "signed"));
+				in->ratified = parse_bool(attr(b, st, "ratified"));
+				in->in_force = parse_bool(attr(b, st, "in-force"));
+				in->status_date = attr(b, st, "date");
+			}
+			xmlNodePtr issuer = child(c, "issuer");
+			uint32_t idx;
+			if (issuer &&
+			    resolve(b, attr(b, issuer, "ref"), PC_ACTOR, "instrument", in->n.id, line_of(issuer), &idx))
+				g->instruments[ii].issuer = (int32_t)idx;
+			FOR_CHILDREN(x, c)
+			{
+				if (!is(x, "article"))
+					continue;
+				uint32_t ai = (uint32_t)g->n_articles;
+				pc_article *a = PC_PUSH(g, articles);
+				a->n.id = attr(b, x, "id");
+				a->n.line = line_of(x);
+				register_id(b, a->n.id, PC_ARTICLE, ai, a->n.line);
+				a->instrument = ii;
+				a->number = attr(b, x, "number");
+				a->heading = child_text(b, x, "heading");
+				a->text = child_text(b, x, "text");
+				FOR_CHILDREN(y, x)
+				if (is(y, "penalty"))
+					build_penalty(b, y, ai);
+			}
+		}
+	}
+}
+
+static void
+build_events(builder *b, xmlNodePtr n)
+{
+	pc_graph *g = b->g;
+	FOR_CHILDREN(c, n)
+	{
+		if (!is(c, "event"))
+			continue;
+		uint32_t ei = (uint32_t)g->n_events;
+		pc_event *e = PC_PUSH(g, events);
+		e->n.id = attr(b, c, "id");
+		e->n.line = line_of(c);
+		register_id(b, e->n.id, PC_EVENT, ei, e->n.line);
+		e->year = parse_int(b, c, "year", PC_NONE);
+		e->end_year = parse_int(b, c, "end-year", PC_NONE);
+		int theme = lookup(pc_theme_name, PC_THEME_COUNT, attr(b, c, "theme"));
+		e->theme = theme < 0 ? PC_THEME_EDUCATION_ICT : (pc_theme)theme;
+		e->text = child_text(b, c, "text");
+		const char *eid = e->n.id;
+		FOR_CHILDREN(x, c)
+		{
+			uint32_t idx;
+			if (is(x, "involves")) {
+				int role = lookup(pc_role_name, PC_ROLE_COUNT, attr(b, x, "role"));
+				if (role < 0 || !resolve(b, attr(b, x, "actor"), PC_ACTOR, "event", eid, line_of(x), &idx))
+					continue;
+				pc_event_actor *ea = PC_PUSH(g, event_actors);
+				*ea = (pc_event_actor){ei, idx, (pc_role)role, line_of(x)};
+			} else if (is(x, "cites-instrument") || is(x, "cites-publication")) {
+				pc_kind want = is(x, "cites-instrument") ? PC_INSTRUMENT : PC_PUBLICATION;
+				if (!resolve(b, attr(b, x, "ref"), want, "event", eid, line_of(x), &idx))
+					continue;
+				pc_event_citation *ec = PC_PUSH(g, event_citations);
+				*ec = (pc_event_citation){ei, {want, idx}, line_of(x)};
+			}
+		}
+	}
+}
+
+static void
+resolve_pending(builder *b)
+{
+	pc_graph *g = b->g;
+	for (size_t i = 0; i < b->n_pending; i++) {
+		pending_ref *p = &b->pending[i];
+		uint32_t idx;
+		if (p->what == PEND_EDITION) {
+			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line, &idx))
+				g->publications[p->from].edition_of = (int32_t)idx;
+			continue;
+		}
+		if (!resolve(b, p->to, PC_PENALTY, "penalty", g->penalties[p->from].n.id, p->line, &idx))
+			continue;
+		if (p->what == PEND_ALTERNATIVE) {
+			g->penalties[p->from].alternative_to = (int32_t)idx;
+		} else if (p->what == PEND_ADDITION) {
+			g->penalties[p->from].in_addition_to = (int32_t)idx;
+		} else {
+			pc_penalty_change *ch = PC_PUSH(g, penalty_changes);
+			*ch = (pc_penalty_change){p->from, idx, p->factor, p->line};
+		}
+	}
+}
+
+pc_graph *
+pc_build(const pc_input *src, pc_diag *d)
+{
+	xmlNodePtr root = xmlDocGetRootElement((xmlDocPtr)src->doc);
+	if (root == NULL || !is(root, "profile")) {
+		pc_diag_report(d, PC_SEV_ERROR, src->path, root ? line_of(root) : 1, 0, "schema",
+			       "the root element is not a profile");
+		return NULL;
+	}
+	builder b = {.src = src, .d = d, .g = pc_graph_new()};
+	pc_graph *g = b.g;
+	g->source_path = pc_intern(&g->strings, src->path);
+	pc_sha256_hex(src->data, src->len, g->source_sha256);
+	g->lang = attr(&b, root, "lang");
+	g->modified = attr(&b, root, "modified");
+	g->title = child_text(&b, root, "title");
+	/* Sections in dependency order, whatever their order in the file. */
+	static const struct {
+		const char *name;
+		void (*fn)(builder *, xmlNodePtr);
+	} sections[] = {
+		{"country", build_country}, {"indicators", build_indicators}, {"actors", build_actors},
+		{"research", build_research}, {"law", build_law}, {"events", build_events},
+	};
+	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++)
+		FOR_CHILDREN(c, root)
+	if (is(c, sections[s].name))
+		sections[s].fn(&b, c);
+	resolve_pending(&b);
+	free(b.slots);
+	free(b.pending);
+	if (g->n_countries == 0) {
+		pc_diag_report(d, PC_SEV_ERROR, src->path, line_of(root), 0, "schema", "the profile names no country");
+		pc_graph_free(g);
+		return NULL;
+	}
+	return g;
+}

@@ -1,0 +1,274 @@
+/* Check what XSD cannot: plausible years, penalty bounds, cycles, formula
+ * triggers, and the data-quality notes that the products show. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "compiler.h"
+
+#define YEAR_MIN 1800
+#define YEAR_MAX 2100
+
+void
+pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, const char *rule, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = pc_malloc(n > 0 ? (size_t)n + 1 : 1);
+	msg[0] = '\0';
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	pc_quality_note *q = PC_PUSH(g, quality);
+	q->rule = pc_intern(&g->strings, rule);
+	q->subject = subject;
+	q->message = pc_intern(&g->strings, msg);
+	q->line = line;
+	pc_diag_report(d, PC_SEV_WARNING, g->source_path, line, 0, rule, "%s", msg);
+	free(msg);
+}
+
+static void
+check_year(const pc_graph *g, pc_diag *d, int year, unsigned line, const char *what, const char *id)
+{
+	if (year == PC_NONE && strcmp(what, "year") != 0)
+		return;
+	if (year < YEAR_MIN || year > YEAR_MAX)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, 0, "implausible-year",
+			       "'%s' has %s %d, outside %d..%d", id, what, year, YEAR_MIN, YEAR_MAX);
+}
+
+static void
+check_years(const pc_graph *g, pc_diag *d)
+{
+	for (size_t i = 0; i < g->n_events; i++) {
+		const pc_event *e = &g->events[i];
+		check_year(g, d, e->year, e->n.line, "year", e->n.id);
+		if (e->end_year != PC_NONE) {
+			check_year(g, d, e->end_year, e->n.line, "end-year", e->n.id);
+			if (e->end_year < e->year)
+				pc_diag_report(d, PC_SEV_ERROR, g->source_path, e->n.line, 0, "implausible-year",
+					       "event '%s' ends (%d) before it starts (%d)", e->n.id, e->end_year,
+					       e->year);
+		}
+	}
+	for (size_t i = 0; i < g->n_publications; i++)
+		check_year(g, d, g->publications[i].year, g->publications[i].n.line, "year", g->publications[i].n.id);
+	for (size_t i = 0; i < g->n_actors; i++)
+		check_year(g, d, g->actors[i].founded, g->actors[i].n.line, "founded", g->actors[i].n.id);
+	for (size_t i = 0; i < g->n_instruments; i++)
+		check_year(g, d, g->instruments[i].year, g->instruments[i].n.line, "instrument year",
+			   g->instruments[i].n.id);
+	for (size_t i = 0; i < g->n_indicators; i++)
+		check_year(g, d, g->indicators[i].year, g->indicators[i].n.line, "value year", g->indicators[i].n.id);
+}
+
+static void
+check_penalties(const pc_graph *g, pc_diag *d)
+{
+	for (size_t i = 0; i < g->n_penalties; i++) {
+		const pc_penalty *p = &g->penalties[i];
+		if (p->has_min && p->has_max && p->min > p->max)
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "penalty-range",
+				       "penalty '%s' has a minimum (%g) above its maximum (%g)", p->n.id, p->min,
+				       p->max);
+		if ((p->has_min || p->has_max) && p->unit == NULL)
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "penalty-unit",
+				       "penalty '%s' has bounds but no unit", p->n.id);
+		if (p->unit && p->kind == PC_PEN_FINE && !p->unit_is_currency)
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "penalty-unit",
+				       "fine '%s' is measured in %s, not a currency", p->n.id, p->unit);
+		if (p->unit && p->kind != PC_PEN_FINE && p->unit_is_currency)
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "penalty-unit",
+				       "penalty '%s' (%s) is measured in a currency (%s)", p->n.id,
+				       pc_penalty_kind_name[p->kind], p->unit);
+		if (p->alternative_to == (int32_t)i || p->in_addition_to == (int32_t)i)
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "ref-cycle",
+				       "penalty '%s' refers to itself", p->n.id);
+	}
+	for (size_t i = 0; i < g->n_penalty_changes; i++) {
+		const pc_penalty_change *c = &g->penalty_changes[i];
+		if (c->penalty == c->of)
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, c->line, 0, "ref-cycle",
+				       "penalty '%s' changes itself", g->penalties[c->penalty].n.id);
+	}
+}
+
+/* part-of, member-of and operated-by form a hierarchy: no actor may reach
+ * itself through them. Depth-first search with colours. */
+static int
+hierarchical(pc_relation_type t)
+{
+	return t == PC_REL_PART_OF || t == PC_REL_MEMBER_OF || t == PC_REL_OPERATED_BY;
+}
+
+static void
+check_cycles(const pc_graph *g, pc_diag *d)
+{
+	size_t n = g->n_actors;
+	if (n == 0)
+		return;
+	unsigned char *colour = pc_calloc(n, 1); /* 0 new, 1 on the stack, 2 done */
+	size_t *stack = pc_malloc((n + 1) * sizeof *stack);
+	size_t *edge_pos = pc_malloc((n + 1) * sizeof *edge_pos);
+	for (size_t start = 0; start < n; start++) {
+		if (colour[start])
+			continue;
+		size_t top = 0;
+		stack[0] = start;
+		edge_pos[0] = 0;
+		colour[start] = 1;
+		while (1) {
+			size_t a = stack[top];
+			size_t e = edge_pos[top];
+			while (e < g->n_actor_relations &&
+			       (g->actor_relations[e].from != a || !hierarchical(g->actor_relations[e].type)))
+				e++;
+			if (e == g->n_actor_relations) {
+				colour[a] = 2;
+				if (top == 0)
+					break;
+				top--;
+				continue;
+			}
+			edge_pos[top] = e + 1;
+			const pc_actor_relation *r = &g->actor_relations[e];
+			if (colour[r->to] == 1) {
+				pc_diag_report(d, PC_SEV_ERROR, g->source_path, r->line, 0, "ref-cycle",
+					       "actor '%s' is %s '%s', which leads back to itself", g->actors[a].n.id,
+					       pc_relation_name[r->type], g->actors[r->to].n.id);
+			} else if (colour[r->to] == 0) {
+				colour[r->to] = 1;
+				stack[++top] = r->to;
+				edge_pos[top] = 0;
+			}
+		}
+	}
+	free(colour);
+	free(stack);
+	free(edge_pos);
+	/* Editions form a chain, never a loop. */
+	for (size_t i = 0; i < g->n_publications; i++) {
+		int32_t p = g->publications[i].edition_of;
+		for (size_t steps = 0; p >= 0 && steps <= g->n_publications; steps++) {
+			if ((size_t)p == i) {
+				pc_diag_report(d, PC_SEV_ERROR, g->source_path, g->publications[i].n.line, 0, "ref-cycle",
+					       "publication '%s' is, through its editions, an edition of itself",
+					       g->publications[i].n.id);
+				break;
+			}
+			p = g->publications[p].edition_of;
+		}
+	}
+}
+
+/* A text a spreadsheet would run as a formula. */
+static void
+check_text(const pc_graph *g, pc_diag *d, const char *s, unsigned line, pc_kind kind, const char *id,
+	   const char *field)
+{
+	if (s == NULL || strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0')
+		return;
+	pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, 0, "formula-trigger",
+		       "%s '%s': %s begins with '%c', which a spreadsheet runs as a formula", pc_kind_name[kind],
+		       id ? id : "", field, s[0] == '\t' ? ' ' : s[0]);
+}
+
+static void
+check_texts(const pc_graph *g, pc_diag *d)
+{
+#define T(s, node, kind, field) check_text(g, d, (s), (node).line, (kind), (node).id, (field))
+	check_text(g, d, g->title, 0, PC_COUNTRY, pc_graph_cc(g), "title");
+	check_text(g, d, g->indicator_note, 0, PC_INDICATOR, "", "note");
+	check_text(g, d, g->law_intro, 0, PC_INSTRUMENT, "", "intro");
+	for (size_t i = 0; i < g->n_countries; i++)
+		T(g->countries[i].name, g->countries[i].n, PC_COUNTRY, "name");
+	for (size_t i = 0; i < g->n_indicators; i++) {
+		T(g->indicators[i].label, g->indicators[i].n, PC_INDICATOR, "label");
+		T(g->indicators[i].unit, g->indicators[i].n, PC_INDICATOR, "unit");
+	}
+	for (size_t i = 0; i < g->n_sources; i++)
+		T(g->sources[i].name, g->sources[i].n, PC_SOURCE, "name");
+	for (size_t i = 0; i < g->n_events; i++)
+		T(g->events[i].text, g->events[i].n, PC_EVENT, "text");
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const pc_actor *a = &g->actors[i];
+		T(a->name, a->n, PC_ACTOR, "name");
+		T(a->acronym, a->n, PC_ACTOR, "acronym");
+		T(a->description, a->n, PC_ACTOR, "description");
+		for (size_t k = 0; k < a->n_aliases; k++)
+			T(a->aliases[k], a->n, PC_ACTOR, "alias");
+	}
+	for (size_t i = 0; i < g->n_persons; i++) {
+		T(g->persons[i].family, g->persons[i].n, PC_PERSON, "family name");
+		T(g->persons[i].given, g->persons[i].n, PC_PERSON, "given name");
+	}
+	for (size_t i = 0; i < g->n_authorships; i++) {
+		const pc_authorship *au = &g->authorships[i];
+		check_text(g, d, au->as_written, au->line, PC_PUBLICATION, g->publications[au->publication].n.id,
+			   "author");
+	}
+	for (size_t i = 0; i < g->n_publications; i++) {
+		const pc_publication *p = &g->publications[i];
+		T(p->title, p->n, PC_PUBLICATION, "title");
+		T(p->subtitle, p->n, PC_PUBLICATION, "subtitle");
+		T(p->description, p->n, PC_PUBLICATION, "description");
+	}
+	for (size_t i = 0; i < g->n_instruments; i++) {
+		T(g->instruments[i].title, g->instruments[i].n, PC_INSTRUMENT, "title");
+		T(g->instruments[i].number, g->instruments[i].n, PC_INSTRUMENT, "number");
+		T(g->instruments[i].status, g->instruments[i].n, PC_INSTRUMENT, "status");
+	}
+	for (size_t i = 0; i < g->n_articles; i++) {
+		T(g->articles[i].number, g->articles[i].n, PC_ARTICLE, "number");
+		T(g->articles[i].heading, g->articles[i].n, PC_ARTICLE, "heading");
+		T(g->articles[i].text, g->articles[i].n, PC_ARTICLE, "text");
+	}
+	for (size_t i = 0; i < g->n_penalties; i++) {
+		T(g->penalties[i].offence, g->penalties[i].n, PC_PENALTY, "offence");
+		T(g->penalties[i].condition, g->penalties[i].n, PC_PENALTY, "condition");
+	}
+#undef T
+}
+
+static void
+note_missing(pc_graph *g, pc_diag *d)
+{
+	for (size_t i = 0; i < g->n_indicators; i++) {
+		const pc_indicator *ind = &g->indicators[i];
+		if (!ind->has_value)
+			pc_quality(g, d, (pc_ref){PC_INDICATOR, (uint32_t)i}, ind->n.line, "missing-value",
+				   "indicator '%s' (%s) has no value in the profile", ind->n.id, ind->label);
+	}
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const pc_actor *a = &g->actors[i];
+		if (a->name == NULL)
+			pc_quality(g, d, (pc_ref){PC_ACTOR, (uint32_t)i}, a->n.line, "unnamed-actor",
+				   "actor '%s' has no name in the profile", a->n.id);
+	}
+	unsigned char *has_author = pc_calloc(g->n_publications, 1);
+	for (size_t k = 0; k < g->n_authorships; k++)
+		has_author[g->authorships[k].publication] = 1;
+	for (size_t i = 0; i < g->n_publications; i++) {
+		if (!has_author[i])
+			pc_quality(g, d, (pc_ref){PC_PUBLICATION, (uint32_t)i}, g->publications[i].n.line,
+				   "missing-author", "publication '%s' has no author in the profile",
+				   g->publications[i].n.id);
+	}
+	free(has_author);
+}
+
+void
+pc_check(pc_graph *g, pc_diag *d)
+{
+	check_years(g, d);
+	check_penalties(g, d);
+	check_cycles(g, d);
+	check_texts(g, d);
+	note_missing(g, d);
+}

@@ -1,0 +1,79 @@
+/* The pipeline: load -> validate -> build -> normalize -> check, for one file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "compiler.h"
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+ * algorithm): no timegm(), no time zone. */
+static long long
+days_from_civil(int y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long long)doe - 719468;
+}
+
+/* SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the source's
+ * own edition date: never the clock. */
+static int
+set_build_date(pc_graph *g, pc_diag *d)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	long long epoch = 0;
+	if (env && *env) {
+		char *end;
+		errno = 0;
+		epoch = strtoll(env, &end, 10);
+		if (errno || *end || epoch < 0 || epoch > 253402300799LL) {
+			pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "source-date-epoch",
+				       "SOURCE_DATE_EPOCH='%s' is not a number of seconds between 1970 and 9999", env);
+			return -1;
+		}
+	} else {
+		int y;
+		unsigned m, day;
+		char tail;
+		if (g->modified == NULL || sscanf(g->modified, "%d-%u-%u%c", &y, &m, &day, &tail) != 3 || m < 1 ||
+		    m > 12 || day < 1 || day > 31 || y < 1970 || y > 9999) {
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, 0, 0, "schema",
+				       "the profile's modified date '%s' is not a date from 1970 on",
+				       g->modified ? g->modified : "");
+			return -1;
+		}
+		epoch = days_from_civil(y, m, day) * 86400;
+	}
+	time_t t = (time_t)epoch;
+	struct tm tm;
+	if (gmtime_r(&t, &tm) == NULL)
+		return -1;
+	g->build_epoch = epoch;
+	strftime(g->build_date, sizeof g->build_date, "%Y-%m-%d", &tm);
+	strftime(g->build_timestamp, sizeof g->build_timestamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return 0;
+}
+
+pc_graph *
+pc_compile(const char *path, const pc_limits *lim, pc_diag *d)
+{
+	pc_input src = {.path = path};
+	pc_graph *g = NULL;
+	if (pc_load(&src, lim, d) == 0 && pc_validate(&src, d) == 0)
+		g = pc_build(&src, d);
+	pc_input_free(&src);
+	if (g == NULL)
+		return NULL;
+	if (set_build_date(g, d) != 0) {
+		pc_graph_free(g);
+		return NULL;
+	}
+	pc_normalize(g, d);
+	pc_check(g, d);
+	return g;
+}

@@ -1,0 +1,59 @@
+/* The compiler's phases: load, validate, build, normalize, check. Data flows one way. */
+#ifndef PC_COMPILER_H
+#define PC_COMPILER_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "graph.h"
+
+/* Bounds on what a source may be; every one has a CLI option. */
+typedef struct {
+	size_t max_size; /* bytes of the source file */
+	unsigned max_depth; /* element nesting */
+	unsigned max_attributes; /* attributes on one element */
+} pc_limits;
+
+#define PC_DEFAULT_MAX_SIZE ((size_t)256 << 20)
+#define PC_DEFAULT_MAX_DEPTH 64u
+#define PC_DEFAULT_MAX_ATTRIBUTES 64u
+
+void pc_limits_default(pc_limits *lim);
+
+/* Process-wide set-up and tear-down of libxml2: the entity loader that
+ * refuses everything, and the compiled schema. */
+void pc_compiler_init(void);
+void pc_compiler_cleanup(void);
+
+/* Run every phase on one file. Returns the checked graph, or NULL when the
+ * source could not be read, parsed or validated. A graph is returned even
+ * when checks found errors: pc_diag_failed() says whether to use it. */
+pc_graph *pc_compile(const char *path, const pc_limits *lim, pc_diag *d);
+
+/* The phases, for tests and for pc_compile. `doc` is an xmlDocPtr. */
+typedef struct pc_input {
+	const char *path;
+	char *data; /* the file's bytes, NUL-terminated */
+	size_t len;
+	void *doc; /* xmlDocPtr once parsed */
+} pc_input;
+
+int pc_load(pc_input *src, const pc_limits *lim, pc_diag *d);
+int pc_validate(pc_input *src, pc_diag *d);
+pc_graph *pc_build(const pc_input *src, pc_diag *d);
+void pc_normalize(pc_graph *g, pc_diag *d);
+void pc_check(pc_graph *g, pc_diag *d);
+void pc_input_free(pc_input *src);
+
+/* The column of the first `<name` on a line of the source, 1-based, or 0:
+ * libxml2 gives schema errors a line but no column. */
+unsigned pc_input_column(const pc_input *src, unsigned line, const char *name);
+
+/* Print the graph as deterministic text: counts, then every node and edge. */
+void pc_dump(const pc_graph *g, void *stream);
+
+/* Record a data-quality note in the graph and report it as a warning. */
+void pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+#endif

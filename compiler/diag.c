@@ -1,0 +1,201 @@
+/* The diagnostics channel: collect, count and print messages like a compiler. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+static const char *const severity_name[] = {"note", "warning", "error"};
+
+void
+pc_diag_init(pc_diag *d)
+{
+	memset(d, 0, sizeof *d);
+	d->max_items = 10000;
+}
+
+void
+pc_diag_free(pc_diag *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->n_items; i++) {
+		free(d->items[i].file);
+		free(d->items[i].rule);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	memset(d, 0, sizeof *d);
+}
+
+void
+pc_diag_report(pc_diag *d, pc_severity sev, const char *file, unsigned line, unsigned col,
+	       const char *rule, const char *fmt, ...)
+{
+	if (sev == PC_SEV_ERROR)
+		d->n_errors++;
+	else if (sev == PC_SEV_WARNING)
+		d->n_warnings++;
+	if (d->n_items >= d->max_items) {
+		d->n_dropped++;
+		return;
+	}
+	if (d->n_items == d->cap_items) {
+		d->cap_items = d->cap_items ? d->cap_items * 2 : 16;
+		d->items = pc_realloc(d->items, d->cap_items * sizeof *d->items);
+	}
+	pc_diagnostic *it = &d->items[d->n_items++];
+	it->severity = sev;
+	it->file = file ? pc_strdup(file) : NULL;
+	it->line = line;
+	it->col = col;
+	it->rule = pc_strdup(rule ? rule : "");
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	it->message = pc_malloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(it->message, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	va_end(ap);
+	/* A message ends where its first line ends: libxml2 adds newlines. */
+	for (char *p = it->message; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = (p[1] == '\0') ? '\0' : ' ';
+}
+
+int
+pc_diag_failed(const pc_diag *d)
+{
+	return d->n_errors > 0 || (d->werror && d->n_warnings > 0);
+}
+
+static void
+json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				fputc(*p, f);
+		}
+	}
+	fputc('"', f);
+}
+
+/* GitHub annotations end at a newline and split properties at , and :. */
+static void
+github_escape(FILE *f, const char *s, int property)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			fputs("%25", f);
+		else if (*s == '\r')
+			fputs("%0D", f);
+		else if (*s == '\n')
+			fputs("%0A", f);
+		else if (property && *s == ':')
+			fputs("%3A", f);
+		else if (property && *s == ',')
+			fputs("%2C", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+static void
+print_one(const pc_diagnostic *it, pc_diag_format fmt, FILE *f, int first)
+{
+	switch (fmt) {
+	case PC_FMT_TEXT:
+		if (it->file) {
+			fputs(it->file, f);
+			if (it->line) {
+				fprintf(f, ":%u", it->line);
+				if (it->col)
+					fprintf(f, ":%u", it->col);
+			}
+			fputs(": ", f);
+		} else {
+			fputs("profilec: ", f);
+		}
+		fprintf(f, "%s: %s", severity_name[it->severity], it->message);
+		if (it->rule[0])
+			fprintf(f, " [%s]", it->rule);
+		fputc('\n', f);
+		break;
+	case PC_FMT_GITHUB:
+		fprintf(f, "::%s ", it->severity == PC_SEV_ERROR ? "error" : it->severity == PC_SEV_WARNING ? "warning" : "notice");
+		if (it->file) {
+			fputs("file=", f);
+			github_escape(f, it->file, 1);
+			if (it->line)
+				fprintf(f, ",line=%u", it->line);
+			if (it->col)
+				fprintf(f, ",col=%u", it->col);
+			fputc(',', f);
+		}
+		fputs("title=", f);
+		github_escape(f, it->rule, 1);
+		fputs("::", f);
+		github_escape(f, it->message, 0);
+		fputc('\n', f);
+		break;
+	case PC_FMT_JSON:
+		fputs(first ? "\n    {" : ",\n    {", f);
+		fputs("\"file\": ", f);
+		if (it->file)
+			json_string(f, it->file);
+		else
+			fputs("null", f);
+		fprintf(f, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"rule\": ", it->line, it->col,
+			severity_name[it->severity]);
+		json_string(f, it->rule);
+		fputs(", \"message\": ", f);
+		json_string(f, it->message);
+		fputc('}', f);
+		break;
+	}
+}
+
+void
+pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, void *stream)
+{
+	for (size_t i = from; i < d->n_items; i++)
+		print_one(&d->items[i], fmt, stream, i == from);
+}
+
+void
+pc_diag_print(const pc_diag *d, pc_diag_format fmt, void *stream)
+{
+	FILE *f = stream;
+	if (fmt == PC_FMT_JSON) {
+		fputs("{\n  \"diagnostics\": [", f);
+		pc_diag_print_from(d, 0, fmt, f);
+		fprintf(f, "%s],\n  \"errors\": %zu,\n  \"warnings\": %zu,\n  \"dropped\": %zu\n}\n",
+			d->n_items ? "\n  " : "", d->n_errors, d->n_warnings, d->n_dropped);
+		return;
+	}
+	pc_diag_print_from(d, 0, fmt, f);
+}
+
+void
+pc_diag_print_summary(const pc_diag *d, size_t n_files, void *stream)
+{
+	FILE *f = stream;
+	if (d->n_dropped)
+		fprintf(f, "profilec: %zu further diagnostics not shown\n", d->n_dropped);
+	fprintf(f, "%zu error%s, %zu warning%s in %zu file%s\n", d->n_errors, d->n_errors == 1 ? "" : "s",
+		d->n_warnings, d->n_warnings == 1 ? "" : "s", n_files, n_files == 1 ? "" : "s");
+}

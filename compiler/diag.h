@@ -1,0 +1,43 @@
+/* The one diagnostics channel: every message, from libxml2 to our checks. */
+#ifndef PC_DIAG_H
+#define PC_DIAG_H
+
+#include <stddef.h>
+
+typedef enum { PC_SEV_NOTE, PC_SEV_WARNING, PC_SEV_ERROR } pc_severity;
+typedef enum { PC_FMT_TEXT, PC_FMT_JSON, PC_FMT_GITHUB } pc_diag_format;
+
+/* Exit statuses, as PRODUCT.md gives them. */
+enum { PC_EXIT_OK = 0, PC_EXIT_INVALID = 1, PC_EXIT_USAGE = 2, PC_EXIT_OUTPUT = 3 };
+
+typedef struct {
+	pc_severity severity;
+	char *file; /* may be NULL for messages about no file */
+	unsigned line, col; /* 0 when unknown */
+	char *rule; /* "unknown-ref", "schema", ... */
+	char *message;
+} pc_diagnostic;
+
+typedef struct pc_diag {
+	pc_diagnostic *items;
+	size_t n_items, cap_items;
+	size_t n_errors, n_warnings;
+	int werror; /* warnings count as errors for the exit status */
+	size_t max_items; /* stop recording after this many (a flood guard) */
+	size_t n_dropped;
+} pc_diag;
+
+void pc_diag_init(pc_diag *d);
+void pc_diag_free(pc_diag *d);
+void pc_diag_report(pc_diag *d, pc_severity sev, const char *file, unsigned line, unsigned col,
+		    const char *rule, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+/* Errors (and warnings under --werror) seen so far. */
+int pc_diag_failed(const pc_diag *d);
+/* Print every diagnostic in the given format, then the summary line
+ * (text format only) to stream. */
+void pc_diag_print(const pc_diag *d, pc_diag_format fmt, void *stream);
+/* Print diagnostics from index `from` on, as they come (text format). */
+void pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, void *stream);
+void pc_diag_print_summary(const pc_diag *d, size_t n_files, void *stream);
+
+#endif

@@ -1,0 +1,210 @@
+/* The normalized graph as deterministic text: the cheapest golden test. */
+#include <stdio.h>
+#include <string.h>
+
+#include "compiler.h"
+
+static void
+q(FILE *f, const char *key, const char *s)
+{
+	if (s == NULL)
+		return;
+	fprintf(f, " %s=\"", key);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void
+num(FILE *f, const char *key, int v)
+{
+	if (v != PC_NONE)
+		fprintf(f, " %s=%d", key, v);
+}
+
+static void
+dbl(FILE *f, const char *key, int has, double v)
+{
+	if (has)
+		fprintf(f, " %s=%g", key, v);
+}
+
+static const char *
+id_of(const pc_graph *g, pc_ref r)
+{
+	const pc_node *n = pc_graph_node(g, r);
+	return n && n->id ? n->id : "?";
+}
+
+static void
+head(FILE *f, const char *kind, const pc_node *n)
+{
+	fprintf(f, "%s %s @%u", kind, n->id ? n->id : "-", n->line);
+}
+
+void
+pc_dump(const pc_graph *g, void *stream)
+{
+	FILE *f = stream;
+	fputs("profile", f);
+	q(f, "cc", pc_graph_cc(g));
+	q(f, "title", g->title);
+	q(f, "lang", g->lang);
+	q(f, "modified", g->modified);
+	fputc('\n', f);
+	fputs("counts", f);
+	for (int k = 0; k < PC_KIND_COUNT; k++)
+		fprintf(f, " %s=%zu", pc_kind_plural[k], pc_graph_count(g, (pc_kind)k));
+	fprintf(f, " event_actors=%zu actor_relations=%zu authorships=%zu event_citations=%zu penalty_changes=%zu quality=%zu\n",
+		g->n_event_actors, g->n_actor_relations, g->n_authorships, g->n_event_citations, g->n_penalty_changes,
+		g->n_quality);
+	for (size_t i = 0; i < g->n_countries; i++) {
+		head(f, "country", &g->countries[i].n);
+		q(f, "code", g->countries[i].code);
+		q(f, "name", g->countries[i].name);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_sources; i++) {
+		head(f, "source", &g->sources[i].n);
+		q(f, "name", g->sources[i].name);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_indicators; i++) {
+		const pc_indicator *x = &g->indicators[i];
+		head(f, "indicator", &x->n);
+		q(f, "label", x->label);
+		if (x->has_value)
+			q(f, "value", x->value_text);
+		else
+			fputs(" value=missing", f);
+		q(f, "unit", x->unit);
+		num(f, "year", x->year);
+		for (size_t k = 0; k < x->n_sources; k++)
+			q(f, "source", g->sources[x->sources[k]].n.id);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const pc_actor *x = &g->actors[i];
+		head(f, "actor", &x->n);
+		q(f, "kind", x->kind);
+		if (x->name)
+			q(f, "name", x->name);
+		else
+			fputs(" name=missing", f);
+		q(f, "acronym", x->acronym);
+		for (size_t k = 0; k < x->n_aliases; k++)
+			q(f, "alias", x->aliases[k]);
+		num(f, "founded", x->founded);
+		if (x->directory)
+			fputs(" directory", f);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_persons; i++) {
+		const pc_person *x = &g->persons[i];
+		head(f, "person", &x->n);
+		q(f, "family", x->family);
+		q(f, "given", x->given);
+		q(f, "display", x->display);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_publications; i++) {
+		const pc_publication *x = &g->publications[i];
+		head(f, "publication", &x->n);
+		num(f, "year", x->year);
+		q(f, "kind", x->kind);
+		q(f, "title", x->title);
+		if (x->publisher >= 0)
+			q(f, "publisher", g->actors[x->publisher].n.id);
+		if (x->edition_of >= 0)
+			q(f, "edition_of", g->publications[x->edition_of].n.id);
+		for (size_t k = 0; k < x->n_merged; k++)
+			q(f, "merged", x->merged_ids[k]);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_instruments; i++) {
+		const pc_instrument *x = &g->instruments[i];
+		head(f, "instrument", &x->n);
+		q(f, "type", pc_instrument_type_name[x->type]);
+		q(f, "number", x->number);
+		num(f, "year", x->year);
+		q(f, "title", x->title);
+		q(f, "status", x->status);
+		q(f, "status_date", x->status_date);
+		if (x->issuer >= 0)
+			q(f, "issuer", g->actors[x->issuer].n.id);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_articles; i++) {
+		const pc_article *x = &g->articles[i];
+		head(f, "article", &x->n);
+		q(f, "instrument", g->instruments[x->instrument].n.id);
+		q(f, "number", x->number);
+		q(f, "heading", x->heading);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_penalties; i++) {
+		const pc_penalty *x = &g->penalties[i];
+		head(f, "penalty", &x->n);
+		q(f, "article", g->articles[x->article].n.id);
+		q(f, "kind", pc_penalty_kind_name[x->kind]);
+		dbl(f, "min", x->has_min, x->min);
+		dbl(f, "max", x->has_max, x->max);
+		q(f, "unit", x->unit);
+		q(f, "condition", x->condition);
+		if (x->alternative_to >= 0)
+			q(f, "alternative_to", g->penalties[x->alternative_to].n.id);
+		if (x->in_addition_to >= 0)
+			q(f, "in_addition_to", g->penalties[x->in_addition_to].n.id);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_thresholds; i++) {
+		const pc_threshold *x = &g->thresholds[i];
+		head(f, "threshold", &x->n);
+		q(f, "kind", pc_threshold_kind_name[x->kind]);
+		fprintf(f, " age=%d\n", x->age);
+	}
+	for (size_t i = 0; i < g->n_events; i++) {
+		const pc_event *x = &g->events[i];
+		head(f, "event", &x->n);
+		num(f, "year", x->year);
+		num(f, "end_year", x->end_year);
+		q(f, "theme", pc_theme_name[x->theme]);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_event_actors; i++) {
+		const pc_event_actor *e = &g->event_actors[i];
+		fprintf(f, "edge event_actor %s -> %s role=%s\n", g->events[e->event].n.id, g->actors[e->actor].n.id,
+			pc_role_name[e->role]);
+	}
+	for (size_t i = 0; i < g->n_actor_relations; i++) {
+		const pc_actor_relation *e = &g->actor_relations[i];
+		fprintf(f, "edge actor_relation %s -> %s type=%s\n", g->actors[e->from].n.id, g->actors[e->to].n.id,
+			pc_relation_name[e->type]);
+	}
+	for (size_t i = 0; i < g->n_authorships; i++) {
+		const pc_authorship *e = &g->authorships[i];
+		fprintf(f, "edge authorship %s #%u -> %s %s", g->publications[e->publication].n.id, e->position,
+			pc_kind_name[e->author.kind], id_of(g, e->author));
+		q(f, "as_written", e->as_written);
+		fputc('\n', f);
+	}
+	for (size_t i = 0; i < g->n_event_citations; i++) {
+		const pc_event_citation *e = &g->event_citations[i];
+		fprintf(f, "edge event_citation %s -> %s %s\n", g->events[e->event].n.id, pc_kind_name[e->target.kind],
+			id_of(g, e->target));
+	}
+	for (size_t i = 0; i < g->n_penalty_changes; i++) {
+		const pc_penalty_change *e = &g->penalty_changes[i];
+		fprintf(f, "edge penalty_change %s -> %s factor=%g\n", g->penalties[e->penalty].n.id,
+			g->penalties[e->of].n.id, e->factor);
+	}
+	for (size_t i = 0; i < g->n_quality; i++) {
+		const pc_quality_note *x = &g->quality[i];
+		fprintf(f, "quality %s @%u %s %s", x->rule, x->line, pc_kind_name[x->subject.kind], id_of(g, x->subject));
+		q(f, "message", x->message);
+		fputc('\n', f);
+	}
+}

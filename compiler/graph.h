@@ -1,0 +1,296 @@
+/* The normalized graph of one country profile: the only thing exporters see. */
+#ifndef PC_GRAPH_H
+#define PC_GRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strtab.h"
+
+/* Node kinds, in the order exporters list them. */
+typedef enum {
+	PC_COUNTRY,
+	PC_INDICATOR,
+	PC_SOURCE, /* a provider of statistics */
+	PC_EVENT,
+	PC_ACTOR,
+	PC_PERSON,
+	PC_PUBLICATION,
+	PC_INSTRUMENT,
+	PC_ARTICLE,
+	PC_PENALTY,
+	PC_THRESHOLD,
+	PC_KIND_COUNT
+} pc_kind;
+
+extern const char *const pc_kind_name[PC_KIND_COUNT]; /* "event", ... */
+extern const char *const pc_kind_plural[PC_KIND_COUNT]; /* "events", ... */
+
+/* A reference to a node: its kind and its index in that kind's array. */
+typedef struct {
+	pc_kind kind;
+	uint32_t index;
+} pc_ref;
+
+/* The absent value for years and optional integers. */
+#define PC_NONE 0
+
+/* Every node starts with this header. */
+typedef struct {
+	const char *id; /* stable, unique in the profile */
+	unsigned line; /* source line, 0 when synthesized */
+} pc_node;
+
+typedef struct {
+	pc_node n;
+	const char *code; /* ISO 3166-1 alpha-2, upper case; n.id is it in lower case */
+	const char *name;
+} pc_country;
+
+typedef struct {
+	pc_node n;
+	const char *label;
+	int has_value; /* 0: the profile gives no value */
+	double value;
+	const char *value_text; /* the value as written, NULL when missing */
+	const char *unit; /* may be NULL */
+	int year; /* PC_NONE when absent */
+	uint32_t *sources; /* indices into g->sources */
+	size_t n_sources;
+} pc_indicator;
+
+typedef struct {
+	pc_node n;
+	const char *name;
+} pc_source;
+
+typedef enum { PC_THEME_EDUCATION_ICT, PC_THEME_CHILD_PROTECTION, PC_THEME_COUNT } pc_theme;
+extern const char *const pc_theme_name[PC_THEME_COUNT]; /* "education-ict", ... */
+extern const char *const pc_theme_label[PC_THEME_COUNT]; /* "Education and ICT", ... */
+
+typedef struct {
+	pc_node n;
+	int year;
+	int end_year; /* PC_NONE when the event is not a span */
+	pc_theme theme;
+	const char *text;
+} pc_event;
+
+typedef struct {
+	pc_node n;
+	const char *kind; /* "ngo", "government-body", ... as in the schema */
+	const char *name; /* NULL when the profile does not give it */
+	const char *acronym; /* may be NULL */
+	const char **aliases;
+	size_t n_aliases;
+	const char *description; /* may be NULL */
+	int founded; /* PC_NONE when unknown */
+	int directory; /* listed in the profile's directory */
+} pc_actor;
+
+/* One real person, merged across the spellings that cite them. */
+typedef struct {
+	pc_node n;
+	const char *family; /* the fullest spelling seen, accents kept */
+	const char *given; /* the fullest given name seen (may be initials), may be NULL */
+	const char *display; /* "Sonia Livingstone" */
+	const char *sort_key; /* folded "livingstone sonia", for ordering */
+} pc_person;
+
+typedef struct {
+	pc_node n;
+	const char *title;
+	const char *subtitle; /* may be NULL */
+	int year;
+	const char *kind; /* "report", ... or NULL */
+	const char *description; /* may be NULL */
+	int32_t publisher; /* actor index, -1 when none */
+	int32_t edition_of; /* publication index, -1 when none */
+	const char **merged_ids; /* ids of the entries merged into this one */
+	unsigned *merged_lines;
+	size_t n_merged;
+} pc_publication;
+
+typedef enum { PC_INSTR_LAW, PC_INSTR_CODE, PC_INSTR_CONVENTION, PC_INSTR_COUNT } pc_instrument_type;
+extern const char *const pc_instrument_type_name[PC_INSTR_COUNT];
+
+typedef struct {
+	pc_node n;
+	pc_instrument_type type;
+	const char *number; /* "196/2003", may be NULL */
+	int year; /* PC_NONE when absent */
+	const char *title;
+	const char *status; /* treaty status as written, may be NULL */
+	int signed_, ratified, in_force; /* -1 unknown, 0 no, 1 yes */
+	const char *status_date; /* "2001-11", may be NULL */
+	int32_t issuer; /* actor index, -1 when none */
+} pc_instrument;
+
+typedef struct {
+	pc_node n;
+	uint32_t instrument;
+	const char *number; /* "211" */
+	const char *heading; /* may be NULL */
+	const char *text;
+} pc_article;
+
+typedef enum { PC_PEN_IMPRISONMENT, PC_PEN_FINE, PC_PEN_PROHIBITION, PC_PEN_COUNT } pc_penalty_kind;
+extern const char *const pc_penalty_kind_name[PC_PEN_COUNT];
+
+typedef struct {
+	pc_node n;
+	uint32_t article;
+	pc_penalty_kind kind;
+	int has_min, has_max;
+	double min, max;
+	const char *unit; /* "months", "years", "RON", ... or NULL */
+	int unit_is_currency;
+	const char *offence; /* may be NULL */
+	const char *condition; /* may be NULL: the basic offence */
+	int32_t alternative_to; /* penalty index, -1 when none */
+	int32_t in_addition_to; /* penalty index, -1 when none */
+} pc_penalty;
+
+/* A relative change: penalty `penalty` multiplies the bounds of `of` by `factor`. */
+typedef struct {
+	uint32_t penalty;
+	uint32_t of;
+	double factor;
+	unsigned line;
+} pc_penalty_change;
+
+typedef enum { PC_THR_CONSENT, PC_THR_MAJORITY, PC_THR_MARRIAGE, PC_THR_COUNT } pc_threshold_kind;
+extern const char *const pc_threshold_kind_name[PC_THR_COUNT];
+extern const char *const pc_threshold_kind_label[PC_THR_COUNT];
+
+typedef struct {
+	pc_node n;
+	pc_threshold_kind kind;
+	int age;
+} pc_threshold;
+
+/* ---- Edges ---------------------------------------------------------- */
+
+typedef enum {
+	PC_ROLE_ORGANIZER,
+	PC_ROLE_FUNDER,
+	PC_ROLE_PARTNER,
+	PC_ROLE_PARTICIPANT,
+	PC_ROLE_SIGNATORY,
+	PC_ROLE_IMPLEMENTER,
+	PC_ROLE_OPERATOR,
+	PC_ROLE_SUPPORTER,
+	PC_ROLE_SUBJECT,
+	PC_ROLE_COUNT
+} pc_role;
+extern const char *const pc_role_name[PC_ROLE_COUNT];
+
+typedef struct {
+	uint32_t event, actor;
+	pc_role role;
+	unsigned line;
+} pc_event_actor;
+
+typedef enum {
+	PC_REL_PART_OF,
+	PC_REL_MEMBER_OF,
+	PC_REL_OPERATED_BY,
+	PC_REL_PARTNER_OF,
+	PC_REL_FOUNDED_BY,
+	PC_REL_FUNDED_BY,
+	PC_REL_COUNT
+} pc_relation_type;
+extern const char *const pc_relation_name[PC_REL_COUNT];
+
+typedef struct {
+	uint32_t from, to; /* actor indices */
+	pc_relation_type type;
+	unsigned line;
+} pc_actor_relation;
+
+/* An ordered author of a publication: a person or an actor. */
+typedef struct {
+	uint32_t publication;
+	uint32_t position; /* 1-based, in the order written */
+	pc_ref author; /* PC_PERSON or PC_ACTOR */
+	const char *as_written; /* the citation's own spelling */
+	unsigned line;
+} pc_authorship;
+
+/* An event tied to an instrument or a publication by its text. */
+typedef struct {
+	uint32_t event;
+	pc_ref target; /* PC_INSTRUMENT or PC_PUBLICATION */
+	unsigned line;
+} pc_event_citation;
+
+/* A data-quality note found by the checks, kept for the products. */
+typedef struct {
+	const char *rule; /* "missing-value", ... */
+	pc_ref subject; /* the entity concerned */
+	const char *message;
+	unsigned line;
+} pc_quality_note;
+
+#define PC_ARRAY(type, name) \
+	type *name;          \
+	size_t n_##name;     \
+	size_t cap_##name
+
+typedef struct pc_graph {
+	pc_strtab strings; /* owns every string of the graph */
+	const char *source_path; /* as given on the command line */
+	char source_sha256[65]; /* hex digest of the source bytes */
+	const char *title;
+	const char *lang; /* "en" */
+	const char *modified; /* the source's edition date, "YYYY-MM-DD" */
+	/* The build date: from SOURCE_DATE_EPOCH when set, else the edition
+	 * date at 00:00 UTC; never the clock, so builds are reproducible. */
+	long long build_epoch; /* seconds since 1970, UTC */
+	char build_date[11]; /* "YYYY-MM-DD" */
+	char build_timestamp[21]; /* "YYYY-MM-DDTHH:MM:SSZ" */
+	const char *indicator_note; /* the profile's note on statistics, may be NULL */
+	const char *law_intro; /* may be NULL */
+
+	/* Nodes, one array per kind; the country array has one element. */
+	PC_ARRAY(pc_country, countries);
+	PC_ARRAY(pc_indicator, indicators);
+	PC_ARRAY(pc_source, sources);
+	PC_ARRAY(pc_event, events);
+	PC_ARRAY(pc_actor, actors);
+	PC_ARRAY(pc_person, persons);
+	PC_ARRAY(pc_publication, publications);
+	PC_ARRAY(pc_instrument, instruments);
+	PC_ARRAY(pc_article, articles);
+	PC_ARRAY(pc_penalty, penalties);
+	PC_ARRAY(pc_threshold, thresholds);
+
+	/* Edges. */
+	PC_ARRAY(pc_event_actor, event_actors);
+	PC_ARRAY(pc_actor_relation, actor_relations);
+	PC_ARRAY(pc_authorship, authorships);
+	PC_ARRAY(pc_event_citation, event_citations);
+	PC_ARRAY(pc_penalty_change, penalty_changes);
+
+	PC_ARRAY(pc_quality_note, quality);
+} pc_graph;
+
+pc_graph *pc_graph_new(void);
+void pc_graph_free(pc_graph *g); /* accepts NULL */
+
+/* The count of nodes of a kind. */
+size_t pc_graph_count(const pc_graph *g, pc_kind kind);
+/* The header (id, line) of any node. */
+const pc_node *pc_graph_node(const pc_graph *g, pc_ref ref);
+/* A node's display label: the name, title or text a person reads. */
+const char *pc_graph_label(const pc_graph *g, pc_ref ref);
+/* The country code in lower case ("ro"), for file names. */
+const char *pc_graph_cc(const pc_graph *g);
+
+
+/* Grow an array member by one zeroed element and return it. */
+void *pc_grow(void **array, size_t *count, size_t *cap, size_t elem_size);
+#define PC_PUSH(g, name) \
+	((__typeof__((g)->name))pc_grow((void **)&(g)->name, &(g)->n_##name, &(g)->cap_##name, sizeof *(g)->name))
+
+#endif

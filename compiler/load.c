@@ -1,0 +1,291 @@
+/* Load a source safely: read it ourselves, refuse hostile shapes, parse from memory. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+#include "alloc.h"
+#include "compiler.h"
+
+void
+pc_limits_default(pc_limits *lim)
+{
+	lim->max_size = PC_DEFAULT_MAX_SIZE;
+	lim->max_depth = PC_DEFAULT_MAX_DEPTH;
+	lim->max_attributes = PC_DEFAULT_MAX_ATTRIBUTES;
+}
+
+/* A profile never needs anything from outside its own bytes. */
+static xmlParserInputPtr
+refuse_external(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+void
+pc_compiler_init(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(refuse_external);
+}
+
+static int
+read_whole(pc_input *src, const pc_limits *lim, pc_diag *d)
+{
+	int fd = open(src->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "io", "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "io", "not a regular file");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > lim->max_size) {
+		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "limit-size",
+			       "source is %lld bytes, over the limit of %zu (see --max-size)", (long long)st.st_size,
+			       lim->max_size);
+		close(fd);
+		return -1;
+	}
+	size_t cap = (size_t)st.st_size + 1, len = 0;
+	char *data = pc_malloc(cap);
+	for (;;) {
+		if (len + 1 == cap) {
+			if (cap > lim->max_size) { /* the file grew while we read it */
+				pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "limit-size",
+					       "source is over the limit of %zu bytes (see --max-size)", lim->max_size);
+				free(data);
+				close(fd);
+				return -1;
+			}
+			cap *= 2;
+			data = pc_realloc(data, cap);
+		}
+		ssize_t n = read(fd, data + len, cap - 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "io", "cannot read: %s", strerror(errno));
+			free(data);
+			close(fd);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	data[len] = '\0';
+	src->data = data;
+	src->len = len;
+	return 0;
+}
+
+/* One pass over the bytes before libxml2 sees them: refuse what a profile
+ * never holds (a DOCTYPE, a NUL byte) and shapes that make libxml2 slow or
+ * deep (thousands of attributes on one element, deep nesting). */
+static int
+prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
+{
+	const char *p = src->data, *end = src->data + src->len;
+	unsigned line = 1;
+	const char *line_start = p;
+	unsigned depth = 0;
+#define COL ((unsigned)(p - line_start) + 1)
+	while (p < end) {
+		char c = *p;
+		if (c == '\n') {
+			line++;
+			line_start = ++p;
+			continue;
+		}
+		if (c == '\0') {
+			pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed", "NUL byte in the source");
+			return -1;
+		}
+		if (c != '<') {
+			p++;
+			continue;
+		}
+		/* Comments, CDATA and processing instructions: skip to their end. */
+		const char *close = NULL;
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			close = "-->";
+		else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			close = "]]>";
+		else if (end - p >= 2 && p[1] == '?')
+			close = "?>";
+		if (close) {
+			const char *q = p + 2;
+			size_t cl = strlen(close);
+			while (q + cl <= end && memcmp(q, close, cl) != 0) {
+				if (*q == '\n') {
+					line++;
+					line_start = q + 1;
+				} else if (*q == '\0') {
+					p = q;
+					pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed",
+						       "NUL byte in the source");
+					return -1;
+				}
+				q++;
+			}
+			p = q + cl <= end ? q + cl : end;
+			continue;
+		}
+		if (end - p >= 2 && p[1] == '!') {
+			pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "doctype",
+				       "a profile has no DOCTYPE or markup declaration; remove it");
+			return -1;
+		}
+		int closing = end - p >= 2 && p[1] == '/';
+		unsigned tag_line = line, tag_col = COL;
+		/* Walk the tag, counting attributes (an '=' outside quotes). */
+		unsigned attrs = 0;
+		char quote = 0;
+		const char *q = p + 1;
+		for (; q < end; q++) {
+			if (*q == '\n') {
+				line++;
+				line_start = q + 1;
+			} else if (*q == '\0') {
+				p = q;
+				pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed", "NUL byte in the source");
+				return -1;
+			}
+			if (quote) {
+				if (*q == quote)
+					quote = 0;
+			} else if (*q == '"' || *q == '\'') {
+				quote = *q;
+			} else if (*q == '=') {
+				attrs++;
+			} else if (*q == '>' || *q == '<') {
+				break;
+			}
+		}
+		if (attrs > lim->max_attributes) {
+			pc_diag_report(d, PC_SEV_ERROR, src->path, tag_line, tag_col, "limit-attributes",
+				       "element has %u attributes, over the limit of %u (see --max-attributes)", attrs,
+				       lim->max_attributes);
+			return -1;
+		}
+		int empty = q < end && *q == '>' && q[-1] == '/';
+		if (closing) {
+			if (depth > 0)
+				depth--;
+		} else if (!empty) {
+			if (++depth > lim->max_depth) {
+				pc_diag_report(d, PC_SEV_ERROR, src->path, tag_line, tag_col, "limit-depth",
+					       "elements nested deeper than %u (see --max-depth)", lim->max_depth);
+				return -1;
+			}
+		}
+		p = (q < end && *q == '>') ? q + 1 : q;
+	}
+#undef COL
+	return 0;
+}
+
+/* libxml2's structured errors, into the one diagnostics channel. */
+struct error_sink {
+	const pc_input *src;
+	pc_diag *d;
+};
+
+static void
+on_parse_error(void *ctx, xmlErrorPtr err)
+{
+	struct error_sink *sink = ctx;
+	if (err == NULL || err->level == XML_ERR_NONE)
+		return;
+	pc_severity sev = err->level == XML_ERR_WARNING ? PC_SEV_WARNING : PC_SEV_ERROR;
+	const char *rule = "malformed";
+	if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING)
+		rule = "encoding";
+	pc_diag_report(sink->d, sev, sink->src->path, (unsigned)err->line, err->int2 > 0 ? (unsigned)err->int2 : 0,
+		       rule, "%s", err->message ? err->message : "XML error");
+}
+
+int
+pc_load(pc_input *src, const pc_limits *lim, pc_diag *d)
+{
+	if (read_whole(src, lim, d) != 0)
+		return -1;
+	if (src->len == 0) {
+		pc_diag_report(d, PC_SEV_ERROR, src->path, 1, 1, "malformed", "the file is empty");
+		return -1;
+	}
+	if (prescan(src, lim, d) != 0)
+		return -1;
+	struct error_sink sink = {src, d};
+	size_t before = d->n_errors;
+	xmlSetStructuredErrorFunc(&sink, on_parse_error);
+	/* NONET and no NOENT/DTDLOAD/HUGE: nothing is fetched, nothing expanded,
+	 * libxml2's own size limits stay in force. */
+	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+	if (src->len > (size_t)INT32_MAX) {
+		xmlSetStructuredErrorFunc(NULL, NULL);
+		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "limit-size", "source over 2 GiB");
+		return -1;
+	}
+	xmlDocPtr doc = xmlReadMemory(src->data, (int)src->len, src->path, NULL, options);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (doc == NULL || d->n_errors > before) {
+		if (d->n_errors == before)
+			pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "malformed", "not well-formed XML");
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	src->doc = doc;
+	return 0;
+}
+
+void
+pc_input_free(pc_input *src)
+{
+	if (src == NULL)
+		return;
+	xmlFreeDoc(src->doc);
+	free(src->data);
+	src->doc = NULL;
+	src->data = NULL;
+}
+
+unsigned
+pc_input_column(const pc_input *src, unsigned line, const char *name)
+{
+	if (line == 0 || src->data == NULL)
+		return 0;
+	const char *p = src->data, *end = src->data + src->len;
+	for (unsigned l = 1; l < line && p < end; p++)
+		if (*p == '\n')
+			l++;
+	const char *eol = memchr(p, '\n', (size_t)(end - p));
+	if (eol == NULL)
+		eol = end;
+	size_t nl = name ? strlen(name) : 0;
+	for (const char *q = p; q < eol; q++) {
+		if (*q != '<')
+			continue;
+		if (nl == 0)
+			return (unsigned)(q - p) + 1;
+		if ((size_t)(eol - q) > nl && memcmp(q + 1, name, nl) == 0 &&
+		    (q[1 + nl] == ' ' || q[1 + nl] == '>' || q[1 + nl] == '/' || q[1 + nl] == '\t' ||
+		     q[1 + nl] == '\r' || q + 1 + nl == eol))
+			return (unsigned)(q - p) + 1;
+	}
+	return 0;
+}

@@ -1,0 +1,348 @@
+/* The command line: profilec validate | build | dump. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../exporters/export.h"
+#include "alloc.h"
+#include "compiler.h"
+#include "publish.h"
+
+#define PC_VERSION "0.1.0"
+#define DEFAULT_BASE_IRI "https://profilec.example/id/"
+
+static const char usage[] =
+	"usage: profilec validate [--format=text|json|github] [--werror] [LIMITS] FILE...\n"
+	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME]\n"
+	"                      [--werror] [LIMITS] FILE...\n"
+	"       profilec dump [LIMITS] FILE\n"
+	"       profilec --help | --version\n";
+
+static void
+help(void)
+{
+	printf("profilec %s: compile child online safety country profiles.\n\n%s\n", PC_VERSION, usage);
+	puts("Commands:\n"
+	     "  validate   check each FILE against the schema and the rules XSD cannot\n"
+	     "             express; print every diagnostic as FILE:LINE:COL, then a summary\n"
+	     "  build      validate, then write every product of each FILE under DIR/<cc>/\n"
+	     "             and DIR/catalog.jsonld; nothing is written unless all succeed\n"
+	     "  dump       print the normalized graph of FILE as text (every node and edge)\n"
+	     "\n"
+	     "Options:\n"
+	     "  --format=FMT        diagnostics as text (default), json, or github annotations\n"
+	     "  --werror            treat warnings as errors for the exit status\n"
+	     "  -o DIR, --output=DIR  output directory of build (default: dist)\n"
+	     "  --formats=LIST      comma-separated formats to build (default: all):");
+	for (size_t i = 0; i < pc_n_exporters; i++)
+		printf("                      %-7s %s\n", pc_exporters[i].name, pc_exporters[i].what);
+	printf("  --base-iri=IRI      base of the JSON-LD @ids (default: %s)\n"
+	       "  --publisher=NAME    publisher named in catalog.jsonld (default: none)\n"
+	       "  --max-size=BYTES    largest source accepted (default: %zu)\n"
+	       "  --max-depth=N       deepest element nesting accepted (default: %u)\n"
+	       "  --max-attributes=N  most attributes on one element (default: %u)\n"
+	       "  -h, --help          this text\n"
+	       "  --version           the version\n"
+	       "\n"
+	       "Exit status: 0 success; 1 a source is invalid; 2 bad usage; 3 an output\n"
+	       "could not be written. SOURCE_DATE_EPOCH, when set, is the build date.\n",
+	       DEFAULT_BASE_IRI, PC_DEFAULT_MAX_SIZE, PC_DEFAULT_MAX_DEPTH, PC_DEFAULT_MAX_ATTRIBUTES);
+}
+
+typedef struct {
+	pc_diag_format format;
+	int werror;
+	const char *out_dir;
+	const char *formats;
+	const char *base_iri;
+	const char *publisher;
+	pc_limits limits;
+	const char **files;
+	size_t n_files;
+} options;
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("profilec: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage, stderr);
+	return PC_EXIT_USAGE;
+}
+
+static int
+parse_size(const char *s, unsigned long long max, unsigned long long *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *end || v == 0 || v > max || s[0] == '-')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Options may come before or after the files; "--" ends them. */
+static int
+parse_options(int argc, char **argv, options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->out_dir = "dist";
+	o->base_iri = DEFAULT_BASE_IRI;
+	pc_limits_default(&o->limits);
+	o->files = pc_calloc((size_t)argc, sizeof *o->files);
+	int only_files = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		unsigned long long v;
+		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+			o->files[o->n_files++] = a;
+		} else if (strcmp(a, "--") == 0) {
+			only_files = 1;
+		} else if (strcmp(a, "--format=text") == 0) {
+			o->format = PC_FMT_TEXT;
+		} else if (strcmp(a, "--format=json") == 0) {
+			o->format = PC_FMT_JSON;
+		} else if (strcmp(a, "--format=github") == 0) {
+			o->format = PC_FMT_GITHUB;
+		} else if (strcmp(a, "--werror") == 0) {
+			o->werror = 1;
+		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+			if (i + 1 >= argc)
+				return usage_error("%s needs a directory", a);
+			o->out_dir = argv[++i];
+		} else if (strncmp(a, "--output=", 9) == 0) {
+			o->out_dir = a + 9;
+		} else if (strncmp(a, "--formats=", 10) == 0) {
+			o->formats = a + 10;
+		} else if (strncmp(a, "--base-iri=", 11) == 0) {
+			o->base_iri = a + 11;
+			size_t n = strlen(o->base_iri);
+			if (n == 0 || o->base_iri[n - 1] != '/' || strstr(o->base_iri, "://") == NULL)
+				return usage_error("--base-iri must be an absolute IRI ending with '/': %s", o->base_iri);
+		} else if (strncmp(a, "--publisher=", 12) == 0) {
+			o->publisher = a + 12;
+		} else if (strncmp(a, "--max-size=", 11) == 0) {
+			if (parse_size(a + 11, (1ull << 31) - 1, &v) != 0)
+				return usage_error("--max-size wants a byte count from 1 to 2147483647: %s", a + 11);
+			o->limits.max_size = (size_t)v;
+		} else if (strncmp(a, "--max-depth=", 12) == 0) {
+			if (parse_size(a + 12, 10000, &v) != 0)
+				return usage_error("--max-depth wants a number from 1 to 10000: %s", a + 12);
+			o->limits.max_depth = (unsigned)v;
+		} else if (strncmp(a, "--max-attributes=", 17) == 0) {
+			if (parse_size(a + 17, 10000, &v) != 0)
+				return usage_error("--max-attributes wants a number from 1 to 10000: %s", a + 17);
+			o->limits.max_attributes = (unsigned)v;
+		} else {
+			return usage_error("unknown option %s", a);
+		}
+	}
+	return PC_EXIT_OK;
+}
+
+static int
+exit_status(const pc_diag *d)
+{
+	return pc_diag_failed(d) ? PC_EXIT_INVALID : PC_EXIT_OK;
+}
+
+static int
+cmd_validate(options *o)
+{
+	if (o->n_files == 0)
+		return usage_error("%s", "validate needs at least one FILE");
+	pc_diag d;
+	pc_diag_init(&d);
+	d.werror = o->werror;
+	for (size_t i = 0; i < o->n_files; i++) {
+		size_t from = d.n_items;
+		pc_graph *g = pc_compile(o->files[i], &o->limits, &d);
+		pc_graph_free(g);
+		if (o->format != PC_FMT_JSON)
+			pc_diag_print_from(&d, from, o->format, o->format == PC_FMT_GITHUB ? stdout : stderr);
+	}
+	if (o->format == PC_FMT_JSON)
+		pc_diag_print(&d, PC_FMT_JSON, stdout);
+	else if (o->format == PC_FMT_TEXT && (d.n_errors || d.n_warnings))
+		pc_diag_print_summary(&d, o->n_files, stderr);
+	int rc = exit_status(&d);
+	pc_diag_free(&d);
+	return rc;
+}
+
+static int
+cmd_dump(options *o)
+{
+	if (o->n_files != 1)
+		return usage_error("%s", "dump takes exactly one FILE");
+	pc_diag d;
+	pc_diag_init(&d);
+	pc_graph *g = pc_compile(o->files[0], &o->limits, &d);
+	int rc = exit_status(&d);
+	if (g && rc == PC_EXIT_OK)
+		pc_dump(g, stdout);
+	pc_diag_print(&d, PC_FMT_TEXT, stderr);
+	pc_graph_free(g);
+	pc_diag_free(&d);
+	return rc;
+}
+
+/* Which exporters --formats selects; every one by default. */
+static int
+select_formats(const char *list, int *wanted)
+{
+	for (size_t i = 0; i < pc_n_exporters; i++)
+		wanted[i] = list == NULL;
+	if (list == NULL)
+		return 0;
+	char *copy = pc_strdup(list);
+	int rc = 0;
+	for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
+		size_t i = 0;
+		while (i < pc_n_exporters && strcmp(pc_exporters[i].name, tok) != 0)
+			i++;
+		if (i == pc_n_exporters) {
+			usage_error("unknown format '%s' (see --help)", tok);
+			rc = -1;
+			break;
+		}
+		wanted[i] = 1;
+	}
+	free(copy);
+	return rc;
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+static int
+cmd_build(options *o)
+{
+	if (o->n_files == 0)
+		return usage_error("%s", "build needs at least one FILE");
+	int wanted[16];
+	if (select_formats(o->formats, wanted) != 0)
+		return PC_EXIT_USAGE;
+	pc_diag d;
+	pc_diag_init(&d);
+	d.werror = o->werror;
+	pc_graph **graphs = pc_calloc(o->n_files, sizeof *graphs);
+	int rc = PC_EXIT_OK;
+	/* Compile every source first: an invalid one means nothing is written. */
+	for (size_t i = 0; i < o->n_files; i++) {
+		graphs[i] = pc_compile(o->files[i], &o->limits, &d);
+		for (size_t j = 0; graphs[i] && j < i; j++)
+			if (graphs[j] && strcmp(pc_graph_cc(graphs[i]), pc_graph_cc(graphs[j])) == 0)
+				pc_diag_report(&d, PC_SEV_ERROR, o->files[i], graphs[i]->countries[0].n.line, 0,
+					       "duplicate-country", "country '%s' is also compiled from %s",
+					       graphs[i]->countries[0].code, o->files[j]);
+	}
+	if (pc_diag_failed(&d))
+		rc = PC_EXIT_INVALID;
+
+	struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term, old_hup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+
+	pc_stage st = {0};
+	if (rc == PC_EXIT_OK)
+		rc = pc_stage_open(&st, o->out_dir, &d);
+	pc_export_opts eo = {.base_iri = o->base_iri, .publisher = o->publisher};
+	const char **names = pc_calloc(o->n_files + 1, sizeof *names);
+	for (size_t i = 0; rc == PC_EXIT_OK && i < o->n_files; i++) {
+		const char *cc = pc_graph_cc(graphs[i]);
+		char *dir = pc_asprintf("%s/%s", st.staging, cc);
+		if (mkdir(dir, 0777) != 0)
+			rc = pc_out_fail(&d, dir, "create directory");
+		eo.dir = dir;
+		for (size_t k = 0; rc == PC_EXIT_OK && k < pc_n_exporters; k++) {
+			if (interrupted)
+				break;
+			if (wanted[k])
+				rc = pc_exporters[k].run(graphs[i], &eo, &d);
+		}
+		names[i] = cc;
+		free(dir);
+	}
+	if (rc == PC_EXIT_OK && !interrupted)
+		rc = pc_export_catalog((const pc_graph *const *)graphs, o->n_files, st.staging, &eo, &d);
+	names[o->n_files] = "catalog.jsonld";
+	if (interrupted && rc == PC_EXIT_OK) {
+		pc_diag_report(&d, PC_SEV_ERROR, o->out_dir, 0, 0, "interrupted",
+			       "build interrupted by signal %d; nothing was written", (int)interrupted);
+		rc = PC_EXIT_OUTPUT;
+	}
+	if (rc == PC_EXIT_OK)
+		rc = pc_stage_publish(&st, names, o->n_files + 1, &d);
+	if (st.staging)
+		pc_stage_close(&st);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+
+	if (o->format == PC_FMT_JSON)
+		pc_diag_print(&d, PC_FMT_JSON, stdout);
+	else
+		pc_diag_print(&d, o->format, o->format == PC_FMT_GITHUB ? stdout : stderr);
+	if (o->format == PC_FMT_TEXT && (d.n_errors || d.n_warnings) && rc == PC_EXIT_INVALID)
+		pc_diag_print_summary(&d, o->n_files, stderr);
+	for (size_t i = 0; i < o->n_files; i++)
+		pc_graph_free(graphs[i]);
+	free(graphs);
+	free(names);
+	pc_diag_free(&d);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return PC_EXIT_USAGE;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+		help();
+		return PC_EXIT_OK;
+	}
+	if (strcmp(cmd, "--version") == 0) {
+		printf("profilec %s\n", PC_VERSION);
+		return PC_EXIT_OK;
+	}
+	int (*run)(options *) = NULL;
+	if (strcmp(cmd, "validate") == 0)
+		run = cmd_validate;
+	else if (strcmp(cmd, "build") == 0)
+		run = cmd_build;
+	else if (strcmp(cmd, "dump") == 0)
+		run = cmd_dump;
+	else
+		return usage_error("unknown command '%s'", cmd);
+	for (int i = 2; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			help();
+			return PC_EXIT_OK;
+		}
+	options o;
+	int rc = parse_options(argc - 2, argv + 2, &o);
+	if (rc == PC_EXIT_OK) {
+		pc_compiler_init();
+		rc = run(&o);
+		pc_compiler_cleanup();
+	}
+	free(o.files);
+	return rc;
+}

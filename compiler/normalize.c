@@ -1,0 +1,313 @@
+/* Normalize the graph: one person per real person, one publication per work. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "compiler.h"
+#include "fold.h"
+
+typedef struct {
+	char *family_key, *given_key;
+	char initial;
+	int initials_only; /* every word of the given name is one letter */
+	int group;
+} citation;
+
+typedef struct {
+	int first; /* the citation that opened the group */
+	int best_given; /* citation with the fullest given name */
+	const char *family; /* the most frequent spelling */
+	char *sort_key;
+	const char *id;
+	uint32_t new_index;
+} person_group;
+
+static int
+initials_only(const char *key)
+{
+	if (key == NULL || *key == '\0')
+		return 1;
+	for (const char *p = key; *p; p++)
+		if (*p != ' ' && p[1] != ' ' && p[1] != '\0')
+			return 0;
+	return 1;
+}
+
+/* "Sonia" and "S." match, "E. J." and "E." match, "Sonia" and "Sarah" do not. */
+static int
+compatible(const citation *a, const citation *b)
+{
+	if (strcmp(a->family_key, b->family_key) != 0)
+		return 0;
+	if (a->initial == 0 || b->initial == 0)
+		return 1;
+	if (a->initial != b->initial)
+		return 0;
+	return a->initials_only || b->initials_only || strcmp(a->given_key, b->given_key) == 0;
+}
+
+static void
+slug_append(char *out, size_t cap, const char *key)
+{
+	size_t n = strlen(out);
+	for (const char *p = key; *p && n + 1 < cap; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			out[n++] = *p;
+		else if (*p == ' ' && n > 0 && out[n - 1] != '-')
+			out[n++] = '-';
+	}
+	while (n > 0 && out[n - 1] == '-')
+		n--;
+	out[n] = '\0';
+}
+
+static int
+id_taken(const pc_graph *g, const char *id)
+{
+	for (int k = 0; k < PC_KIND_COUNT; k++) {
+		if (k == PC_PERSON)
+			continue;
+		for (size_t i = 0; i < pc_graph_count(g, (pc_kind)k); i++) {
+			const pc_node *n = pc_graph_node(g, (pc_ref){(pc_kind)k, (uint32_t)i});
+			if (n->id && strcmp(n->id, id) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static person_group *sort_groups;
+
+static int
+cmp_group(const void *a, const void *b)
+{
+	const person_group *x = &sort_groups[*(const int *)a], *y = &sort_groups[*(const int *)b];
+	int c = strcmp(x->sort_key, y->sort_key);
+	return c ? c : strcmp(x->id, y->id);
+}
+
+static void
+merge_persons(pc_graph *g)
+{
+	size_t n = g->n_persons;
+	if (n == 0)
+		return;
+	citation *cit = pc_calloc(n, sizeof *cit);
+	person_group *groups = pc_calloc(n, sizeof *groups);
+	int n_groups = 0;
+	for (size_t i = 0; i < n; i++) {
+		citation *c = &cit[i];
+		c->family_key = pc_fold_key(g->persons[i].family ? g->persons[i].family : "");
+		c->given_key = pc_fold_key(g->persons[i].given ? g->persons[i].given : "");
+		c->initial = c->given_key[0];
+		c->initials_only = initials_only(c->given_key);
+		c->group = -1;
+		for (int k = 0; k < n_groups && c->group < 0; k++)
+			if (compatible(&cit[groups[k].first], c))
+				c->group = k;
+		if (c->group < 0) {
+			c->group = n_groups;
+			groups[n_groups++] = (person_group){.first = (int)i, .best_given = (int)i};
+		}
+		person_group *gr = &groups[c->group];
+		if (strlen(c->given_key) > strlen(cit[gr->best_given].given_key) ||
+		    (cit[gr->best_given].initials_only && !c->initials_only))
+			gr->best_given = (int)i;
+	}
+	/* The family spelling cited most often (first seen on a tie). */
+	for (int k = 0; k < n_groups; k++) {
+		int best = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (cit[i].group != k)
+				continue;
+			int count = 0;
+			for (size_t j = 0; j < n; j++)
+				count += cit[j].group == k && strcmp(g->persons[j].family, g->persons[i].family) == 0;
+			if (count > best) {
+				best = count;
+				groups[k].family = g->persons[i].family;
+			}
+		}
+	}
+	/* Stable ids from the folded name, unique in the profile. */
+	for (int k = 0; k < n_groups; k++) {
+		person_group *gr = &groups[k];
+		const citation *bg = &cit[gr->best_given];
+		gr->sort_key = pc_asprintf("%s %s", cit[gr->first].family_key, bg->given_key);
+		char base[96] = "person-";
+		slug_append(base, sizeof base, cit[gr->first].family_key);
+		if (bg->given_key[0]) {
+			strcat(base, "-");
+			slug_append(base, sizeof base, bg->given_key);
+		}
+		if (strcmp(base, "person-") == 0)
+			snprintf(base, sizeof base, "person-%d", k + 1);
+		char id[112];
+		snprintf(id, sizeof id, "%s", base);
+		for (int suffix = 2;; suffix++) {
+			int clash = id_taken(g, id);
+			for (int j = 0; j < k && !clash; j++)
+				clash = strcmp(groups[j].id, id) == 0;
+			if (!clash)
+				break;
+			snprintf(id, sizeof id, "%s-%d", base, suffix);
+		}
+		gr->id = pc_intern(&g->strings, id);
+	}
+	int *order = pc_malloc((size_t)n_groups * sizeof *order);
+	for (int k = 0; k < n_groups; k++)
+		order[k] = k;
+	sort_groups = groups;
+	qsort(order, (size_t)n_groups, sizeof *order, cmp_group);
+	pc_person *merged = pc_calloc((size_t)n_groups, sizeof *merged);
+	for (int r = 0; r < n_groups; r++) {
+		person_group *gr = &groups[order[r]];
+		gr->new_index = (uint32_t)r;
+		pc_person *p = &merged[r];
+		const pc_person *best = &g->persons[gr->best_given];
+		p->n.id = gr->id;
+		p->n.line = g->persons[gr->first].n.line;
+		p->family = gr->family;
+		p->given = best->given;
+		char *display = best->given ? pc_asprintf("%s %s", best->given, gr->family) : pc_strdup(gr->family);
+		p->display = pc_intern(&g->strings, display);
+		free(display);
+		p->sort_key = pc_intern(&g->strings, gr->sort_key);
+	}
+	for (size_t i = 0; i < g->n_authorships; i++) {
+		pc_authorship *au = &g->authorships[i];
+		if (au->author.kind == PC_PERSON)
+			au->author.index = groups[cit[au->author.index].group].new_index;
+	}
+	free(g->persons);
+	g->persons = merged;
+	g->n_persons = g->cap_persons = (size_t)n_groups;
+	for (size_t i = 0; i < n; i++) {
+		free(cit[i].family_key);
+		free(cit[i].given_key);
+	}
+	for (int k = 0; k < n_groups; k++)
+		free(groups[k].sort_key);
+	free(order);
+	free(cit);
+	free(groups);
+}
+
+/* Title, year and authors, folded: two entries with the same key are one work. */
+static char *
+publication_key(const pc_graph *g, uint32_t pi)
+{
+	const pc_publication *p = &g->publications[pi];
+	char *title = pc_fold_key(p->title ? p->title : "");
+	size_t cap = strlen(title) + 32, len = 0;
+	char *key = pc_malloc(cap);
+	len = (size_t)snprintf(key, cap, "%s|%d|", title, p->year);
+	free(title);
+	for (size_t i = 0; i < g->n_authorships; i++) {
+		const pc_authorship *au = &g->authorships[i];
+		if (au->publication != pi)
+			continue;
+		if (len + 16 > cap) {
+			cap *= 2;
+			key = pc_realloc(key, cap);
+		}
+		len += (size_t)snprintf(key + len, cap - len, "%c%u,", au->author.kind == PC_PERSON ? 'p' : 'a',
+					au->author.index);
+	}
+	return key;
+}
+
+static void
+add_merged(pc_graph *g, pc_publication *keep, const char *id, unsigned line)
+{
+	const char **ids = pc_strtab_alloc(&g->strings, (keep->n_merged + 1) * sizeof *ids);
+	unsigned *lines = pc_strtab_alloc(&g->strings, (keep->n_merged + 1) * sizeof *lines);
+	if (keep->n_merged) {
+		memcpy(ids, keep->merged_ids, keep->n_merged * sizeof *ids);
+		memcpy(lines, keep->merged_lines, keep->n_merged * sizeof *lines);
+	}
+	ids[keep->n_merged] = id;
+	lines[keep->n_merged] = line;
+	keep->merged_ids = ids;
+	keep->merged_lines = lines;
+	keep->n_merged++;
+}
+
+static void
+merge_publications(pc_graph *g, pc_diag *d)
+{
+	size_t n = g->n_publications;
+	if (n == 0)
+		return;
+	char **keys = pc_calloc(n, sizeof *keys);
+	int32_t *target = pc_malloc(n * sizeof *target); /* the entry each one merges into */
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = publication_key(g, (uint32_t)i);
+		target[i] = (int32_t)i;
+		for (size_t j = 0; j < i; j++) {
+			if (target[j] == (int32_t)j && strcmp(keys[i], keys[j]) == 0) {
+				target[i] = (int32_t)j;
+				break;
+			}
+		}
+	}
+	/* New indices after dropping the merged entries. */
+	uint32_t *new_index = pc_malloc(n * sizeof *new_index);
+	uint32_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (target[i] == (int32_t)i)
+			new_index[i] = kept++;
+	for (size_t i = 0; i < n; i++) {
+		if (target[i] == (int32_t)i)
+			continue;
+		pc_publication *dup = &g->publications[i], *keep = &g->publications[target[i]];
+		new_index[i] = new_index[target[i]];
+		add_merged(g, keep, dup->n.id, dup->n.line);
+		if (keep->description == NULL)
+			keep->description = dup->description;
+		if (keep->subtitle == NULL)
+			keep->subtitle = dup->subtitle;
+		if (keep->publisher < 0)
+			keep->publisher = dup->publisher;
+		pc_quality(g, d, (pc_ref){PC_PUBLICATION, new_index[target[i]]}, dup->n.line, "duplicate-publication",
+			   "publication '%s' repeats '%s' (line %u): merged into one", dup->n.id, keep->n.id,
+			   keep->n.line);
+	}
+	/* Drop the duplicates' authorships: the kept entry has the same authors. */
+	size_t w = 0;
+	for (size_t i = 0; i < g->n_authorships; i++) {
+		pc_authorship au = g->authorships[i];
+		if (target[au.publication] != (int32_t)au.publication)
+			continue;
+		au.publication = new_index[au.publication];
+		g->authorships[w++] = au;
+	}
+	g->n_authorships = w;
+	for (size_t i = 0; i < g->n_event_citations; i++)
+		if (g->event_citations[i].target.kind == PC_PUBLICATION)
+			g->event_citations[i].target.index = new_index[g->event_citations[i].target.index];
+	w = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (target[i] != (int32_t)i)
+			continue;
+		pc_publication p = g->publications[i];
+		if (p.edition_of >= 0)
+			p.edition_of = (int32_t)new_index[p.edition_of];
+		g->publications[w++] = p;
+	}
+	g->n_publications = w;
+	/* A quality note may name a publication by its old index: fix them. */
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+	free(target);
+	free(new_index);
+}
+
+void
+pc_normalize(pc_graph *g, pc_diag *d)
+{
+	merge_persons(g);
+	merge_publications(g, d);
+}

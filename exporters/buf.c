@@ -1,0 +1,156 @@
+/* A growable byte buffer and the escaping every exporter shares. */
+#include "buf.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/alloc.h"
+
+void
+pc_buf_init(pc_buf *b)
+{
+	memset(b, 0, sizeof *b);
+}
+
+void
+pc_buf_free(pc_buf *b)
+{
+	if (b == NULL)
+		return;
+	free(b->data);
+	memset(b, 0, sizeof *b);
+}
+
+void
+pc_buf_reset(pc_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+static void
+reserve(pc_buf *b, size_t extra)
+{
+	if (b->len + extra + 1 <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + extra + 1)
+		cap *= 2;
+	b->data = pc_realloc(b->data, cap);
+	b->cap = cap;
+}
+
+void
+pc_buf_add(pc_buf *b, const char *s, size_t n)
+{
+	reserve(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+pc_buf_puts(pc_buf *b, const char *s)
+{
+	pc_buf_add(b, s, strlen(s));
+}
+
+void
+pc_buf_putc(pc_buf *b, char c)
+{
+	pc_buf_add(b, &c, 1);
+}
+
+void
+pc_buf_printf(pc_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+pc_buf_xml(pc_buf *b, const char *s)
+{
+	const char *run = s;
+	for (; *s; s++) {
+		const char *rep;
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		pc_buf_add(b, run, (size_t)(s - run));
+		pc_buf_puts(b, rep);
+		run = s + 1;
+	}
+	pc_buf_add(b, run, (size_t)(s - run));
+}
+
+void
+pc_buf_json_str(pc_buf *b, const char *s)
+{
+	if (s == NULL) {
+		pc_buf_puts(b, "null");
+		return;
+	}
+	pc_buf_putc(b, '"');
+	const char *run = s;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		pc_buf_add(b, run, (size_t)(s - run));
+		switch (c) {
+		case '"': pc_buf_puts(b, "\\\""); break;
+		case '\\': pc_buf_puts(b, "\\\\"); break;
+		case '\n': pc_buf_puts(b, "\\n"); break;
+		case '\r': pc_buf_puts(b, "\\r"); break;
+		case '\t': pc_buf_puts(b, "\\t"); break;
+		default: pc_buf_printf(b, "\\u%04x", c);
+		}
+		run = s + 1;
+	}
+	pc_buf_add(b, run, (size_t)(s - run));
+	pc_buf_putc(b, '"');
+}
+
+void
+pc_buf_number(pc_buf *b, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		pc_buf_printf(b, "%.0f", v);
+	else
+		pc_buf_printf(b, "%.15g", v);
+}
+
+void
+pc_buf_csv_field(pc_buf *b, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		pc_buf_puts(b, s);
+		return;
+	}
+	pc_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			pc_buf_putc(b, '"');
+		pc_buf_putc(b, *s);
+	}
+	pc_buf_putc(b, '"');
+}

@@ -1,0 +1,58 @@
+/* The exporter interface: every product is written by one function of this shape. */
+#ifndef PC_EXPORT_H
+#define PC_EXPORT_H
+
+#include <stdio.h>
+
+#include "../compiler/diag.h"
+#include "../compiler/graph.h"
+#include "../compiler/sha256.h"
+#include "buf.h"
+
+typedef struct {
+	/* The staging directory of this profile ("<tmp>/ro"): exporters write
+	 * only below it, through pc_out_*; the build renames it into place
+	 * when every output succeeded. */
+	const char *dir;
+	const char *base_iri; /* JSON-LD @id base, ends with '/' */
+	const char *publisher; /* catalog publisher name, NULL when not configured */
+} pc_export_opts;
+
+/* Returns PC_EXIT_OK, PC_EXIT_INVALID (the source cannot be expressed in
+ * this format; a diagnostic names the source line) or PC_EXIT_OUTPUT (a
+ * file could not be written; a diagnostic names the path and the cause). */
+typedef int (*pc_export_fn)(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
+
+typedef struct {
+	const char *name; /* "csv", as --formats names it */
+	pc_export_fn run;
+	const char *what; /* one line for --help */
+} pc_exporter;
+
+extern const pc_exporter pc_exporters[];
+extern const size_t pc_n_exporters;
+
+int pc_export_csv(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
+int pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
+int pc_export_xlsx(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
+int pc_export_epub(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
+
+/* The catalog of every profile built, written to "<root>/catalog.jsonld"
+ * after the profiles' outputs are staged under root/<cc>/. */
+int pc_export_catalog(const pc_graph *const *graphs, size_t n, const char *root,
+		      const pc_export_opts *o, pc_diag *d);
+
+/* ---- Output helpers shared by every exporter ---------------------- */
+
+/* The full path of relpath below dir, parent directories created.
+ * NULL (and a diagnostic) when a directory cannot be made. Free it. */
+char *pc_out_path(const char *dir, const char *relpath, pc_diag *d);
+/* Write a whole buffer to dir/relpath; PC_EXIT_OK or PC_EXIT_OUTPUT with
+ * a diagnostic naming the path and the cause (a full disk included). */
+int pc_out_write(const char *dir, const char *relpath, const void *data, size_t len, pc_diag *d);
+/* Read a staged file back whole (for checksums and checks). */
+int pc_out_read(const char *path, pc_buf *into, pc_diag *d);
+/* Report a failed write of path with errno's cause; returns PC_EXIT_OUTPUT. */
+int pc_out_fail(pc_diag *d, const char *path, const char *what);
+
+#endif

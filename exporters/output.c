@@ -1,0 +1,91 @@
+/* Writing staged output files, with every failure turned into a diagnostic. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../compiler/alloc.h"
+#include "export.h"
+
+int
+pc_out_fail(pc_diag *d, const char *path, const char *what)
+{
+	pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output", "cannot %s: %s", what, strerror(errno));
+	return PC_EXIT_OUTPUT;
+}
+
+char *
+pc_out_path(const char *dir, const char *relpath, pc_diag *d)
+{
+	char *path = pc_asprintf("%s/%s", dir, relpath);
+	/* Make every parent below dir; dir itself exists (the build made it). */
+	for (char *p = path + strlen(dir) + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			pc_out_fail(d, path, "create directory");
+			free(path);
+			return NULL;
+		}
+		*p = '/';
+	}
+	return path;
+}
+
+int
+pc_out_write(const char *dir, const char *relpath, const void *data, size_t len, pc_diag *d)
+{
+	char *path = pc_out_path(dir, relpath, d);
+	if (path == NULL)
+		return PC_EXIT_OUTPUT;
+	/* O_EXCL: the staging area is ours alone, so a file already there
+	 * (a planted symlink) is an attack or a bug, never overwritten. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		int rc = pc_out_fail(d, path, "create file");
+		free(path);
+		return rc;
+	}
+	const char *p = data;
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = ENOSPC;
+			int rc = pc_out_fail(d, path, "write");
+			close(fd);
+			free(path);
+			return rc;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	if (close(fd) != 0) {
+		int rc = pc_out_fail(d, path, "write");
+		free(path);
+		return rc;
+	}
+	free(path);
+	return PC_EXIT_OK;
+}
+
+int
+pc_out_read(const char *path, pc_buf *into, pc_diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return pc_out_fail(d, path, "read back");
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		pc_buf_add(into, chunk, n);
+	int bad = ferror(f);
+	fclose(f);
+	if (bad)
+		return pc_out_fail(d, path, "read back");
+	return PC_EXIT_OK;
+}

@@ -1,0 +1,195 @@
+/* Helpers the Check suites share: run the real binary, read files, temp dirs. */
+#include "testutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../compiler/alloc.h"
+
+const char *
+profilec_path(void)
+{
+	const char *p = getenv("PROFILEC");
+	return p && *p ? p : "./profilec";
+}
+
+static void
+append(char **buf, size_t *len, const char *data, size_t n)
+{
+	*buf = pc_realloc(*buf, *len + n + 1);
+	memcpy(*buf + *len, data, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+}
+
+/* Fork, exec argv, and collect stdout and stderr without deadlocking. */
+static int
+run_argv(pc_run *r, char *const argv[])
+{
+	memset(r, 0, sizeof *r);
+	r->out = pc_calloc(1, 1);
+	r->err = pc_calloc(1, 1);
+	int po[2], pe[2];
+	if (pipe(po) != 0 || pipe(pe) != 0)
+		return r->status = -1;
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid < 0)
+		return r->status = -1;
+	if (pid == 0) {
+		dup2(po[1], 1);
+		dup2(pe[1], 2);
+		close(po[0]);
+		close(po[1]);
+		close(pe[0]);
+		close(pe[1]);
+		int devnull = open("/dev/null", O_RDONLY);
+		if (devnull >= 0)
+			dup2(devnull, 0);
+		execvp(argv[0], argv);
+		fprintf(stderr, "exec %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(po[1]);
+	close(pe[1]);
+	struct pollfd fds[2] = {{po[0], POLLIN, 0}, {pe[0], POLLIN, 0}};
+	int open_fds = 2;
+	char chunk[65536];
+	while (open_fds > 0) {
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int i = 0; i < 2; i++) {
+			if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			ssize_t n = read(fds[i].fd, chunk, sizeof chunk);
+			if (n <= 0) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+			} else if (i == 0) {
+				append(&r->out, &r->out_len, chunk, (size_t)n);
+			} else {
+				append(&r->err, &r->err_len, chunk, (size_t)n);
+			}
+		}
+	}
+	int st;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	return r->status;
+}
+
+int
+run_profilec(pc_run *r, const char *arg, ...)
+{
+	char *argv[256];
+	int n = 0;
+	char *wrapper = NULL;
+	const char *w = getenv("PROFILEC_WRAPPER");
+	if (w && *w) {
+		wrapper = pc_strdup(w);
+		for (char *tok = strtok(wrapper, " "); tok && n < 64; tok = strtok(NULL, " "))
+			argv[n++] = tok;
+	}
+	argv[n++] = (char *)profilec_path();
+	va_list ap;
+	va_start(ap, arg);
+	for (const char *a = arg; a != NULL && n < 255; a = va_arg(ap, const char *))
+		argv[n++] = (char *)a;
+	va_end(ap);
+	argv[n] = NULL;
+	int st = run_argv(r, argv);
+	free(wrapper);
+	return st;
+}
+
+int
+run_sh(pc_run *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *cmd = pc_malloc(n > 0 ? (size_t)n + 1 : 1);
+	cmd[0] = '\0';
+	va_start(ap, fmt);
+	if (n > 0)
+		vsnprintf(cmd, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	char *argv[] = {"/bin/sh", "-c", cmd, NULL};
+	int st = run_argv(r, argv);
+	free(cmd);
+	return st;
+}
+
+void
+run_free(pc_run *r)
+{
+	free(r->out);
+	free(r->err);
+	memset(r, 0, sizeof *r);
+}
+
+char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	char *buf = NULL;
+	size_t n = 0;
+	char chunk[65536];
+	size_t got;
+	buf = pc_calloc(1, 1);
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		append(&buf, &n, chunk, got);
+	fclose(f);
+	if (len)
+		*len = n;
+	return buf;
+}
+
+char *
+make_tmpdir(void)
+{
+	const char *t = getenv("TMPDIR");
+	char *tmpl = pc_asprintf("%s/profilec-test-XXXXXX", t && *t ? t : "/tmp");
+	if (mkdtemp(tmpl) == NULL) {
+		free(tmpl);
+		return NULL;
+	}
+	return tmpl;
+}
+
+void
+rm_tree(const char *dir)
+{
+	pc_run r;
+	if (dir && strncmp(dir, "/tmp/", 5) == 0)
+		run_sh(&r, "chmod -R u+w '%s' 2>/dev/null; rm -rf '%s'", dir, dir);
+	else if (dir)
+		run_sh(&r, "rm -rf '%s'", dir);
+	else
+		return;
+	run_free(&r);
+}
+
+int
+have_command(const char *name)
+{
+	pc_run r;
+	int st = run_sh(&r, "command -v '%s' >/dev/null 2>&1", name);
+	run_free(&r);
+	return st == 0;
+}

@@ -1,0 +1,30 @@
+/* Helpers the Check suites share: run the real binary, read files, temp dirs. */
+#ifndef PC_TESTUTIL_H
+#define PC_TESTUTIL_H
+
+#include <stddef.h>
+
+typedef struct {
+	int status; /* exit status, or 128+signal */
+	char *out, *err; /* NUL-terminated captured streams */
+	size_t out_len, err_len;
+} pc_run;
+
+/* Run ./profilec (the binary named by $PROFILEC, under $PROFILEC_WRAPPER
+ * when set, e.g. valgrind) with the given arguments, NULL-terminated. */
+int run_profilec(pc_run *r, const char *arg, ...);
+/* Run a shell command line (printf-style), capturing both streams. */
+int run_sh(pc_run *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void run_free(pc_run *r);
+
+/* The whole file, NUL-terminated, or NULL; *len gets its size. */
+char *read_file(const char *path, size_t *len);
+/* A fresh directory under $TMPDIR (or /tmp); free the string, rm -rf with rm_tree. */
+char *make_tmpdir(void);
+void rm_tree(const char *dir);
+/* The path of the binary under test. */
+const char *profilec_path(void);
+/* 1 when a command exists on PATH. */
+int have_command(const char *name);
+
+#endif
