@@ -23,7 +23,7 @@ typedef struct {
 	uint32_t from; /* penalty or publication index */
 	const char *to;
 	double factor;
-	unsigned line;
+	unsigned line, col;
 } pending_ref;
 
 typedef struct {
@@ -51,6 +51,12 @@ line_of(xmlNodePtr n)
 {
 	long l = xmlGetLineNo(n);
 	return l > 0 ? (unsigned)l : 0;
+}
+
+static unsigned
+col_of(builder *b, xmlNodePtr n)
+{
+	return pc_input_column(b->src, line_of(n), (const char *)n->name);
 }
 
 static const char *
@@ -109,7 +115,7 @@ parse_int(builder *b, xmlNodePtr n, const char *name, int dflt)
 	char *end;
 	long v = strtol(s, &end, 10);
 	if (errno || *end || end == s || v < -1000000 || v > 1000000) {
-		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), 0, "bad-number",
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "bad-number",
 			       "attribute %s=\"%s\" is not a whole number in range", name, s);
 		return dflt;
 	}
@@ -125,7 +131,7 @@ parse_double(builder *b, xmlNodePtr n, const char *s, double *out)
 	char *end;
 	double v = strtod(s, &end);
 	if (errno || *end || end == s) {
-		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), 0, "bad-number", "\"%s\" is not a number",
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "bad-number", "\"%s\" is not a number",
 			       s);
 		return 0;
 	}
@@ -161,7 +167,7 @@ slot_of(const builder *b, const char *id)
 }
 
 static void
-register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned line)
+register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned line, unsigned col)
 {
 	if (id == NULL)
 		return;
@@ -183,7 +189,7 @@ register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned lin
 	size_t j = slot_of(b, id);
 	while (b->slots[j].id) {
 		if (b->slots[j].id == id) {
-			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, 0, "duplicate-id",
+			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, col, "duplicate-id",
 				       "id '%s' is already used on line %u", id, b->slots[j].line);
 			return;
 		}
@@ -196,7 +202,7 @@ register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned lin
 /* Resolve an id to a node of the wanted kind; report it when it is not one. */
 static int
 resolve(builder *b, const char *id, pc_kind want, const char *who, const char *who_id, unsigned line,
-	uint32_t *index)
+	unsigned col, uint32_t *index)
 {
 	if (id == NULL || b->n_slots == 0)
 		goto unknown;
@@ -204,7 +210,7 @@ resolve(builder *b, const char *id, pc_kind want, const char *who, const char *w
 	while (b->slots[j].id) {
 		if (b->slots[j].id == id) {
 			if (b->slots[j].ref.kind != want) {
-				pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, 0, "wrong-ref",
+				pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, col, "wrong-ref",
 					       "%s '%s' names '%s', which is a %s, not a%s %s", who, who_id, id,
 					       pc_kind_name[b->slots[j].ref.kind],
 					       strchr("aeiou", pc_kind_name[want][0]) ? "n" : "", pc_kind_name[want]);
@@ -216,13 +222,13 @@ resolve(builder *b, const char *id, pc_kind want, const char *who, const char *w
 		j = (j + 1) & (b->n_slots - 1);
 	}
 unknown:
-	pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, 0, "unknown-ref", "%s '%s' names unknown %s '%s'", who,
+	pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, col, "unknown-ref", "%s '%s' names unknown %s '%s'", who,
 		       who_id, pc_kind_name[want], id ? id : "");
 	return 0;
 }
 
 static void
-add_pending(builder *b, int what, uint32_t from, const char *to, double factor, unsigned line)
+add_pending(builder *b, int what, uint32_t from, const char *to, double factor, unsigned line, unsigned col)
 {
 	if (to == NULL)
 		return;
@@ -230,7 +236,7 @@ add_pending(builder *b, int what, uint32_t from, const char *to, double factor, 
 		b->cap_pending = b->cap_pending ? b->cap_pending * 2 : 16;
 		b->pending = pc_realloc(b->pending, b->cap_pending * sizeof *b->pending);
 	}
-	b->pending[b->n_pending++] = (pending_ref){what, from, to, factor, line};
+	b->pending[b->n_pending++] = (pending_ref){what, from, to, factor, line, col};
 }
 
 /* ---- Sections ------------------------------------------------------- */
@@ -240,13 +246,14 @@ build_country(builder *b, xmlNodePtr n)
 {
 	pc_country *c = PC_PUSH(b->g, countries);
 	c->n.line = line_of(n);
+	c->n.col = col_of(b, n);
 	c->code = attr(b, n, "code");
 	c->name = child_text(b, n, "name");
 	char lower[3] = {0};
 	for (int i = 0; c->code && i < 2 && c->code[i]; i++)
 		lower[i] = (char)(c->code[i] | 0x20);
 	c->n.id = pc_intern(&b->g->strings, lower);
-	register_id(b, c->n.id, PC_COUNTRY, b->g->n_countries - 1, c->n.line);
+	register_id(b, c->n.id, PC_COUNTRY, b->g->n_countries - 1, c->n.line, c->n.col);
 }
 
 static void
@@ -259,8 +266,9 @@ build_indicators(builder *b, xmlNodePtr n)
 			pc_source *s = PC_PUSH(g, sources);
 			s->n.id = attr(b, c, "id");
 			s->n.line = line_of(c);
+			s->n.col = col_of(b, c);
 			s->name = text(b, c);
-			register_id(b, s->n.id, PC_SOURCE, g->n_sources - 1, s->n.line);
+			register_id(b, s->n.id, PC_SOURCE, g->n_sources - 1, s->n.line, s->n.col);
 		} else if (is(c, "note")) {
 			g->indicator_note = text(b, c);
 		}
@@ -272,7 +280,8 @@ build_indicators(builder *b, xmlNodePtr n)
 		pc_indicator *ind = PC_PUSH(g, indicators);
 		ind->n.id = attr(b, c, "id");
 		ind->n.line = line_of(c);
-		register_id(b, ind->n.id, PC_INDICATOR, g->n_indicators - 1, ind->n.line);
+		ind->n.col = col_of(b, c);
+		register_id(b, ind->n.id, PC_INDICATOR, g->n_indicators - 1, ind->n.line, ind->n.col);
 		ind->label = child_text(b, c, "label");
 		xmlNodePtr v = child(c, "value");
 		if (v != NULL) {
@@ -292,7 +301,7 @@ build_indicators(builder *b, xmlNodePtr n)
 			for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
 				uint32_t idx;
 				if (resolve(b, pc_intern(&g->strings, tok), PC_SOURCE, "indicator", ind->n.id, ind->n.line,
-					    &idx))
+					    ind->n.col, &idx))
 					ind->sources[ind->n_sources++] = idx;
 			}
 			free(copy);
@@ -311,7 +320,8 @@ build_actors(builder *b, xmlNodePtr n)
 		pc_actor *a = PC_PUSH(g, actors);
 		a->n.id = attr(b, c, "id");
 		a->n.line = line_of(c);
-		register_id(b, a->n.id, PC_ACTOR, g->n_actors - 1, a->n.line);
+		a->n.col = col_of(b, c);
+		register_id(b, a->n.id, PC_ACTOR, g->n_actors - 1, a->n.line, a->n.col);
 		a->kind = attr(b, c, "kind");
 		a->name = child_text(b, c, "name");
 		a->acronym = child_text(b, c, "acronym");
@@ -341,14 +351,14 @@ build_actors(builder *b, xmlNodePtr n)
 			int type = lookup(pc_relation_name, PC_REL_COUNT, attr(b, x, "type"));
 			uint32_t to;
 			if (type < 0) {
-				pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), 0, "schema",
+				pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "schema",
 					       "unknown relation type");
 				continue;
 			}
-			if (!resolve(b, attr(b, x, "to"), PC_ACTOR, "actor", g->actors[from].n.id, line_of(x), &to))
+			if (!resolve(b, attr(b, x, "to"), PC_ACTOR, "actor", g->actors[from].n.id, line_of(x), col_of(b, x), &to))
 				continue;
 			pc_actor_relation *r = PC_PUSH(g, actor_relations);
-			*r = (pc_actor_relation){from, to, (pc_relation_type)type, line_of(x)};
+			*r = (pc_actor_relation){from, to, (pc_relation_type)type, line_of(x), col_of(b, x)};
 		}
 		from++;
 	}
@@ -366,7 +376,8 @@ build_research(builder *b, xmlNodePtr n)
 		pc_publication *p = PC_PUSH(g, publications);
 		p->n.id = attr(b, c, "id");
 		p->n.line = line_of(c);
-		register_id(b, p->n.id, PC_PUBLICATION, pi, p->n.line);
+		p->n.col = col_of(b, c);
+		register_id(b, p->n.id, PC_PUBLICATION, pi, p->n.line, p->n.col);
 		p->title = child_text(b, c, "title");
 		p->subtitle = child_text(b, c, "subtitle");
 		p->description = child_text(b, c, "description");
@@ -376,11 +387,11 @@ build_research(builder *b, xmlNodePtr n)
 		p->edition_of = -1;
 		xmlNodePtr pub = child(c, "publisher");
 		uint32_t idx;
-		if (pub && resolve(b, attr(b, pub, "ref"), PC_ACTOR, "publication", p->n.id, line_of(pub), &idx))
+		if (pub && resolve(b, attr(b, pub, "ref"), PC_ACTOR, "publication", p->n.id, line_of(pub), col_of(b, pub), &idx))
 			g->publications[pi].publisher = (int32_t)idx;
 		xmlNodePtr ed = child(c, "edition-of");
 		if (ed)
-			add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, line_of(ed));
+			add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, line_of(ed), col_of(b, ed));
 		xmlNodePtr authors = child(c, "authors");
 		uint32_t position = 0;
 		if (authors == NULL)
@@ -392,12 +403,13 @@ build_research(builder *b, xmlNodePtr n)
 				/* One node per citation here; normalization merges them. */
 				pc_person *person = PC_PUSH(g, persons);
 				person->n.line = line_of(x);
+				person->n.col = col_of(b, x);
 				person->family = attr(b, x, "family");
 				person->given = attr(b, x, "given");
 				who = (pc_ref){PC_PERSON, (uint32_t)g->n_persons - 1};
 			} else if (is(x, "organization")) {
 				if (!resolve(b, attr(b, x, "ref"), PC_ACTOR, "publication", g->publications[pi].n.id,
-					     line_of(x), &idx))
+					     line_of(x), col_of(b, x), &idx))
 					continue;
 				who = (pc_ref){PC_ACTOR, idx};
 			} else {
@@ -409,6 +421,7 @@ build_research(builder *b, xmlNodePtr n)
 			au->author = who;
 			au->as_written = text(b, x);
 			au->line = line_of(x);
+			au->col = col_of(b, x);
 		}
 	}
 }
@@ -421,7 +434,8 @@ build_penalty(builder *b, xmlNodePtr c, uint32_t article)
 	pc_penalty *p = PC_PUSH(g, penalties);
 	p->n.id = attr(b, c, "id");
 	p->n.line = line_of(c);
-	register_id(b, p->n.id, PC_PENALTY, pi, p->n.line);
+	p->n.col = col_of(b, c);
+	register_id(b, p->n.id, PC_PENALTY, pi, p->n.line, p->n.col);
 	p->article = article;
 	int kind = lookup(pc_penalty_kind_name, PC_PEN_COUNT, attr(b, c, "kind"));
 	p->kind = kind < 0 ? PC_PEN_IMPRISONMENT : (pc_penalty_kind)kind;
@@ -433,15 +447,15 @@ build_penalty(builder *b, xmlNodePtr c, uint32_t article)
 	p->condition = child_text(b, c, "condition");
 	p->alternative_to = -1;
 	p->in_addition_to = -1;
-	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, p->n.line);
-	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, p->n.line);
+	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, p->n.line, p->n.col);
+	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, p->n.line, p->n.col);
 	FOR_CHILDREN(x, c)
 	{
 		if (!is(x, "change"))
 			continue;
 		double factor = 1;
 		parse_double(b, x, attr(b, x, "factor"), &factor);
-		add_pending(b, PEND_CHANGE, pi, attr(b, x, "of"), factor, line_of(x));
+		add_pending(b, PEND_CHANGE, pi, attr(b, x, "of"), factor, line_of(x), col_of(b, x));
 	}
 }
 
@@ -457,7 +471,8 @@ build_law(builder *b, xmlNodePtr n)
 			pc_threshold *t = PC_PUSH(g, thresholds);
 			t->n.id = attr(b, c, "id");
 			t->n.line = line_of(c);
-			register_id(b, t->n.id, PC_THRESHOLD, g->n_thresholds - 1, t->n.line);
+			t->n.col = col_of(b, c);
+			register_id(b, t->n.id, PC_THRESHOLD, g->n_thresholds - 1, t->n.line, t->n.col);
 			int kind = lookup(pc_threshold_kind_name, PC_THR_COUNT, attr(b, c, "kind"));
 			t->kind = kind < 0 ? PC_THR_CONSENT : (pc_threshold_kind)kind;
 			t->age = parse_int(b, c, "age", 0);
@@ -466,7 +481,8 @@ build_law(builder *b, xmlNodePtr n)
 			pc_instrument *in = PC_PUSH(g, instruments);
 			in->n.id = attr(b, c, "id");
 			in->n.line = line_of(c);
-			register_id(b, in->n.id, PC_INSTRUMENT, ii, in->n.line);
+			in->n.col = col_of(b, c);
+			register_id(b, in->n.id, PC_INSTRUMENT, ii, in->n.line, in->n.col);
 			int type = lookup(pc_instrument_type_name, PC_INSTR_COUNT, attr(b, c, "type"));
 			in->type = type < 0 ? PC_INSTR_LAW : (pc_instrument_type)type;
 			in->number = attr(b, c, "number");
@@ -485,7 +501,7 @@ build_law(builder *b, xmlNodePtr n)
 			xmlNodePtr issuer = child(c, "issuer");
 			uint32_t idx;
 			if (issuer &&
-			    resolve(b, attr(b, issuer, "ref"), PC_ACTOR, "instrument", in->n.id, line_of(issuer), &idx))
+			    resolve(b, attr(b, issuer, "ref"), PC_ACTOR, "instrument", in->n.id, line_of(issuer), col_of(b, issuer), &idx))
 				g->instruments[ii].issuer = (int32_t)idx;
 			FOR_CHILDREN(x, c)
 			{
@@ -495,7 +511,8 @@ build_law(builder *b, xmlNodePtr n)
 				pc_article *a = PC_PUSH(g, articles);
 				a->n.id = attr(b, x, "id");
 				a->n.line = line_of(x);
-				register_id(b, a->n.id, PC_ARTICLE, ai, a->n.line);
+				a->n.col = col_of(b, x);
+				register_id(b, a->n.id, PC_ARTICLE, ai, a->n.line, a->n.col);
 				a->instrument = ii;
 				a->number = attr(b, x, "number");
 				a->heading = child_text(b, x, "heading");
@@ -520,7 +537,8 @@ build_events(builder *b, xmlNodePtr n)
 		pc_event *e = PC_PUSH(g, events);
 		e->n.id = attr(b, c, "id");
 		e->n.line = line_of(c);
-		register_id(b, e->n.id, PC_EVENT, ei, e->n.line);
+		e->n.col = col_of(b, c);
+		register_id(b, e->n.id, PC_EVENT, ei, e->n.line, e->n.col);
 		e->year = parse_int(b, c, "year", PC_NONE);
 		e->end_year = parse_int(b, c, "end-year", PC_NONE);
 		int theme = lookup(pc_theme_name, PC_THEME_COUNT, attr(b, c, "theme"));
@@ -532,16 +550,16 @@ build_events(builder *b, xmlNodePtr n)
 			uint32_t idx;
 			if (is(x, "involves")) {
 				int role = lookup(pc_role_name, PC_ROLE_COUNT, attr(b, x, "role"));
-				if (role < 0 || !resolve(b, attr(b, x, "actor"), PC_ACTOR, "event", eid, line_of(x), &idx))
+				if (role < 0 || !resolve(b, attr(b, x, "actor"), PC_ACTOR, "event", eid, line_of(x), col_of(b, x), &idx))
 					continue;
 				pc_event_actor *ea = PC_PUSH(g, event_actors);
-				*ea = (pc_event_actor){ei, idx, (pc_role)role, line_of(x)};
+				*ea = (pc_event_actor){ei, idx, (pc_role)role, line_of(x), col_of(b, x)};
 			} else if (is(x, "cites-instrument") || is(x, "cites-publication")) {
 				pc_kind want = is(x, "cites-instrument") ? PC_INSTRUMENT : PC_PUBLICATION;
-				if (!resolve(b, attr(b, x, "ref"), want, "event", eid, line_of(x), &idx))
+				if (!resolve(b, attr(b, x, "ref"), want, "event", eid, line_of(x), col_of(b, x), &idx))
 					continue;
 				pc_event_citation *ec = PC_PUSH(g, event_citations);
-				*ec = (pc_event_citation){ei, {want, idx}, line_of(x)};
+				*ec = (pc_event_citation){ei, {want, idx}, line_of(x), col_of(b, x)};
 			}
 		}
 	}
@@ -555,11 +573,12 @@ resolve_pending(builder *b)
 		pending_ref *p = &b->pending[i];
 		uint32_t idx;
 		if (p->what == PEND_EDITION) {
-			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line, &idx))
+			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line, p->col,
+			    &idx))
 				g->publications[p->from].edition_of = (int32_t)idx;
 			continue;
 		}
-		if (!resolve(b, p->to, PC_PENALTY, "penalty", g->penalties[p->from].n.id, p->line, &idx))
+		if (!resolve(b, p->to, PC_PENALTY, "penalty", g->penalties[p->from].n.id, p->line, p->col, &idx))
 			continue;
 		if (p->what == PEND_ALTERNATIVE) {
 			g->penalties[p->from].alternative_to = (int32_t)idx;
@@ -567,7 +586,7 @@ resolve_pending(builder *b)
 			g->penalties[p->from].in_addition_to = (int32_t)idx;
 		} else {
 			pc_penalty_change *ch = PC_PUSH(g, penalty_changes);
-			*ch = (pc_penalty_change){p->from, idx, p->factor, p->line};
+			*ch = (pc_penalty_change){p->from, idx, p->factor, p->line, p->col};
 		}
 	}
 }

@@ -12,7 +12,8 @@
 #define YEAR_MAX 2100
 
 void
-pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, const char *rule, const char *fmt, ...)
+pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col, const char *rule, const char *fmt,
+	   ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -29,18 +30,19 @@ pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, const char *r
 	q->subject = subject;
 	q->message = pc_intern(&g->strings, msg);
 	q->line = line;
-	pc_diag_report(d, PC_SEV_WARNING, g->source_path, line, 0, rule, "%s", msg);
+	q->col = col;
+	pc_diag_report(d, PC_SEV_WARNING, g->source_path, line, col, rule, "%s", msg);
 	free(msg);
 }
 
 static void
-check_year(const pc_graph *g, pc_diag *d, int year, unsigned line, const char *what, const char *id)
+check_year(const pc_graph *g, pc_diag *d, int year, const pc_node *n, const char *what)
 {
 	if (year == PC_NONE && strcmp(what, "year") != 0)
 		return;
 	if (year < YEAR_MIN || year > YEAR_MAX)
-		pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, 0, "implausible-year",
-			       "'%s' has %s %d, outside %d..%d", id, what, year, YEAR_MIN, YEAR_MAX);
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, n->line, n->col, "implausible-year",
+			       "'%s' has %s %d, outside %d..%d", n->id, what, year, YEAR_MIN, YEAR_MAX);
 }
 
 static void
@@ -48,24 +50,23 @@ check_years(const pc_graph *g, pc_diag *d)
 {
 	for (size_t i = 0; i < g->n_events; i++) {
 		const pc_event *e = &g->events[i];
-		check_year(g, d, e->year, e->n.line, "year", e->n.id);
+		check_year(g, d, e->year, &e->n, "year");
 		if (e->end_year != PC_NONE) {
-			check_year(g, d, e->end_year, e->n.line, "end-year", e->n.id);
+			check_year(g, d, e->end_year, &e->n, "end-year");
 			if (e->end_year < e->year)
-				pc_diag_report(d, PC_SEV_ERROR, g->source_path, e->n.line, 0, "implausible-year",
+				pc_diag_report(d, PC_SEV_ERROR, g->source_path, e->n.line, e->n.col, "implausible-year",
 					       "event '%s' ends (%d) before it starts (%d)", e->n.id, e->end_year,
 					       e->year);
 		}
 	}
 	for (size_t i = 0; i < g->n_publications; i++)
-		check_year(g, d, g->publications[i].year, g->publications[i].n.line, "year", g->publications[i].n.id);
+		check_year(g, d, g->publications[i].year, &g->publications[i].n, "year");
 	for (size_t i = 0; i < g->n_actors; i++)
-		check_year(g, d, g->actors[i].founded, g->actors[i].n.line, "founded", g->actors[i].n.id);
+		check_year(g, d, g->actors[i].founded, &g->actors[i].n, "founded");
 	for (size_t i = 0; i < g->n_instruments; i++)
-		check_year(g, d, g->instruments[i].year, g->instruments[i].n.line, "instrument year",
-			   g->instruments[i].n.id);
+		check_year(g, d, g->instruments[i].year, &g->instruments[i].n, "instrument year");
 	for (size_t i = 0; i < g->n_indicators; i++)
-		check_year(g, d, g->indicators[i].year, g->indicators[i].n.line, "value year", g->indicators[i].n.id);
+		check_year(g, d, g->indicators[i].year, &g->indicators[i].n, "value year");
 }
 
 static void
@@ -74,27 +75,27 @@ check_penalties(const pc_graph *g, pc_diag *d)
 	for (size_t i = 0; i < g->n_penalties; i++) {
 		const pc_penalty *p = &g->penalties[i];
 		if (p->has_min && p->has_max && p->min > p->max)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "penalty-range",
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-range",
 				       "penalty '%s' has a minimum (%g) above its maximum (%g)", p->n.id, p->min,
 				       p->max);
 		if ((p->has_min || p->has_max) && p->unit == NULL)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "penalty-unit",
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
 				       "penalty '%s' has bounds but no unit", p->n.id);
 		if (p->unit && p->kind == PC_PEN_FINE && !p->unit_is_currency)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "penalty-unit",
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
 				       "fine '%s' is measured in %s, not a currency", p->n.id, p->unit);
 		if (p->unit && p->kind != PC_PEN_FINE && p->unit_is_currency)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "penalty-unit",
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
 				       "penalty '%s' (%s) is measured in a currency (%s)", p->n.id,
 				       pc_penalty_kind_name[p->kind], p->unit);
 		if (p->alternative_to == (int32_t)i || p->in_addition_to == (int32_t)i)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, 0, "ref-cycle",
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "ref-cycle",
 				       "penalty '%s' refers to itself", p->n.id);
 	}
 	for (size_t i = 0; i < g->n_penalty_changes; i++) {
 		const pc_penalty_change *c = &g->penalty_changes[i];
 		if (c->penalty == c->of)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, c->line, 0, "ref-cycle",
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, c->line, c->col, "ref-cycle",
 				       "penalty '%s' changes itself", g->penalties[c->penalty].n.id);
 	}
 }
@@ -139,7 +140,7 @@ check_cycles(const pc_graph *g, pc_diag *d)
 			edge_pos[top] = e + 1;
 			const pc_actor_relation *r = &g->actor_relations[e];
 			if (colour[r->to] == 1) {
-				pc_diag_report(d, PC_SEV_ERROR, g->source_path, r->line, 0, "ref-cycle",
+				pc_diag_report(d, PC_SEV_ERROR, g->source_path, r->line, r->col, "ref-cycle",
 					       "actor '%s' is %s '%s', which leads back to itself", g->actors[a].n.id,
 					       pc_relation_name[r->type], g->actors[r->to].n.id);
 			} else if (colour[r->to] == 0) {
@@ -157,7 +158,7 @@ check_cycles(const pc_graph *g, pc_diag *d)
 		int32_t p = g->publications[i].edition_of;
 		for (size_t steps = 0; p >= 0 && steps <= g->n_publications; steps++) {
 			if ((size_t)p == i) {
-				pc_diag_report(d, PC_SEV_ERROR, g->source_path, g->publications[i].n.line, 0, "ref-cycle",
+				pc_diag_report(d, PC_SEV_ERROR, g->source_path, g->publications[i].n.line, g->publications[i].n.col, "ref-cycle",
 					       "publication '%s' is, through its editions, an edition of itself",
 					       g->publications[i].n.id);
 				break;
@@ -169,12 +170,12 @@ check_cycles(const pc_graph *g, pc_diag *d)
 
 /* A text a spreadsheet would run as a formula. */
 static void
-check_text(const pc_graph *g, pc_diag *d, const char *s, unsigned line, pc_kind kind, const char *id,
+check_text(const pc_graph *g, pc_diag *d, const char *s, unsigned line, unsigned col, pc_kind kind, const char *id,
 	   const char *field)
 {
 	if (s == NULL || strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0')
 		return;
-	pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, 0, "formula-trigger",
+	pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "formula-trigger",
 		       "%s '%s': %s begins with '%c', which a spreadsheet runs as a formula", pc_kind_name[kind],
 		       id ? id : "", field, s[0] == '\t' ? ' ' : s[0]);
 }
@@ -182,10 +183,10 @@ check_text(const pc_graph *g, pc_diag *d, const char *s, unsigned line, pc_kind 
 static void
 check_texts(const pc_graph *g, pc_diag *d)
 {
-#define T(s, node, kind, field) check_text(g, d, (s), (node).line, (kind), (node).id, (field))
-	check_text(g, d, g->title, 0, PC_COUNTRY, pc_graph_cc(g), "title");
-	check_text(g, d, g->indicator_note, 0, PC_INDICATOR, "", "note");
-	check_text(g, d, g->law_intro, 0, PC_INSTRUMENT, "", "intro");
+#define T(s, node, kind, field) check_text(g, d, (s), (node).line, (node).col, (kind), (node).id, (field))
+	check_text(g, d, g->title, 0, 0, PC_COUNTRY, pc_graph_cc(g), "title");
+	check_text(g, d, g->indicator_note, 0, 0, PC_INDICATOR, "", "note");
+	check_text(g, d, g->law_intro, 0, 0, PC_INSTRUMENT, "", "intro");
 	for (size_t i = 0; i < g->n_countries; i++)
 		T(g->countries[i].name, g->countries[i].n, PC_COUNTRY, "name");
 	for (size_t i = 0; i < g->n_indicators; i++) {
@@ -210,7 +211,7 @@ check_texts(const pc_graph *g, pc_diag *d)
 	}
 	for (size_t i = 0; i < g->n_authorships; i++) {
 		const pc_authorship *au = &g->authorships[i];
-		check_text(g, d, au->as_written, au->line, PC_PUBLICATION, g->publications[au->publication].n.id,
+		check_text(g, d, au->as_written, au->line, au->col, PC_PUBLICATION, g->publications[au->publication].n.id,
 			   "author");
 	}
 	for (size_t i = 0; i < g->n_publications; i++) {
@@ -242,13 +243,13 @@ note_missing(pc_graph *g, pc_diag *d)
 	for (size_t i = 0; i < g->n_indicators; i++) {
 		const pc_indicator *ind = &g->indicators[i];
 		if (!ind->has_value)
-			pc_quality(g, d, (pc_ref){PC_INDICATOR, (uint32_t)i}, ind->n.line, "missing-value",
+			pc_quality(g, d, (pc_ref){PC_INDICATOR, (uint32_t)i}, ind->n.line, ind->n.col, "missing-value",
 				   "indicator '%s' (%s) has no value in the profile", ind->n.id, ind->label);
 	}
 	for (size_t i = 0; i < g->n_actors; i++) {
 		const pc_actor *a = &g->actors[i];
 		if (a->name == NULL)
-			pc_quality(g, d, (pc_ref){PC_ACTOR, (uint32_t)i}, a->n.line, "unnamed-actor",
+			pc_quality(g, d, (pc_ref){PC_ACTOR, (uint32_t)i}, a->n.line, a->n.col, "unnamed-actor",
 				   "actor '%s' has no name in the profile", a->n.id);
 	}
 	unsigned char *has_author = pc_calloc(g->n_publications, 1);
@@ -257,7 +258,7 @@ note_missing(pc_graph *g, pc_diag *d)
 	for (size_t i = 0; i < g->n_publications; i++) {
 		if (!has_author[i])
 			pc_quality(g, d, (pc_ref){PC_PUBLICATION, (uint32_t)i}, g->publications[i].n.line,
-				   "missing-author", "publication '%s' has no author in the profile",
+				   g->publications[i].n.col, "missing-author", "publication '%s' has no author in the profile",
 				   g->publications[i].n.id);
 	}
 	free(has_author);

@@ -36,6 +36,8 @@ typedef struct pc_input {
 	char *data; /* the file's bytes, NUL-terminated */
 	size_t len;
 	void *doc; /* xmlDocPtr once parsed */
+	size_t *line_starts; /* byte offset of each line, for columns */
+	size_t n_lines;
 } pc_input;
 
 int pc_load(pc_input *src, const pc_limits *lim, pc_diag *d);
@@ -53,7 +55,7 @@ unsigned pc_input_column(const pc_input *src, unsigned line, const char *name);
 void pc_dump(const pc_graph *g, void *stream);
 
 /* Record a data-quality note in the graph and report it as a warning. */
-void pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, const char *rule, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+void pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col, const char *rule,
+		const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 #endif

@@ -39,6 +39,7 @@ typedef struct {
 typedef struct {
 	const char *id; /* stable, unique in the profile */
 	unsigned line; /* source line, 0 when synthesized */
+	unsigned col; /* source column of the element, 0 when unknown */
 } pc_node;
 
 typedef struct {
@@ -156,7 +157,7 @@ typedef struct {
 	uint32_t penalty;
 	uint32_t of;
 	double factor;
-	unsigned line;
+	unsigned line, col;
 } pc_penalty_change;
 
 typedef enum { PC_THR_CONSENT, PC_THR_MAJORITY, PC_THR_MARRIAGE, PC_THR_COUNT } pc_threshold_kind;
@@ -188,7 +189,7 @@ extern const char *const pc_role_name[PC_ROLE_COUNT];
 typedef struct {
 	uint32_t event, actor;
 	pc_role role;
-	unsigned line;
+	unsigned line, col;
 } pc_event_actor;
 
 typedef enum {
@@ -205,7 +206,7 @@ extern const char *const pc_relation_name[PC_REL_COUNT];
 typedef struct {
 	uint32_t from, to; /* actor indices */
 	pc_relation_type type;
-	unsigned line;
+	unsigned line, col;
 } pc_actor_relation;
 
 /* An ordered author of a publication: a person or an actor. */
@@ -214,14 +215,14 @@ typedef struct {
 	uint32_t position; /* 1-based, in the order written */
 	pc_ref author; /* PC_PERSON or PC_ACTOR */
 	const char *as_written; /* the citation's own spelling */
-	unsigned line;
+	unsigned line, col;
 } pc_authorship;
 
 /* An event tied to an instrument or a publication by its text. */
 typedef struct {
 	uint32_t event;
 	pc_ref target; /* PC_INSTRUMENT or PC_PUBLICATION */
-	unsigned line;
+	unsigned line, col;
 } pc_event_citation;
 
 /* A data-quality note found by the checks, kept for the products. */
@@ -229,7 +230,7 @@ typedef struct {
 	const char *rule; /* "missing-value", ... */
 	pc_ref subject; /* the entity concerned */
 	const char *message;
-	unsigned line;
+	unsigned line, col;
 } pc_quality_note;
 
 #define PC_ARRAY(type, name) \

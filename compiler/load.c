@@ -230,6 +230,14 @@ pc_load(pc_input *src, const pc_limits *lim, pc_diag *d)
 	}
 	if (prescan(src, lim, d) != 0)
 		return -1;
+	size_t lines = 1;
+	for (const char *p = src->data; (p = memchr(p, '\n', (size_t)(src->data + src->len - p))) != NULL; p++)
+		lines++;
+	src->line_starts = pc_malloc(lines * sizeof *src->line_starts);
+	src->line_starts[0] = 0;
+	src->n_lines = 1;
+	for (const char *p = src->data; (p = memchr(p, '\n', (size_t)(src->data + src->len - p))) != NULL; p++)
+		src->line_starts[src->n_lines++] = (size_t)(p + 1 - src->data);
 	struct error_sink sink = {src, d};
 	size_t before = d->n_errors;
 	xmlSetStructuredErrorFunc(&sink, on_parse_error);
@@ -260,19 +268,18 @@ pc_input_free(pc_input *src)
 		return;
 	xmlFreeDoc(src->doc);
 	free(src->data);
+	free(src->line_starts);
 	src->doc = NULL;
 	src->data = NULL;
+	src->line_starts = NULL;
 }
 
 unsigned
 pc_input_column(const pc_input *src, unsigned line, const char *name)
 {
-	if (line == 0 || src->data == NULL)
+	if (line == 0 || src->data == NULL || src->line_starts == NULL || line > src->n_lines)
 		return 0;
-	const char *p = src->data, *end = src->data + src->len;
-	for (unsigned l = 1; l < line && p < end; p++)
-		if (*p == '\n')
-			l++;
+	const char *p = src->data + src->line_starts[line - 1], *end = src->data + src->len;
 	const char *eol = memchr(p, '\n', (size_t)(end - p));
 	if (eol == NULL)
 		eol = end;

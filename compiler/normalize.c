@@ -77,6 +77,34 @@ id_taken(const pc_graph *g, const char *id)
 	return 0;
 }
 
+/* "E. J.", "E.J." and "E J" all display as "E. J.": initials, normalized. */
+static char *
+initials_display(const char *given)
+{
+	size_t n = strlen(given);
+	char *out = pc_malloc(n * 3 + 1), *o = out;
+	int at_word = 1;
+	for (const unsigned char *p = (const unsigned char *)given; *p; p++) {
+		if (*p == ' ' || *p == '.') {
+			at_word = 1;
+			continue;
+		}
+		if (!at_word && (*p & 0xc0) != 0x80) /* only the first letter of a word */
+			continue;
+		if (at_word && o != out)
+			*o++ = ' ';
+		*o++ = (char)*p;
+		/* Copy the rest of a multi-byte letter, then the dot. */
+		while ((p[1] & 0xc0) == 0x80)
+			*o++ = (char)*++p;
+		if (at_word)
+			*o++ = '.';
+		at_word = 0;
+	}
+	*o = '\0';
+	return out;
+}
+
 static person_group *sort_groups;
 
 static int
@@ -169,8 +197,12 @@ merge_persons(pc_graph *g)
 		p->n.id = gr->id;
 		p->n.line = g->persons[gr->first].n.line;
 		p->family = gr->family;
-		p->given = best->given;
-		char *display = best->given ? pc_asprintf("%s %s", best->given, gr->family) : pc_strdup(gr->family);
+		char *given = NULL;
+		if (best->given)
+			given = cit[gr->best_given].initials_only ? initials_display(best->given) : pc_strdup(best->given);
+		p->given = given ? pc_intern(&g->strings, given) : NULL;
+		char *display = given ? pc_asprintf("%s %s", given, gr->family) : pc_strdup(gr->family);
+		free(given);
 		p->display = pc_intern(&g->strings, display);
 		free(display);
 		p->sort_key = pc_intern(&g->strings, gr->sort_key);
@@ -270,7 +302,8 @@ merge_publications(pc_graph *g, pc_diag *d)
 			keep->subtitle = dup->subtitle;
 		if (keep->publisher < 0)
 			keep->publisher = dup->publisher;
-		pc_quality(g, d, (pc_ref){PC_PUBLICATION, new_index[target[i]]}, dup->n.line, "duplicate-publication",
+		pc_quality(g, d, (pc_ref){PC_PUBLICATION, new_index[target[i]]}, dup->n.line, dup->n.col,
+			   "duplicate-publication",
 			   "publication '%s' repeats '%s' (line %u): merged into one", dup->n.id, keep->n.id,
 			   keep->n.line);
 	}

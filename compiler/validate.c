@@ -41,6 +41,30 @@ strip_namespace(char *msg)
 		memmove(p, p + sizeof ns - 1, strlen(p + sizeof ns - 1) + 1);
 }
 
+/* A keyref error comes without a node: find the element on its line that
+ * holds the quoted key ("... key-sequence ['ec'] ..."). */
+static unsigned
+keyref_column(const pc_input *src, unsigned line, const char *message)
+{
+	const char *k = strstr(message, "key-sequence ['");
+	if (k == NULL || line == 0 || line > src->n_lines)
+		return 0;
+	k += strlen("key-sequence ['");
+	const char *kend = strstr(k, "']");
+	if (kend == NULL || kend == k || kend - k > 200)
+		return 0;
+	char quoted[208];
+	snprintf(quoted, sizeof quoted, "\"%.*s\"", (int)(kend - k), k);
+	const char *start = src->data + src->line_starts[line - 1];
+	const char *eol = strchr(start, '\n');
+	const char *hit = strstr(start, quoted);
+	if (hit == NULL || (eol && hit > eol))
+		return 0;
+	while (hit > start && *hit != '<')
+		hit--;
+	return (unsigned)(hit - start) + 1;
+}
+
 static void
 on_schema_error(void *ctx, xmlErrorPtr err)
 {
@@ -54,6 +78,8 @@ on_schema_error(void *ctx, xmlErrorPtr err)
 		line = (unsigned)xmlGetLineNo(node);
 	if (col == 0 && node != NULL && node->type == XML_ELEMENT_NODE)
 		col = pc_input_column(sink->src, line, (const char *)node->name);
+	if (col == 0 && err->message)
+		col = keyref_column(sink->src, line, err->message);
 	char msg[1024];
 	snprintf(msg, sizeof msg, "%s", err->message ? err->message : "schema violation");
 	strip_namespace(msg);
