@@ -12,11 +12,13 @@ typedef struct {
 	size_t max_size; /* bytes of the source file */
 	unsigned max_depth; /* element nesting */
 	unsigned max_attributes; /* attributes on one element */
+	size_t max_text; /* bytes of one text or attribute value */
 } pc_limits;
 
 #define PC_DEFAULT_MAX_SIZE ((size_t)256 << 20)
 #define PC_DEFAULT_MAX_DEPTH 64u
 #define PC_DEFAULT_MAX_ATTRIBUTES 64u
+#define PC_DEFAULT_MAX_TEXT ((size_t)1 << 20)
 
 void pc_limits_default(pc_limits *lim);
 

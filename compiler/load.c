@@ -19,6 +19,7 @@ pc_limits_default(pc_limits *lim)
 	lim->max_size = PC_DEFAULT_MAX_SIZE;
 	lim->max_depth = PC_DEFAULT_MAX_DEPTH;
 	lim->max_attributes = PC_DEFAULT_MAX_ATTRIBUTES;
+	lim->max_text = PC_DEFAULT_MAX_TEXT;
 }
 
 /* A profile never needs anything from outside its own bytes. */
@@ -31,10 +32,20 @@ refuse_external(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 	return NULL;
 }
 
+/* Everything we report comes through the structured handlers; the generic
+ * channel would print straight to stderr, once per failed allocation. */
+static void
+silence(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 void
 pc_compiler_init(void)
 {
 	xmlInitParser();
+	xmlSetGenericErrorFunc(NULL, silence);
 	xmlSetExternalEntityLoader(refuse_external);
 }
 
@@ -103,7 +114,26 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 	unsigned line = 1;
 	const char *line_start = p;
 	unsigned depth = 0;
+	/* Where the current run of text began: libxml2's schema patterns cost
+	 * far more than linear time and memory on megabytes of text. */
+	const char *text_start = p;
+	unsigned text_line = 1, text_col = 1;
 #define COL ((unsigned)(p - line_start) + 1)
+#define TEXT_ENDS_HERE()                                                                                   \
+	do {                                                                                               \
+		if ((size_t)(p - text_start) > lim->max_text) {                                            \
+			pc_diag_report(d, PC_SEV_ERROR, src->path, text_line, text_col, "limit-text",      \
+				       "a text of %zu bytes, over the limit of %zu (see --max-text)",      \
+				       (size_t)(p - text_start), lim->max_text);                           \
+			return -1;                                                                         \
+		}                                                                                          \
+	} while (0)
+#define TEXT_STARTS_AFTER(q)                                                                               \
+	do {                                                                                               \
+		text_start = (q);                                                                          \
+		text_line = line;                                                                          \
+		text_col = (unsigned)(text_start - line_start) + 1;                                        \
+	} while (0)
 	while (p < end) {
 		char c = *p;
 		if (c == '\n') {
@@ -119,6 +149,7 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 			p++;
 			continue;
 		}
+		TEXT_ENDS_HERE();
 		/* Comments, CDATA and processing instructions: skip to their end. */
 		const char *close = NULL;
 		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
@@ -143,6 +174,7 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 				q++;
 			}
 			p = q + cl <= end ? q + cl : end;
+			TEXT_STARTS_AFTER(p);
 			continue;
 		}
 		if (end - p >= 2 && p[1] == '!') {
@@ -155,7 +187,8 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 		/* Walk the tag, counting attributes (an '=' outside quotes). */
 		unsigned attrs = 0;
 		char quote = 0;
-		const char *q = p + 1;
+		const char *q = p + 1, *value_start = NULL;
+		unsigned value_line = 0, value_col = 0;
 		for (; q < end; q++) {
 			if (*q == '\n') {
 				line++;
@@ -166,10 +199,20 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 				return -1;
 			}
 			if (quote) {
-				if (*q == quote)
-					quote = 0;
+				if (*q != quote)
+					continue;
+				quote = 0;
+				if ((size_t)(q - value_start) > lim->max_text) {
+					pc_diag_report(d, PC_SEV_ERROR, src->path, value_line, value_col, "limit-text",
+						       "an attribute value of %zu bytes, over the limit of %zu (see --max-text)",
+						       (size_t)(q - value_start), lim->max_text);
+					return -1;
+				}
 			} else if (*q == '"' || *q == '\'') {
 				quote = *q;
+				value_start = q + 1;
+				value_line = line;
+				value_col = (unsigned)(q - line_start) + 1;
 			} else if (*q == '=') {
 				attrs++;
 			} else if (*q == '>' || *q == '<') {
@@ -194,7 +237,11 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 			}
 		}
 		p = (q < end && *q == '>') ? q + 1 : q;
+		TEXT_STARTS_AFTER(p);
 	}
+	TEXT_ENDS_HERE();
+#undef TEXT_ENDS_HERE
+#undef TEXT_STARTS_AFTER
 #undef COL
 	return 0;
 }

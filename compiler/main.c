@@ -44,12 +44,14 @@ help(void)
 	       "  --max-size=BYTES    largest source accepted (default: %zu)\n"
 	       "  --max-depth=N       deepest element nesting accepted (default: %u)\n"
 	       "  --max-attributes=N  most attributes on one element (default: %u)\n"
+	       "  --max-text=BYTES    longest text or attribute value (default: %zu)\n"
 	       "  -h, --help          this text\n"
 	       "  --version           the version\n"
 	       "\n"
 	       "Exit status: 0 success; 1 a source is invalid; 2 bad usage; 3 an output\n"
 	       "could not be written. SOURCE_DATE_EPOCH, when set, is the build date.\n",
-	       DEFAULT_BASE_IRI, PC_DEFAULT_MAX_SIZE, PC_DEFAULT_MAX_DEPTH, PC_DEFAULT_MAX_ATTRIBUTES);
+	       DEFAULT_BASE_IRI, PC_DEFAULT_MAX_SIZE, PC_DEFAULT_MAX_DEPTH, PC_DEFAULT_MAX_ATTRIBUTES,
+	       PC_DEFAULT_MAX_TEXT);
 }
 
 typedef struct {
@@ -134,6 +136,10 @@ parse_options(int argc, char **argv, options *o)
 			if (parse_size(a + 12, 10000, &v) != 0)
 				return usage_error("--max-depth wants a number from 1 to 10000: %s", a + 12);
 			o->limits.max_depth = (unsigned)v;
+		} else if (strncmp(a, "--max-text=", 11) == 0) {
+			if (parse_size(a + 11, (1ull << 31) - 1, &v) != 0)
+				return usage_error("--max-text wants a byte count from 1 to 2147483647: %s", a + 11);
+			o->limits.max_text = (size_t)v;
 		} else if (strncmp(a, "--max-attributes=", 17) == 0) {
 			if (parse_size(a + 17, 10000, &v) != 0)
 				return usage_error("--max-attributes wants a number from 1 to 10000: %s", a + 17);

@@ -1,0 +1,234 @@
+/* Hostile and huge sources: a clear error, bounded time and memory, nothing leaked. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../compiler/alloc.h"
+#include "testutil.h"
+
+static char *tmp;
+
+static void
+setup(void)
+{
+	tmp = make_tmpdir();
+	ck_assert_ptr_nonnull(tmp);
+}
+
+static void
+teardown(void)
+{
+	rm_tree(tmp);
+	free(tmp);
+}
+
+static const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			   "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.0\" lang=\"en\" modified=\"2026-11-28\">\n"
+			   "  <title>Generated hostile case (fictional)</title>\n";
+
+static char *
+write_case(const char *name, void (*body)(FILE *))
+{
+	char *path = pc_asprintf("%s/%s.xml", tmp, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(head, f);
+	body(f);
+	fputs("</profile>\n", f);
+	ck_assert_int_eq(fclose(f), 0);
+	return path;
+}
+
+/* Sanitizers and valgrind reserve address space: bound memory only when
+ * the binary runs bare. */
+static const char *
+memory_limit(void)
+{
+	const char *w = getenv("PROFILEC_WRAPPER");
+	const char *s = getenv("PROFILEC_SANITIZED");
+	return (w && *w) || (s && *s) ? "" : "ulimit -v 262144; ";
+}
+
+/* Run validate and build under a time bound (and a memory bound where
+ * possible); both must fail with the rule expected, and build write nothing. */
+static void
+expect_refused(const char *path, const char *rule, int seconds)
+{
+	pc_run r;
+	char *out = pc_asprintf("%s/out", tmp);
+	const char *w = getenv("PROFILEC_WRAPPER");
+	run_sh(&r, "%stimeout %d %s %s validate '%s'", memory_limit(), w && *w ? seconds * 30 : seconds, w ? w : "",
+	       profilec_path(), path);
+	ck_assert_msg(r.status == 1, "validate %s: exit %d (124 is a time-out): %.500s", path, r.status, r.err);
+	ck_assert_msg(strstr(r.err, rule) != NULL, "validate %s: no %s in %.500s", path, rule, r.err);
+	ck_assert_msg(strstr(r.err, path) != NULL, "validate %s: the message does not name the file", path);
+	run_free(&r);
+	run_sh(&r, "%stimeout %d %s %s build -o '%s' '%s'", memory_limit(), w && *w ? seconds * 30 : seconds,
+	       w ? w : "", profilec_path(), out, path);
+	ck_assert_msg(r.status == 1, "build %s: exit %d: %.500s", path, r.status, r.err);
+	struct stat sb;
+	ck_assert_msg(stat(out, &sb) != 0, "build of %s wrote %s", path, out);
+	run_free(&r);
+	free(out);
+}
+
+static void
+deep_body(FILE *f)
+{
+	fputs("  <country code=\"XB\"><name>Deep</name></country>\n  <events>", f);
+	for (int i = 0; i < 100000; i++)
+		fputs("<event>", f);
+	for (int i = 0; i < 100000; i++)
+		fputs("</event>", f);
+	fputs("</events>\n", f);
+}
+
+START_TEST(nesting_100000_deep)
+{
+	char *p = write_case("deep", deep_body);
+	expect_refused(p, "[limit-depth]", 2);
+	free(p);
+}
+END_TEST
+
+static void
+attrs_body(FILE *f)
+{
+	fputs("  <country code=\"XB\"", f);
+	for (int i = 0; i < 40000; i++)
+		fprintf(f, " a%d=\"%d\"", i, i);
+	fputs("><name>Many attributes</name></country>\n", f);
+}
+
+START_TEST(attributes_40000)
+{
+	char *p = write_case("attrs", attrs_body);
+	expect_refused(p, "[limit-attributes]", 2);
+	free(p);
+}
+END_TEST
+
+static void
+huge_text_body(FILE *f)
+{
+	fputs("  <country code=\"XB\"><name>", f);
+	for (int i = 0; i < 10 * 1024; i++)
+		for (int k = 0; k < 1024; k++)
+			fputc('a' + (k % 26), f);
+	fputs("</name></country>\n", f);
+}
+
+START_TEST(text_10_mb)
+{
+	char *p = write_case("text", huge_text_body);
+	expect_refused(p, "[limit-text]", 2);
+	free(p);
+}
+END_TEST
+
+static void
+huge_attr_body(FILE *f)
+{
+	fputs("  <country code=\"", f);
+	for (int i = 0; i < 10 * 1024 * 1024; i++)
+		fputc('X', f);
+	fputs("\"><name>Huge attribute</name></country>\n", f);
+}
+
+START_TEST(attribute_10_mb)
+{
+	char *p = write_case("attr", huge_attr_body);
+	expect_refused(p, "[limit-text]", 2);
+	free(p);
+}
+END_TEST
+
+/* Over the size limit: refused before it is parsed, and the limit is an option. */
+START_TEST(size_limit_is_an_option)
+{
+	pc_run r;
+	run_profilec(&r, "validate", "--max-size=1000", "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(strstr(r.err, "[limit-size]"));
+	ck_assert_ptr_nonnull(strstr(r.err, "--max-size"));
+	run_free(&r);
+	run_profilec(&r, "validate", "--max-depth=3", "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(strstr(r.err, "[limit-depth]"));
+	run_free(&r);
+}
+END_TEST
+
+/* Billion laughs: a fast error in bounded memory (2 s, 256 MB). */
+START_TEST(billion_laughs_bounded)
+{
+	expect_refused("tests/cases/billion-laughs.xml", "[doctype]", 2);
+}
+END_TEST
+
+/* An external entity naming /etc/passwd: its content appears nowhere. */
+START_TEST(xxe_reads_nothing)
+{
+	char *passwd = read_file("/etc/passwd", NULL);
+	ck_assert_ptr_nonnull(passwd);
+	char first_line[128] = "";
+	sscanf(passwd, "%127[^\n]", first_line);
+	pc_run r;
+	char *out = pc_asprintf("%s/out", tmp);
+	run_profilec(&r, "build", "-o", out, "--format=json", "tests/cases/xxe-file.xml", NULL);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_msg(strstr(r.out, first_line) == NULL && strstr(r.err, first_line) == NULL,
+		      "/etc/passwd leaked into a message");
+	run_free(&r);
+	run_sh(&r, "grep -rqF '%s' '%s' 2>/dev/null", first_line, tmp);
+	ck_assert_msg(r.status != 0, "/etc/passwd content found under %s", tmp);
+	run_free(&r);
+	free(out);
+	free(passwd);
+}
+END_TEST
+
+/* Past line 65,535 the line numbers stay exact (XML_PARSE_BIG_LINES). */
+static void
+long_body(FILE *f)
+{
+	fputs("  <country code=\"XB\"><name>Long</name></country>\n  <actors>\n", f);
+	for (int i = 0; i < 70000; i++)
+		fprintf(f, "    <!-- filler line %d -->\n", i);
+	fputs("    <actor id=\"a\" kind=\"ngo\"><name>=cmd</name></actor>\n  </actors>\n", f);
+}
+
+START_TEST(big_line_numbers)
+{
+	char *p = write_case("long", long_body);
+	pc_run r;
+	run_profilec(&r, "validate", p, NULL);
+	ck_assert_int_eq(r.status, 1);
+	char *want = pc_asprintf("%s:70006:5: error:", p);
+	ck_assert_msg(strstr(r.err, want) != NULL, "want %s in %s", want, r.err);
+	free(want);
+	run_free(&r);
+	free(p);
+}
+END_TEST
+
+Suite *
+suite_hostile(void)
+{
+	Suite *s = suite_create("hostile");
+	TCase *tc = tcase_create("inputs");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, nesting_100000_deep);
+	tcase_add_test(tc, attributes_40000);
+	tcase_add_test(tc, text_10_mb);
+	tcase_add_test(tc, attribute_10_mb);
+	tcase_add_test(tc, size_limit_is_an_option);
+	tcase_add_test(tc, billion_laughs_bounded);
+	tcase_add_test(tc, xxe_reads_nothing);
+	tcase_add_test(tc, big_line_numbers);
+	suite_add_tcase(s, tc);
+	return s;
+}
