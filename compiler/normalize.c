@@ -62,19 +62,52 @@ slug_append(char *out, size_t cap, const char *key)
 	out[n] = '\0';
 }
 
+/* Every id of the graph but the persons', sorted, to test clashes in log time. */
+typedef struct {
+	const char **ids;
+	size_t n;
+} id_set;
+
 static int
-id_taken(const pc_graph *g, const char *id)
+cmp_str(const void *a, const void *b)
 {
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+id_set_init(id_set *set, const pc_graph *g)
+{
+	size_t total = 0;
+	for (int k = 0; k < PC_KIND_COUNT; k++)
+		total += k == PC_PERSON ? 0 : pc_graph_count(g, (pc_kind)k);
+	set->ids = pc_malloc((total ? total : 1) * sizeof *set->ids);
+	set->n = 0;
 	for (int k = 0; k < PC_KIND_COUNT; k++) {
 		if (k == PC_PERSON)
 			continue;
 		for (size_t i = 0; i < pc_graph_count(g, (pc_kind)k); i++) {
 			const pc_node *n = pc_graph_node(g, (pc_ref){(pc_kind)k, (uint32_t)i});
-			if (n->id && strcmp(n->id, id) == 0)
-				return 1;
+			if (n->id)
+				set->ids[set->n++] = n->id;
 		}
 	}
-	return 0;
+	qsort(set->ids, set->n, sizeof *set->ids, cmp_str);
+}
+
+static int
+id_set_has(const id_set *set, const char *id)
+{
+	return bsearch(&id, set->ids, set->n, sizeof *set->ids, cmp_str) != NULL;
+}
+
+static const citation *sort_citations;
+
+static int
+cmp_citation(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	int c = strcmp(sort_citations[x].family_key, sort_citations[y].family_key);
+	return c ? c : (x > y) - (x < y);
 }
 
 /* "E. J.", "E.J." and "E J" all display as "E. J.": initials, normalized. */
@@ -124,6 +157,7 @@ merge_persons(pc_graph *g)
 	citation *cit = pc_calloc(n, sizeof *cit);
 	person_group *groups = pc_calloc(n, sizeof *groups);
 	int n_groups = 0;
+	int *by_family = pc_malloc(n * sizeof *by_family);
 	for (size_t i = 0; i < n; i++) {
 		citation *c = &cit[i];
 		c->family_key = pc_fold_key(g->persons[i].family ? g->persons[i].family : "");
@@ -131,34 +165,58 @@ merge_persons(pc_graph *g)
 		c->initial = c->given_key[0];
 		c->initials_only = initials_only(c->given_key);
 		c->group = -1;
-		for (int k = 0; k < n_groups && c->group < 0; k++)
-			if (compatible(&cit[groups[k].first], c))
-				c->group = k;
-		if (c->group < 0) {
-			c->group = n_groups;
-			groups[n_groups++] = (person_group){.first = (int)i, .best_given = (int)i};
-		}
-		person_group *gr = &groups[c->group];
-		if (strlen(c->given_key) > strlen(cit[gr->best_given].given_key) ||
-		    (cit[gr->best_given].initials_only && !c->initials_only))
-			gr->best_given = (int)i;
+		by_family[i] = (int)i;
 	}
-	/* The family spelling cited most often (first seen on a tie). */
-	for (int k = 0; k < n_groups; k++) {
-		int best = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (cit[i].group != k)
-				continue;
-			int count = 0;
-			for (size_t j = 0; j < n; j++)
-				count += cit[j].group == k && strcmp(g->persons[j].family, g->persons[i].family) == 0;
-			if (count > best) {
-				best = count;
-				groups[k].family = g->persons[i].family;
+	/* Only citations of one family name can be one person: sort by family,
+	 * then match within each run, in citation order. */
+	sort_citations = cit;
+	qsort(by_family, n, sizeof *by_family, cmp_citation);
+	for (size_t run = 0; run < n;) {
+		size_t run_end = run + 1;
+		while (run_end < n && strcmp(cit[by_family[run_end]].family_key, cit[by_family[run]].family_key) == 0)
+			run_end++;
+		int first_group = n_groups;
+		for (size_t r = run; r < run_end; r++) {
+			int i = by_family[r];
+			citation *c = &cit[i];
+			for (int k = first_group; k < n_groups && c->group < 0; k++)
+				if (compatible(&cit[groups[k].first], c))
+					c->group = k;
+			if (c->group < 0) {
+				c->group = n_groups;
+				groups[n_groups++] = (person_group){.first = i, .best_given = i};
+			}
+			person_group *gr = &groups[c->group];
+			if (strlen(c->given_key) > strlen(cit[gr->best_given].given_key) ||
+			    (cit[gr->best_given].initials_only && !c->initials_only))
+				gr->best_given = i;
+		}
+		/* The family spelling cited most often in each group (first seen on a tie). */
+		for (int k = first_group; k < n_groups; k++) {
+			int best = 0;
+			for (size_t r = run; r < run_end; r++) {
+				int i = by_family[r];
+				if (cit[i].group != k)
+					continue;
+				int count = 0;
+				for (size_t q = run; q < run_end; q++) {
+					int j = by_family[q];
+					count += cit[j].group == k && strcmp(g->persons[j].family, g->persons[i].family) == 0;
+				}
+				if (count > best) {
+					best = count;
+					groups[k].family = g->persons[i].family;
+				}
 			}
 		}
+		run = run_end;
 	}
+	free(by_family);
 	/* Stable ids from the folded name, unique in the profile. */
+	id_set others;
+	id_set_init(&others, g);
+	pc_strtab taken;
+	pc_strtab_init(&taken);
 	for (int k = 0; k < n_groups; k++) {
 		person_group *gr = &groups[k];
 		const citation *bg = &cit[gr->best_given];
@@ -174,15 +232,15 @@ merge_persons(pc_graph *g)
 		char id[112];
 		snprintf(id, sizeof id, "%s", base);
 		for (int suffix = 2;; suffix++) {
-			int clash = id_taken(g, id);
-			for (int j = 0; j < k && !clash; j++)
-				clash = strcmp(groups[j].id, id) == 0;
-			if (!clash)
+			size_t before = taken.n_used;
+			if (!id_set_has(&others, id) && (pc_intern(&taken, id), taken.n_used > before))
 				break;
 			snprintf(id, sizeof id, "%s-%d", base, suffix);
 		}
 		gr->id = pc_intern(&g->strings, id);
 	}
+	free(others.ids);
+	pc_strtab_free(&taken);
 	int *order = pc_malloc((size_t)n_groups * sizeof *order);
 	for (int k = 0; k < n_groups; k++)
 		order[k] = k;
@@ -228,7 +286,7 @@ merge_persons(pc_graph *g)
 
 /* Title, year and authors, folded: two entries with the same key are one work. */
 static char *
-publication_key(const pc_graph *g, uint32_t pi)
+publication_key(const pc_graph *g, uint32_t pi, const size_t *start, const size_t *order)
 {
 	const pc_publication *p = &g->publications[pi];
 	char *title = pc_fold_key(p->title ? p->title : "");
@@ -236,10 +294,8 @@ publication_key(const pc_graph *g, uint32_t pi)
 	char *key = pc_malloc(cap);
 	len = (size_t)snprintf(key, cap, "%s|%d|", title, p->year);
 	free(title);
-	for (size_t i = 0; i < g->n_authorships; i++) {
-		const pc_authorship *au = &g->authorships[i];
-		if (au->publication != pi)
-			continue;
+	for (size_t k = start[pi]; k < start[pi + 1]; k++) {
+		const pc_authorship *au = &g->authorships[order[k]];
 		if (len + 16 > cap) {
 			cap *= 2;
 			key = pc_realloc(key, cap);
@@ -266,6 +322,16 @@ add_merged(pc_graph *g, pc_publication *keep, const char *id, unsigned line)
 	keep->n_merged++;
 }
 
+static char **sort_keys;
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = strcmp(sort_keys[x], sort_keys[y]);
+	return c ? c : (x > y) - (x < y);
+}
+
 static void
 merge_publications(pc_graph *g, pc_diag *d)
 {
@@ -274,16 +340,33 @@ merge_publications(pc_graph *g, pc_diag *d)
 		return;
 	char **keys = pc_calloc(n, sizeof *keys);
 	int32_t *target = pc_malloc(n * sizeof *target); /* the entry each one merges into */
+	uint32_t *by_key = pc_malloc(n * sizeof *by_key);
+	/* Each publication's authorships, in order: a counting sort. */
+	size_t *start = pc_calloc(n + 1, sizeof *start);
+	size_t *order = pc_malloc((g->n_authorships ? g->n_authorships : 1) * sizeof *order);
+	for (size_t i = 0; i < g->n_authorships; i++)
+		start[g->authorships[i].publication + 1]++;
+	for (size_t i = 0; i < n; i++)
+		start[i + 1] += start[i];
+	size_t *fill = pc_malloc((n + 1) * sizeof *fill);
+	memcpy(fill, start, (n + 1) * sizeof *fill);
+	for (size_t i = 0; i < g->n_authorships; i++)
+		order[fill[g->authorships[i].publication]++] = i;
+	free(fill);
 	for (size_t i = 0; i < n; i++) {
-		keys[i] = publication_key(g, (uint32_t)i);
+		keys[i] = publication_key(g, (uint32_t)i, start, order);
 		target[i] = (int32_t)i;
-		for (size_t j = 0; j < i; j++) {
-			if (target[j] == (int32_t)j && strcmp(keys[i], keys[j]) == 0) {
-				target[i] = (int32_t)j;
-				break;
-			}
-		}
+		by_key[i] = (uint32_t)i;
 	}
+	/* Sorted by key, then by position: the first of each run is kept. */
+	sort_keys = keys;
+	qsort(by_key, n, sizeof *by_key, cmp_key);
+	for (size_t r = 1; r < n; r++)
+		if (strcmp(keys[by_key[r]], keys[by_key[r - 1]]) == 0)
+			target[by_key[r]] = target[by_key[r - 1]];
+	free(by_key);
+	free(start);
+	free(order);
 	/* New indices after dropping the merged entries. */
 	uint32_t *new_index = pc_malloc(n * sizeof *new_index);
 	uint32_t kept = 0;
