@@ -114,6 +114,20 @@ check_cycles(const pc_graph *g, pc_diag *d)
 	size_t n = g->n_actors;
 	if (n == 0)
 		return;
+	/* The hierarchical relations of each actor, by a counting sort. */
+	size_t *first = pc_calloc(n + 1, sizeof *first);
+	size_t *adj = pc_malloc((g->n_actor_relations ? g->n_actor_relations : 1) * sizeof *adj);
+	for (size_t e = 0; e < g->n_actor_relations; e++)
+		if (hierarchical(g->actor_relations[e].type))
+			first[g->actor_relations[e].from + 1]++;
+	for (size_t a = 0; a < n; a++)
+		first[a + 1] += first[a];
+	size_t *fill = pc_malloc((n + 1) * sizeof *fill);
+	memcpy(fill, first, (n + 1) * sizeof *fill);
+	for (size_t e = 0; e < g->n_actor_relations; e++)
+		if (hierarchical(g->actor_relations[e].type))
+			adj[fill[g->actor_relations[e].from]++] = e;
+	free(fill);
 	unsigned char *colour = pc_calloc(n, 1); /* 0 new, 1 on the stack, 2 done */
 	size_t *stack = pc_malloc((n + 1) * sizeof *stack);
 	size_t *edge_pos = pc_malloc((n + 1) * sizeof *edge_pos);
@@ -122,23 +136,20 @@ check_cycles(const pc_graph *g, pc_diag *d)
 			continue;
 		size_t top = 0;
 		stack[0] = start;
-		edge_pos[0] = 0;
+		edge_pos[0] = first[start];
 		colour[start] = 1;
 		while (1) {
 			size_t a = stack[top];
-			size_t e = edge_pos[top];
-			while (e < g->n_actor_relations &&
-			       (g->actor_relations[e].from != a || !hierarchical(g->actor_relations[e].type)))
-				e++;
-			if (e == g->n_actor_relations) {
+			size_t k = edge_pos[top];
+			if (k == first[a + 1]) {
 				colour[a] = 2;
 				if (top == 0)
 					break;
 				top--;
 				continue;
 			}
-			edge_pos[top] = e + 1;
-			const pc_actor_relation *r = &g->actor_relations[e];
+			edge_pos[top] = k + 1;
+			const pc_actor_relation *r = &g->actor_relations[adj[k]];
 			if (colour[r->to] == 1) {
 				pc_diag_report(d, PC_SEV_ERROR, g->source_path, r->line, r->col, "ref-cycle",
 					       "actor '%s' is %s '%s', which leads back to itself", g->actors[a].n.id,
@@ -146,10 +157,12 @@ check_cycles(const pc_graph *g, pc_diag *d)
 			} else if (colour[r->to] == 0) {
 				colour[r->to] = 1;
 				stack[++top] = r->to;
-				edge_pos[top] = 0;
+				edge_pos[top] = first[r->to];
 			}
 		}
 	}
+	free(first);
+	free(adj);
 	free(colour);
 	free(stack);
 	free(edge_pos);
