@@ -17,7 +17,7 @@ PKGS := libxml-2.0 libzip xlsxwriter
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 WARN := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror
-ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
+ALL_CFLAGS = $(WARN) $(PKG_CFLAGS) $(TEST_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm $(EXTRA_LDFLAGS)
 
 B ?= .build
@@ -96,7 +96,7 @@ $(B)/suites.h: $(wildcard tests/check_*.c)
 	$(Q){ printf '#define PC_SUITES'; for s in $(SUITES); do printf ' PC_SUITE(%s)' $$s; done; echo; } > $@
 
 $(B)/tests/check_main.o: $(B)/suites.h
-$(B)/tests/%.o: EXTRA_CFLAGS += -I$(B) $(shell pkg-config --cflags check 2>/dev/null)
+$(B)/tests/%.o: TEST_CFLAGS = -I$(B) $(shell pkg-config --cflags check 2>/dev/null)
 
 $(B)/check_profilec: $(TEST_OBJS) $(LIB_OBJS) | deps-test
 	@[ "$(V)" != 0 ] || echo "  LD      $@"
