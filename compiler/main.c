@@ -244,8 +244,15 @@ cmd_build(options *o)
 	d.werror = o->werror;
 	pc_graph **graphs = pc_calloc(o->n_files, sizeof *graphs);
 	int rc = PC_EXIT_OK;
+	/* From here a signal stops the build cleanly: staging is removed and
+	 * the output directory stays as it was. */
+	struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term, old_hup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
 	/* Compile every source first: an invalid one means nothing is written. */
-	for (size_t i = 0; i < o->n_files; i++) {
+	for (size_t i = 0; i < o->n_files && !interrupted; i++) {
 		graphs[i] = pc_compile(o->files[i], &o->limits, &d);
 		for (size_t j = 0; graphs[i] && j < i; j++)
 			if (graphs[j] && strcmp(pc_graph_cc(graphs[i]), pc_graph_cc(graphs[j])) == 0)
@@ -256,18 +263,12 @@ cmd_build(options *o)
 	if (pc_diag_failed(&d))
 		rc = PC_EXIT_INVALID;
 
-	struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term, old_hup;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
-
 	pc_stage st = {0};
-	if (rc == PC_EXIT_OK)
+	if (rc == PC_EXIT_OK && !interrupted)
 		rc = pc_stage_open(&st, o->out_dir, &d);
 	pc_export_opts eo = {.base_iri = o->base_iri, .publisher = o->publisher};
 	const char **names = pc_calloc(o->n_files + 1, sizeof *names);
-	for (size_t i = 0; rc == PC_EXIT_OK && i < o->n_files; i++) {
+	for (size_t i = 0; rc == PC_EXIT_OK && st.staging && i < o->n_files; i++) {
 		const char *cc = pc_graph_cc(graphs[i]);
 		char *dir = pc_asprintf("%s/%s", st.staging, cc);
 		if (mkdir(dir, 0777) != 0)
@@ -282,10 +283,10 @@ cmd_build(options *o)
 		names[i] = cc;
 		free(dir);
 	}
-	if (rc == PC_EXIT_OK && !interrupted)
+	if (rc == PC_EXIT_OK && st.staging && !interrupted)
 		rc = pc_export_catalog((const pc_graph *const *)graphs, o->n_files, st.staging, &eo, &d);
 	names[o->n_files] = "catalog.jsonld";
-	if (interrupted && rc == PC_EXIT_OK) {
+	if (interrupted && (rc == PC_EXIT_OK || rc == PC_EXIT_INVALID)) {
 		pc_diag_report(&d, PC_SEV_ERROR, o->out_dir, 0, 0, "interrupted",
 			       "build interrupted by signal %d; nothing was written", (int)interrupted);
 		rc = PC_EXIT_OUTPUT;

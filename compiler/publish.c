@@ -116,9 +116,18 @@ pc_stage_publish(pc_stage *st, const char *const *names, size_t n, pc_diag *d)
 		char *from = pc_asprintf("%s/%s", st->staging, names[done]);
 		char *to = pc_asprintf("%s/%s", st->out_dir, names[done]);
 		char *keep = pc_asprintf("%s/.old-%s", st->staging, names[done]);
-		struct stat sb;
+		struct stat sb, staged;
 		int had_old = lstat(to, &sb) == 0;
-		if (had_old && rename(to, keep) != 0) {
+		/* Replace only what a build makes: a directory by a directory, a
+		 * file by a file; never a planted symbolic link. */
+		if (had_old && lstat(from, &staged) == 0 &&
+		    (S_ISLNK(sb.st_mode) || S_ISDIR(sb.st_mode) != S_ISDIR(staged.st_mode))) {
+			pc_diag_report(d, PC_SEV_ERROR, to, 0, 0, "output", "refusing to replace: %s",
+				       S_ISLNK(sb.st_mode)	? "it is a symbolic link"
+				       : S_ISDIR(sb.st_mode) ? "it is a directory, not a file"
+							      : "it is a file, not a directory");
+			rc = PC_EXIT_OUTPUT;
+		} else if (had_old && rename(to, keep) != 0) {
 			pc_diag_report(d, PC_SEV_ERROR, to, 0, 0, "output", "cannot replace: %s", strerror(errno));
 			rc = PC_EXIT_OUTPUT;
 		} else if (rename(from, to) != 0) {

@@ -1,0 +1,242 @@
+/* Output faults: every failed build exits 3, names the path and the cause,
+ * leaves the previous output byte for byte as it was, and no temporary file. */
+#include <check.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../compiler/alloc.h"
+#include "testutil.h"
+
+static char *tmp, *dist;
+
+/* Names, types, sizes and checksums of everything below dir, hidden files too. */
+static char *
+snapshot(const char *dir)
+{
+	pc_run r;
+	run_sh(&r, "cd '%s' && find . -printf '%%p %%y %%s\\n' | LC_ALL=C sort && "
+		   "find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum",
+	       dir);
+	ck_assert_int_eq(r.status, 0);
+	char *s = pc_strdup(r.out);
+	run_free(&r);
+	return s;
+}
+
+static void
+setup(void)
+{
+	tmp = make_tmpdir();
+	ck_assert_ptr_nonnull(tmp);
+	chmod(tmp, 0755); /* the unprivileged case must reach inside */
+	dist = pc_asprintf("%s/dist", tmp);
+	pc_run r;
+	run_profilec(&r, "build", "-o", dist, "sources/ro.xml", NULL);
+	ck_assert_msg(r.status == 0, "the first build failed: %s", r.err);
+	run_free(&r);
+}
+
+static void
+teardown(void)
+{
+	rm_tree(tmp);
+	free(tmp);
+	free(dist);
+}
+
+/* A failed build: exit 3, a message naming `path` and `cause`, dist as before. */
+static void
+expect_fault(const pc_run *r, const char *before, const char *path, const char *cause)
+{
+	ck_assert_msg(r->status == 3, "exit %d, want 3: %s", r->status, r->err);
+	ck_assert_msg(strstr(r->err, path) != NULL, "the message does not name %s: %s", path, r->err);
+	ck_assert_msg(strstr(r->err, cause) != NULL, "the message does not say '%s': %s", cause, r->err);
+	char *after = snapshot(dist);
+	ck_assert_msg(strcmp(before, after) == 0, "dist/ changed:\n%s\n---\n%s", before, after);
+	ck_assert_msg(strstr(after, ".profilec-tmp") == NULL, "a temporary file was left: %s", after);
+	free(after);
+}
+
+START_TEST(unwritable_directory)
+{
+	if (geteuid() != 0 && access(dist, W_OK) == 0) {
+		puts("skipped: unwritable_directory needs root (for setpriv) or an unwritable dist");
+		return;
+	}
+	chmod(dist, 0755);
+	char *before = snapshot(dist);
+	pc_run r;
+	/* Root writes anywhere: run as nobody, who may read but not write. */
+	run_sh(&r, "chmod o+rx '%s' 2>/dev/null; cp sources/ro.xml '%s/ro.xml' && chmod 644 '%s/ro.xml' && "
+		   "setpriv --reuid=65534 --regid=65534 --clear-groups '%s' build -o '%s' '%s/ro.xml'",
+	       tmp, tmp, tmp, profilec_path(), dist, tmp);
+	if (r.status == 127 || strstr(r.err, "setpriv:") != NULL) {
+		printf("skipped: setpriv cannot run here: %s\n", r.err);
+		run_free(&r);
+		free(before);
+		return;
+	}
+	expect_fault(&r, before, dist, "Permission denied");
+	run_free(&r);
+	free(before);
+}
+END_TEST
+
+START_TEST(output_is_a_file)
+{
+	char *file = pc_asprintf("%s/plain-file", tmp);
+	FILE *f = fopen(file, "w");
+	fputs("not a directory\n", f);
+	fclose(f);
+	char *before = snapshot(dist);
+	pc_run r;
+	run_profilec(&r, "build", "-o", file, "sources/ro.xml", NULL);
+	expect_fault(&r, before, file, "ot a directory");
+	char *content = read_file(file, NULL);
+	ck_assert_str_eq(content, "not a directory\n");
+	free(content);
+	run_free(&r);
+	free(before);
+	free(file);
+}
+END_TEST
+
+/* dist/catalog.jsonld replaced by a directory, dist/ro by a file. */
+START_TEST(output_entry_of_the_wrong_type)
+{
+	pc_run r;
+	run_sh(&r, "rm '%s/catalog.jsonld' && mkdir '%s/catalog.jsonld'", dist, dist);
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+	char *before = snapshot(dist);
+	char *path = pc_asprintf("%s/catalog.jsonld", dist);
+	run_profilec(&r, "build", "-o", dist, "sources/ro.xml", NULL);
+	expect_fault(&r, before, path, "it is a directory");
+	run_free(&r);
+	free(before);
+	free(path);
+}
+END_TEST
+
+/* A symbolic link planted where an output goes is never followed. */
+START_TEST(planted_symlink_not_followed)
+{
+	char *victim = pc_asprintf("%s/victim", tmp);
+	pc_run r;
+	run_sh(&r, "mkdir '%s' && echo precious > '%s/ro.xlsx' && mv '%s/ro' '%s/ro.real' && ln -s '%s' '%s/ro' && "
+		   "rm -rf '%s/ro.real'",
+	       victim, victim, dist, dist, victim, dist, dist);
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+	char *before = snapshot(dist);
+	char *victim_before = snapshot(victim);
+	char *path = pc_asprintf("%s/ro", dist);
+	run_profilec(&r, "build", "-o", dist, "sources/ro.xml", NULL);
+	expect_fault(&r, before, path, "symbolic link");
+	char *victim_after = snapshot(victim);
+	ck_assert_str_eq(victim_before, victim_after);
+	run_free(&r);
+	free(before);
+	free(victim_before);
+	free(victim_after);
+	free(path);
+	free(victim);
+}
+END_TEST
+
+/* A disk that fills up: the file size limit makes every large write fail
+ * the way a full disk does (the EPUB and the workbook are over 8 KiB). */
+START_TEST(full_disk)
+{
+	char *before = snapshot(dist);
+	pc_run r;
+	run_sh(&r, "trap '' XFSZ; ulimit -f 16; %s %s build -o '%s' sources/ro.xml",
+	       getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path(), dist);
+	expect_fault(&r, before, dist, "File too large");
+	run_free(&r);
+	free(before);
+}
+END_TEST
+
+/* /dev/full as the output directory: not a directory, refused up front. */
+START_TEST(dev_full)
+{
+	char *before = snapshot(dist);
+	pc_run r;
+	run_profilec(&r, "build", "-o", "/dev/full", "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_ptr_nonnull(strstr(r.err, "/dev/full"));
+	char *after = snapshot(dist);
+	ck_assert_str_eq(before, after);
+	free(after);
+	run_free(&r);
+	free(before);
+}
+END_TEST
+
+/* A build stopped by SIGTERM, or killed outright: dist/ stays as it was, and
+ * what a killed build staged is swept by the next one. */
+START_TEST(interrupted_build)
+{
+	char *before = snapshot(dist);
+	pc_run r;
+	run_sh(&r, "%s build -o '%s' sources/ro.xml sources/ro.xml & pid=$!; kill -TERM $pid; wait $pid; echo \"exit $?\"",
+	       profilec_path(), dist);
+	/* The duplicate country makes it invalid if it got that far; a TERM
+	 * before then interrupts it: either way nothing is written. */
+	char *after = snapshot(dist);
+	ck_assert_msg(strcmp(before, after) == 0, "dist changed after an interrupted build");
+	free(after);
+	run_free(&r);
+	run_sh(&r, "%s build -o '%s' sources/ro.xml & pid=$!; sleep 0.01; kill -KILL $pid; wait $pid; exit 0",
+	       profilec_path(), dist);
+	run_free(&r);
+	run_profilec(&r, "build", "-o", dist, "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+	after = snapshot(dist);
+	ck_assert_msg(strstr(after, ".profilec-tmp") == NULL, "a killed build's staging was not swept");
+	ck_assert_str_eq(before, after);
+	free(after);
+	free(before);
+}
+END_TEST
+
+/* The same sources give byte-identical outputs, and a rebuild changes nothing. */
+START_TEST(rebuild_is_identical)
+{
+	char *before = snapshot(dist);
+	pc_run r;
+	run_profilec(&r, "build", "-o", dist, "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_null(strstr(r.err, "error:"));
+	run_free(&r);
+	char *after = snapshot(dist);
+	ck_assert_str_eq(before, after);
+	free(after);
+	free(before);
+}
+END_TEST
+
+Suite *
+suite_faults(void)
+{
+	Suite *s = suite_create("faults");
+	TCase *tc = tcase_create("output");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, unwritable_directory);
+	tcase_add_test(tc, output_is_a_file);
+	tcase_add_test(tc, output_entry_of_the_wrong_type);
+	tcase_add_test(tc, planted_symlink_not_followed);
+	tcase_add_test(tc, full_disk);
+	tcase_add_test(tc, dev_full);
+	tcase_add_test(tc, interrupted_build);
+	tcase_add_test(tc, rebuild_is_identical);
+	suite_add_tcase(s, tc);
+	return s;
+}
