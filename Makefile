@@ -127,3 +127,5 @@ clean:
 	$(Q)rm -rf .build $(BIN)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+include tests/fuzz/fuzz.mk
