@@ -42,8 +42,8 @@ is(xmlNodePtr n, const char *name)
 	return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
 }
 
-#define FOR_CHILDREN(c, parent) \
-	for (xmlNodePtr c = (parent)->children; c != NULL; c = c->next) \
+#define FOR_CHILDREN(c, parent)                                                                                        \
+	for (xmlNodePtr c = (parent)->children; c != NULL; c = c->next)                                                \
 		if (c->type == XML_ELEMENT_NODE)
 
 static unsigned
@@ -92,9 +92,9 @@ attr(builder *b, xmlNodePtr n, const char *name)
 static xmlNodePtr
 child(xmlNodePtr n, const char *name)
 {
-	FOR_CHILDREN(c, n)
-	if (is(c, name))
-		return c;
+	FOR_CHILDREN (c, n)
+		if (is(c, name))
+			return c;
 	return NULL;
 }
 
@@ -131,8 +131,8 @@ parse_double(builder *b, xmlNodePtr n, const char *s, double *out)
 	char *end;
 	double v = strtod(s, &end);
 	if (errno || *end || end == s) {
-		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "bad-number", "\"%s\" is not a number",
-			       s);
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "bad-number",
+			       "\"%s\" is not a number", s);
 		return 0;
 	}
 	*out = v;
@@ -201,8 +201,8 @@ register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned lin
 
 /* Resolve an id to a node of the wanted kind; report it when it is not one. */
 static int
-resolve(builder *b, const char *id, pc_kind want, const char *who, const char *who_id, unsigned line,
-	unsigned col, uint32_t *index)
+resolve(builder *b, const char *id, pc_kind want, const char *who, const char *who_id, unsigned line, unsigned col,
+	uint32_t *index)
 {
 	if (id == NULL || b->n_slots == 0)
 		goto unknown;
@@ -260,8 +260,7 @@ static void
 build_indicators(builder *b, xmlNodePtr n)
 {
 	pc_graph *g = b->g;
-	FOR_CHILDREN(c, n)
-	{
+	FOR_CHILDREN (c, n) {
 		if (is(c, "source")) {
 			pc_source *s = PC_PUSH(g, sources);
 			s->n.id = attr(b, c, "id");
@@ -273,8 +272,7 @@ build_indicators(builder *b, xmlNodePtr n)
 			g->indicator_note = text(b, c);
 		}
 	}
-	FOR_CHILDREN(c, n)
-	{
+	FOR_CHILDREN (c, n) {
 		if (!is(c, "indicator"))
 			continue;
 		pc_indicator *ind = PC_PUSH(g, indicators);
@@ -300,8 +298,8 @@ build_indicators(builder *b, xmlNodePtr n)
 			char *copy = pc_strdup(srcs);
 			for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
 				uint32_t idx;
-				if (resolve(b, pc_intern(&g->strings, tok), PC_SOURCE, "indicator", ind->n.id, ind->n.line,
-					    ind->n.col, &idx))
+				if (resolve(b, pc_intern(&g->strings, tok), PC_SOURCE, "indicator", ind->n.id,
+					    ind->n.line, ind->n.col, &idx))
 					ind->sources[ind->n_sources++] = idx;
 			}
 			free(copy);
@@ -313,8 +311,7 @@ static void
 build_actors(builder *b, xmlNodePtr n)
 {
 	pc_graph *g = b->g;
-	FOR_CHILDREN(c, n)
-	{
+	FOR_CHILDREN (c, n) {
 		if (!is(c, "actor"))
 			continue;
 		pc_actor *a = PC_PUSH(g, actors);
@@ -329,23 +326,21 @@ build_actors(builder *b, xmlNodePtr n)
 		a->founded = parse_int(b, c, "founded", PC_NONE);
 		a->directory = parse_bool(attr(b, c, "directory")) == 1;
 		size_t n_alias = 0;
-		FOR_CHILDREN(x, c)
-		n_alias += is(x, "alias");
+		FOR_CHILDREN (x, c)
+			n_alias += is(x, "alias");
 		if (n_alias) {
 			a->aliases = pc_strtab_alloc(&g->strings, n_alias * sizeof *a->aliases);
-			FOR_CHILDREN(x, c)
-			if (is(x, "alias"))
-				a->aliases[a->n_aliases++] = text(b, x);
+			FOR_CHILDREN (x, c)
+				if (is(x, "alias"))
+					a->aliases[a->n_aliases++] = text(b, x);
 		}
 	}
 	/* Relations once every actor has its index. */
 	uint32_t from = 0;
-	FOR_CHILDREN(c, n)
-	{
+	FOR_CHILDREN (c, n) {
 		if (!is(c, "actor"))
 			continue;
-		FOR_CHILDREN(x, c)
-		{
+		FOR_CHILDREN (x, c) {
 			if (!is(x, "relation"))
 				continue;
 			int type = lookup(pc_relation_name, PC_REL_COUNT, attr(b, x, "type"));
@@ -355,7 +350,8 @@ build_actors(builder *b, xmlNodePtr n)
 					       "unknown relation type");
 				continue;
 			}
-			if (!resolve(b, attr(b, x, "to"), PC_ACTOR, "actor", g->actors[from].n.id, line_of(x), col_of(b, x), &to))
+			if (!resolve(b, attr(b, x, "to"), PC_ACTOR, "actor", g->actors[from].n.id, line_of(x),
+				     col_of(b, x), &to))
 				continue;
 			pc_actor_relation *r = PC_PUSH(g, actor_relations);
 			*r = (pc_actor_relation){from, to, (pc_relation_type)type, line_of(x), col_of(b, x)};
@@ -368,8 +364,7 @@ static void
 build_research(builder *b, xmlNodePtr n)
 {
 	pc_graph *g = b->g;
-	FOR_CHILDREN(c, n)
-	{
+	FOR_CHILDREN (c, n) {
 		if (!is(c, "publication"))
 			continue;
 		uint32_t pi = (uint32_t)g->n_publications;
@@ -387,7 +382,8 @@ build_research(builder *b, xmlNodePtr n)
 		p->edition_of = -1;
 		xmlNodePtr pub = child(c, "publisher");
 		uint32_t idx;
-		if (pub && resolve(b, attr(b, pub, "ref"), PC_ACTOR, "publication", p->n.id, line_of(pub), col_of(b, pub), &idx))
+		if (pub && resolve(b, attr(b, pub, "ref"), PC_ACTOR, "publication", p->n.id, line_of(pub),
+				   col_of(b, pub), &idx))
 			g->publications[pi].publisher = (int32_t)idx;
 		xmlNodePtr ed = child(c, "edition-of");
 		if (ed)
@@ -396,8 +392,7 @@ build_research(builder *b, xmlNodePtr n)
 		uint32_t position = 0;
 		if (authors == NULL)
 			continue;
-		FOR_CHILDREN(x, authors)
-		{
+		FOR_CHILDREN (x, authors) {
 			pc_ref who;
 			if (is(x, "person")) {
 				/* One node per citation here; normalization merges them. */
@@ -449,8 +444,7 @@ build_penalty(builder *b, xmlNodePtr c, uint32_t article)
 	p->in_addition_to = -1;
 	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, p->n.line, p->n.col);
 	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, p->n.line, p->n.col);
-	FOR_CHILDREN(x, c)
-	{
+	FOR_CHILDREN (x, c) {
 		if (!is(x, "change"))
 			continue;
 		double factor = 1;
@@ -463,8 +457,7 @@ static void
 build_law(builder *b, xmlNodePtr n)
 {
 	pc_graph *g = b->g;
-	FOR_CHILDREN(c, n)
-	{
+	FOR_CHILDREN (c, n) {
 		if (is(c, "intro")) {
 			g->law_intro = text(b, c);
 		} else if (is(c, "threshold")) {
@@ -500,11 +493,10 @@ build_law(builder *b, xmlNodePtr n)
 			}
 			xmlNodePtr issuer = child(c, "issuer");
 			uint32_t idx;
-			if (issuer &&
-			    resolve(b, attr(b, issuer, "ref"), PC_ACTOR, "instrument", in->n.id, line_of(issuer), col_of(b, issuer), &idx))
+			if (issuer && resolve(b, attr(b, issuer, "ref"), PC_ACTOR, "instrument", in->n.id,
+					      line_of(issuer), col_of(b, issuer), &idx))
 				g->instruments[ii].issuer = (int32_t)idx;
-			FOR_CHILDREN(x, c)
-			{
+			FOR_CHILDREN (x, c) {
 				if (!is(x, "article"))
 					continue;
 				uint32_t ai = (uint32_t)g->n_articles;
@@ -517,9 +509,9 @@ build_law(builder *b, xmlNodePtr n)
 				a->number = attr(b, x, "number");
 				a->heading = child_text(b, x, "heading");
 				a->text = child_text(b, x, "text");
-				FOR_CHILDREN(y, x)
-				if (is(y, "penalty"))
-					build_penalty(b, y, ai);
+				FOR_CHILDREN (y, x)
+					if (is(y, "penalty"))
+						build_penalty(b, y, ai);
 			}
 		}
 	}
@@ -529,8 +521,7 @@ static void
 build_events(builder *b, xmlNodePtr n)
 {
 	pc_graph *g = b->g;
-	FOR_CHILDREN(c, n)
-	{
+	FOR_CHILDREN (c, n) {
 		if (!is(c, "event"))
 			continue;
 		uint32_t ei = (uint32_t)g->n_events;
@@ -545,12 +536,12 @@ build_events(builder *b, xmlNodePtr n)
 		e->theme = theme < 0 ? PC_THEME_EDUCATION_ICT : (pc_theme)theme;
 		e->text = child_text(b, c, "text");
 		const char *eid = e->n.id;
-		FOR_CHILDREN(x, c)
-		{
+		FOR_CHILDREN (x, c) {
 			uint32_t idx;
 			if (is(x, "involves")) {
 				int role = lookup(pc_role_name, PC_ROLE_COUNT, attr(b, x, "role"));
-				if (role < 0 || !resolve(b, attr(b, x, "actor"), PC_ACTOR, "event", eid, line_of(x), col_of(b, x), &idx))
+				if (role < 0 || !resolve(b, attr(b, x, "actor"), PC_ACTOR, "event", eid, line_of(x),
+							 col_of(b, x), &idx))
 					continue;
 				pc_event_actor *ea = PC_PUSH(g, event_actors);
 				*ea = (pc_event_actor){ei, idx, (pc_role)role, line_of(x), col_of(b, x)};
@@ -573,8 +564,8 @@ resolve_pending(builder *b)
 		pending_ref *p = &b->pending[i];
 		uint32_t idx;
 		if (p->what == PEND_EDITION) {
-			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line, p->col,
-			    &idx))
+			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line,
+				    p->col, &idx))
 				g->publications[p->from].edition_of = (int32_t)idx;
 			continue;
 		}
@@ -612,13 +603,14 @@ pc_build(const pc_input *src, pc_diag *d)
 		const char *name;
 		void (*fn)(builder *, xmlNodePtr);
 	} sections[] = {
-		{"country", build_country}, {"indicators", build_indicators}, {"actors", build_actors},
-		{"research", build_research}, {"law", build_law}, {"events", build_events},
+		{"country", build_country}, {"indicators", build_indicators},
+		{"actors", build_actors},   {"research", build_research},
+		{"law", build_law},         {"events", build_events},
 	};
 	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++)
-		FOR_CHILDREN(c, root)
-	if (is(c, sections[s].name))
-		sections[s].fn(&b, c);
+		FOR_CHILDREN (c, root)
+			if (is(c, sections[s].name))
+				sections[s].fn(&b, c);
 	resolve_pending(&b);
 	free(b.slots);
 	free(b.pending);

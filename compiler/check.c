@@ -12,8 +12,7 @@
 #define YEAR_MAX 2100
 
 void
-pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col, const char *rule, const char *fmt,
-	   ...)
+pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col, const char *rule, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -171,7 +170,8 @@ check_cycles(const pc_graph *g, pc_diag *d)
 		int32_t p = g->publications[i].edition_of;
 		for (size_t steps = 0; p >= 0 && steps <= g->n_publications; steps++) {
 			if ((size_t)p == i) {
-				pc_diag_report(d, PC_SEV_ERROR, g->source_path, g->publications[i].n.line, g->publications[i].n.col, "ref-cycle",
+				pc_diag_report(d, PC_SEV_ERROR, g->source_path, g->publications[i].n.line,
+					       g->publications[i].n.col, "ref-cycle",
 					       "publication '%s' is, through its editions, an edition of itself",
 					       g->publications[i].n.id);
 				break;
@@ -224,8 +224,8 @@ check_texts(const pc_graph *g, pc_diag *d)
 	}
 	for (size_t i = 0; i < g->n_authorships; i++) {
 		const pc_authorship *au = &g->authorships[i];
-		check_text(g, d, au->as_written, au->line, au->col, PC_PUBLICATION, g->publications[au->publication].n.id,
-			   "author");
+		check_text(g, d, au->as_written, au->line, au->col, PC_PUBLICATION,
+			   g->publications[au->publication].n.id, "author");
 	}
 	for (size_t i = 0; i < g->n_publications; i++) {
 		const pc_publication *p = &g->publications[i];
@@ -271,8 +271,8 @@ note_missing(pc_graph *g, pc_diag *d)
 	for (size_t i = 0; i < g->n_publications; i++) {
 		if (!has_author[i])
 			pc_quality(g, d, (pc_ref){PC_PUBLICATION, (uint32_t)i}, g->publications[i].n.line,
-				   g->publications[i].n.col, "missing-author", "publication '%s' has no author in the profile",
-				   g->publications[i].n.id);
+				   g->publications[i].n.col, "missing-author",
+				   "publication '%s' has no author in the profile", g->publications[i].n.id);
 	}
 	free(has_author);
 }

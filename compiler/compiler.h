@@ -9,16 +9,16 @@
 
 /* Bounds on what a source may be; every one has a CLI option. */
 typedef struct {
-	size_t max_size; /* bytes of the source file */
-	unsigned max_depth; /* element nesting */
+	size_t max_size;         /* bytes of the source file */
+	unsigned max_depth;      /* element nesting */
 	unsigned max_attributes; /* attributes on one element */
-	size_t max_text; /* bytes of one text or attribute value */
+	size_t max_text;         /* bytes of one text or attribute value */
 } pc_limits;
 
-#define PC_DEFAULT_MAX_SIZE ((size_t)256 << 20)
-#define PC_DEFAULT_MAX_DEPTH 64u
+#define PC_DEFAULT_MAX_SIZE       ((size_t)256 << 20)
+#define PC_DEFAULT_MAX_DEPTH      64u
 #define PC_DEFAULT_MAX_ATTRIBUTES 64u
-#define PC_DEFAULT_MAX_TEXT ((size_t)1 << 20)
+#define PC_DEFAULT_MAX_TEXT       ((size_t)1 << 20)
 
 void pc_limits_default(pc_limits *lim);
 
@@ -37,7 +37,7 @@ typedef struct pc_input {
 	const char *path;
 	char *data; /* the file's bytes, NUL-terminated */
 	size_t len;
-	void *doc; /* xmlDocPtr once parsed */
+	void *doc;           /* xmlDocPtr once parsed */
 	size_t *line_starts; /* byte offset of each line, for columns */
 	size_t n_lines;
 } pc_input;
@@ -57,7 +57,7 @@ unsigned pc_input_column(const pc_input *src, unsigned line, const char *name);
 void pc_dump(const pc_graph *g, void *stream);
 
 /* Record a data-quality note in the graph and report it as a warning. */
-void pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col, const char *rule,
-		const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col, const char *rule, const char *fmt,
+		...) __attribute__((format(printf, 7, 8)));
 
 #endif

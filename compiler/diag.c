@@ -32,8 +32,8 @@ pc_diag_free(pc_diag *d)
 }
 
 void
-pc_diag_report(pc_diag *d, pc_severity sev, const char *file, unsigned line, unsigned col,
-	       const char *rule, const char *fmt, ...)
+pc_diag_report(pc_diag *d, pc_severity sev, const char *file, unsigned line, unsigned col, const char *rule,
+	       const char *fmt, ...)
 {
 	if (sev == PC_SEV_ERROR)
 		d->n_errors++;
@@ -136,7 +136,10 @@ print_one(const pc_diagnostic *it, pc_diag_format fmt, FILE *f, int first)
 		fputc('\n', f);
 		break;
 	case PC_FMT_GITHUB:
-		fprintf(f, "::%s ", it->severity == PC_SEV_ERROR ? "error" : it->severity == PC_SEV_WARNING ? "warning" : "notice");
+		fprintf(f, "::%s ",
+			it->severity == PC_SEV_ERROR     ? "error"
+			: it->severity == PC_SEV_WARNING ? "warning"
+							 : "notice");
 		if (it->file) {
 			fputs("file=", f);
 			github_escape(f, it->file, 1);

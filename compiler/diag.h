@@ -12,9 +12,9 @@ enum { PC_EXIT_OK = 0, PC_EXIT_INVALID = 1, PC_EXIT_USAGE = 2, PC_EXIT_OUTPUT = 
 
 typedef struct {
 	pc_severity severity;
-	char *file; /* may be NULL for messages about no file */
+	char *file;         /* may be NULL for messages about no file */
 	unsigned line, col; /* 0 when unknown */
-	char *rule; /* "unknown-ref", "schema", ... */
+	char *rule;         /* "unknown-ref", "schema", ... */
 	char *message;
 } pc_diagnostic;
 
@@ -22,15 +22,15 @@ typedef struct pc_diag {
 	pc_diagnostic *items;
 	size_t n_items, cap_items;
 	size_t n_errors, n_warnings;
-	int werror; /* warnings count as errors for the exit status */
+	int werror;       /* warnings count as errors for the exit status */
 	size_t max_items; /* stop recording after this many (a flood guard) */
 	size_t n_dropped;
 } pc_diag;
 
 void pc_diag_init(pc_diag *d);
 void pc_diag_free(pc_diag *d);
-void pc_diag_report(pc_diag *d, pc_severity sev, const char *file, unsigned line, unsigned col,
-		    const char *rule, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void pc_diag_report(pc_diag *d, pc_severity sev, const char *file, unsigned line, unsigned col, const char *rule,
+		    const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 /* Errors (and warnings under --werror) seen so far. */
 int pc_diag_failed(const pc_diag *d);
 /* Print every diagnostic in the given format, then the summary line

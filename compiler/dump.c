@@ -58,7 +58,9 @@ pc_dump(const pc_graph *g, void *stream)
 	fputs("counts", f);
 	for (int k = 0; k < PC_KIND_COUNT; k++)
 		fprintf(f, " %s=%zu", pc_kind_plural[k], pc_graph_count(g, (pc_kind)k));
-	fprintf(f, " event_actors=%zu actor_relations=%zu authorships=%zu event_citations=%zu penalty_changes=%zu quality=%zu\n",
+	fprintf(f,
+		" event_actors=%zu actor_relations=%zu authorships=%zu event_citations=%zu penalty_changes=%zu "
+		"quality=%zu\n",
 		g->n_event_actors, g->n_actor_relations, g->n_authorships, g->n_event_citations, g->n_penalty_changes,
 		g->n_quality);
 	for (size_t i = 0; i < g->n_countries; i++) {
@@ -203,7 +205,8 @@ pc_dump(const pc_graph *g, void *stream)
 	}
 	for (size_t i = 0; i < g->n_quality; i++) {
 		const pc_quality_note *x = &g->quality[i];
-		fprintf(f, "quality %s @%u %s %s", x->rule, x->line, pc_kind_name[x->subject.kind], id_of(g, x->subject));
+		fprintf(f, "quality %s @%u %s %s", x->rule, x->line, pc_kind_name[x->subject.kind],
+			id_of(g, x->subject));
 		q(f, "message", x->message);
 		fputc('\n', f);
 	}

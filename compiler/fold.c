@@ -52,19 +52,18 @@ next_cp(const unsigned char **pp)
 
 /* Base letters of U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A);
  * '\0' where the character is not a letter with a plain base. */
-static const char latin_base[] =
-	"aaaaaaaceeeeiiii" /* C0-CF */
-	"dnooooo\0ouuuuyts" /* D0-DF: D7 is x (multiplication), DE thorn, DF sharp s */
-	"aaaaaaaceeeeiiii" /* E0-EF */
-	"dnooooo\0ouuuuyty" /* F0-FF */
-	"aaaaaaccccccccdd" /* 100-10F */
-	"ddeeeeeeeeeegggg" /* 110-11F */
-	"gggghhhhiiiiiiii" /* 120-12F */
-	"iiiijjkkklllllll" /* 130-13F */
-	"lllnnnnnnnnnoooo" /* 140-14F */
-	"oooorrrrrrssssss" /* 150-15F */
-	"ssttttttuuuuuuuu" /* 160-16F */
-	"uuuuwwyyyzzzzzzs"; /* 170-17F */
+static const char latin_base[] = "aaaaaaaceeeeiiii"  /* C0-CF */
+				 "dnooooo\0ouuuuyts" /* D0-DF: D7 is x (multiplication), DE thorn, DF sharp s */
+				 "aaaaaaaceeeeiiii"  /* E0-EF */
+				 "dnooooo\0ouuuuyty" /* F0-FF */
+				 "aaaaaaccccccccdd"  /* 100-10F */
+				 "ddeeeeeeeeeegggg"  /* 110-11F */
+				 "gggghhhhiiiiiiii"  /* 120-12F */
+				 "iiiijjkkklllllll"  /* 130-13F */
+				 "lllnnnnnnnnnoooo"  /* 140-14F */
+				 "oooorrrrrrssssss"  /* 150-15F */
+				 "ssttttttuuuuuuuu"  /* 160-16F */
+				 "uuuuwwyyyzzzzzzs"; /* 170-17F */
 
 static int
 is_apostrophe(uint32_t c)

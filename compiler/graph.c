@@ -8,11 +8,11 @@
 #include "alloc.h"
 
 const char *const pc_kind_name[PC_KIND_COUNT] = {
-	"country", "indicator", "source", "event", "actor", "person",
+	"country",     "indicator",  "source",  "event",   "actor",     "person",
 	"publication", "instrument", "article", "penalty", "threshold",
 };
 const char *const pc_kind_plural[PC_KIND_COUNT] = {
-	"countries", "indicators", "sources", "events", "actors", "persons",
+	"countries",    "indicators",  "sources",  "events",    "actors",     "persons",
 	"publications", "instruments", "articles", "penalties", "thresholds",
 };
 const char *const pc_theme_name[PC_THEME_COUNT] = {"education-ict", "child-protection"};
@@ -22,8 +22,7 @@ const char *const pc_penalty_kind_name[PC_PEN_COUNT] = {"imprisonment", "fine", 
 const char *const pc_threshold_kind_name[PC_THR_COUNT] = {"age-of-consent", "age-of-majority", "marriage-age"};
 const char *const pc_threshold_kind_label[PC_THR_COUNT] = {"Age of consent", "Age of majority", "Marriage age"};
 const char *const pc_role_name[PC_ROLE_COUNT] = {
-	"organizer", "funder", "partner", "participant", "signatory",
-	"implementer", "operator", "supporter", "subject",
+	"organizer", "funder", "partner", "participant", "signatory", "implementer", "operator", "supporter", "subject",
 };
 const char *const pc_relation_name[PC_REL_COUNT] = {
 	"part-of", "member-of", "operated-by", "partner-of", "founded-by", "funded-by",

@@ -23,7 +23,7 @@ typedef enum {
 	PC_KIND_COUNT
 } pc_kind;
 
-extern const char *const pc_kind_name[PC_KIND_COUNT]; /* "event", ... */
+extern const char *const pc_kind_name[PC_KIND_COUNT];   /* "event", ... */
 extern const char *const pc_kind_plural[PC_KIND_COUNT]; /* "events", ... */
 
 /* A reference to a node: its kind and its index in that kind's array. */
@@ -38,8 +38,8 @@ typedef struct {
 /* Every node starts with this header. */
 typedef struct {
 	const char *id; /* stable, unique in the profile */
-	unsigned line; /* source line, 0 when synthesized */
-	unsigned col; /* source column of the element, 0 when unknown */
+	unsigned line;  /* source line, 0 when synthesized */
+	unsigned col;   /* source column of the element, 0 when unknown */
 } pc_node;
 
 typedef struct {
@@ -54,9 +54,9 @@ typedef struct {
 	int has_value; /* 0: the profile gives no value */
 	double value;
 	const char *value_text; /* the value as written, NULL when missing */
-	const char *unit; /* may be NULL */
-	int year; /* PC_NONE when absent */
-	uint32_t *sources; /* indices into g->sources */
+	const char *unit;       /* may be NULL */
+	int year;               /* PC_NONE when absent */
+	uint32_t *sources;      /* indices into g->sources */
 	size_t n_sources;
 } pc_indicator;
 
@@ -66,7 +66,7 @@ typedef struct {
 } pc_source;
 
 typedef enum { PC_THEME_EDUCATION_ICT, PC_THEME_CHILD_PROTECTION, PC_THEME_COUNT } pc_theme;
-extern const char *const pc_theme_name[PC_THEME_COUNT]; /* "education-ict", ... */
+extern const char *const pc_theme_name[PC_THEME_COUNT];  /* "education-ict", ... */
 extern const char *const pc_theme_label[PC_THEME_COUNT]; /* "Education and ICT", ... */
 
 typedef struct {
@@ -79,22 +79,22 @@ typedef struct {
 
 typedef struct {
 	pc_node n;
-	const char *kind; /* "ngo", "government-body", ... as in the schema */
-	const char *name; /* NULL when the profile does not give it */
+	const char *kind;    /* "ngo", "government-body", ... as in the schema */
+	const char *name;    /* NULL when the profile does not give it */
 	const char *acronym; /* may be NULL */
 	const char **aliases;
 	size_t n_aliases;
 	const char *description; /* may be NULL */
-	int founded; /* PC_NONE when unknown */
-	int directory; /* listed in the profile's directory */
+	int founded;             /* PC_NONE when unknown */
+	int directory;           /* listed in the profile's directory */
 } pc_actor;
 
 /* One real person, merged across the spellings that cite them. */
 typedef struct {
 	pc_node n;
-	const char *family; /* the fullest spelling seen, accents kept */
-	const char *given; /* the fullest given name seen (may be initials), may be NULL */
-	const char *display; /* "Sonia Livingstone" */
+	const char *family;   /* the fullest spelling seen, accents kept */
+	const char *given;    /* the fullest given name seen (may be initials), may be NULL */
+	const char *display;  /* "Sonia Livingstone" */
 	const char *sort_key; /* folded "livingstone sonia", for ordering */
 } pc_person;
 
@@ -103,10 +103,10 @@ typedef struct {
 	const char *title;
 	const char *subtitle; /* may be NULL */
 	int year;
-	const char *kind; /* "report", ... or NULL */
+	const char *kind;        /* "report", ... or NULL */
 	const char *description; /* may be NULL */
-	int32_t publisher; /* actor index, -1 when none */
-	int32_t edition_of; /* publication index, -1 when none */
+	int32_t publisher;       /* actor index, -1 when none */
+	int32_t edition_of;      /* publication index, -1 when none */
 	const char **merged_ids; /* ids of the entries merged into this one */
 	unsigned *merged_lines;
 	size_t n_merged;
@@ -119,18 +119,18 @@ typedef struct {
 	pc_node n;
 	pc_instrument_type type;
 	const char *number; /* "196/2003", may be NULL */
-	int year; /* PC_NONE when absent */
+	int year;           /* PC_NONE when absent */
 	const char *title;
-	const char *status; /* treaty status as written, may be NULL */
+	const char *status;              /* treaty status as written, may be NULL */
 	int signed_, ratified, in_force; /* -1 unknown, 0 no, 1 yes */
-	const char *status_date; /* "2001-11", may be NULL */
-	int32_t issuer; /* actor index, -1 when none */
+	const char *status_date;         /* "2001-11", may be NULL */
+	int32_t issuer;                  /* actor index, -1 when none */
 } pc_instrument;
 
 typedef struct {
 	pc_node n;
 	uint32_t instrument;
-	const char *number; /* "211" */
+	const char *number;  /* "211" */
 	const char *heading; /* may be NULL */
 	const char *text;
 } pc_article;
@@ -146,8 +146,8 @@ typedef struct {
 	double min, max;
 	const char *unit; /* "months", "years", "RON", ... or NULL */
 	int unit_is_currency;
-	const char *offence; /* may be NULL */
-	const char *condition; /* may be NULL: the basic offence */
+	const char *offence;    /* may be NULL */
+	const char *condition;  /* may be NULL: the basic offence */
 	int32_t alternative_to; /* penalty index, -1 when none */
 	int32_t in_addition_to; /* penalty index, -1 when none */
 } pc_penalty;
@@ -212,8 +212,8 @@ typedef struct {
 /* An ordered author of a publication: a person or an actor. */
 typedef struct {
 	uint32_t publication;
-	uint32_t position; /* 1-based, in the order written */
-	pc_ref author; /* PC_PERSON or PC_ACTOR */
+	uint32_t position;      /* 1-based, in the order written */
+	pc_ref author;          /* PC_PERSON or PC_ACTOR */
 	const char *as_written; /* the citation's own spelling */
 	unsigned line, col;
 } pc_authorship;
@@ -228,30 +228,30 @@ typedef struct {
 /* A data-quality note found by the checks, kept for the products. */
 typedef struct {
 	const char *rule; /* "missing-value", ... */
-	pc_ref subject; /* the entity concerned */
+	pc_ref subject;   /* the entity concerned */
 	const char *message;
 	unsigned line, col;
 } pc_quality_note;
 
-#define PC_ARRAY(type, name) \
-	type *name;          \
-	size_t n_##name;     \
+#define PC_ARRAY(type, name)                                                                                           \
+	type *name;                                                                                                    \
+	size_t n_##name;                                                                                               \
 	size_t cap_##name
 
 typedef struct pc_graph {
-	pc_strtab strings; /* owns every string of the graph */
+	pc_strtab strings;       /* owns every string of the graph */
 	const char *source_path; /* as given on the command line */
-	char source_sha256[65]; /* hex digest of the source bytes */
+	char source_sha256[65];  /* hex digest of the source bytes */
 	const char *title;
-	const char *lang; /* "en" */
+	const char *lang;     /* "en" */
 	const char *modified; /* the source's edition date, "YYYY-MM-DD" */
 	/* The build date: from SOURCE_DATE_EPOCH when set, else the edition
 	 * date at 00:00 UTC; never the clock, so builds are reproducible. */
-	long long build_epoch; /* seconds since 1970, UTC */
-	char build_date[11]; /* "YYYY-MM-DD" */
-	char build_timestamp[21]; /* "YYYY-MM-DDTHH:MM:SSZ" */
+	long long build_epoch;      /* seconds since 1970, UTC */
+	char build_date[11];        /* "YYYY-MM-DD" */
+	char build_timestamp[21];   /* "YYYY-MM-DDTHH:MM:SSZ" */
 	const char *indicator_note; /* the profile's note on statistics, may be NULL */
-	const char *law_intro; /* may be NULL */
+	const char *law_intro;      /* may be NULL */
 
 	/* Nodes, one array per kind; the country array has one element. */
 	PC_ARRAY(pc_country, countries);
@@ -288,10 +288,9 @@ const char *pc_graph_label(const pc_graph *g, pc_ref ref);
 /* The country code in lower case ("ro"), for file names. */
 const char *pc_graph_cc(const pc_graph *g);
 
-
 /* Grow an array member by one zeroed element and return it. */
 void *pc_grow(void **array, size_t *count, size_t *cap, size_t elem_size);
-#define PC_PUSH(g, name) \
+#define PC_PUSH(g, name)                                                                                               \
 	((__typeof__((g)->name))pc_grow((void **)&(g)->name, &(g)->n_##name, &(g)->cap_##name, sizeof *(g)->name))
 
 #endif

@@ -119,20 +119,20 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 	const char *text_start = p;
 	unsigned text_line = 1, text_col = 1;
 #define COL ((unsigned)(p - line_start) + 1)
-#define TEXT_ENDS_HERE()                                                                                   \
-	do {                                                                                               \
-		if ((size_t)(p - text_start) > lim->max_text) {                                            \
-			pc_diag_report(d, PC_SEV_ERROR, src->path, text_line, text_col, "limit-text",      \
-				       "a text of %zu bytes, over the limit of %zu (see --max-text)",      \
-				       (size_t)(p - text_start), lim->max_text);                           \
-			return -1;                                                                         \
-		}                                                                                          \
+#define TEXT_ENDS_HERE()                                                                                               \
+	do {                                                                                                           \
+		if ((size_t)(p - text_start) > lim->max_text) {                                                        \
+			pc_diag_report(d, PC_SEV_ERROR, src->path, text_line, text_col, "limit-text",                  \
+				       "a text of %zu bytes, over the limit of %zu (see --max-text)",                  \
+				       (size_t)(p - text_start), lim->max_text);                                       \
+			return -1;                                                                                     \
+		}                                                                                                      \
 	} while (0)
-#define TEXT_STARTS_AFTER(q)                                                                               \
-	do {                                                                                               \
-		text_start = (q);                                                                          \
-		text_line = line;                                                                          \
-		text_col = (unsigned)(text_start - line_start) + 1;                                        \
+#define TEXT_STARTS_AFTER(q)                                                                                           \
+	do {                                                                                                           \
+		text_start = (q);                                                                                      \
+		text_line = line;                                                                                      \
+		text_col = (unsigned)(text_start - line_start) + 1;                                                    \
 	} while (0)
 	while (p < end) {
 		char c = *p;
@@ -195,7 +195,8 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 				line_start = q + 1;
 			} else if (*q == '\0') {
 				p = q;
-				pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed", "NUL byte in the source");
+				pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed",
+					       "NUL byte in the source");
 				return -1;
 			}
 			if (quote) {
@@ -204,7 +205,8 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 				quote = 0;
 				if ((size_t)(q - value_start) > lim->max_text) {
 					pc_diag_report(d, PC_SEV_ERROR, src->path, value_line, value_col, "limit-text",
-						       "an attribute value of %zu bytes, over the limit of %zu (see --max-text)",
+						       "an attribute value of %zu bytes, over the limit of %zu (see "
+						       "--max-text)",
 						       (size_t)(q - value_start), lim->max_text);
 					return -1;
 				}

@@ -11,15 +11,14 @@
 #include "compiler.h"
 #include "publish.h"
 
-#define PC_VERSION "0.1.0"
+#define PC_VERSION       "0.1.0"
 #define DEFAULT_BASE_IRI "https://profilec.example/id/"
 
-static const char usage[] =
-	"usage: profilec validate [--format=text|json|github] [--werror] [LIMITS] FILE...\n"
-	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME]\n"
-	"                      [--werror] [LIMITS] FILE...\n"
-	"       profilec dump [LIMITS] FILE\n"
-	"       profilec --help | --version\n";
+static const char usage[] = "usage: profilec validate [--format=text|json|github] [--werror] [LIMITS] FILE...\n"
+			    "       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME]\n"
+			    "                      [--werror] [LIMITS] FILE...\n"
+			    "       profilec dump [LIMITS] FILE\n"
+			    "       profilec --help | --version\n";
 
 static void
 help(void)
@@ -125,7 +124,8 @@ parse_options(int argc, char **argv, options *o)
 			o->base_iri = a + 11;
 			size_t n = strlen(o->base_iri);
 			if (n == 0 || o->base_iri[n - 1] != '/' || strstr(o->base_iri, "://") == NULL)
-				return usage_error("--base-iri must be an absolute IRI ending with '/': %s", o->base_iri);
+				return usage_error("--base-iri must be an absolute IRI ending with '/': %s",
+						   o->base_iri);
 		} else if (strncmp(a, "--publisher=", 12) == 0) {
 			o->publisher = a + 12;
 		} else if (strncmp(a, "--max-size=", 11) == 0) {

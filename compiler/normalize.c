@@ -15,8 +15,8 @@ typedef struct {
 } citation;
 
 typedef struct {
-	int first; /* the citation that opened the group */
-	int best_given; /* citation with the fullest given name */
+	int first;          /* the citation that opened the group */
+	int best_given;     /* citation with the fullest given name */
 	const char *family; /* the most frequent spelling */
 	char *sort_key;
 	const char *id;
@@ -201,7 +201,8 @@ merge_persons(pc_graph *g)
 				int count = 0;
 				for (size_t q = run; q < run_end; q++) {
 					int j = by_family[q];
-					count += cit[j].group == k && strcmp(g->persons[j].family, g->persons[i].family) == 0;
+					count += cit[j].group == k &&
+						 strcmp(g->persons[j].family, g->persons[i].family) == 0;
 				}
 				if (count > best) {
 					best = count;
@@ -257,7 +258,8 @@ merge_persons(pc_graph *g)
 		p->family = gr->family;
 		char *given = NULL;
 		if (best->given)
-			given = cit[gr->best_given].initials_only ? initials_display(best->given) : pc_strdup(best->given);
+			given = cit[gr->best_given].initials_only ? initials_display(best->given)
+								  : pc_strdup(best->given);
 		p->given = given ? pc_intern(&g->strings, given) : NULL;
 		char *display = given ? pc_asprintf("%s %s", given, gr->family) : pc_strdup(gr->family);
 		free(given);
@@ -386,9 +388,8 @@ merge_publications(pc_graph *g, pc_diag *d)
 		if (keep->publisher < 0)
 			keep->publisher = dup->publisher;
 		pc_quality(g, d, (pc_ref){PC_PUBLICATION, new_index[target[i]]}, dup->n.line, dup->n.col,
-			   "duplicate-publication",
-			   "publication '%s' repeats '%s' (line %u): merged into one", dup->n.id, keep->n.id,
-			   keep->n.line);
+			   "duplicate-publication", "publication '%s' repeats '%s' (line %u): merged into one",
+			   dup->n.id, keep->n.id, keep->n.line);
 	}
 	/* Drop the duplicates' authorships: the kept entry has the same authors. */
 	size_t w = 0;

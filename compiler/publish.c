@@ -45,7 +45,8 @@ mkdir_p(const char *dir, pc_diag *d)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			pc_diag_report(d, PC_SEV_ERROR, p, 0, 0, "output", "cannot create directory: %s", strerror(errno));
+			pc_diag_report(d, PC_SEV_ERROR, p, 0, 0, "output", "cannot create directory: %s",
+				       strerror(errno));
 			free(p);
 			return -1;
 		}
@@ -123,9 +124,9 @@ pc_stage_publish(pc_stage *st, const char *const *names, size_t n, pc_diag *d)
 		if (had_old && lstat(from, &staged) == 0 &&
 		    (S_ISLNK(sb.st_mode) || S_ISDIR(sb.st_mode) != S_ISDIR(staged.st_mode))) {
 			pc_diag_report(d, PC_SEV_ERROR, to, 0, 0, "output", "refusing to replace: %s",
-				       S_ISLNK(sb.st_mode)	? "it is a symbolic link"
+				       S_ISLNK(sb.st_mode)   ? "it is a symbolic link"
 				       : S_ISDIR(sb.st_mode) ? "it is a directory, not a file"
-							      : "it is a file, not a directory");
+							     : "it is a file, not a directory");
 			rc = PC_EXIT_OUTPUT;
 		} else if (had_old && rename(to, keep) != 0) {
 			pc_diag_report(d, PC_SEV_ERROR, to, 0, 0, "output", "cannot replace: %s", strerror(errno));

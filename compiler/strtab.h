@@ -6,7 +6,7 @@
 
 typedef struct pc_strtab {
 	struct pc_strchunk *chunks; /* arena, freed as a whole */
-	const char **slots; /* open-addressing hash table of interned strings */
+	const char **slots;         /* open-addressing hash table of interned strings */
 	size_t n_slots, n_used;
 } pc_strtab;
 

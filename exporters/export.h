@@ -14,7 +14,7 @@ typedef struct {
 	 * only below it, through pc_out_*; the build renames it into place
 	 * when every output succeeded. */
 	const char *dir;
-	const char *base_iri; /* JSON-LD @id base, ends with '/' */
+	const char *base_iri;  /* JSON-LD @id base, ends with '/' */
 	const char *publisher; /* catalog publisher name, NULL when not configured */
 } pc_export_opts;
 
@@ -39,8 +39,7 @@ int pc_export_epub(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
 
 /* The catalog of every profile built, written to "<root>/catalog.jsonld"
  * after the profiles' outputs are staged under root/<cc>/. */
-int pc_export_catalog(const pc_graph *const *graphs, size_t n, const char *root,
-		      const pc_export_opts *o, pc_diag *d);
+int pc_export_catalog(const pc_graph *const *graphs, size_t n, const char *root, const pc_export_opts *o, pc_diag *d);
 
 /* ---- Output helpers shared by every exporter ---------------------- */
 

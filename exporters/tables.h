@@ -13,18 +13,18 @@ typedef struct {
 	pc_col_type type;
 	const char *description;
 	const char *references; /* the table whose "id" this column holds, or NULL */
-	int wide; /* long prose: wrapped in the workbook */
+	int wide;               /* long prose: wrapped in the workbook */
 } pc_column;
 
 typedef struct {
-	int present; /* 0: an empty cell, a missing value */
+	int present;     /* 0: an empty cell, a missing value */
 	const char *str; /* PC_COL_STRING */
-	double num; /* PC_COL_INTEGER, PC_COL_NUMBER, PC_COL_BOOLEAN (0/1) */
-	pc_ref link; /* the entity this cell names; kind PC_KIND_COUNT when none */
+	double num;      /* PC_COL_INTEGER, PC_COL_NUMBER, PC_COL_BOOLEAN (0/1) */
+	pc_ref link;     /* the entity this cell names; kind PC_KIND_COUNT when none */
 } pc_cell;
 
 typedef struct pc_table {
-	const char *name; /* file stem and sheet name: "events" */
+	const char *name;  /* file stem and sheet name: "events" */
 	const char *title; /* "Events" */
 	const char *description;
 	pc_kind kind; /* the node kind of its rows; PC_KIND_COUNT for an edge table */

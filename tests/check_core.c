@@ -187,8 +187,8 @@ START_TEST(ro_one_person_per_author)
 	run_profilec(&r, "dump", "sources/ro.xml", NULL);
 	ck_assert_int_eq(r.status, 0);
 	static const char *const families[] = {
-		"family=\"Livingstone\"", "family=\"O’Neill\"", "family=\"Ólafsson\"", "family=\"Haddon\"",
-		"family=\"Mascheroni\"", "family=\"Staksrud\"", "family=\"Smahel\"",
+		"family=\"Livingstone\"", "family=\"O’Neill\"",  "family=\"Ólafsson\"", "family=\"Haddon\"",
+		"family=\"Mascheroni\"",  "family=\"Staksrud\"", "family=\"Smahel\"",
 	};
 	for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
 		long n = 0;
@@ -311,15 +311,17 @@ START_TEST(validate_formats)
 	ck_assert_ptr_nonnull(strstr(r.out, "\"errors\": 1"));
 	run_free(&r);
 	if (have_command("python3")) {
-		run_sh(&r, "%s validate --format=json tests/cases/penalty-range.xml sources/ro.xml | python3 -c "
-			   "'import json,sys; d=json.load(sys.stdin); assert d[\"errors\"]==1 and d[\"warnings\"]==15, d'",
+		run_sh(&r,
+		       "%s validate --format=json tests/cases/penalty-range.xml sources/ro.xml | python3 -c "
+		       "'import json,sys; d=json.load(sys.stdin); assert d[\"errors\"]==1 and d[\"warnings\"]==15, d'",
 		       profilec_path());
 		ck_assert_msg(r.status == 0, "%s", r.err);
 		run_free(&r);
 	}
 	run_profilec(&r, "validate", "--format=github", "tests/cases/unknown-ref.xml", NULL);
 	ck_assert_int_eq(r.status, 1);
-	ck_assert_ptr_nonnull(strstr(r.out, "::error file=tests/cases/unknown-ref.xml,line=10,col=7,title=unknown-ref::"));
+	ck_assert_ptr_nonnull(
+		strstr(r.out, "::error file=tests/cases/unknown-ref.xml,line=10,col=7,title=unknown-ref::"));
 	run_free(&r);
 }
 END_TEST

@@ -18,8 +18,9 @@ static char *
 snapshot(const char *dir)
 {
 	pc_run r;
-	run_sh(&r, "cd '%s' && find . -printf '%%p %%y %%s\\n' | LC_ALL=C sort && "
-		   "find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum",
+	run_sh(&r,
+	       "cd '%s' && find . -printf '%%p %%y %%s\\n' | LC_ALL=C sort && "
+	       "find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum",
 	       dir);
 	ck_assert_int_eq(r.status, 0);
 	char *s = pc_strdup(r.out);
@@ -71,8 +72,9 @@ START_TEST(unwritable_directory)
 	char *before = snapshot(dist);
 	pc_run r;
 	/* Root writes anywhere: run as nobody, who may read but not write. */
-	run_sh(&r, "chmod o+rx '%s' 2>/dev/null; cp sources/ro.xml '%s/ro.xml' && chmod 644 '%s/ro.xml' && "
-		   "setpriv --reuid=65534 --regid=65534 --clear-groups '%s' build -o '%s' '%s/ro.xml'",
+	run_sh(&r,
+	       "chmod o+rx '%s' 2>/dev/null; cp sources/ro.xml '%s/ro.xml' && chmod 644 '%s/ro.xml' && "
+	       "setpriv --reuid=65534 --regid=65534 --clear-groups '%s' build -o '%s' '%s/ro.xml'",
 	       tmp, tmp, tmp, profilec_path(), dist, tmp);
 	if (r.status == 127 || strstr(r.err, "setpriv:") != NULL) {
 		printf("skipped: setpriv cannot run here: %s\n", r.err);
@@ -127,8 +129,9 @@ START_TEST(planted_symlink_not_followed)
 {
 	char *victim = pc_asprintf("%s/victim", tmp);
 	pc_run r;
-	run_sh(&r, "mkdir '%s' && echo precious > '%s/ro.xlsx' && mv '%s/ro' '%s/ro.real' && ln -s '%s' '%s/ro' && "
-		   "rm -rf '%s/ro.real'",
+	run_sh(&r,
+	       "mkdir '%s' && echo precious > '%s/ro.xlsx' && mv '%s/ro' '%s/ro.real' && ln -s '%s' '%s/ro' && "
+	       "rm -rf '%s/ro.real'",
 	       victim, victim, dist, dist, victim, dist, dist);
 	ck_assert_int_eq(r.status, 0);
 	run_free(&r);
@@ -184,7 +187,8 @@ START_TEST(interrupted_build)
 {
 	char *before = snapshot(dist);
 	pc_run r;
-	run_sh(&r, "%s build -o '%s' sources/ro.xml sources/ro.xml & pid=$!; kill -TERM $pid; wait $pid; echo \"exit $?\"",
+	run_sh(&r,
+	       "%s build -o '%s' sources/ro.xml sources/ro.xml & pid=$!; kill -TERM $pid; wait $pid; echo \"exit $?\"",
 	       profilec_path(), dist);
 	/* The duplicate country makes it invalid if it got that far; a TERM
 	 * before then interrupts it: either way nothing is written. */

@@ -24,9 +24,10 @@ teardown(void)
 	free(tmp);
 }
 
-static const char head[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-			   "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.0\" lang=\"en\" modified=\"2026-11-28\">\n"
-			   "  <title>Generated hostile case (fictional)</title>\n";
+static const char head[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.0\" lang=\"en\" modified=\"2026-11-28\">\n"
+	"  <title>Generated hostile case (fictional)</title>\n";
 
 static char *
 write_case(const char *name, void (*body)(FILE *))

@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 typedef struct {
-	int status; /* exit status, or 128+signal */
+	int status;      /* exit status, or 128+signal */
 	char *out, *err; /* NUL-terminated captured streams */
 	size_t out_len, err_len;
 } pc_run;
