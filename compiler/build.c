@@ -1,4 +1,4 @@
-/* Build the typed graph from a valid source tree: nodes, typed edges, interned strings. */
+/* Build the typed graph, one entity subtree at a time: nodes, typed edges, interned strings. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +19,26 @@ typedef struct {
 
 /* A reference met before its target could exist, resolved at the end. */
 typedef struct {
-	enum { PEND_ALTERNATIVE, PEND_ADDITION, PEND_CHANGE, PEND_EDITION } what;
-	uint32_t from; /* penalty or publication index */
+	enum {
+		PEND_INVOLVES, /* event -> actor, with a role */
+		PEND_CITES_INSTRUMENT,
+		PEND_CITES_PUBLICATION,
+		PEND_RELATION, /* actor -> actor, with a type */
+		PEND_ALTERNATIVE,
+		PEND_ADDITION,
+		PEND_CHANGE,
+		PEND_EDITION,
+	} what;
+	uint32_t from; /* the referring node's index in its kind */
 	const char *to;
+	int extra; /* the role or relation type */
 	double factor;
 	unsigned line, col;
 } pending_ref;
 
-typedef struct {
+/* Events come before the actors they name, so every reference waits in
+ * `pending` until the whole source has been read. */
+struct pc_builder {
 	const pc_input *src;
 	pc_diag *d;
 	pc_graph *g;
@@ -34,7 +46,8 @@ typedef struct {
 	size_t n_slots, n_used;
 	pending_ref *pending;
 	size_t n_pending, cap_pending;
-} builder;
+};
+typedef struct pc_builder builder;
 
 static int
 is(xmlNodePtr n, const char *name)
@@ -228,7 +241,8 @@ unknown:
 }
 
 static void
-add_pending(builder *b, int what, uint32_t from, const char *to, double factor, unsigned line, unsigned col)
+add_pending(builder *b, int what, uint32_t from, const char *to, int extra, double factor, unsigned line,
+	    unsigned col)
 {
 	if (to == NULL)
 		return;
@@ -236,7 +250,7 @@ add_pending(builder *b, int what, uint32_t from, const char *to, double factor, 
 		b->cap_pending = b->cap_pending ? b->cap_pending * 2 : 16;
 		b->pending = pc_realloc(b->pending, b->cap_pending * sizeof *b->pending);
 	}
-	b->pending[b->n_pending++] = (pending_ref){what, from, to, factor, line, col};
+	b->pending[b->n_pending++] = (pending_ref){what, from, to, extra, factor, line, col};
 }
 
 /* ---- Sections ------------------------------------------------------- */
@@ -308,65 +322,48 @@ build_indicators(builder *b, xmlNodePtr n)
 }
 
 static void
-build_actors(builder *b, xmlNodePtr n)
+build_actor(builder *b, xmlNodePtr c)
 {
 	pc_graph *g = b->g;
-	FOR_CHILDREN (c, n) {
-		if (!is(c, "actor"))
-			continue;
-		pc_actor *a = PC_PUSH(g, actors);
-		a->n.id = attr(b, c, "id");
-		a->n.line = line_of(c);
-		a->n.col = col_of(b, c);
-		register_id(b, a->n.id, PC_ACTOR, g->n_actors - 1, a->n.line, a->n.col);
-		a->kind = attr(b, c, "kind");
-		a->name = child_text(b, c, "name");
-		a->acronym = child_text(b, c, "acronym");
-		a->description = child_text(b, c, "description");
-		a->founded = parse_int(b, c, "founded", PC_NONE);
-		a->directory = parse_bool(attr(b, c, "directory")) == 1;
-		size_t n_alias = 0;
+	uint32_t ai = (uint32_t)g->n_actors;
+	pc_actor *a = PC_PUSH(g, actors);
+	a->n.id = attr(b, c, "id");
+	a->n.line = line_of(c);
+	a->n.col = col_of(b, c);
+	register_id(b, a->n.id, PC_ACTOR, ai, a->n.line, a->n.col);
+	a->kind = attr(b, c, "kind");
+	a->name = child_text(b, c, "name");
+	a->acronym = child_text(b, c, "acronym");
+	a->description = child_text(b, c, "description");
+	a->founded = parse_int(b, c, "founded", PC_NONE);
+	a->directory = parse_bool(attr(b, c, "directory")) == 1;
+	size_t n_alias = 0;
+	FOR_CHILDREN (x, c)
+		n_alias += is(x, "alias");
+	if (n_alias) {
+		a->aliases = pc_strtab_alloc(&g->strings, n_alias * sizeof *a->aliases);
 		FOR_CHILDREN (x, c)
-			n_alias += is(x, "alias");
-		if (n_alias) {
-			a->aliases = pc_strtab_alloc(&g->strings, n_alias * sizeof *a->aliases);
-			FOR_CHILDREN (x, c)
-				if (is(x, "alias"))
-					a->aliases[a->n_aliases++] = text(b, x);
-		}
+			if (is(x, "alias"))
+				a->aliases[a->n_aliases++] = text(b, x);
 	}
-	/* Relations once every actor has its index. */
-	uint32_t from = 0;
-	FOR_CHILDREN (c, n) {
-		if (!is(c, "actor"))
+	FOR_CHILDREN (x, c) {
+		if (!is(x, "relation"))
 			continue;
-		FOR_CHILDREN (x, c) {
-			if (!is(x, "relation"))
-				continue;
-			int type = lookup(pc_relation_name, PC_REL_COUNT, attr(b, x, "type"));
-			uint32_t to;
-			if (type < 0) {
-				pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "schema",
-					       "unknown relation type");
-				continue;
-			}
-			if (!resolve(b, attr(b, x, "to"), PC_ACTOR, "actor", g->actors[from].n.id, line_of(x),
-				     col_of(b, x), &to))
-				continue;
-			pc_actor_relation *r = PC_PUSH(g, actor_relations);
-			*r = (pc_actor_relation){from, to, (pc_relation_type)type, line_of(x), col_of(b, x)};
+		int type = lookup(pc_relation_name, PC_REL_COUNT, attr(b, x, "type"));
+		if (type < 0) {
+			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "schema",
+				       "unknown relation type");
+			continue;
 		}
-		from++;
+		add_pending(b, PEND_RELATION, ai, attr(b, x, "to"), type, 0, line_of(x), col_of(b, x));
 	}
 }
 
 static void
-build_research(builder *b, xmlNodePtr n)
+build_publication(builder *b, xmlNodePtr c)
 {
 	pc_graph *g = b->g;
-	FOR_CHILDREN (c, n) {
-		if (!is(c, "publication"))
-			continue;
+	{
 		uint32_t pi = (uint32_t)g->n_publications;
 		pc_publication *p = PC_PUSH(g, publications);
 		p->n.id = attr(b, c, "id");
@@ -387,11 +384,11 @@ build_research(builder *b, xmlNodePtr n)
 			g->publications[pi].publisher = (int32_t)idx;
 		xmlNodePtr ed = child(c, "edition-of");
 		if (ed)
-			add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, line_of(ed), col_of(b, ed));
+			add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, 0, line_of(ed), col_of(b, ed));
 		xmlNodePtr authors = child(c, "authors");
 		uint32_t position = 0;
 		if (authors == NULL)
-			continue;
+			return;
 		FOR_CHILDREN (x, authors) {
 			pc_ref who;
 			if (is(x, "person")) {
@@ -442,22 +439,22 @@ build_penalty(builder *b, xmlNodePtr c, uint32_t article)
 	p->condition = child_text(b, c, "condition");
 	p->alternative_to = -1;
 	p->in_addition_to = -1;
-	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, p->n.line, p->n.col);
-	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, p->n.line, p->n.col);
+	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, 0, p->n.line, p->n.col);
+	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, 0, p->n.line, p->n.col);
 	FOR_CHILDREN (x, c) {
 		if (!is(x, "change"))
 			continue;
 		double factor = 1;
 		parse_double(b, x, attr(b, x, "factor"), &factor);
-		add_pending(b, PEND_CHANGE, pi, attr(b, x, "of"), factor, line_of(x), col_of(b, x));
+		add_pending(b, PEND_CHANGE, pi, attr(b, x, "of"), 0, factor, line_of(x), col_of(b, x));
 	}
 }
 
 static void
-build_law(builder *b, xmlNodePtr n)
+build_law_part(builder *b, xmlNodePtr c)
 {
 	pc_graph *g = b->g;
-	FOR_CHILDREN (c, n) {
+	{
 		if (is(c, "intro")) {
 			g->law_intro = text(b, c);
 		} else if (is(c, "threshold")) {
@@ -518,12 +515,10 @@ build_law(builder *b, xmlNodePtr n)
 }
 
 static void
-build_events(builder *b, xmlNodePtr n)
+build_event(builder *b, xmlNodePtr c)
 {
 	pc_graph *g = b->g;
-	FOR_CHILDREN (c, n) {
-		if (!is(c, "event"))
-			continue;
+	{
 		uint32_t ei = (uint32_t)g->n_events;
 		pc_event *e = PC_PUSH(g, events);
 		e->n.id = attr(b, c, "id");
@@ -535,22 +530,18 @@ build_events(builder *b, xmlNodePtr n)
 		int theme = lookup(pc_theme_name, PC_THEME_COUNT, attr(b, c, "theme"));
 		e->theme = theme < 0 ? PC_THEME_EDUCATION_ICT : (pc_theme)theme;
 		e->text = child_text(b, c, "text");
-		const char *eid = e->n.id;
 		FOR_CHILDREN (x, c) {
-			uint32_t idx;
 			if (is(x, "involves")) {
 				int role = lookup(pc_role_name, PC_ROLE_COUNT, attr(b, x, "role"));
-				if (role < 0 || !resolve(b, attr(b, x, "actor"), PC_ACTOR, "event", eid, line_of(x),
-							 col_of(b, x), &idx))
-					continue;
-				pc_event_actor *ea = PC_PUSH(g, event_actors);
-				*ea = (pc_event_actor){ei, idx, (pc_role)role, line_of(x), col_of(b, x)};
-			} else if (is(x, "cites-instrument") || is(x, "cites-publication")) {
-				pc_kind want = is(x, "cites-instrument") ? PC_INSTRUMENT : PC_PUBLICATION;
-				if (!resolve(b, attr(b, x, "ref"), want, "event", eid, line_of(x), col_of(b, x), &idx))
-					continue;
-				pc_event_citation *ec = PC_PUSH(g, event_citations);
-				*ec = (pc_event_citation){ei, {want, idx}, line_of(x), col_of(b, x)};
+				if (role >= 0)
+					add_pending(b, PEND_INVOLVES, ei, attr(b, x, "actor"), role, 0, line_of(x),
+						    col_of(b, x));
+			} else if (is(x, "cites-instrument")) {
+				add_pending(b, PEND_CITES_INSTRUMENT, ei, attr(b, x, "ref"), 0, 0, line_of(x),
+					    col_of(b, x));
+			} else if (is(x, "cites-publication")) {
+				add_pending(b, PEND_CITES_PUBLICATION, ei, attr(b, x, "ref"), 0, 0, line_of(x),
+					    col_of(b, x));
 			}
 		}
 	}
@@ -563,6 +554,28 @@ resolve_pending(builder *b)
 	for (size_t i = 0; i < b->n_pending; i++) {
 		pending_ref *p = &b->pending[i];
 		uint32_t idx;
+		if (p->what == PEND_INVOLVES) {
+			if (resolve(b, p->to, PC_ACTOR, "event", g->events[p->from].n.id, p->line, p->col, &idx)) {
+				pc_event_actor *ea = PC_PUSH(g, event_actors);
+				*ea = (pc_event_actor){p->from, idx, (pc_role)p->extra, p->line, p->col};
+			}
+			continue;
+		}
+		if (p->what == PEND_CITES_INSTRUMENT || p->what == PEND_CITES_PUBLICATION) {
+			pc_kind want = p->what == PEND_CITES_INSTRUMENT ? PC_INSTRUMENT : PC_PUBLICATION;
+			if (resolve(b, p->to, want, "event", g->events[p->from].n.id, p->line, p->col, &idx)) {
+				pc_event_citation *ec = PC_PUSH(g, event_citations);
+				*ec = (pc_event_citation){p->from, {want, idx}, p->line, p->col};
+			}
+			continue;
+		}
+		if (p->what == PEND_RELATION) {
+			if (resolve(b, p->to, PC_ACTOR, "actor", g->actors[p->from].n.id, p->line, p->col, &idx)) {
+				pc_actor_relation *r = PC_PUSH(g, actor_relations);
+				*r = (pc_actor_relation){p->from, idx, (pc_relation_type)p->extra, p->line, p->col};
+			}
+			continue;
+		}
 		if (p->what == PEND_EDITION) {
 			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line,
 				    p->col, &idx))
@@ -582,40 +595,60 @@ resolve_pending(builder *b)
 	}
 }
 
-pc_graph *
-pc_build(const pc_input *src, pc_diag *d)
+pc_builder *
+pc_builder_new(const pc_input *src, pc_diag *d)
 {
-	xmlNodePtr root = xmlDocGetRootElement((xmlDocPtr)src->doc);
-	if (root == NULL || !is(root, "profile")) {
-		pc_diag_report(d, PC_SEV_ERROR, src->path, root ? line_of(root) : 1, 0, "schema",
-			       "the root element is not a profile");
-		return NULL;
+	builder *b = pc_calloc(1, sizeof *b);
+	b->src = src;
+	b->d = d;
+	b->g = pc_graph_new();
+	b->g->source_path = pc_intern(&b->g->strings, src->path);
+	pc_sha256_hex(src->data, src->len, b->g->source_sha256);
+	return b;
+}
+
+void
+pc_builder_root(pc_builder *b, void *root)
+{
+	b->g->lang = attr(b, root, "lang");
+	b->g->modified = attr(b, root, "modified");
+}
+
+void
+pc_builder_add(pc_builder *b, const char *section, void *node)
+{
+	xmlNodePtr n = node;
+	if (strcmp(section, "title") == 0)
+		b->g->title = text(b, n);
+	else if (strcmp(section, "country") == 0)
+		build_country(b, n);
+	else if (strcmp(section, "indicators") == 0)
+		build_indicators(b, n);
+	else if (strcmp(section, "events") == 0 && is(n, "event"))
+		build_event(b, n);
+	else if (strcmp(section, "actors") == 0 && is(n, "actor"))
+		build_actor(b, n);
+	else if (strcmp(section, "research") == 0 && is(n, "publication"))
+		build_publication(b, n);
+	else if (strcmp(section, "law") == 0)
+		build_law_part(b, n);
+}
+
+pc_graph *
+pc_builder_finish(pc_builder *b, int keep)
+{
+	pc_graph *g = b->g;
+	pc_diag *d = b->d;
+	if (keep)
+		resolve_pending(b);
+	free(b->slots);
+	free(b->pending);
+	free(b);
+	if (keep && g->n_countries == 0) {
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, 0, 0, "schema", "the profile names no country");
+		keep = 0;
 	}
-	builder b = {.src = src, .d = d, .g = pc_graph_new()};
-	pc_graph *g = b.g;
-	g->source_path = pc_intern(&g->strings, src->path);
-	pc_sha256_hex(src->data, src->len, g->source_sha256);
-	g->lang = attr(&b, root, "lang");
-	g->modified = attr(&b, root, "modified");
-	g->title = child_text(&b, root, "title");
-	/* Sections in dependency order, whatever their order in the file. */
-	static const struct {
-		const char *name;
-		void (*fn)(builder *, xmlNodePtr);
-	} sections[] = {
-		{"country", build_country}, {"indicators", build_indicators},
-		{"actors", build_actors},   {"research", build_research},
-		{"law", build_law},         {"events", build_events},
-	};
-	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++)
-		FOR_CHILDREN (c, root)
-			if (is(c, sections[s].name))
-				sections[s].fn(&b, c);
-	resolve_pending(&b);
-	free(b.slots);
-	free(b.pending);
-	if (g->n_countries == 0) {
-		pc_diag_report(d, PC_SEV_ERROR, src->path, line_of(root), 0, "schema", "the profile names no country");
+	if (!keep) {
 		pc_graph_free(g);
 		return NULL;
 	}

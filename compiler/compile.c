@@ -64,8 +64,8 @@ pc_compile(const char *path, const pc_limits *lim, pc_diag *d)
 {
 	pc_input src = {.path = path};
 	pc_graph *g = NULL;
-	if (pc_load(&src, lim, d) == 0 && pc_validate(&src, d) == 0)
-		g = pc_build(&src, d);
+	if (pc_load(&src, lim, d) == 0)
+		g = pc_parse(&src, d);
 	pc_input_free(&src);
 	if (g == NULL)
 		return NULL;

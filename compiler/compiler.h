@@ -32,19 +32,20 @@ void pc_compiler_cleanup(void);
  * when checks found errors: pc_diag_failed() says whether to use it. */
 pc_graph *pc_compile(const char *path, const pc_limits *lim, pc_diag *d);
 
-/* The phases, for tests and for pc_compile. `doc` is an xmlDocPtr. */
+/* The phases, for tests and for pc_compile. */
 typedef struct pc_input {
 	const char *path;
 	char *data; /* the file's bytes, NUL-terminated */
 	size_t len;
-	void *doc;           /* xmlDocPtr once parsed */
 	size_t *line_starts; /* byte offset of each line, for columns */
 	size_t n_lines;
 } pc_input;
 
+/* Read the file and refuse hostile shapes before libxml2 sees a byte. */
 int pc_load(pc_input *src, const pc_limits *lim, pc_diag *d);
-int pc_validate(pc_input *src, pc_diag *d);
-pc_graph *pc_build(const pc_input *src, pc_diag *d);
+/* Stream-parse, validate against the schema and build the graph in one
+ * pass: only the entity being read is ever a tree. NULL when invalid. */
+pc_graph *pc_parse(const pc_input *src, pc_diag *d);
 void pc_normalize(pc_graph *g, pc_diag *d);
 void pc_check(pc_graph *g, pc_diag *d);
 void pc_input_free(pc_input *src);
@@ -55,6 +56,24 @@ unsigned pc_input_column(const pc_input *src, unsigned line, const char *name);
 
 /* Print the graph as deterministic text: counts, then every node and edge. */
 void pc_dump(const pc_graph *g, void *stream);
+
+/* The builder, fed one subtree at a time by pc_parse (build.c). */
+typedef struct pc_builder pc_builder;
+pc_builder *pc_builder_new(const pc_input *src, pc_diag *d);
+/* The profile element's attributes. */
+void pc_builder_root(pc_builder *b, void *root);
+/* An element below the root: a whole small section (title, country,
+ * indicators), or one entity of a large one (an event of events). */
+void pc_builder_add(pc_builder *b, const char *section, void *node);
+/* Resolve what was referred to before it was seen: the graph, or NULL
+ * (and everything freed) when keep is 0. */
+pc_graph *pc_builder_finish(pc_builder *b, int keep);
+
+/* Schema validation plugged into a reader (validate.c). */
+void *pc_validation_start(void *reader, const pc_input *src, pc_diag *d);
+void pc_validation_end(void *vctxt);
+/* A libxml2 structured error into the diagnostics channel (validate.c). */
+void pc_report_xml_error(const pc_input *src, pc_diag *d, const void *xml_error);
 
 /* Record a data-quality note in the graph and report it as a warning. */
 void pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col, const char *rule, const char *fmt,

@@ -248,26 +248,6 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 	return 0;
 }
 
-/* libxml2's structured errors, into the one diagnostics channel. */
-struct error_sink {
-	const pc_input *src;
-	pc_diag *d;
-};
-
-static void
-on_parse_error(void *ctx, xmlErrorPtr err)
-{
-	struct error_sink *sink = ctx;
-	if (err == NULL || err->level == XML_ERR_NONE)
-		return;
-	pc_severity sev = err->level == XML_ERR_WARNING ? PC_SEV_WARNING : PC_SEV_ERROR;
-	const char *rule = "malformed";
-	if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING)
-		rule = "encoding";
-	pc_diag_report(sink->d, sev, sink->src->path, (unsigned)err->line, err->int2 > 0 ? (unsigned)err->int2 : 0,
-		       rule, "%s", err->message ? err->message : "XML error");
-}
-
 int
 pc_load(pc_input *src, const pc_limits *lim, pc_diag *d)
 {
@@ -287,26 +267,10 @@ pc_load(pc_input *src, const pc_limits *lim, pc_diag *d)
 	src->n_lines = 1;
 	for (const char *p = src->data; (p = memchr(p, '\n', (size_t)(src->data + src->len - p))) != NULL; p++)
 		src->line_starts[src->n_lines++] = (size_t)(p + 1 - src->data);
-	struct error_sink sink = {src, d};
-	size_t before = d->n_errors;
-	xmlSetStructuredErrorFunc(&sink, on_parse_error);
-	/* NONET and no NOENT/DTDLOAD/HUGE: nothing is fetched, nothing expanded,
-	 * libxml2's own size limits stay in force. */
-	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
 	if (src->len > (size_t)INT32_MAX) {
-		xmlSetStructuredErrorFunc(NULL, NULL);
 		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "limit-size", "source over 2 GiB");
 		return -1;
 	}
-	xmlDocPtr doc = xmlReadMemory(src->data, (int)src->len, src->path, NULL, options);
-	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (doc == NULL || d->n_errors > before) {
-		if (d->n_errors == before)
-			pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "malformed", "not well-formed XML");
-		xmlFreeDoc(doc);
-		return -1;
-	}
-	src->doc = doc;
 	return 0;
 }
 
@@ -315,10 +279,8 @@ pc_input_free(pc_input *src)
 {
 	if (src == NULL)
 		return;
-	xmlFreeDoc(src->doc);
 	free(src->data);
 	free(src->line_starts);
-	src->doc = NULL;
 	src->data = NULL;
 	src->line_starts = NULL;
 }
