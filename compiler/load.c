@@ -70,7 +70,8 @@ read_whole(pc_input *src, const pc_limits *lim, pc_diag *d)
 		close(fd);
 		return -1;
 	}
-	size_t cap = (size_t)st.st_size + 1, len = 0;
+	/* One spare byte past the size: EOF is then seen without growing. */
+	size_t cap = (size_t)st.st_size + 2, len = 0;
 	char *data = pc_malloc(cap);
 	for (;;) {
 		if (len + 1 == cap) {

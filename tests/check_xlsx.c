@@ -1,0 +1,385 @@
+/* The analyst's workbook: read back, reproducible, limits as diagnostics, safe output. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../compiler/alloc.h"
+#include "../compiler/sha256.h"
+#include "../exporters/export.h"
+#include "testutil.h"
+
+#define PY "/usr/bin/python3"
+#define CHECKER "tests/xlsx_check.py"
+#define XA "tests/fixtures/xa.xml"
+#define RO "sources/ro.xml"
+#define EPOCH "86400" /* 1970-01-02T00:00:00Z */
+
+static char *tmp;
+
+static void
+setup(void)
+{
+	tmp = make_tmpdir();
+	ck_assert_ptr_nonnull(tmp);
+}
+
+static void
+teardown(void)
+{
+	rm_tree(tmp);
+	free(tmp);
+}
+
+static void
+write_text(const char *path, const char *text, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_msg(f != NULL, "cannot create %s", path);
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Build src's workbook under tmp/name with a fixed SOURCE_DATE_EPOCH; the
+ * path of the workbook. */
+static char *
+build(const char *name, const char *src, const char *cc)
+{
+	pc_run r;
+	char *out = pc_asprintf("%s/%s", tmp, name);
+	run_sh(&r, "SOURCE_DATE_EPOCH=%s '%s' build -o '%s' --formats=xlsx '%s'", EPOCH, profilec_path(), out, src);
+	ck_assert_msg(r.status == 0, "build %s: exit %d: %.2000s", src, r.status, r.err);
+	run_free(&r);
+	char *xlsx = pc_asprintf("%s/%s/%s.xlsx", out, cc, cc);
+	free(out);
+	struct stat sb;
+	ck_assert_msg(stat(xlsx, &sb) == 0 && sb.st_size > 0, "no workbook at %s", xlsx);
+	return xlsx;
+}
+
+/* The graph as `profilec dump` prints it, in a file for the checker. */
+static char *
+dump(const char *src)
+{
+	pc_run r;
+	run_profilec(&r, "dump", src, NULL);
+	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
+	char *path = pc_asprintf("%s/%s.dump", tmp, strrchr(src, '/') + 1);
+	write_text(path, r.out, r.out_len);
+	run_free(&r);
+	return path;
+}
+
+static void
+run_checker(const char *xlsx, const char *dumpfile)
+{
+	pc_run r;
+	run_sh(&r, "%s %s '%s' '%s' --epoch=%s", PY, CHECKER, xlsx, dumpfile, EPOCH);
+	ck_assert_msg(r.status == 0, "%s: checker exit %d:\n%.4000s%.2000s", xlsx, r.status, r.out, r.err);
+	ck_assert_ptr_nonnull(strstr(r.out, "ok: "));
+	run_free(&r);
+}
+
+START_TEST(xa_workbook_reads_back)
+{
+	char *xlsx = build("xa", XA, "xa");
+	char *d = dump(XA);
+	run_checker(xlsx, d);
+	free(xlsx);
+	free(d);
+}
+END_TEST
+
+START_TEST(ro_workbook_reads_back)
+{
+	char *xlsx = build("ro", RO, "ro");
+	char *d = dump(RO);
+	run_checker(xlsx, d);
+	free(xlsx);
+	free(d);
+}
+END_TEST
+
+static void
+sha_of(const char *path, char hex[65])
+{
+	size_t len;
+	char *data = read_file(path, &len);
+	ck_assert_msg(data != NULL, "cannot read %s", path);
+	pc_sha256_hex(data, len, hex);
+	free(data);
+}
+
+/* The same source twice, a second apart and with no SOURCE_DATE_EPOCH:
+ * the date comes from the source, so the bytes are the same. */
+START_TEST(two_builds_are_identical)
+{
+	char h1[65], h2[65];
+	const char *out[2] = {"one", "two"};
+	for (int i = 0; i < 2; i++) {
+		pc_run r;
+		char *dir = pc_asprintf("%s/%s", tmp, out[i]);
+		if (i == 1)
+			sleep(1);
+		run_sh(&r, "env -u SOURCE_DATE_EPOCH '%s' build -o '%s' --formats=xlsx '%s'", profilec_path(), dir, RO);
+		ck_assert_msg(r.status == 0, "build: exit %d: %.1000s", r.status, r.err);
+		run_free(&r);
+		char *xlsx = pc_asprintf("%s/ro/ro.xlsx", dir);
+		sha_of(xlsx, i == 0 ? h1 : h2);
+		free(xlsx);
+		free(dir);
+	}
+	ck_assert_str_eq(h1, h2);
+}
+END_TEST
+
+/* A text over Excel's 32,767 characters: exit 1, the source line named,
+ * no workbook anywhere. */
+START_TEST(overlong_text_is_an_error_with_its_line)
+{
+	size_t len;
+	char *xa = read_file(XA, &len);
+	ck_assert_ptr_nonnull(xa);
+	const char *ev = strstr(xa, "<event id=\"ev-2019-helpline\"");
+	ck_assert_ptr_nonnull(ev);
+	const char *open = strstr(ev, "<text>") + strlen("<text>");
+	const char *close = strstr(open, "</text>");
+	unsigned line = 1;
+	for (const char *p = xa; p < ev; p++)
+		line += *p == '\n';
+	size_t n_long = 40000;
+	pc_buf b;
+	pc_buf_init(&b);
+	pc_buf_add(&b, xa, (size_t)(open - xa));
+	for (size_t i = 0; i < n_long / 10; i++)
+		pc_buf_add(&b, "long text ", 10);
+	pc_buf_puts(&b, close);
+	char *src = pc_asprintf("%s/xa-long.xml", tmp);
+	write_text(src, b.data, b.len);
+	pc_buf_free(&b);
+	free(xa);
+
+	char *out = pc_asprintf("%s/out", tmp);
+	pc_run r;
+	run_profilec(&r, "build", "-o", out, "--formats=xlsx", src, NULL);
+	ck_assert_msg(r.status == 1, "exit %d, want 1: %.1000s", r.status, r.err);
+	char *where = pc_asprintf("xa-long.xml:%u:", line);
+	ck_assert_msg(strstr(r.err, where) && strstr(r.err, "xlsx-cell-limit") && strstr(r.err, "32767"),
+		      "no diagnostic at %s naming the cell limit in: %.1000s", where, r.err);
+	ck_assert_msg(strstr(r.err, "ev-2019-helpline") != NULL, "the event is not named: %.1000s", r.err);
+	char *xlsx = pc_asprintf("%s/xa/xa.xlsx", out);
+	struct stat sb;
+	ck_assert_msg(stat(xlsx, &sb) != 0, "a workbook was published despite the error");
+	run_free(&r);
+	free(xlsx);
+	free(where);
+	free(out);
+	free(src);
+}
+END_TEST
+
+/* The checker itself must fail on what a user would notice. */
+START_TEST(checker_catches_broken_workbooks)
+{
+	char *xlsx = build("xa", XA, "xa");
+	char *d = dump(XA);
+	static const struct {
+		const char *how, *expect;
+	} cases[] = {
+		{"formula", "formula"},
+		{"unfreeze", "not frozen"},
+		{"dead-link", "no such row"},
+		{"drop-row", "the graph has"},
+		{"text-year", "not a number"},
+		{"no-table", "tables, want 1"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		pc_run r;
+		char *bad = pc_asprintf("%s/bad-%s.xlsx", tmp, cases[i].how);
+		run_sh(&r, "%s %s --break=%s '%s' '%s'", PY, CHECKER, cases[i].how, xlsx, bad);
+		ck_assert_msg(r.status == 0, "break %s: %.1000s", cases[i].how, r.err);
+		run_free(&r);
+		run_sh(&r, "%s %s '%s' '%s'", PY, CHECKER, bad, d);
+		ck_assert_msg(r.status == 1 && strstr(r.out, cases[i].expect),
+			      "checker missed %s (exit %d, want '%s'):\n%.2000s%.500s", cases[i].how, r.status,
+			      cases[i].expect, r.out, r.err);
+		run_free(&r);
+		free(bad);
+	}
+	free(xlsx);
+	free(d);
+}
+END_TEST
+
+/* Where LibreOffice is installed, the Romanian workbook must open in it. */
+START_TEST(ro_workbook_opens_in_libreoffice)
+{
+	const char *lo = have_command("libreoffice") ? "libreoffice" : have_command("soffice") ? "soffice" : NULL;
+	if (lo == NULL) {
+		printf("check_xlsx: libreoffice is not installed: skipping the LibreOffice conversion test\n");
+		return;
+	}
+	char *xlsx = build("ro", RO, "ro");
+	pc_run r;
+	run_sh(&r, "cd '%s' && HOME='%s' timeout 120 %s --headless --convert-to csv --outdir '%s/lo' '%s'", tmp, tmp,
+	       lo, tmp, xlsx);
+	ck_assert_msg(r.status == 0, "%s: exit %d: %.1000s%.1000s", lo, r.status, r.out, r.err);
+	run_free(&r);
+	char *csv = pc_asprintf("%s/lo/ro.csv", tmp);
+	size_t len = 0;
+	char *text = read_file(csv, &len);
+	ck_assert_msg(text != NULL && len > 0, "LibreOffice wrote no %s", csv);
+	ck_assert_msg(strstr(text, "Romania") != NULL, "the About sheet did not convert: %.300s", text);
+	free(text);
+	free(csv);
+	free(xlsx);
+}
+END_TEST
+
+/* A file system that fills up: exit 3, a diagnostic, nothing published. */
+START_TEST(full_disk_is_an_output_error)
+{
+	char *out = pc_asprintf("%s/out", tmp);
+	pc_run r;
+	/* 16 KiB of file size allowed; SIGXFSZ ignored so write() fails with EFBIG. */
+	run_sh(&r, "trap '' XFSZ; ulimit -f 32; exec '%s' build -o '%s' --formats=xlsx '%s'", profilec_path(), out, RO);
+	ck_assert_msg(r.status == 3, "exit %d, want 3: %.1000s", r.status, r.err);
+	ck_assert_msg(strstr(r.err, "error") != NULL && strstr(r.err, "[output]") != NULL, "no output diagnostic: %.1000s",
+		      r.err);
+	char *xlsx = pc_asprintf("%s/ro/ro.xlsx", out);
+	struct stat sb;
+	ck_assert_msg(stat(xlsx, &sb) != 0, "a truncated workbook was published");
+	run_free(&r);
+	free(xlsx);
+	free(out);
+}
+END_TEST
+
+/* ---- The exporter on a graph built by hand -------------------------------- */
+
+static pc_graph *
+tiny_graph(const char *event_text)
+{
+	pc_graph *g = pc_graph_new();
+	g->source_path = pc_intern(&g->strings, "tiny.xml");
+	g->title = pc_intern(&g->strings, "Tiny (fictional)");
+	g->build_epoch = 86400;
+	memcpy(g->build_date, "1970-01-02", 11);
+	pc_country *c = PC_PUSH(g, countries);
+	c->n.id = pc_intern(&g->strings, "xz");
+	c->n.line = 3;
+	c->code = pc_intern(&g->strings, "XZ");
+	c->name = pc_intern(&g->strings, "Tinyland");
+	pc_event *e = PC_PUSH(g, events);
+	e->n.id = pc_intern(&g->strings, "ev-1");
+	e->n.line = 7;
+	e->year = 2001;
+	e->theme = PC_THEME_CHILD_PROTECTION;
+	e->text = pc_intern(&g->strings, event_text);
+	return g;
+}
+
+/* Text that looks like a formula is stored as a string, never evaluated. */
+START_TEST(formula_like_text_stays_text)
+{
+	static const char text[] = "=HYPERLINK(\"http://example.invalid\",\"x\")";
+	pc_graph *g = tiny_graph(text);
+	pc_diag d;
+	pc_diag_init(&d);
+	pc_export_opts o = {.dir = tmp};
+	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
+	pc_run r;
+	run_sh(&r, "cd '%s' && unzip -p xz.xlsx 'xl/worksheets/*.xml' | grep -c '<f[ >]'; unzip -p xz.xlsx "
+		   "xl/sharedStrings.xml | grep -c 'HYPERLINK'",
+	       tmp);
+	ck_assert_msg(strncmp(r.out, "0\n1\n", 4) == 0, "formula count / string count: %s", r.out);
+	run_free(&r);
+	pc_diag_free(&d);
+	pc_graph_free(g);
+}
+END_TEST
+
+/* libxlsxwriter follows a symlink at its path: the exporter must refuse
+ * it, and leave the file it points at alone. */
+START_TEST(planted_symlink_is_refused)
+{
+	pc_graph *g = tiny_graph("An event.");
+	char *victim = pc_asprintf("%s/victim", tmp);
+	char *link = pc_asprintf("%s/xz.xlsx", tmp);
+	write_text(victim, "precious", 8);
+	ck_assert_int_eq(symlink(victim, link), 0);
+	pc_diag d;
+	pc_diag_init(&d);
+	pc_export_opts o = {.dir = tmp};
+	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OUTPUT);
+	ck_assert_uint_ge(d.n_errors, 1);
+	size_t len;
+	char *v = read_file(victim, &len);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v, "precious");
+	free(v);
+	free(victim);
+	free(link);
+	pc_diag_free(&d);
+	pc_graph_free(g);
+}
+END_TEST
+
+/* A text of exactly 32,767 characters fits; one more does not, counted as
+ * Excel counts (a character outside the BMP is two). */
+START_TEST(cell_limit_is_exact)
+{
+	char *s = pc_malloc(32768 + 4);
+	memset(s, 'a', 32767);
+	s[32767] = '\0';
+	pc_graph *g = tiny_graph(s);
+	pc_diag d;
+	pc_diag_init(&d);
+	pc_export_opts o = {.dir = tmp};
+	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
+	pc_diag_free(&d);
+	pc_graph_free(g);
+
+	memcpy(s + 32766, "\xF0\x9F\x98\x80", 5); /* 32,766 + an emoji = 32,768 units */
+	g = tiny_graph(s);
+	char *sub = pc_asprintf("%s/sub", tmp);
+	ck_assert_int_eq(mkdir(sub, 0777), 0);
+	pc_diag_init(&d);
+	o.dir = sub;
+	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_INVALID);
+	ck_assert_uint_eq(d.n_errors, 1);
+	ck_assert_uint_eq(d.items[0].line, 7);
+	ck_assert_str_eq(d.items[0].rule, "xlsx-cell-limit");
+	char *xlsx = pc_asprintf("%s/xz.xlsx", sub);
+	struct stat sb;
+	ck_assert_msg(stat(xlsx, &sb) != 0, "a workbook was written despite the error");
+	free(xlsx);
+	free(sub);
+	pc_diag_free(&d);
+	pc_graph_free(g);
+	free(s);
+}
+END_TEST
+
+Suite *
+suite_xlsx(void)
+{
+	Suite *s = suite_create("xlsx");
+	TCase *tc = tcase_create("workbook");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, xa_workbook_reads_back);
+	tcase_add_test(tc, ro_workbook_reads_back);
+	tcase_add_test(tc, two_builds_are_identical);
+	tcase_add_test(tc, overlong_text_is_an_error_with_its_line);
+	tcase_add_test(tc, checker_catches_broken_workbooks);
+	tcase_add_test(tc, ro_workbook_opens_in_libreoffice);
+	tcase_add_test(tc, full_disk_is_an_output_error);
+	tcase_add_test(tc, formula_like_text_stays_text);
+	tcase_add_test(tc, planted_symlink_is_refused);
+	tcase_add_test(tc, cell_limit_is_exact);
+	suite_add_tcase(s, tc);
+	return s;
+}
