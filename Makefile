@@ -85,9 +85,13 @@ $(BIN): $(OBJS)
 
 # ---- dist ----------------------------------------------------------------
 
+# `make -jN dist` builds N profiles at a time (profilec's worker processes):
+# one build keeps dist/ atomic and its catalog whole.
+DIST_JOBS = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1)
+
 dist: $(BIN)
 	@[ "$(V)" != 0 ] || echo "  BUILD   $(DIST_OUT)/ from $(SOURCES)"
-	$(Q)./$(BIN) build -o $(DIST_OUT) $(SOURCES)
+	$(Q)./$(BIN) build -o $(DIST_OUT) --jobs=$(DIST_JOBS) $(SOURCES)
 
 # ---- tests ---------------------------------------------------------------
 

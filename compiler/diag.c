@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,4 +202,71 @@ pc_diag_print_summary(const pc_diag *d, size_t n_files, void *stream)
 		fprintf(f, "profilec: %zu further diagnostics not shown\n", d->n_dropped);
 	fprintf(f, "%zu error%s, %zu warning%s in %zu file%s\n", d->n_errors, d->n_errors == 1 ? "" : "s",
 		d->n_warnings, d->n_warnings == 1 ? "" : "s", n_files, n_files == 1 ? "" : "s");
+}
+
+static void
+put_str(FILE *f, const char *s)
+{
+	uint32_t n = s ? (uint32_t)strlen(s) : UINT32_MAX;
+	fwrite(&n, sizeof n, 1, f);
+	if (s)
+		fwrite(s, 1, n, f);
+}
+
+static int
+get_str(FILE *f, char **out)
+{
+	uint32_t n;
+	*out = NULL;
+	if (fread(&n, sizeof n, 1, f) != 1)
+		return -1;
+	if (n == UINT32_MAX)
+		return 0;
+	if (n > (1u << 24))
+		return -1;
+	*out = pc_malloc((size_t)n + 1);
+	if (fread(*out, 1, n, f) != n) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	(*out)[n] = '\0';
+	return 0;
+}
+
+int
+pc_diag_save(const pc_diag *d, void *stream)
+{
+	FILE *f = stream;
+	for (size_t i = 0; i < d->n_items; i++) {
+		const pc_diagnostic *it = &d->items[i];
+		uint32_t head[3] = {(uint32_t)it->severity, it->line, it->col};
+		fwrite(head, sizeof head, 1, f);
+		put_str(f, it->file);
+		put_str(f, it->rule);
+		put_str(f, it->message);
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+int
+pc_diag_load(pc_diag *d, void *stream)
+{
+	FILE *f = stream;
+	uint32_t head[3];
+	while (fread(head, sizeof head, 1, f) == 1) {
+		char *file = NULL, *rule = NULL, *message = NULL;
+		if (get_str(f, &file) || get_str(f, &rule) || get_str(f, &message) || rule == NULL || message == NULL ||
+		    head[0] > PC_SEV_ERROR) {
+			free(file);
+			free(rule);
+			free(message);
+			return -1;
+		}
+		pc_diag_report(d, (pc_severity)head[0], file, head[1], head[2], rule, "%s", message);
+		free(file);
+		free(rule);
+		free(message);
+	}
+	return 0;
 }

@@ -39,5 +39,9 @@ void pc_diag_print(const pc_diag *d, pc_diag_format fmt, void *stream);
 /* Print diagnostics from index `from` on, as they come (text format). */
 void pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, void *stream);
 void pc_diag_print_summary(const pc_diag *d, size_t n_files, void *stream);
+/* Carry diagnostics from a worker process to its parent: save them to a
+ * file, load (append) them in the parent. 0 on success. */
+int pc_diag_save(const pc_diag *d, void *stream);
+int pc_diag_load(pc_diag *d, void *stream);
 
 #endif

@@ -9,13 +9,14 @@
 #include "../exporters/export.h"
 #include "alloc.h"
 #include "compiler.h"
+#include "jobs.h"
 #include "publish.h"
 
 #define PC_VERSION       "0.1.0"
 #define DEFAULT_BASE_IRI "https://profilec.example/id/"
 
 static const char usage[] = "usage: profilec validate [--format=text|json|github] [--werror] [LIMITS] FILE...\n"
-			    "       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME]\n"
+			    "       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME] [-jN]\n"
 			    "                      [--werror] [LIMITS] FILE...\n"
 			    "       profilec dump [LIMITS] FILE\n"
 			    "       profilec --help | --version\n";
@@ -40,6 +41,7 @@ help(void)
 		printf("                      %-7s %s\n", pc_exporters[i].name, pc_exporters[i].what);
 	printf("  --base-iri=IRI      base of the JSON-LD @ids (default: %s)\n"
 	       "  --publisher=NAME    publisher named in catalog.jsonld (default: none)\n"
+	       "  -jN, --jobs=N       build N profiles at a time, in worker processes (default: 1)\n"
 	       "  --max-size=BYTES    largest source accepted (default: %zu)\n"
 	       "  --max-depth=N       deepest element nesting accepted (default: %u)\n"
 	       "  --max-attributes=N  most attributes on one element (default: %u)\n"
@@ -60,6 +62,7 @@ typedef struct {
 	const char *formats;
 	const char *base_iri;
 	const char *publisher;
+	unsigned jobs;
 	pc_limits limits;
 	const char **files;
 	size_t n_files;
@@ -94,6 +97,7 @@ parse_options(int argc, char **argv, options *o)
 	memset(o, 0, sizeof *o);
 	o->out_dir = "dist";
 	o->base_iri = DEFAULT_BASE_IRI;
+	o->jobs = 1;
 	pc_limits_default(&o->limits);
 	o->files = pc_calloc((size_t)argc, sizeof *o->files);
 	int only_files = 0;
@@ -136,6 +140,11 @@ parse_options(int argc, char **argv, options *o)
 			if (parse_size(a + 12, 10000, &v) != 0)
 				return usage_error("--max-depth wants a number from 1 to 10000: %s", a + 12);
 			o->limits.max_depth = (unsigned)v;
+		} else if (strncmp(a, "--jobs=", 7) == 0 || strncmp(a, "-j", 2) == 0) {
+			const char *n = a[1] == 'j' ? a + 2 : a + 7;
+			if (parse_size(n, 256, &v) != 0)
+				return usage_error("--jobs wants a number of processes from 1 to 256: %s", n);
+			o->jobs = (unsigned)v;
 		} else if (strncmp(a, "--max-text=", 11) == 0) {
 			if (parse_size(a + 11, (1ull << 31) - 1, &v) != 0)
 				return usage_error("--max-text wants a byte count from 1 to 2147483647: %s", a + 11);
@@ -231,6 +240,31 @@ on_signal(int sig)
 	interrupted = sig;
 }
 
+/* One profile's products, written below staging/<cc>/. */
+typedef struct {
+	pc_graph **graphs;
+	const char *staging;
+	const pc_export_opts *eo;
+	const int *wanted;
+} export_job;
+
+static int
+export_one(size_t i, void *ctx, pc_diag *d)
+{
+	export_job *job = ctx;
+	char *dir = pc_asprintf("%s/%s", job->staging, pc_graph_cc(job->graphs[i]));
+	int rc = PC_EXIT_OK;
+	if (mkdir(dir, 0777) != 0)
+		rc = pc_out_fail(d, dir, "create directory");
+	pc_export_opts eo = *job->eo;
+	eo.dir = dir;
+	for (size_t k = 0; rc == PC_EXIT_OK && k < pc_n_exporters && !interrupted; k++)
+		if (job->wanted[k])
+			rc = pc_exporters[k].run(job->graphs[i], &eo, d);
+	free(dir);
+	return rc;
+}
+
 static int
 cmd_build(options *o)
 {
@@ -268,20 +302,11 @@ cmd_build(options *o)
 		rc = pc_stage_open(&st, o->out_dir, &d);
 	pc_export_opts eo = {.base_iri = o->base_iri, .publisher = o->publisher};
 	const char **names = pc_calloc(o->n_files + 1, sizeof *names);
-	for (size_t i = 0; rc == PC_EXIT_OK && st.staging && i < o->n_files; i++) {
-		const char *cc = pc_graph_cc(graphs[i]);
-		char *dir = pc_asprintf("%s/%s", st.staging, cc);
-		if (mkdir(dir, 0777) != 0)
-			rc = pc_out_fail(&d, dir, "create directory");
-		eo.dir = dir;
-		for (size_t k = 0; rc == PC_EXIT_OK && k < pc_n_exporters; k++) {
-			if (interrupted)
-				break;
-			if (wanted[k])
-				rc = pc_exporters[k].run(graphs[i], &eo, &d);
-		}
-		names[i] = cc;
-		free(dir);
+	for (size_t i = 0; rc == PC_EXIT_OK && i < o->n_files; i++)
+		names[i] = pc_graph_cc(graphs[i]);
+	if (rc == PC_EXIT_OK && st.staging) {
+		export_job job = {graphs, st.staging, &eo, wanted};
+		rc = pc_run_jobs(o->n_files, o->jobs, export_one, &job, st.staging, &d);
 	}
 	if (rc == PC_EXIT_OK && st.staging && !interrupted)
 		rc = pc_export_catalog((const pc_graph *const *)graphs, o->n_files, st.staging, &eo, &d);
