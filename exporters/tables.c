@@ -1,4 +1,5 @@
-/* The tabular view of the graph: one table per node kind and per edge kind, shared by the CSV, datapackage.json and the workbook. */
+/* The tabular view of the graph: one table per node kind and per edge kind, shared by the CSV, datapackage.json and the
+ * workbook. */
 #include <string.h>
 
 #include "tables.h"
@@ -79,19 +80,20 @@ c_ref(pc_cell *c, const pc_graph *g, pc_kind kind, long long index)
  * cursor left over from another graph is never trusted by an in-order walk. */
 typedef struct {
 	const pc_graph *g;
-	size_t parent; /* the parent the last row fell in */
-	size_t base; /* the row number of that parent's first element */
+	const void *parents; /* the parent array walked, to tell graphs apart */
+	size_t parent;       /* the parent the last row fell in */
+	size_t base;         /* the row number of that parent's first element */
 } flat_cursor;
 
 typedef size_t (*flat_count_fn)(const pc_graph *g, size_t parent);
 
 /* Find the parent and the element index of flattened row r. */
 static int
-flat_locate(flat_cursor *cur, const pc_graph *g, size_t n_parents, flat_count_fn count, size_t r,
+flat_locate(flat_cursor *cur, const pc_graph *g, const void *parents, size_t n_parents, flat_count_fn count, size_t r,
 	    size_t *parent, size_t *k)
 {
 	size_t p = 0, base = 0;
-	if (r != 0 && cur->g == g && r >= cur->base && cur->parent < n_parents) {
+	if (r != 0 && cur->g == g && cur->parents == parents && r >= cur->base && cur->parent < n_parents) {
 		p = cur->parent;
 		base = cur->base;
 	}
@@ -99,6 +101,7 @@ flat_locate(flat_cursor *cur, const pc_graph *g, size_t n_parents, flat_count_fn
 		size_t n = count(g, p);
 		if (r < base + n) {
 			cur->g = g;
+			cur->parents = parents;
 			cur->parent = p;
 			cur->base = base;
 			*parent = p;
@@ -644,7 +647,7 @@ indicator_source_row(const pc_graph *g, size_t r, pc_cell *c)
 	static flat_cursor cur;
 	size_t p, k;
 	blank(c, NCOLS(indicator_source_cols));
-	if (!flat_locate(&cur, g, g->n_indicators, indicator_source_count, r, &p, &k))
+	if (!flat_locate(&cur, g, g->indicators, g->n_indicators, indicator_source_count, r, &p, &k))
 		return;
 	c_ref(&c[0], g, PC_INDICATOR, (long long)p);
 	c_ref(&c[1], g, PC_SOURCE, g->indicators[p].sources[k]);
@@ -677,7 +680,7 @@ actor_alias_row(const pc_graph *g, size_t r, pc_cell *c)
 	static flat_cursor cur;
 	size_t p, k;
 	blank(c, NCOLS(actor_alias_cols));
-	if (!flat_locate(&cur, g, g->n_actors, actor_alias_count, r, &p, &k))
+	if (!flat_locate(&cur, g, g->actors, g->n_actors, actor_alias_count, r, &p, &k))
 		return;
 	c_ref(&c[0], g, PC_ACTOR, (long long)p);
 	c_int(&c[1], (long long)k + 1, 1);
@@ -710,7 +713,7 @@ publication_duplicate_row(const pc_graph *g, size_t r, pc_cell *c)
 	static flat_cursor cur;
 	size_t p, k;
 	blank(c, NCOLS(publication_duplicate_cols));
-	if (!flat_locate(&cur, g, g->n_publications, publication_duplicate_count, r, &p, &k))
+	if (!flat_locate(&cur, g, g->publications, g->n_publications, publication_duplicate_count, r, &p, &k))
 		return;
 	const pc_publication *x = &g->publications[p];
 	c_str(&c[0], x->merged_ids[k]);
@@ -731,46 +734,45 @@ static const char *const pk_indicator_source[] = {"indicator_id", "source_id", N
 static const char *const pk_actor_alias[] = {"actor_id", "position", NULL};
 static const char *const pk_publication_duplicate[] = {"duplicate_id", NULL};
 
-#define TABLE(name, title, desc, kind, cols, pk, stem) \
-	{name, title, desc, kind, cols, NCOLS(cols), pk, stem##_n, stem##_row}
+#define TABLE(name, title, desc, kind, cols, pk, stem)                                                                 \
+	{                                                                                                              \
+		name, title, desc, kind, cols, NCOLS(cols), pk, stem##_n, stem##_row                                   \
+	}
 
 /* Node tables first, in pc_kind order, so pc_tables[kind] is kind's table. */
 const pc_table pc_tables[] = {
-	TABLE("countries", "Countries", "The country the profile describes", PC_COUNTRY, country_cols, pk_id,
-	      country),
-	TABLE("indicators", "Indicators", "Headline statistics of the profile", PC_INDICATOR, indicator_cols,
-	      pk_id, indicator),
-	TABLE("sources", "Sources", "Providers of the indicators' statistics", PC_SOURCE, source_cols, pk_id,
-	      source),
+	TABLE("countries", "Countries", "The country the profile describes", PC_COUNTRY, country_cols, pk_id, country),
+	TABLE("indicators", "Indicators", "Headline statistics of the profile", PC_INDICATOR, indicator_cols, pk_id,
+	      indicator),
+	TABLE("sources", "Sources", "Providers of the indicators' statistics", PC_SOURCE, source_cols, pk_id, source),
 	TABLE("events", "Events", "The profile's timelines of events", PC_EVENT, event_cols, pk_id, event),
 	TABLE("actors", "Organizations", "Organizations, programmes, networks, hotlines and websites", PC_ACTOR,
 	      actor_cols, pk_id, actor),
-	TABLE("people", "People", "Authors cited by the bibliography, one row per person however spelled",
-	      PC_PERSON, person_cols, pk_id, person),
-	TABLE("publications", "Publications", "The bibliography, duplicates merged", PC_PUBLICATION,
-	      publication_cols, pk_id, publication),
-	TABLE("instruments", "Legal instruments", "Laws, codes and conventions", PC_INSTRUMENT, instrument_cols,
-	      pk_id, instrument),
-	TABLE("articles", "Articles", "Articles of the legal instruments", PC_ARTICLE, article_cols, pk_id,
-	      article),
-	TABLE("penalties", "Penalties", "Penalties the articles set, with typed bounds", PC_PENALTY,
-	      penalty_cols, pk_id, penalty),
-	TABLE("thresholds", "Legal thresholds", "Ages of consent, majority and marriage", PC_THRESHOLD,
-	      threshold_cols, pk_id, threshold),
-	TABLE("event_actors", "Event actors", "Organizations involved in events, with their role",
-	      PC_KIND_COUNT, event_actor_cols, pk_event_actor, event_actor),
-	TABLE("actor_relations", "Relations between organizations", "Organizations tied to each other",
-	      PC_KIND_COUNT, actor_relation_cols, pk_actor_relation, actor_relation),
+	TABLE("people", "People", "Authors cited by the bibliography, one row per person however spelled", PC_PERSON,
+	      person_cols, pk_id, person),
+	TABLE("publications", "Publications", "The bibliography, duplicates merged", PC_PUBLICATION, publication_cols,
+	      pk_id, publication),
+	TABLE("instruments", "Legal instruments", "Laws, codes and conventions", PC_INSTRUMENT, instrument_cols, pk_id,
+	      instrument),
+	TABLE("articles", "Articles", "Articles of the legal instruments", PC_ARTICLE, article_cols, pk_id, article),
+	TABLE("penalties", "Penalties", "Penalties the articles set, with typed bounds", PC_PENALTY, penalty_cols,
+	      pk_id, penalty),
+	TABLE("thresholds", "Legal thresholds", "Ages of consent, majority and marriage", PC_THRESHOLD, threshold_cols,
+	      pk_id, threshold),
+	TABLE("event_actors", "Event actors", "Organizations involved in events, with their role", PC_KIND_COUNT,
+	      event_actor_cols, pk_event_actor, event_actor),
+	TABLE("actor_relations", "Relations between organizations", "Organizations tied to each other", PC_KIND_COUNT,
+	      actor_relation_cols, pk_actor_relation, actor_relation),
 	TABLE("authorships", "Authorships", "Authors of publications, in the order written", PC_KIND_COUNT,
 	      authorship_cols, pk_authorship, authorship),
-	TABLE("event_citations", "Event citations", "Laws and publications an event's text ties it to",
-	      PC_KIND_COUNT, event_citation_cols, pk_event_citation, event_citation),
+	TABLE("event_citations", "Event citations", "Laws and publications an event's text ties it to", PC_KIND_COUNT,
+	      event_citation_cols, pk_event_citation, event_citation),
 	TABLE("penalty_changes", "Penalty changes", "Penalties stated relative to another (increased by half)",
 	      PC_KIND_COUNT, penalty_change_cols, pk_penalty_change, penalty_change),
 	TABLE("indicator_sources", "Indicator sources", "Sources of each indicator's statistics", PC_KIND_COUNT,
 	      indicator_source_cols, pk_indicator_source, indicator_source),
-	TABLE("actor_aliases", "Organization aliases", "Other names of organizations", PC_KIND_COUNT,
-	      actor_alias_cols, pk_actor_alias, actor_alias),
+	TABLE("actor_aliases", "Organization aliases", "Other names of organizations", PC_KIND_COUNT, actor_alias_cols,
+	      pk_actor_alias, actor_alias),
 	TABLE("publication_duplicates", "Merged duplicates", "Bibliography entries merged into one publication",
 	      PC_KIND_COUNT, publication_duplicate_cols, pk_publication_duplicate, publication_duplicate),
 };
