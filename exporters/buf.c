@@ -154,3 +154,77 @@ pc_buf_csv_field(pc_buf *b, const char *s)
 	}
 	pc_buf_putc(b, '"');
 }
+
+void
+pc_json_init(pc_json *w, pc_buf *b)
+{
+	memset(w, 0, sizeof *w);
+	w->b = b;
+}
+
+/* The separator, line break and indent before a value, then its key. */
+static void
+json_member(pc_json *w, const char *key)
+{
+	if (w->depth > 0) {
+		if (!w->empty[w->depth - 1])
+			pc_buf_putc(w->b, ',');
+		w->empty[w->depth - 1] = 0;
+		pc_buf_putc(w->b, '\n');
+		for (unsigned i = 0; i < w->depth; i++)
+			pc_buf_puts(w->b, "  ");
+	}
+	if (key != NULL) {
+		pc_buf_json_str(w->b, key);
+		pc_buf_puts(w->b, ": ");
+	}
+}
+
+void
+pc_json_open(pc_json *w, const char *key, char bracket)
+{
+	json_member(w, key);
+	pc_buf_putc(w->b, bracket);
+	/* Nesting is fixed by the exporters' code, never by the input. */
+	if (w->depth >= sizeof w->empty)
+		abort();
+	w->empty[w->depth++] = 1;
+}
+
+void
+pc_json_close(pc_json *w, char bracket)
+{
+	if (w->depth == 0)
+		abort();
+	if (!w->empty[--w->depth]) {
+		pc_buf_putc(w->b, '\n');
+		for (unsigned i = 0; i < w->depth; i++)
+			pc_buf_puts(w->b, "  ");
+	}
+	pc_buf_putc(w->b, bracket);
+}
+
+void
+pc_json_string(pc_json *w, const char *key, const char *s)
+{
+	json_member(w, key);
+	pc_buf_json_str(w->b, s);
+}
+
+void
+pc_json_number(pc_json *w, const char *key, double v)
+{
+	json_member(w, key);
+	/* JSON has no spelling for these; callers leave such values out. */
+	if (!isfinite(v))
+		pc_buf_puts(w->b, "null");
+	else
+		pc_buf_number(w->b, v);
+}
+
+void
+pc_json_bool(pc_json *w, const char *key, int v)
+{
+	json_member(w, key);
+	pc_buf_puts(w->b, v ? "true" : "false");
+}

@@ -26,4 +26,20 @@ void pc_buf_number(pc_buf *b, double v);
 /* A CSV field per RFC 4180: quoted only when it holds , " CR or LF. */
 void pc_buf_csv_field(pc_buf *b, const char *s);
 
+/* A pretty-printing JSON writer (two-space indent, one member per line),
+ * so every JSON product is laid out the same way. key is the member name
+ * inside an object and NULL for an array element or the top value. */
+typedef struct {
+	pc_buf *b;
+	unsigned depth;
+	unsigned char empty[32]; /* per open container: nothing written in it yet */
+} pc_json;
+
+void pc_json_init(pc_json *w, pc_buf *b);
+void pc_json_open(pc_json *w, const char *key, char bracket); /* '{' or '[' */
+void pc_json_close(pc_json *w, char bracket);                 /* '}' or ']' */
+void pc_json_string(pc_json *w, const char *key, const char *s);
+void pc_json_number(pc_json *w, const char *key, double v);
+void pc_json_bool(pc_json *w, const char *key, int v);
+
 #endif

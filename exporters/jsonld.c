@@ -1,10 +1,822 @@
-/* PLACEHOLDER: the jsonld exporter is being written; replace this file whole. */
+/* The JSON-LD exporter: the whole graph as schema.org terms, with an inline context and absolute @ids. */
+/*
+ * <cc>/<cc>.jsonld is one JSON-LD 1.1 document: an inline "@context" and a
+ * "@graph" holding every node of the profile, in the graph's kind order
+ * and row order. There is no @vocab: every key is a term of the context,
+ * so a processor never drops one silently and every property expands to
+ * an absolute IRI (tests/jsonld_check.py proves it).
+ *
+ * Identifiers: every node's "@id" is BASE cc "/" kind "/" id, BASE being
+ * --base-iri (default https://profilec.example/id/), kind the graph's kind
+ * name ("event", "actor", ...) and id the source's id, e.g.
+ * https://profilec.example/id/ro/event/ev-2012-etwinning. The profile
+ * itself is BASE cc "/profile/" cc. Value nodes nested in a penalty get
+ * the penalty's IRI and a fragment (#duration, #amount, #change-N).
+ *
+ * Vocabulary: schema.org (http://schema.org/) where it has the term; the
+ * project's own namespace pc: (https://w3id.org/profilec/vocab#) where it
+ * has none. The choices a reader may ask about:
+ *  - event roles are direct properties of the event, one per role, each
+ *    a set of actor IRIs: organizer -> schema:organizer, funder ->
+ *    schema:funder, subject -> schema:about; partner, participant,
+ *    signatory, implementer, operator and supporter have no schema.org
+ *    property of that meaning, so pc:partner, pc:participant, ... The
+ *    edge carries nothing but its role, so no reified node is needed.
+ *  - actor relations: part-of -> schema:parentOrganization, member-of ->
+ *    schema:memberOf, founded-by -> schema:founder, funded-by ->
+ *    schema:funder, operated-by -> pc:operatedBy, partner-of ->
+ *    pc:partnerOf. Every actor is a schema:Organization (government
+ *    bodies and law enforcement also schema:GovernmentOrganization, NGOs
+ *    schema:NGO, companies schema:Corporation); pc:actorKind keeps the
+ *    source's kind.
+ *  - publications: report and study -> schema:Report, paper and article
+ *    -> schema:ScholarlyArticle, book -> schema:Book, the rest ->
+ *    schema:CreativeWork; pc:publicationKind keeps the source's kind.
+ *    schema:author is an ordered @list; pc:authorAsWritten the citations
+ *    as written, in the same order.
+ *  - instruments and articles are schema:Legislation; an article
+ *    isPartOf its instrument. legislationJurisdiction is the country for
+ *    laws and codes only: a convention's jurisdiction is not the
+ *    country, whose relation to it is pc:treatyStatus, pc:signed, ...
+ *  - penalties are pc:Penalty: pc:duration is a schema:QuantitativeValue
+ *    (unitCode DAY, WEE, MON, ANN of UN/CEFACT), pc:amount a
+ *    schema:MonetaryAmount with its ISO 4217 currency.
+ *  - indicators are pc:Indicator; pc:missing is true when the profile
+ *    gives no value. Data-quality notes of a node are pc:qualityNote.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/alloc.h"
 #include "export.h"
+
+#define PC_VOCAB         "https://w3id.org/profilec/vocab#"
+#define DEFAULT_BASE_IRI "https://profilec.example/id/"
+
+/* One term of the context: the key, its IRI, its value type (an IRI,
+ * "@id", or NULL for a plain value) and its container (NULL for one
+ * value). */
+typedef struct {
+	const char *term, *iri, *type, *container;
+} term_def;
+
+#define ID   "@id"
+#define SET  "@set"
+#define YEAR "xsd:gYear"
+
+static const term_def context[] = {
+	/* Types. */
+	{"Profile", "pc:Profile", NULL, NULL},
+	{"Country", "schema:Country", NULL, NULL},
+	{"Indicator", "pc:Indicator", NULL, NULL},
+	{"StatisticsSource", "pc:StatisticsSource", NULL, NULL},
+	{"Event", "schema:Event", NULL, NULL},
+	{"Organization", "schema:Organization", NULL, NULL},
+	{"GovernmentOrganization", "schema:GovernmentOrganization", NULL, NULL},
+	{"NGO", "schema:NGO", NULL, NULL},
+	{"Corporation", "schema:Corporation", NULL, NULL},
+	{"Person", "schema:Person", NULL, NULL},
+	{"Report", "schema:Report", NULL, NULL},
+	{"ScholarlyArticle", "schema:ScholarlyArticle", NULL, NULL},
+	{"Book", "schema:Book", NULL, NULL},
+	{"CreativeWork", "schema:CreativeWork", NULL, NULL},
+	{"Legislation", "schema:Legislation", NULL, NULL},
+	{"Penalty", "pc:Penalty", NULL, NULL},
+	{"PenaltyChange", "pc:PenaltyChange", NULL, NULL},
+	{"QuantitativeValue", "schema:QuantitativeValue", NULL, NULL},
+	{"MonetaryAmount", "schema:MonetaryAmount", NULL, NULL},
+	{"LegalThreshold", "pc:LegalThreshold", NULL, NULL},
+	/* Shared properties. */
+	{"name", "schema:name", NULL, NULL},
+	{"description", "schema:description", NULL, NULL},
+	{"identifier", "schema:identifier", NULL, NULL},
+	{"country", "pc:country", ID, NULL},
+	{"qualityNote", "pc:qualityNote", NULL, SET},
+	/* The profile. */
+	{"inLanguage", "schema:inLanguage", NULL, NULL},
+	{"dateModified", "schema:dateModified", "xsd:date", NULL},
+	{"about", "schema:about", ID, SET},
+	{"lawIntroduction", "pc:lawIntroduction", NULL, NULL},
+	{"statisticsNote", "pc:statisticsNote", NULL, NULL},
+	/* Indicators. */
+	{"value", "schema:value", NULL, NULL},
+	{"unitText", "schema:unitText", NULL, NULL},
+	{"year", "pc:year", YEAR, NULL},
+	{"missing", "pc:missing", NULL, NULL},
+	{"source", "pc:source", ID, "@list"},
+	/* Events. */
+	{"startDate", "schema:startDate", YEAR, NULL},
+	{"endDate", "schema:endDate", YEAR, NULL},
+	{"theme", "pc:theme", NULL, NULL},
+	{"organizer", "schema:organizer", ID, SET},
+	{"funder", "schema:funder", ID, SET},
+	{"partner", "pc:partner", ID, SET},
+	{"participant", "pc:participant", ID, SET},
+	{"signatory", "pc:signatory", ID, SET},
+	{"implementer", "pc:implementer", ID, SET},
+	{"operator", "pc:operator", ID, SET},
+	{"supporter", "pc:supporter", ID, SET},
+	{"cites", "pc:cites", ID, SET},
+	/* Actors. */
+	{"alternateName", "schema:alternateName", NULL, SET},
+	{"foundingDate", "schema:foundingDate", YEAR, NULL},
+	{"actorKind", "pc:actorKind", NULL, NULL},
+	{"inDirectory", "pc:inDirectory", NULL, NULL},
+	{"parentOrganization", "schema:parentOrganization", ID, SET},
+	{"memberOf", "schema:memberOf", ID, SET},
+	{"operatedBy", "pc:operatedBy", ID, SET},
+	{"partnerOf", "pc:partnerOf", ID, SET},
+	{"founder", "schema:founder", ID, SET},
+	/* Persons. */
+	{"familyName", "schema:familyName", NULL, NULL},
+	{"givenName", "schema:givenName", NULL, NULL},
+	/* Publications. */
+	{"alternativeHeadline", "schema:alternativeHeadline", NULL, NULL},
+	{"datePublished", "schema:datePublished", YEAR, NULL},
+	{"publicationKind", "pc:publicationKind", NULL, NULL},
+	{"author", "schema:author", ID, "@list"},
+	{"authorAsWritten", "pc:authorAsWritten", NULL, "@list"},
+	{"publisher", "schema:publisher", ID, NULL},
+	{"editionOf", "pc:editionOf", ID, NULL},
+	{"mergedId", "pc:mergedId", NULL, SET},
+	/* Legislation. */
+	{"legislationType", "schema:legislationType", NULL, NULL},
+	{"legislationIdentifier", "schema:legislationIdentifier", NULL, NULL},
+	{"legislationDate", "schema:legislationDate", YEAR, NULL},
+	{"legislationJurisdiction", "schema:legislationJurisdiction", ID, NULL},
+	{"legislationPassedBy", "schema:legislationPassedBy", ID, NULL},
+	{"isPartOf", "schema:isPartOf", ID, NULL},
+	{"treatyStatus", "pc:treatyStatus", NULL, NULL},
+	{"signed", "pc:signed", NULL, NULL},
+	{"ratified", "pc:ratified", NULL, NULL},
+	{"inForce", "pc:inForce", NULL, NULL},
+	{"statusDate", "pc:statusDate", "xsd:gYearMonth", NULL},
+	/* Penalties. */
+	{"article", "pc:article", ID, NULL},
+	{"penaltyKind", "pc:penaltyKind", NULL, NULL},
+	{"offence", "pc:offence", NULL, NULL},
+	{"condition", "pc:condition", NULL, NULL},
+	{"duration", "pc:duration", NULL, NULL},
+	{"amount", "pc:amount", NULL, NULL},
+	{"minValue", "schema:minValue", NULL, NULL},
+	{"maxValue", "schema:maxValue", NULL, NULL},
+	{"unitCode", "schema:unitCode", NULL, NULL},
+	{"currency", "schema:currency", NULL, NULL},
+	{"alternativeTo", "pc:alternativeTo", ID, NULL},
+	{"inAdditionTo", "pc:inAdditionTo", ID, NULL},
+	{"changes", "pc:changes", NULL, SET},
+	{"changeOf", "pc:changeOf", ID, NULL},
+	{"factor", "pc:factor", NULL, NULL},
+	/* Thresholds. */
+	{"thresholdKind", "pc:thresholdKind", NULL, NULL},
+	{"age", "pc:age", NULL, NULL},
+};
+
+/* The event roles' terms, indexed by pc_role. */
+static const char *const role_term[PC_ROLE_COUNT] = {
+	[PC_ROLE_ORGANIZER] = "organizer",     [PC_ROLE_FUNDER] = "funder",       [PC_ROLE_PARTNER] = "partner",
+	[PC_ROLE_PARTICIPANT] = "participant", [PC_ROLE_SIGNATORY] = "signatory", [PC_ROLE_IMPLEMENTER] = "implementer",
+	[PC_ROLE_OPERATOR] = "operator",       [PC_ROLE_SUPPORTER] = "supporter", [PC_ROLE_SUBJECT] = "about",
+};
+
+/* The actor relations' terms, indexed by pc_relation_type. */
+static const char *const relation_term[PC_REL_COUNT] = {
+	[PC_REL_PART_OF] = "parentOrganization", [PC_REL_MEMBER_OF] = "memberOf", [PC_REL_OPERATED_BY] = "operatedBy",
+	[PC_REL_PARTNER_OF] = "partnerOf",       [PC_REL_FOUNDED_BY] = "founder", [PC_REL_FUNDED_BY] = "funder",
+};
+
+/* Edges grouped by the node they start from, in edge order: the edges
+ * of node i are item[start[i]] .. item[start[i + 1] - 1]. */
+typedef struct {
+	uint32_t *start; /* n_nodes + 1 */
+	uint32_t *item;
+} edge_index;
+
+/* A counting sort of edge numbers by key; a key >= n_nodes is left out. */
+static void
+index_edges(edge_index *x, const uint32_t *key, size_t n_edges, size_t n_nodes)
+{
+	x->start = pc_calloc(n_nodes + 2, sizeof *x->start);
+	x->item = pc_calloc(n_edges ? n_edges : 1, sizeof *x->item);
+	for (size_t e = 0; e < n_edges; e++)
+		if (key[e] < n_nodes)
+			x->start[key[e] + 2]++;
+	for (size_t i = 2; i < n_nodes + 2; i++)
+		x->start[i] += x->start[i - 1];
+	for (size_t e = 0; e < n_edges; e++)
+		if (key[e] < n_nodes)
+			x->item[x->start[key[e] + 1]++] = (uint32_t)e;
+}
+
+static void
+index_free(edge_index *x)
+{
+	free(x->start);
+	free(x->item);
+}
+
+typedef struct {
+	const pc_graph *g;
+	const char *base, *cc;
+	pc_json w;
+	pc_buf iri; /* scratch for the IRI being written */
+	edge_index roles, relations, authors, citations, changes;
+	edge_index quality[PC_KIND_COUNT];
+} writer;
+
+static const char *
+node_iri(writer *x, pc_kind kind, const char *id)
+{
+	pc_buf_reset(&x->iri);
+	pc_buf_printf(&x->iri, "%s%s/%s/%s", x->base, x->cc, pc_kind_name[kind], id);
+	return x->iri.data;
+}
+
+static const char *
+ref_iri(writer *x, pc_ref r)
+{
+	/* The checks resolved every reference; an empty id never happens. */
+	const pc_node *n = pc_graph_node(x->g, r);
+	return node_iri(x, r.kind, n ? n->id : "");
+}
+
+/* A reference to node r under key (NULL inside an array). */
+static void
+put_ref(writer *x, const char *key, pc_kind kind, uint32_t index)
+{
+	pc_json_string(&x->w, key, ref_iri(x, (pc_ref){kind, index}));
+}
+
+static void
+put_text(writer *x, const char *key, const char *s)
+{
+	if (s != NULL)
+		pc_json_string(&x->w, key, s);
+}
+
+/* A year as the lexical form of xsd:gYear: at least four digits. */
+static void
+put_year(writer *x, const char *key, int year)
+{
+	if (year == PC_NONE)
+		return;
+	char s[16];
+	if (year < 0)
+		snprintf(s, sizeof s, "-%04d", -year);
+	else
+		snprintf(s, sizeof s, "%04d", year);
+	pc_json_string(&x->w, key, s);
+}
+
+static void
+put_number(writer *x, const char *key, double v)
+{
+	if (isfinite(v))
+		pc_json_number(&x->w, key, v);
+}
+
+/* Open a node: its @id and @type. */
+static void
+open_node(writer *x, const char *key, const char *iri, const char *type)
+{
+	pc_json_open(&x->w, key, '{');
+	pc_json_string(&x->w, "@id", iri);
+	pc_json_string(&x->w, "@type", type);
+}
+
+static void
+put_quality(writer *x, pc_kind kind, uint32_t index)
+{
+	const edge_index *q = &x->quality[kind];
+	if (q->start[index] == q->start[index + 1])
+		return;
+	pc_json_open(&x->w, "qualityNote", '[');
+	for (uint32_t k = q->start[index]; k < q->start[index + 1]; k++)
+		pc_json_string(&x->w, NULL, x->g->quality[q->item[k]].message);
+	pc_json_close(&x->w, ']');
+}
+
+static void
+write_context(writer *x)
+{
+	pc_json *w = &x->w;
+	pc_json_open(w, "@context", '{');
+	pc_json_number(w, "@version", 1.1);
+	pc_json_string(w, "schema", "http://schema.org/");
+	pc_json_string(w, "pc", PC_VOCAB);
+	pc_json_string(w, "xsd", "http://www.w3.org/2001/XMLSchema#");
+	for (size_t i = 0; i < sizeof context / sizeof context[0]; i++) {
+		const term_def *t = &context[i];
+		if (t->type == NULL && t->container == NULL) {
+			pc_json_string(w, t->term, t->iri);
+			continue;
+		}
+		pc_json_open(w, t->term, '{');
+		pc_json_string(w, "@id", t->iri);
+		if (t->type)
+			pc_json_string(w, "@type", t->type);
+		if (t->container)
+			pc_json_string(w, "@container", t->container);
+		pc_json_close(w, '}');
+	}
+	pc_json_close(w, '}');
+}
+
+static void
+write_profile(writer *x)
+{
+	const pc_graph *g = x->g;
+	pc_buf_reset(&x->iri);
+	pc_buf_printf(&x->iri, "%s%s/profile/%s", x->base, x->cc, x->cc);
+	open_node(x, NULL, x->iri.data, "Profile");
+	put_text(x, "name", g->title);
+	put_text(x, "inLanguage", g->lang);
+	put_text(x, "dateModified", g->modified);
+	if (g->n_countries > 0) {
+		pc_json_open(&x->w, "about", '[');
+		put_ref(x, NULL, PC_COUNTRY, 0);
+		pc_json_close(&x->w, ']');
+	}
+	put_text(x, "lawIntroduction", g->law_intro);
+	put_text(x, "statisticsNote", g->indicator_note);
+	pc_json_close(&x->w, '}');
+}
+
+static void
+put_country(writer *x, const char *key)
+{
+	if (x->g->n_countries > 0)
+		put_ref(x, key, PC_COUNTRY, 0);
+}
+
+static void
+write_countries(writer *x)
+{
+	for (uint32_t i = 0; i < x->g->n_countries; i++) {
+		const pc_country *c = &x->g->countries[i];
+		open_node(x, NULL, node_iri(x, PC_COUNTRY, c->n.id), "Country");
+		put_text(x, "name", c->name);
+		put_text(x, "identifier", c->code);
+		put_quality(x, PC_COUNTRY, i);
+		pc_json_close(&x->w, '}');
+	}
+}
+
+static void
+write_indicators(writer *x)
+{
+	const pc_graph *g = x->g;
+	for (uint32_t i = 0; i < g->n_indicators; i++) {
+		const pc_indicator *ind = &g->indicators[i];
+		open_node(x, NULL, node_iri(x, PC_INDICATOR, ind->n.id), "Indicator");
+		put_text(x, "name", ind->label);
+		if (ind->has_value && isfinite(ind->value)) {
+			put_number(x, "value", ind->value);
+			put_text(x, "unitText", ind->unit);
+			put_year(x, "year", ind->year);
+		} else {
+			pc_json_bool(&x->w, "missing", 1);
+		}
+		if (ind->n_sources > 0) {
+			pc_json_open(&x->w, "source", '[');
+			for (size_t k = 0; k < ind->n_sources; k++)
+				put_ref(x, NULL, PC_SOURCE, ind->sources[k]);
+			pc_json_close(&x->w, ']');
+		}
+		put_country(x, "country");
+		put_quality(x, PC_INDICATOR, i);
+		pc_json_close(&x->w, '}');
+	}
+	for (uint32_t i = 0; i < g->n_sources; i++) {
+		open_node(x, NULL, node_iri(x, PC_SOURCE, g->sources[i].n.id), "StatisticsSource");
+		put_text(x, "name", g->sources[i].name);
+		put_quality(x, PC_SOURCE, i);
+		pc_json_close(&x->w, '}');
+	}
+}
+
+static void
+write_events(writer *x)
+{
+	const pc_graph *g = x->g;
+	for (uint32_t i = 0; i < g->n_events; i++) {
+		const pc_event *e = &g->events[i];
+		open_node(x, NULL, node_iri(x, PC_EVENT, e->n.id), "Event");
+		put_text(x, "description", e->text);
+		put_year(x, "startDate", e->year);
+		put_year(x, "endDate", e->end_year);
+		if ((unsigned)e->theme < PC_THEME_COUNT)
+			put_text(x, "theme", pc_theme_name[e->theme]);
+		const edge_index *r = &x->roles;
+		for (int role = 0; role < PC_ROLE_COUNT; role++) {
+			int open = 0;
+			for (uint32_t k = r->start[i]; k < r->start[i + 1]; k++) {
+				const pc_event_actor *ea = &g->event_actors[r->item[k]];
+				if ((int)ea->role != role)
+					continue;
+				if (!open)
+					pc_json_open(&x->w, role_term[role], '[');
+				open = 1;
+				put_ref(x, NULL, PC_ACTOR, ea->actor);
+			}
+			if (open)
+				pc_json_close(&x->w, ']');
+		}
+		const edge_index *c = &x->citations;
+		if (c->start[i] < c->start[i + 1]) {
+			pc_json_open(&x->w, "cites", '[');
+			for (uint32_t k = c->start[i]; k < c->start[i + 1]; k++)
+				pc_json_string(&x->w, NULL, ref_iri(x, g->event_citations[c->item[k]].target));
+			pc_json_close(&x->w, ']');
+		}
+		put_quality(x, PC_EVENT, i);
+		pc_json_close(&x->w, '}');
+	}
+}
+
+/* The schema.org subtype an actor kind also gets, or NULL. */
+static const char *
+actor_subtype(const char *kind)
+{
+	if (kind == NULL)
+		return NULL;
+	if (strcmp(kind, "government-body") == 0 || strcmp(kind, "law-enforcement") == 0)
+		return "GovernmentOrganization";
+	if (strcmp(kind, "ngo") == 0)
+		return "NGO";
+	if (strcmp(kind, "company") == 0)
+		return "Corporation";
+	return NULL;
+}
+
+static void
+write_actors(writer *x)
+{
+	const pc_graph *g = x->g;
+	pc_json *w = &x->w;
+	for (uint32_t i = 0; i < g->n_actors; i++) {
+		const pc_actor *a = &g->actors[i];
+		pc_json_open(w, NULL, '{');
+		pc_json_string(w, "@id", node_iri(x, PC_ACTOR, a->n.id));
+		const char *sub = actor_subtype(a->kind);
+		if (sub) {
+			pc_json_open(w, "@type", '[');
+			pc_json_string(w, NULL, "Organization");
+			pc_json_string(w, NULL, sub);
+			pc_json_close(w, ']');
+		} else {
+			pc_json_string(w, "@type", "Organization");
+		}
+		put_text(x, "name", a->name);
+		if (a->acronym || a->n_aliases) {
+			pc_json_open(w, "alternateName", '[');
+			put_text(x, NULL, a->acronym);
+			for (size_t k = 0; k < a->n_aliases; k++)
+				put_text(x, NULL, a->aliases[k]);
+			pc_json_close(w, ']');
+		}
+		put_text(x, "description", a->description);
+		put_year(x, "foundingDate", a->founded);
+		put_text(x, "actorKind", a->kind);
+		pc_json_bool(w, "inDirectory", a->directory);
+		const edge_index *r = &x->relations;
+		for (int type = 0; type < PC_REL_COUNT; type++) {
+			int open = 0;
+			for (uint32_t k = r->start[i]; k < r->start[i + 1]; k++) {
+				const pc_actor_relation *ar = &g->actor_relations[r->item[k]];
+				if ((int)ar->type != type)
+					continue;
+				if (!open)
+					pc_json_open(w, relation_term[type], '[');
+				open = 1;
+				put_ref(x, NULL, PC_ACTOR, ar->to);
+			}
+			if (open)
+				pc_json_close(w, ']');
+		}
+		put_quality(x, PC_ACTOR, i);
+		pc_json_close(w, '}');
+	}
+}
+
+static void
+write_persons(writer *x)
+{
+	for (uint32_t i = 0; i < x->g->n_persons; i++) {
+		const pc_person *p = &x->g->persons[i];
+		open_node(x, NULL, node_iri(x, PC_PERSON, p->n.id), "Person");
+		put_text(x, "name", p->display);
+		put_text(x, "familyName", p->family);
+		put_text(x, "givenName", p->given);
+		put_quality(x, PC_PERSON, i);
+		pc_json_close(&x->w, '}');
+	}
+}
+
+static const char *
+publication_type(const char *kind)
+{
+	if (kind == NULL)
+		return "CreativeWork";
+	if (strcmp(kind, "report") == 0 || strcmp(kind, "study") == 0)
+		return "Report";
+	if (strcmp(kind, "paper") == 0 || strcmp(kind, "article") == 0)
+		return "ScholarlyArticle";
+	if (strcmp(kind, "book") == 0)
+		return "Book";
+	return "CreativeWork";
+}
+
+/* The authorships of one publication in position order. The index keeps
+ * edge order, which is written order already; the sort only makes sure. */
+static void
+sort_authors(const pc_graph *g, uint32_t *item, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		uint32_t v = item[i];
+		size_t j = i;
+		while (j > 0 && g->authorships[item[j - 1]].position > g->authorships[v].position) {
+			item[j] = item[j - 1];
+			j--;
+		}
+		item[j] = v;
+	}
+}
+
+static void
+write_publications(writer *x)
+{
+	const pc_graph *g = x->g;
+	pc_json *w = &x->w;
+	for (uint32_t i = 0; i < g->n_publications; i++) {
+		const pc_publication *p = &g->publications[i];
+		open_node(x, NULL, node_iri(x, PC_PUBLICATION, p->n.id), publication_type(p->kind));
+		put_text(x, "name", p->title);
+		put_text(x, "alternativeHeadline", p->subtitle);
+		put_year(x, "datePublished", p->year);
+		put_text(x, "publicationKind", p->kind);
+		const edge_index *a = &x->authors;
+		uint32_t from = a->start[i], to = a->start[i + 1];
+		sort_authors(g, a->item + from, to - from);
+		if (from < to) {
+			pc_json_open(w, "author", '[');
+			for (uint32_t k = from; k < to; k++)
+				pc_json_string(w, NULL, ref_iri(x, g->authorships[a->item[k]].author));
+			pc_json_close(w, ']');
+			pc_json_open(w, "authorAsWritten", '[');
+			for (uint32_t k = from; k < to; k++) {
+				const pc_authorship *au = &g->authorships[a->item[k]];
+				/* The list stays aligned with author: a missing
+				 * spelling falls back to the name. */
+				pc_json_string(w, NULL,
+					       au->as_written ? au->as_written : pc_graph_label(g, au->author));
+			}
+			pc_json_close(w, ']');
+		}
+		if (p->publisher >= 0)
+			put_ref(x, "publisher", PC_ACTOR, (uint32_t)p->publisher);
+		put_text(x, "description", p->description);
+		if (p->edition_of >= 0)
+			put_ref(x, "editionOf", PC_PUBLICATION, (uint32_t)p->edition_of);
+		if (p->n_merged > 0) {
+			pc_json_open(w, "mergedId", '[');
+			for (size_t k = 0; k < p->n_merged; k++)
+				put_text(x, NULL, p->merged_ids[k]);
+			pc_json_close(w, ']');
+		}
+		put_quality(x, PC_PUBLICATION, i);
+		pc_json_close(w, '}');
+	}
+}
+
+static void
+put_tristate(writer *x, const char *key, int v)
+{
+	if (v >= 0)
+		pc_json_bool(&x->w, key, v);
+}
+
+static void
+write_legislation(writer *x)
+{
+	const pc_graph *g = x->g;
+	for (uint32_t i = 0; i < g->n_instruments; i++) {
+		const pc_instrument *in = &g->instruments[i];
+		open_node(x, NULL, node_iri(x, PC_INSTRUMENT, in->n.id), "Legislation");
+		put_text(x, "name", in->title);
+		if ((unsigned)in->type < PC_INSTR_COUNT)
+			put_text(x, "legislationType", pc_instrument_type_name[in->type]);
+		put_text(x, "legislationIdentifier", in->number);
+		put_year(x, "legislationDate", in->year);
+		if (in->type != PC_INSTR_CONVENTION)
+			put_country(x, "legislationJurisdiction");
+		if (in->issuer >= 0)
+			put_ref(x, "legislationPassedBy", PC_ACTOR, (uint32_t)in->issuer);
+		put_text(x, "treatyStatus", in->status);
+		put_tristate(x, "signed", in->signed_);
+		put_tristate(x, "ratified", in->ratified);
+		put_tristate(x, "inForce", in->in_force);
+		put_text(x, "statusDate", in->status_date);
+		put_quality(x, PC_INSTRUMENT, i);
+		pc_json_close(&x->w, '}');
+	}
+	for (uint32_t i = 0; i < g->n_articles; i++) {
+		const pc_article *ar = &g->articles[i];
+		open_node(x, NULL, node_iri(x, PC_ARTICLE, ar->n.id), "Legislation");
+		put_text(x, "name", ar->heading);
+		put_text(x, "legislationType", "article");
+		put_text(x, "legislationIdentifier", ar->number);
+		put_text(x, "description", ar->text);
+		if (ar->instrument < g->n_instruments) {
+			put_ref(x, "isPartOf", PC_INSTRUMENT, ar->instrument);
+			if (g->instruments[ar->instrument].type != PC_INSTR_CONVENTION)
+				put_country(x, "legislationJurisdiction");
+		}
+		put_quality(x, PC_ARTICLE, i);
+		pc_json_close(&x->w, '}');
+	}
+}
+
+/* UN/CEFACT common codes of the duration units the schema allows. */
+static const char *
+duration_code(const char *unit)
+{
+	static const char *const map[][2] = {{"days", "DAY"}, {"weeks", "WEE"}, {"months", "MON"}, {"years", "ANN"}};
+	for (size_t i = 0; unit && i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(unit, map[i][0]) == 0)
+			return map[i][1];
+	return NULL;
+}
+
+/* The bounds of a penalty: a duration, or an amount of money. */
+static void
+put_bounds(writer *x, const pc_penalty *p, const char *penalty_iri)
+{
+	int has_min = p->has_min && isfinite(p->min), has_max = p->has_max && isfinite(p->max);
+	if (!has_min && !has_max)
+		return;
+	/* Without a unit the kind decides: only a fine is money. */
+	int money = p->unit ? p->unit_is_currency : p->kind == PC_PEN_FINE;
+	char *iri = pc_asprintf("%s#%s", penalty_iri, money ? "amount" : "duration");
+	open_node(x, money ? "amount" : "duration", iri, money ? "MonetaryAmount" : "QuantitativeValue");
+	free(iri);
+	if (has_min)
+		put_number(x, "minValue", p->min);
+	if (has_max)
+		put_number(x, "maxValue", p->max);
+	if (money) {
+		put_text(x, "currency", p->unit);
+	} else {
+		put_text(x, "unitText", p->unit);
+		put_text(x, "unitCode", duration_code(p->unit));
+	}
+	pc_json_close(&x->w, '}');
+}
+
+static void
+write_penalties(writer *x)
+{
+	const pc_graph *g = x->g;
+	pc_json *w = &x->w;
+	for (uint32_t i = 0; i < g->n_penalties; i++) {
+		const pc_penalty *p = &g->penalties[i];
+		char *iri = pc_strdup(node_iri(x, PC_PENALTY, p->n.id));
+		open_node(x, NULL, iri, "Penalty");
+		if (p->article < g->n_articles)
+			put_ref(x, "article", PC_ARTICLE, p->article);
+		if ((unsigned)p->kind < PC_PEN_COUNT)
+			put_text(x, "penaltyKind", pc_penalty_kind_name[p->kind]);
+		put_text(x, "offence", p->offence);
+		put_text(x, "condition", p->condition);
+		put_bounds(x, p, iri);
+		if (p->alternative_to >= 0)
+			put_ref(x, "alternativeTo", PC_PENALTY, (uint32_t)p->alternative_to);
+		if (p->in_addition_to >= 0)
+			put_ref(x, "inAdditionTo", PC_PENALTY, (uint32_t)p->in_addition_to);
+		const edge_index *c = &x->changes;
+		if (c->start[i] < c->start[i + 1]) {
+			pc_json_open(w, "changes", '[');
+			for (uint32_t k = c->start[i]; k < c->start[i + 1]; k++) {
+				const pc_penalty_change *ch = &g->penalty_changes[c->item[k]];
+				char *cid = pc_asprintf("%s#change-%u", iri, (unsigned)(k - c->start[i] + 1));
+				open_node(x, NULL, cid, "PenaltyChange");
+				free(cid);
+				put_ref(x, "changeOf", PC_PENALTY, ch->of);
+				put_number(x, "factor", ch->factor);
+				pc_json_close(w, '}');
+			}
+			pc_json_close(w, ']');
+		}
+		put_quality(x, PC_PENALTY, i);
+		pc_json_close(w, '}');
+		free(iri);
+	}
+}
+
+static void
+write_thresholds(writer *x)
+{
+	for (uint32_t i = 0; i < x->g->n_thresholds; i++) {
+		const pc_threshold *t = &x->g->thresholds[i];
+		open_node(x, NULL, node_iri(x, PC_THRESHOLD, t->n.id), "LegalThreshold");
+		if ((unsigned)t->kind < PC_THR_COUNT) {
+			put_text(x, "name", pc_threshold_kind_label[t->kind]);
+			put_text(x, "thresholdKind", pc_threshold_kind_name[t->kind]);
+		}
+		pc_json_number(&x->w, "age", t->age);
+		put_country(x, "country");
+		put_quality(x, PC_THRESHOLD, i);
+		pc_json_close(&x->w, '}');
+	}
+}
+
+/* Group every edge kind by its source node, once, so the export is linear. */
+static void
+build_indexes(writer *x)
+{
+	const pc_graph *g = x->g;
+	size_t most = g->n_event_actors;
+	if (g->n_actor_relations > most)
+		most = g->n_actor_relations;
+	if (g->n_authorships > most)
+		most = g->n_authorships;
+	if (g->n_event_citations > most)
+		most = g->n_event_citations;
+	if (g->n_penalty_changes > most)
+		most = g->n_penalty_changes;
+	if (g->n_quality > most)
+		most = g->n_quality;
+	uint32_t *key = pc_calloc(most ? most : 1, sizeof *key);
+
+	for (size_t e = 0; e < g->n_event_actors; e++)
+		key[e] = g->event_actors[e].event;
+	index_edges(&x->roles, key, g->n_event_actors, g->n_events);
+	for (size_t e = 0; e < g->n_actor_relations; e++)
+		key[e] = g->actor_relations[e].from;
+	index_edges(&x->relations, key, g->n_actor_relations, g->n_actors);
+	for (size_t e = 0; e < g->n_authorships; e++)
+		key[e] = g->authorships[e].publication;
+	index_edges(&x->authors, key, g->n_authorships, g->n_publications);
+	for (size_t e = 0; e < g->n_event_citations; e++)
+		key[e] = g->event_citations[e].event;
+	index_edges(&x->citations, key, g->n_event_citations, g->n_events);
+	for (size_t e = 0; e < g->n_penalty_changes; e++)
+		key[e] = g->penalty_changes[e].penalty;
+	index_edges(&x->changes, key, g->n_penalty_changes, g->n_penalties);
+	for (int k = 0; k < PC_KIND_COUNT; k++) {
+		for (size_t e = 0; e < g->n_quality; e++)
+			key[e] = (int)g->quality[e].subject.kind == k ? g->quality[e].subject.index : UINT32_MAX;
+		index_edges(&x->quality[k], key, g->n_quality, pc_graph_count(g, (pc_kind)k));
+	}
+	free(key);
+}
+
+static void
+free_indexes(writer *x)
+{
+	index_free(&x->roles);
+	index_free(&x->relations);
+	index_free(&x->authors);
+	index_free(&x->citations);
+	index_free(&x->changes);
+	for (int k = 0; k < PC_KIND_COUNT; k++)
+		index_free(&x->quality[k]);
+}
 
 int
 pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 {
-	(void)g;
-	pc_diag_report(d, PC_SEV_ERROR, o->dir, 0, 0, "not-implemented", "the jsonld exporter is not written yet");
-	return PC_EXIT_OUTPUT;
+	writer x = {.g = g, .base = o->base_iri ? o->base_iri : DEFAULT_BASE_IRI, .cc = pc_graph_cc(g)};
+	pc_buf out;
+	pc_buf_init(&out);
+	pc_buf_init(&x.iri);
+	pc_json_init(&x.w, &out);
+	build_indexes(&x);
+
+	pc_json_open(&x.w, NULL, '{');
+	write_context(&x);
+	pc_json_open(&x.w, "@graph", '[');
+	write_profile(&x);
+	write_countries(&x);
+	write_indicators(&x);
+	write_events(&x);
+	write_actors(&x);
+	write_persons(&x);
+	write_publications(&x);
+	write_legislation(&x);
+	write_penalties(&x);
+	write_thresholds(&x);
+	pc_json_close(&x.w, ']');
+	pc_json_close(&x.w, '}');
+	pc_buf_putc(&out, '\n');
+
+	char *name = pc_asprintf("%s.jsonld", x.cc);
+	int rc = pc_out_write(o->dir, name, out.data, out.len, d);
+	free(name);
+	free_indexes(&x);
+	pc_buf_free(&x.iri);
+	pc_buf_free(&out);
+	return rc;
 }
