@@ -127,7 +127,9 @@ parse_options(int argc, char **argv, options *o)
 		} else if (strncmp(a, "--base-iri=", 11) == 0) {
 			o->base_iri = a + 11;
 			size_t n = strlen(o->base_iri);
-			if (n == 0 || o->base_iri[n - 1] != '/' || strstr(o->base_iri, "://") == NULL)
+			/* RFC 3987 forbids these anywhere in an IRI. */
+			if (n == 0 || o->base_iri[n - 1] != '/' || strstr(o->base_iri, "://") == NULL ||
+			    strpbrk(o->base_iri, " <>\"{}|\\^`\t\n\r") != NULL)
 				return usage_error("--base-iri must be an absolute IRI ending with '/': %s",
 						   o->base_iri);
 		} else if (strncmp(a, "--publisher=", 12) == 0) {

@@ -345,6 +345,12 @@ START_TEST(usage_errors_exit_2)
 	run_profilec(&r, "build", "--formats=pdf", "sources/ro.xml", NULL);
 	ck_assert_int_eq(r.status, 2);
 	run_free(&r);
+	run_profilec(&r, "build", "--base-iri=http://bad iri/", "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 2);
+	run_free(&r);
+	run_profilec(&r, "build", "--jobs=0", "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 2);
+	run_free(&r);
 	run_profilec(&r, "validate", "--max-depth=zero", "sources/ro.xml", NULL);
 	ck_assert_int_eq(r.status, 2);
 	run_free(&r);
