@@ -226,6 +226,29 @@ START_TEST(rebuild_is_identical)
 }
 END_TEST
 
+/* Profiles built in parallel worker processes give the same bytes and the
+ * same diagnostics as one at a time. */
+START_TEST(parallel_build_is_identical)
+{
+	char *a = pc_asprintf("%s/serial", tmp), *b = pc_asprintf("%s/parallel", tmp);
+	pc_run r1, r2;
+	run_profilec(&r1, "build", "-o", a, "--jobs=1", "sources/ro.xml", "tests/fixtures/xa.xml", NULL);
+	run_profilec(&r2, "build", "-o", b, "-j2", "sources/ro.xml", "tests/fixtures/xa.xml", NULL);
+	ck_assert_int_eq(r1.status, 0);
+	ck_assert_int_eq(r2.status, 0);
+	ck_assert_str_eq(r1.err, r2.err);
+	char *sa = snapshot(a), *sb = snapshot(b);
+	ck_assert_str_eq(sa, sb);
+	ck_assert_ptr_nonnull(strstr(sa, "./xa/xa.epub"));
+	free(sa);
+	free(sb);
+	run_free(&r1);
+	run_free(&r2);
+	free(a);
+	free(b);
+}
+END_TEST
+
 Suite *
 suite_faults(void)
 {
@@ -241,6 +264,7 @@ suite_faults(void)
 	tcase_add_test(tc, dev_full);
 	tcase_add_test(tc, interrupted_build);
 	tcase_add_test(tc, rebuild_is_identical);
+	tcase_add_test(tc, parallel_build_is_identical);
 	suite_add_tcase(s, tc);
 	return s;
 }
