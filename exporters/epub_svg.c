@@ -1,0 +1,246 @@
+/* The EPUB handout's timeline figure: an inline SVG of the events by year and theme, with its text alternative. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/alloc.h"
+#include "epub.h"
+
+/* Geometry, in SVG user units. */
+#define MARGIN   12
+#define YEAR_W   28 /* one year column */
+#define LEVEL_H  12 /* one row of marks in a lane */
+#define LANE_TOP 34 /* lane title and gap above the lane's first row */
+#define AXIS_H   34
+#define LEGEND_H 26
+
+/* The two themes differ in shape as well as colour, so the figure does not
+ * rely on colour alone; both colours pass 3:1 against white. */
+static const char *const theme_colour[PC_THEME_COUNT] = {"#1f5fa8", "#a3460a"};
+
+typedef struct {
+	int year, end; /* end == year for a single-year event */
+	uint32_t index;
+	int level; /* row inside its lane */
+} mark;
+
+static int
+by_start(const void *a, const void *b)
+{
+	const mark *x = a, *y = b;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* A binary min-heap of (key, value) pairs, for the row assignment. */
+typedef struct {
+	struct heap_item {
+		int key, value;
+	} * items;
+	size_t n, cap;
+} heap;
+
+static void
+heap_push(heap *h, int key, int value)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap ? 2 * h->cap : 16;
+		h->items = pc_realloc(h->items, h->cap * sizeof *h->items);
+	}
+	size_t i = h->n++;
+	while (i > 0) {
+		size_t up = (i - 1) / 2;
+		if (h->items[up].key < key || (h->items[up].key == key && h->items[up].value <= value))
+			break;
+		h->items[i] = h->items[up];
+		i = up;
+	}
+	h->items[i] = (struct heap_item){key, value};
+}
+
+static struct heap_item
+heap_pop(heap *h)
+{
+	struct heap_item top = h->items[0], last = h->items[--h->n];
+	size_t i = 0;
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= h->n)
+			break;
+		if (c + 1 < h->n &&
+		    (h->items[c + 1].key < h->items[c].key ||
+		     (h->items[c + 1].key == h->items[c].key && h->items[c + 1].value < h->items[c].value)))
+			c++;
+		if (last.key < h->items[c].key || (last.key == h->items[c].key && last.value <= h->items[c].value))
+			break;
+		h->items[i] = h->items[c];
+		i = c;
+	}
+	if (h->n > 0)
+		h->items[i] = last;
+	return top;
+}
+
+/* Rows: each mark takes the lowest row free at its start year (interval
+ * partitioning, n log n), so spans never cross other marks. Returns the
+ * row count. */
+static int
+assign_levels(mark *m, size_t n)
+{
+	heap busy = {0}, free_rows = {0}; /* busy: (end year, row); free: (row, row) */
+	int levels = 0;
+	for (size_t i = 0; i < n; i++) {
+		while (busy.n > 0 && busy.items[0].key < m[i].year) {
+			struct heap_item done = heap_pop(&busy);
+			heap_push(&free_rows, done.value, done.value);
+		}
+		int l = free_rows.n > 0 ? heap_pop(&free_rows).value : levels++;
+		m[i].level = l;
+		heap_push(&busy, m[i].end, l);
+	}
+	free(busy.items);
+	free(free_rows.items);
+	return levels;
+}
+
+/* One theme's events in words: "2001; 2005 to 2008; 2012 (3 events)". */
+static void
+describe_lane(pc_buf *b, const mark *m, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && m[j].year == m[i].year && m[j].end == m[i].end)
+			j++;
+		if (i > 0)
+			pc_buf_puts(b, "; ");
+		if (m[i].end != m[i].year)
+			pc_buf_printf(b, "%d to %d", m[i].year, m[i].end);
+		else
+			pc_buf_printf(b, "%d", m[i].year);
+		if (j - i > 1)
+			pc_buf_printf(b, " (%zu events)", j - i);
+		i = j;
+	}
+}
+
+static void
+put_mark(pc_buf *b, pc_theme theme, double cx, double cy)
+{
+	if (theme == PC_THEME_EDUCATION_ICT)
+		pc_buf_printf(b, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"4.5\" fill=\"%s\"/>", cx, cy,
+			      theme_colour[theme]);
+	else
+		pc_buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"9\" height=\"9\" fill=\"%s\"/>", cx - 4.5,
+			      cy - 4.5, theme_colour[theme]);
+}
+
+void
+pc_epub_timeline_svg(const pc_graph *g, pc_buf *b)
+{
+	if (g->n_events == 0)
+		return;
+	mark *lanes[PC_THEME_COUNT];
+	size_t n_lane[PC_THEME_COUNT] = {0};
+	int levels[PC_THEME_COUNT];
+	int y0 = 0, y1 = 0;
+	for (int t = 0; t < PC_THEME_COUNT; t++)
+		lanes[t] = pc_malloc(g->n_events * sizeof *lanes[t]);
+	for (size_t i = 0; i < g->n_events; i++) {
+		const pc_event *e = &g->events[i];
+		pc_theme t = e->theme < PC_THEME_COUNT ? e->theme : PC_THEME_EDUCATION_ICT;
+		int end = e->end_year != PC_NONE && e->end_year > e->year ? e->end_year : e->year;
+		lanes[t][n_lane[t]++] = (mark){e->year, end, (uint32_t)i, 0};
+		if (i == 0 || e->year < y0)
+			y0 = e->year;
+		if (i == 0 || end > y1)
+			y1 = end;
+	}
+	int n_years = y1 - y0 + 1;
+	/* Label every year while they fit, else every 5th or 10th. */
+	int step = n_years <= 30 ? 1 : n_years <= 150 ? 5 : 10;
+	double width = 2 * MARGIN + (double)n_years * YEAR_W;
+	if (width < 420)
+		width = 420; /* room for the legend */
+	double height = MARGIN + LEGEND_H + AXIS_H + MARGIN;
+	for (int t = 0; t < PC_THEME_COUNT; t++) {
+		qsort(lanes[t], n_lane[t], sizeof *lanes[t], by_start);
+		levels[t] = assign_levels(lanes[t], n_lane[t]);
+		if (n_lane[t] > 0)
+			height += LANE_TOP + (double)levels[t] * LEVEL_H;
+	}
+
+	pc_buf_printf(b,
+		      "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" class=\"timeline\" role=\"img\" "
+		      "aria-labelledby=\"tl_title\" aria-describedby=\"tl_desc\" width=\"%.0f\" height=\"%.0f\" "
+		      "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"11\">\n",
+		      width, height, width, height);
+	pc_buf_printf(b, "<title id=\"tl_title\">Timeline of %zu event%s, %d to %d</title>\n", g->n_events,
+		      g->n_events == 1 ? "" : "s", y0, y1);
+	pc_buf_puts(b,
+		    "<desc id=\"tl_desc\">Each mark is an event at its year; a line shows an event that spans years.");
+	for (int t = 0; t < PC_THEME_COUNT; t++) {
+		if (n_lane[t] == 0)
+			continue;
+		pc_buf_printf(b, " %s (%s, %zu event%s): ", pc_theme_label[t], t == 0 ? "circles" : "squares",
+			      n_lane[t], n_lane[t] == 1 ? "" : "s");
+		describe_lane(b, lanes[t], n_lane[t]);
+		pc_buf_putc(b, '.');
+	}
+	pc_buf_puts(b, " The list after the figure gives every event.</desc>\n");
+
+	/* Legend. */
+	double x = MARGIN, y = MARGIN + 9;
+	for (int t = 0; t < PC_THEME_COUNT; t++) {
+		put_mark(b, (pc_theme)t, x + 5, y - 4);
+		pc_buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\">", x + 14, y);
+		pc_buf_xml(b, pc_theme_label[t]);
+		pc_buf_puts(b, "</text>\n");
+		x += 24 + 6.2 * (double)strlen(pc_theme_label[t]);
+	}
+
+	/* Year grid, then the lanes over it. */
+	double top = MARGIN + LEGEND_H, bottom = height - MARGIN - AXIS_H;
+	for (int yr = y0; yr <= y1; yr++) {
+		if ((yr - y0) % step != 0 && yr != y1)
+			continue;
+		double cx = MARGIN + (yr - y0 + 0.5) * YEAR_W;
+		pc_buf_printf(b, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#d0d0d0\"/>", cx, top,
+			      cx, bottom);
+		pc_buf_printf(b,
+			      "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"end\" transform=\"rotate(-60 %.0f "
+			      "%.0f)\">%d</text>\n",
+			      cx + 3, bottom + 12, cx + 3, bottom + 12, yr);
+	}
+	pc_buf_printf(b, "<line x1=\"%d\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#333333\"/>\n", MARGIN, bottom,
+		      width - MARGIN, bottom);
+
+	double lane_y = top;
+	for (int t = 0; t < PC_THEME_COUNT; t++) {
+		if (n_lane[t] == 0)
+			continue;
+		pc_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" font-weight=\"bold\">", MARGIN, lane_y + 20);
+		pc_buf_xml(b, pc_theme_label[t]);
+		pc_buf_puts(b, "</text>\n");
+		double row0 = lane_y + LANE_TOP;
+		for (size_t i = 0; i < n_lane[t]; i++) {
+			const mark *m = &lanes[t][i];
+			double cx = MARGIN + (m->year - y0 + 0.5) * YEAR_W;
+			double cy = row0 + (m->level + 0.5) * LEVEL_H;
+			if (m->end != m->year) {
+				double ex = MARGIN + (m->end - y0 + 0.5) * YEAR_W;
+				pc_buf_printf(b,
+					      "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" "
+					      "stroke-width=\"3\"/>",
+					      cx, cy, ex, cy, theme_colour[t]);
+			}
+			put_mark(b, (pc_theme)t, cx, cy);
+			pc_buf_putc(b, '\n');
+		}
+		lane_y = row0 + (double)levels[t] * LEVEL_H;
+	}
+	pc_buf_puts(b, "</svg>\n");
+	for (int t = 0; t < PC_THEME_COUNT; t++)
+		free(lanes[t]);
+}

@@ -1,0 +1,426 @@
+/* The EPUB handout: epubcheck-clean, whole (every entry, every link), markup shown as text, reproducible. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../compiler/alloc.h"
+#include "../compiler/sha256.h"
+#include "../exporters/export.h"
+#include "testutil.h"
+
+#define PY        "/usr/bin/python3"
+#define CHECKER   "tests/epub_check.py"
+#define EPUBCHECK "/usr/share/java/epubcheck.jar"
+#define XA        "tests/fixtures/xa.xml"
+#define RO        "sources/ro.xml"
+#define MARKUP    "tests/cases/epub-markup.xml"
+/* 2021-03-14T02:30:00Z: 02:30 does not exist in New York that day (its
+ * clocks skip from 02:00 to 03:00), the hardest case for a ZIP time. */
+#define DST_GAP_EPOCH "1615689000"
+
+static char *tmp;
+
+static void
+setup(void)
+{
+	tmp = make_tmpdir();
+	ck_assert_ptr_nonnull(tmp);
+}
+
+static void
+teardown(void)
+{
+	rm_tree(tmp);
+	free(tmp);
+}
+
+/* Build src's EPUB under tmp/name with the environment prefix env (e.g.
+ * "TZ=UTC"); the path of the book. */
+static char *
+build(const char *name, const char *src, const char *cc, const char *env)
+{
+	pc_run r;
+	char *out = pc_asprintf("%s/%s", tmp, name);
+	run_sh(&r, "%s '%s' build -o '%s' --formats=epub '%s'", env, profilec_path(), out, src);
+	ck_assert_msg(r.status == 0, "build %s: exit %d: %.2000s", src, r.status, r.err);
+	run_free(&r);
+	char *epub = pc_asprintf("%s/%s/%s.epub", out, cc, cc);
+	free(out);
+	struct stat sb;
+	ck_assert_msg(stat(epub, &sb) == 0 && sb.st_size > 0, "no book at %s", epub);
+	return epub;
+}
+
+/* The graph as `profilec dump` prints it, in a file for the checker. */
+static char *
+dump(const char *src)
+{
+	pc_run r;
+	run_profilec(&r, "dump", src, NULL);
+	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
+	char *path = pc_asprintf("%s/%s.dump", tmp, strrchr(src, '/') + 1);
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(r.out, 1, r.out_len, f), r.out_len);
+	ck_assert_int_eq(fclose(f), 0);
+	run_free(&r);
+	return path;
+}
+
+/* Run tests/epub_check.py; extra is more arguments, already quoted. */
+static void
+run_checker(const char *epub, const char *src, const char *extra)
+{
+	char *d = dump(src);
+	pc_run r;
+	run_sh(&r, "%s %s '%s' '%s' %s", PY, CHECKER, epub, d, extra);
+	ck_assert_msg(r.status == 0, "%s: checker exit %d:\n%.4000s%.2000s", epub, r.status, r.out, r.err);
+	ck_assert_ptr_nonnull(strstr(r.out, "ok: 8 documents"));
+	run_free(&r);
+	free(d);
+}
+
+static char *
+sha256_of(const char *path)
+{
+	size_t len;
+	char *data = read_file(path, &len);
+	ck_assert_msg(data != NULL, "cannot read %s", path);
+	char *hex = pc_malloc(65);
+	pc_sha256_hex(data, len, hex);
+	free(data);
+	return hex;
+}
+
+/* ---- The book is whole -------------------------------------------------- */
+
+START_TEST(xa_book_is_whole)
+{
+	char *epub = build("xa", XA, "xa", "");
+	run_checker(epub, XA, "");
+	free(epub);
+}
+END_TEST
+
+/* Every entry of the Romanian profile, counted in the book itself. */
+START_TEST(ro_book_is_whole)
+{
+	char *epub = build("ro", RO, "ro", "");
+	run_checker(epub, RO, "--counts tests/ro_counts.txt");
+	free(epub);
+}
+END_TEST
+
+/* A source text that holds markup shows as that text, escaped. */
+START_TEST(markup_in_the_source_shows_as_text)
+{
+	char *epub = build("markup", MARKUP, "xb", "");
+	run_checker(epub, MARKUP,
+		    "--text '<script>alert(1)</script>' --text '<img src=x onerror=alert(2)> Foundation' "
+		    "--text '</cite><a href=\"http://remote.example/\">click</a>' --text '<h1>Not a heading</h1>' "
+		    "--text 'The \"Quoted\" & '\\''Single'\\'' Fund' --text ']]>' --text '&amp;' "
+		    "--text '<style>body{display:none}</style>'");
+	/* And the raw bytes of the timeline hold it escaped, nothing else. */
+	pc_run r;
+	run_sh(&r, "cd '%s' && unzip -p '%s' OEBPS/timeline.xhtml", tmp, epub);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "<p>&lt;script&gt;alert(1)&lt;/script&gt; was typed"));
+	ck_assert_ptr_null(strstr(r.out, "<script"));
+	run_free(&r);
+	free(epub);
+}
+END_TEST
+
+/* The checker fails a broken book: it is not a test that always passes. */
+START_TEST(checker_catches_broken_books)
+{
+	char *epub = build("xa", XA, "xa", "");
+	char *bad = pc_asprintf("%s/bad.epub", tmp);
+	char *d = dump(XA);
+	pc_run r;
+	run_sh(&r,
+	       "%s -c 'import sys, zipfile\n"
+	       "src = zipfile.ZipFile(sys.argv[1]); out = zipfile.ZipFile(sys.argv[2], \"w\")\n"
+	       "for i in src.infolist():\n"
+	       "    d = src.read(i.filename)\n"
+	       "    if i.filename == \"OEBPS/timeline.xhtml\":\n"
+	       "        d = d.replace(b\"organizations.xhtml#council-of-nations\", b\"organizations.xhtml#nowhere\")\n"
+	       "        d = d.replace(b\"<p>Kids\", b\"<script>x</script><p>Kids\")\n"
+	       "    if i.filename == \"OEBPS/laws.xhtml\":\n"
+	       "        d = d.replace(b\"id=\\\"act-12-2018-art-4\\\"\", b\"\")\n"
+	       "    if i.filename != \"OEBPS/about.xhtml\":\n"
+	       "        out.writestr(i.filename, d, compress_type=zipfile.ZIP_DEFLATED)\n"
+	       "out.close()' '%s' '%s' && %s %s '%s' '%s'",
+	       PY, epub, bad, PY, CHECKER, bad, d);
+	ck_assert_msg(r.status == 1, "checker exit %d on a broken book:\n%s%s", r.status, r.out, r.err);
+	const char *expect[] = {
+		"mimetype is compressed",
+		"holds a script element",
+		"no id 'nowhere' in OEBPS/organizations.xhtml",
+		"article act-12-2018-art-4 has no anchor",
+		"OEBPS/about.xhtml is in the manifest but not in the zip",
+	};
+	for (size_t i = 0; i < sizeof expect / sizeof expect[0]; i++)
+		ck_assert_msg(strstr(r.out, expect[i]) != NULL, "the checker missed '%s':\n%s", expect[i], r.out);
+	run_free(&r);
+	free(d);
+	free(bad);
+	free(epub);
+}
+END_TEST
+
+/* ---- epubcheck ---------------------------------------------------------- */
+
+/* A profile with nothing but its country: every chapter says it is empty,
+ * and the timeline has no figure (nor the manifest's svg property). */
+static pc_graph *
+empty_graph(void)
+{
+	pc_graph *g = pc_graph_new();
+	pc_strtab *s = &g->strings;
+	g->source_path = pc_intern(s, "empty.xml");
+	memset(g->source_sha256, '0', 64);
+	g->title = pc_intern(s, "An empty profile");
+	g->lang = pc_intern(s, "en");
+	g->modified = pc_intern(s, "1970-01-02");
+	g->build_epoch = 86400;
+	strcpy(g->build_date, "1970-01-02");
+	strcpy(g->build_timestamp, "1970-01-02T00:00:00Z");
+	pc_country *c = PC_PUSH(g, countries);
+	c->n.id = pc_intern(s, "xy");
+	c->code = pc_intern(s, "XY");
+	c->name = pc_intern(s, "Empty Xland");
+	return g;
+}
+
+START_TEST(empty_profile_makes_a_valid_book)
+{
+	pc_graph *g = empty_graph();
+	pc_export_opts o = {.dir = tmp};
+	pc_diag d;
+	pc_diag_init(&d);
+	ck_assert_int_eq(pc_export_epub(g, &o, &d), PC_EXIT_OK);
+	ck_assert_uint_eq(d.n_errors, 0);
+	char *epub = pc_asprintf("%s/xy.epub", tmp);
+	char *dumpfile = pc_asprintf("%s/empty.dump", tmp);
+	FILE *f = fopen(dumpfile, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("country xy @0\n", f);
+	fclose(f);
+	pc_run r;
+	run_sh(&r, "%s %s '%s' '%s'", PY, CHECKER, epub, dumpfile);
+	ck_assert_msg(r.status == 0, "checker: %s%s", r.out, r.err);
+	run_free(&r);
+	run_sh(&r, "unzip -p '%s' OEBPS/timeline.xhtml OEBPS/package.opf", epub);
+	ck_assert_ptr_null(strstr(r.out, "<svg"));
+	ck_assert_ptr_null(strstr(r.out, "properties=\"svg\""));
+	ck_assert_ptr_nonnull(strstr(r.out, "The profile lists no events."));
+	run_free(&r);
+	free(epub);
+	free(dumpfile);
+	pc_diag_free(&d);
+	pc_graph_free(g);
+}
+END_TEST
+
+/* epubcheck, failing on warnings, on the Romanian book, the fixture, the
+ * empty profile's book and every test case that builds. */
+START_TEST(epubcheck_finds_nothing)
+{
+	ck_assert_msg(access(EPUBCHECK, R_OK) == 0 && have_command("java"),
+		      "epubcheck is not installed: `make check` installs it (Debian epubcheck, default-jre-headless)");
+	char *books = pc_asprintf("%s/books", tmp);
+	ck_assert_int_eq(mkdir(books, 0777), 0);
+	pc_run r;
+	const char *fixed[] = {RO, XA};
+	DIR *dir = opendir("tests/cases");
+	ck_assert_ptr_nonnull(dir);
+	struct dirent *e;
+	int n = 0;
+	char **srcs = NULL;
+	for (size_t i = 0; i < 2; i++) {
+		srcs = pc_realloc(srcs, (size_t)(n + 1) * sizeof *srcs);
+		srcs[n++] = pc_strdup(fixed[i]);
+	}
+	while ((e = readdir(dir)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".xml") != 0)
+			continue;
+		srcs = pc_realloc(srcs, (size_t)(n + 1) * sizeof *srcs);
+		srcs[n++] = pc_asprintf("tests/cases/%s", e->d_name);
+	}
+	closedir(dir);
+	int built = 0;
+	for (int i = 0; i < n; i++) {
+		char *out = pc_asprintf("%s/b%d", tmp, i);
+		run_profilec(&r, "build", "-o", out, "--formats=epub", srcs[i], NULL);
+		/* Invalid cases exit 1 by design; any other failure is a bug. */
+		ck_assert_msg(r.status == 0 || r.status == 1, "build %s: exit %d: %.1000s", srcs[i], r.status, r.err);
+		ck_assert_msg(r.status == 0 || i >= 2, "build %s failed: %.1000s", srcs[i], r.err);
+		if (r.status == 0) {
+			run_free(&r);
+			run_sh(&r, "for f in '%s'/*/*.epub; do cp \"$f\" '%s/b%d-'\"$(basename \"$f\")\"; done", out,
+			       books, i);
+			ck_assert_int_eq(r.status, 0);
+			built++;
+		}
+		run_free(&r);
+		free(out);
+		free(srcs[i]);
+	}
+	free(srcs);
+	ck_assert_int_ge(built, 4); /* ro, xa, and at least the valid cases */
+
+	pc_graph *g = empty_graph();
+	pc_export_opts o = {.dir = books};
+	pc_diag d;
+	pc_diag_init(&d);
+	ck_assert_int_eq(pc_export_epub(g, &o, &d), PC_EXIT_OK);
+	pc_diag_free(&d);
+	pc_graph_free(g);
+
+	/* Two JVMs at a time: epubcheck's start-up dominates. */
+	run_sh(&r,
+	       "cd '%s' && ls *.epub | xargs -P 2 -I{} sh -c "
+	       "'java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar %s --failonwarnings {} >{}.log 2>&1 || "
+	       "{ echo \"epubcheck failed on {}:\"; cat {}.log; }'; ls *.epub | wc -l",
+	       books, EPUBCHECK);
+	ck_assert_msg(r.status == 0 && strstr(r.out, "failed") == NULL, "%.6000s%.1000s", r.out, r.err);
+	ck_assert_int_eq(atoi(r.out), built + 1);
+	run_free(&r);
+	/* Each log says so in words too. */
+	run_sh(&r, "cd '%s' && grep -L 'No errors or warnings detected' *.log", books);
+	ck_assert_msg(r.out_len == 0, "epubcheck reported something on: %s", r.out);
+	run_free(&r);
+	free(books);
+}
+END_TEST
+
+/* ---- Reproducible ------------------------------------------------------- */
+
+/* The same SHA-256 under two time zones, with the build date from the
+ * source and from a SOURCE_DATE_EPOCH in New York's daylight-saving gap;
+ * the ZIP entries carry that time read in UTC. */
+START_TEST(time_zones_give_identical_books)
+{
+	const char *dates[] = {"", "SOURCE_DATE_EPOCH=" DST_GAP_EPOCH};
+	for (size_t i = 0; i < 2; i++) {
+		char *e1 = pc_asprintf("TZ=UTC %s", dates[i]);
+		char *e2 = pc_asprintf("TZ=America/New_York %s", dates[i]);
+		char *n1 = pc_asprintf("utc%zu", i), *n2 = pc_asprintf("ny%zu", i), *n3 = pc_asprintf("again%zu", i);
+		char *a = build(n1, RO, "ro", e1), *b = build(n2, RO, "ro", e2), *c = build(n3, RO, "ro", e2);
+		char *ha = sha256_of(a), *hb = sha256_of(b), *hc = sha256_of(c);
+		ck_assert_msg(strcmp(ha, hb) == 0, "TZ changes the book (%s): %s vs %s", dates[i], ha, hb);
+		ck_assert_str_eq(hb, hc);
+		pc_run r;
+		run_sh(&r,
+		       "%s -c 'import sys, zipfile; print(sorted({i.date_time for i in "
+		       "zipfile.ZipFile(sys.argv[1]).infolist()}))' '%s'",
+		       PY, b);
+		const char *want = i == 0 ? "[(2026, 11, 28, 0, 0, 0)]" : "[(2021, 3, 14, 2, 30, 0)]";
+		ck_assert_msg(strstr(r.out, want) != NULL, "entry times %s, want %s", r.out, want);
+		run_free(&r);
+		free(ha), free(hb), free(hc), free(a), free(b), free(c);
+		free(n1), free(n2), free(n3), free(e1), free(e2);
+	}
+}
+END_TEST
+
+/* The package's modified date and identifier follow the build date and the
+ * country, never the clock or chance. */
+START_TEST(package_dates_and_identifier)
+{
+	char *a = build("a", XA, "xa", "SOURCE_DATE_EPOCH=" DST_GAP_EPOCH);
+	pc_run r;
+	run_sh(&r, "unzip -p '%s' OEBPS/package.opf", a);
+	ck_assert_ptr_nonnull(strstr(r.out, "<meta property=\"dcterms:modified\">2021-03-14T02:30:00Z</meta>"));
+	ck_assert_ptr_nonnull(strstr(r.out, "<dc:language>en</dc:language>"));
+	const char *id = strstr(r.out, "urn:uuid:");
+	ck_assert_ptr_nonnull(id);
+	char uuid[46];
+	snprintf(uuid, sizeof uuid, "%.45s", id);
+	run_free(&r);
+	/* Another edition date, the same book identity. */
+	char *b = build("b", XA, "xa", "");
+	run_sh(&r, "unzip -p '%s' OEBPS/package.opf", b);
+	ck_assert_ptr_nonnull(strstr(r.out, uuid));
+	ck_assert_ptr_nonnull(strstr(r.out, "<meta property=\"dcterms:modified\">2026-11-28T00:00:00Z</meta>"));
+	run_free(&r);
+	free(a);
+	free(b);
+}
+END_TEST
+
+/* ---- Output faults ------------------------------------------------------ */
+
+/* A disk that fills up while libzip writes: exit 3, libzip's cause, the path. */
+START_TEST(full_disk_is_an_output_error)
+{
+	char *out = pc_asprintf("%s/full", tmp);
+	pc_run r;
+	run_sh(&r, "trap '' XFSZ; ulimit -f 16; %s %s build -o '%s' --formats=epub sources/ro.xml",
+	       getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path(), out);
+	ck_assert_msg(r.status == 3, "exit %d: %s", r.status, r.err);
+	ck_assert_msg(strstr(r.err, "ro.epub") != NULL && strstr(r.err, "File too large") != NULL, "%s", r.err);
+	run_free(&r);
+	struct stat sb;
+	char *epub = pc_asprintf("%s/ro/ro.epub", out);
+	ck_assert_msg(stat(epub, &sb) != 0, "a half-written book is in place");
+	free(epub);
+	free(out);
+}
+END_TEST
+
+/* A file already where the book goes is never overwritten (a planted one). */
+START_TEST(existing_file_is_not_overwritten)
+{
+	char *path = pc_asprintf("%s/xy.epub", tmp);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("precious\n", f);
+	fclose(f);
+	pc_graph *g = empty_graph();
+	pc_export_opts o = {.dir = tmp};
+	pc_diag d;
+	pc_diag_init(&d);
+	ck_assert_int_eq(pc_export_epub(g, &o, &d), PC_EXIT_OUTPUT);
+	ck_assert_uint_eq(d.n_errors, 1);
+	ck_assert_str_eq(d.items[0].file, path);
+	ck_assert_msg(strstr(d.items[0].message, "exists") != NULL, "%s", d.items[0].message);
+	char *content = read_file(path, NULL);
+	ck_assert_str_eq(content, "precious\n");
+	free(content);
+	pc_diag_free(&d);
+	pc_graph_free(g);
+	free(path);
+}
+END_TEST
+
+Suite *
+suite_epub(void)
+{
+	Suite *s = suite_create("epub");
+	TCase *tc = tcase_create("book");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 300);
+	tcase_add_test(tc, xa_book_is_whole);
+	tcase_add_test(tc, ro_book_is_whole);
+	tcase_add_test(tc, markup_in_the_source_shows_as_text);
+	tcase_add_test(tc, checker_catches_broken_books);
+	tcase_add_test(tc, empty_profile_makes_a_valid_book);
+	tcase_add_test(tc, time_zones_give_identical_books);
+	tcase_add_test(tc, package_dates_and_identifier);
+	tcase_add_test(tc, full_disk_is_an_output_error);
+	tcase_add_test(tc, existing_file_is_not_overwritten);
+	suite_add_tcase(s, tc);
+	TCase *ec = tcase_create("epubcheck");
+	tcase_add_checked_fixture(ec, setup, teardown);
+	tcase_set_timeout(ec, 900);
+	tcase_add_test(ec, epubcheck_finds_nothing);
+	suite_add_tcase(s, ec);
+	return s;
+}
