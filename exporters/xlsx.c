@@ -1,10 +1,853 @@
-/* PLACEHOLDER: the xlsx exporter is being written; replace this file whole. */
+/* The analyst's workbook, <cc>/<cc>.xlsx: the shared tables as typed Excel tables, with libxlsxwriter. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+#include "../compiler/alloc.h"
 #include "export.h"
+#include "tables.h"
+
+/* Excel's limits: characters (UTF-16 units) in a cell, rows under a
+ * header, hyperlinks in a sheet, characters in a sheet name. */
+#define CELL_MAX       32767
+#define DATA_ROWS_MAX  (LXW_ROW_MAX - 1)
+#define LINKS_MAX      LXW_MAX_NUMBER_URLS
+#define SHEET_NAME_MAX LXW_SHEETNAME_MAX
+
+/* Column widths, in characters: fitted to the content within a cap; a
+ * column whose content is longer than its cap is wrapped. */
+#define WIDTH_MIN      6
+#define WIDTH_CAP      50 /* ids, names, short values */
+#define WIDTH_CAP_WIDE 80 /* prose the tables mark as wide */
+
+#define ABOUT      "About"
+#define CHART_ROWS 22 /* rows of default height the chart covers, and one more */
+#define QUALITY    "data_quality"
+
+/* The Data quality sheet is a table like the others, built here from g->quality. */
+static const pc_column quality_cols[] = {
+	{"rule", PC_COL_STRING, "Rule that found it", NULL, 0},
+	{"kind", PC_COL_STRING, "Kind of the entity concerned", NULL, 0},
+	{"entity_id", PC_COL_STRING, "Entity concerned", NULL, 0},
+	{"message", PC_COL_STRING, "What is missing or doubtful", NULL, 1},
+	{"line", PC_COL_INTEGER, "Line of the source file", NULL, 0},
+};
+#define N_QUALITY_COLS (sizeof quality_cols / sizeof quality_cols[0])
+
+typedef struct {
+	const pc_graph *g;
+	pc_diag *d;
+	const char *path; /* the workbook being written */
+	lxw_workbook *wb;
+	lxw_format *title, *bold, *header, *top, *wrap, *link, *link_wrap;
+	int rc; /* the first failure; PC_EXIT_OK while none */
+} xw;
+
+/* One sheet's shape, measured before anything is written. */
+typedef struct {
+	const char *name; /* sheet and table name */
+	const pc_column *cols;
+	size_t n_cols;
+	size_t n_rows;
+	size_t *len; /* the longest cell of each column, in characters */
+} sheet_plan;
+
+/* ---- Measuring ------------------------------------------------------- */
+
+static int is_xescape(const char *p);
+
+/* Length as Excel counts it: UTF-16 code units, so a character outside
+ * the BMP counts twice; and a "_xHHHH_" as written, escape included,
+ * since libxlsxwriter checks the escaped string against the limit. */
+static size_t
+excel_len(const char *s)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xC0) != 0x80)
+			n++;
+		if (*p >= 0xF0)
+			n++;
+		if (*p == '_' && is_xescape((const char *)p))
+			n += 6;
+	}
+	return n;
+}
+
+static size_t
+number_len(double v)
+{
+	char tmp[64];
+	int n = snprintf(tmp, sizeof tmp, "%.15g", v);
+	return n > 0 ? (size_t)n : 1;
+}
+
+/* The source line (and column) of row r of a table: its node's, or its
+ * own line column's, or else the line of the first entity it names. */
+static void
+row_origin(const pc_graph *g, const pc_table *t, size_t r, const pc_cell *cells, unsigned *line, unsigned *col)
+{
+	*line = 0;
+	*col = 0;
+	if (t->kind < PC_KIND_COUNT) {
+		const pc_node *n = pc_graph_node(g, (pc_ref){t->kind, (uint32_t)r});
+		if (n != NULL) {
+			*line = n->line;
+			*col = n->col;
+			return;
+		}
+	}
+	for (size_t c = 0; c < t->n_columns; c++)
+		if (strcmp(t->columns[c].name, "line") == 0 && cells[c].present) {
+			*line = (unsigned)cells[c].num;
+			return;
+		}
+	for (size_t c = 0; c < t->n_columns; c++)
+		if (cells[c].link.kind < PC_KIND_COUNT) {
+			const pc_node *n = pc_graph_node(g, cells[c].link);
+			if (n != NULL) {
+				*line = n->line;
+				*col = n->col;
+				return;
+			}
+		}
+}
+
+/* A text Excel cannot hold is an error in the source, not a cut cell. */
+static size_t
+measure_text(xw *x, const char *s, const char *where, unsigned line, unsigned col)
+{
+	size_t n = excel_len(s);
+	if (n > CELL_MAX) {
+		pc_diag_report(x->d, PC_SEV_ERROR, x->g->source_path, line, col, "xlsx-cell-limit",
+			       "%s is %zu characters long; an Excel cell holds at most %d", where, n, CELL_MAX);
+		x->rc = PC_EXIT_INVALID;
+	}
+	return n;
+}
+
+static size_t
+cell_len(const pc_column *col, const pc_cell *c)
+{
+	if (!c->present)
+		return 0;
+	switch (col->type) {
+	case PC_COL_STRING: return c->str ? excel_len(c->str) : 0;
+	case PC_COL_BOOLEAN: return 5; /* FALSE */
+	default: return number_len(c->num);
+	}
+}
+
+static void
+check_sheet_name(xw *x, const char *name)
+{
+	size_t n = excel_len(name);
+	if (n > SHEET_NAME_MAX || strpbrk(name, "[]:*?/\\") != NULL || name[0] == '\'' || n == 0) {
+		pc_diag_report(x->d, PC_SEV_ERROR, x->g->source_path, 0, 0, "xlsx-sheet-name",
+			       "sheet name '%s' is not one Excel accepts (at most %d characters, none of []:*?/\\)",
+			       name, SHEET_NAME_MAX);
+		x->rc = PC_EXIT_INVALID;
+	}
+}
+
+static void
+check_row_count(xw *x, const pc_table *t, size_t n)
+{
+	if (n <= DATA_ROWS_MAX)
+		return;
+	pc_cell *cells = pc_calloc(t->n_columns, sizeof *cells);
+	unsigned line, col;
+	t->row(x->g, DATA_ROWS_MAX, cells);
+	row_origin(x->g, t, DATA_ROWS_MAX, cells, &line, &col);
+	free(cells);
+	pc_diag_report(x->d, PC_SEV_ERROR, x->g->source_path, line, col, "xlsx-row-limit",
+		       "sheet '%s' would have %zu rows; an Excel sheet holds at most %d under its header", t->name, n,
+		       DATA_ROWS_MAX);
+	x->rc = PC_EXIT_INVALID;
+}
+
+/* Walk every table once before writing: find what Excel cannot hold (all
+ * of it, so one build reports every problem) and the column widths. */
+static void
+plan_table(xw *x, const pc_table *t, sheet_plan *p)
+{
+	p->name = t->name;
+	p->cols = t->columns;
+	p->n_cols = t->n_columns;
+	p->n_rows = t->n_rows(x->g);
+	p->len = pc_calloc(t->n_columns, sizeof *p->len);
+	for (size_t c = 0; c < t->n_columns; c++)
+		p->len[c] = excel_len(t->columns[c].name) + 3; /* room for the filter button */
+	check_sheet_name(x, t->name);
+	check_row_count(x, t, p->n_rows);
+	if (p->n_rows > DATA_ROWS_MAX)
+		p->n_rows = DATA_ROWS_MAX;
+	pc_cell *cells = pc_calloc(t->n_columns, sizeof *cells);
+	for (size_t r = 0; r < p->n_rows; r++) {
+		t->row(x->g, r, cells);
+		for (size_t c = 0; c < t->n_columns; c++) {
+			size_t n = cell_len(&t->columns[c], &cells[c]);
+			if (n > CELL_MAX) {
+				unsigned line, col;
+				char *where;
+				row_origin(x->g, t, r, cells, &line, &col);
+				if (t->kind < PC_KIND_COUNT)
+					where = pc_asprintf("the %s of %s '%s'", t->columns[c].name,
+							    pc_kind_name[t->kind], cells[0].str ? cells[0].str : "?");
+				else
+					where = pc_asprintf("column %s of row %zu of sheet '%s'", t->columns[c].name,
+							    r + 1, t->name);
+				measure_text(x, cells[c].str, where, line, col);
+				free(where);
+			}
+			if (n > p->len[c])
+				p->len[c] = n;
+		}
+	}
+	free(cells);
+}
+
+/* The Data quality sheet's rows: one per note of g->quality. */
+static void
+quality_row(const pc_graph *g, size_t r, pc_cell *c)
+{
+	const pc_quality_note *q = &g->quality[r];
+	for (size_t i = 0; i < N_QUALITY_COLS; i++) {
+		memset(&c[i], 0, sizeof c[i]);
+		c[i].link.kind = PC_KIND_COUNT;
+	}
+	c[0].present = q->rule != NULL;
+	c[0].str = q->rule;
+	const pc_node *n = pc_graph_node(g, q->subject);
+	if (n != NULL) {
+		c[1].present = 1;
+		c[1].str = pc_kind_name[q->subject.kind];
+		c[2].present = 1;
+		c[2].str = n->id;
+		c[2].link = q->subject;
+	}
+	c[3].present = q->message != NULL;
+	c[3].str = q->message;
+	c[4].present = q->line != 0;
+	c[4].num = q->line;
+}
+
+static void
+plan_quality(xw *x, sheet_plan *p)
+{
+	p->name = QUALITY;
+	p->cols = quality_cols;
+	p->n_cols = N_QUALITY_COLS;
+	p->n_rows = x->g->n_quality;
+	p->len = pc_calloc(N_QUALITY_COLS, sizeof *p->len);
+	for (size_t c = 0; c < N_QUALITY_COLS; c++)
+		p->len[c] = excel_len(quality_cols[c].name) + 3;
+	check_sheet_name(x, QUALITY);
+	if (p->n_rows > DATA_ROWS_MAX) {
+		const pc_quality_note *q = &x->g->quality[DATA_ROWS_MAX];
+		pc_diag_report(x->d, PC_SEV_ERROR, x->g->source_path, q->line, q->col, "xlsx-row-limit",
+			       "sheet '%s' would have %zu rows; an Excel sheet holds at most %d under its header",
+			       QUALITY, p->n_rows, DATA_ROWS_MAX);
+		x->rc = PC_EXIT_INVALID;
+		p->n_rows = DATA_ROWS_MAX;
+	}
+	pc_cell cells[N_QUALITY_COLS];
+	for (size_t r = 0; r < p->n_rows; r++) {
+		const pc_quality_note *q = &x->g->quality[r];
+		quality_row(x->g, r, cells);
+		for (size_t c = 0; c < N_QUALITY_COLS; c++) {
+			size_t n = cell_len(&quality_cols[c], &cells[c]);
+			if (n > CELL_MAX)
+				measure_text(x, cells[c].str, "a data-quality note", q->line, q->col);
+			if (n > p->len[c])
+				p->len[c] = n;
+		}
+	}
+}
+
+/* ---- Writing ----------------------------------------------------------- */
+
+/* Record the first libxlsxwriter failure; the rest follow from it. */
+static int
+lxw_ok(xw *x, lxw_error e, const char *sheet, lxw_row_t row, lxw_col_t col)
+{
+	if (e == LXW_NO_ERROR)
+		return 1;
+	if (x->rc == PC_EXIT_OK) {
+		char cell[LXW_MAX_CELL_NAME_LENGTH];
+		lxw_rowcol_to_cell(cell, row, col);
+		pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "xlsx", "cannot write cell %s!%s: %s", sheet, cell,
+			       lxw_strerror(e));
+		x->rc = PC_EXIT_OUTPUT;
+	}
+	return 0;
+}
+
+static lxw_worksheet *
+add_sheet(xw *x, const char *name)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+	if (ws == NULL && x->rc == PC_EXIT_OK) {
+		pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "xlsx", "cannot add sheet '%s'", name);
+		x->rc = PC_EXIT_OUTPUT;
+	}
+	return ws;
+}
+
+static int
+is_wrapped(const sheet_plan *p, size_t c)
+{
+	return p->len[c] + 2 > (p->cols[c].wide ? WIDTH_CAP_WIDE : WIDTH_CAP);
+}
+
+static double
+col_width(const sheet_plan *p, size_t c)
+{
+	size_t cap = p->cols[c].wide ? WIDTH_CAP_WIDE : WIDTH_CAP;
+	size_t w = p->len[c] + 2;
+	if (w < WIDTH_MIN)
+		w = WIDTH_MIN;
+	if (w > cap)
+		w = cap;
+	return (double)w;
+}
+
+static int
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int
+is_xescape(const char *p)
+{
+	return p[0] == '_' && p[1] == 'x' && is_hex(p[2]) && is_hex(p[3]) && is_hex(p[4]) && is_hex(p[5]) &&
+	       p[6] == '_';
+}
+
+/* Excel reads "_x0041_" in a string as an escaped "A" (ECMA-376 ST_Xstring)
+ * and libxlsxwriter 1.1 writes it as is: escape the underscore of such a
+ * sequence as _x005F_, so the text reads back as written. Returns s
+ * itself when nothing needs it, else a copy in *copy (free it). */
+static const char *
+xstring(const char *s, char **copy)
+{
+	*copy = NULL;
+	const char *p = strstr(s, "_x");
+	while (p != NULL && !is_xescape(p))
+		p = strstr(p + 1, "_x");
+	if (p == NULL)
+		return s;
+	pc_buf b;
+	pc_buf_init(&b);
+	for (p = s; *p; p++) {
+		if (is_xescape(p))
+			pc_buf_puts(&b, "_x005F_");
+		else
+			pc_buf_putc(&b, *p);
+	}
+	*copy = b.data;
+	return b.data;
+}
+
+/* "internal:'events'!A5": the row of node `ref` in its kind's sheet. */
+static char *
+link_to(pc_ref ref)
+{
+	const pc_table *t = pc_table_for_kind(ref.kind);
+	if (t == NULL)
+		return NULL;
+	return pc_asprintf("internal:'%s'!A%llu", t->name, (unsigned long long)ref.index + 2);
+}
+
+static void
+write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col_t c, const pc_cell *cell,
+	   size_t *n_links)
+{
+	if (!cell->present)
+		return; /* a missing value is an empty cell */
+	lxw_format *f = is_wrapped(p, c) ? x->wrap : x->top;
+	lxw_error e;
+	switch (p->cols[c].type) {
+	case PC_COL_STRING:
+		if (cell->str == NULL || cell->str[0] == '\0')
+			return;
+		/* Every link is counted; those past Excel's limit become plain ids. */
+		if (cell->link.kind < PC_KIND_COUNT && (*n_links)++ < LINKS_MAX) {
+			char *url = link_to(cell->link);
+			if (url != NULL) {
+				char *copy;
+				e = worksheet_write_url_opt(ws, row, c, url, is_wrapped(p, c) ? x->link_wrap : x->link,
+							    xstring(cell->str, &copy), NULL);
+				free(copy);
+				free(url);
+				lxw_ok(x, e, p->name, row, c);
+				return;
+			}
+		}
+		/* Always a string: text is never a formula, whatever it begins with. */
+		char *copy;
+		e = worksheet_write_string(ws, row, c, xstring(cell->str, &copy), f);
+		free(copy);
+		break;
+	case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, c, cell->num != 0, f); break;
+	default: e = worksheet_write_number(ws, row, c, cell->num, f); break;
+	}
+	lxw_ok(x, e, p->name, row, c);
+}
+
+/* A sheet holding one real Excel table: bold header with autofilter,
+ * frozen header row, fitted widths. */
+static void
+write_table_sheet(xw *x, const sheet_plan *p, void (*row)(const pc_graph *, size_t, pc_cell *))
+{
+	lxw_worksheet *ws = add_sheet(x, p->name);
+	if (ws == NULL)
+		return;
+	pc_cell *cells = pc_calloc(p->n_cols, sizeof *cells);
+	size_t n_links = 0;
+	for (size_t r = 0; r < p->n_rows && x->rc == PC_EXIT_OK; r++) {
+		row(x->g, r, cells);
+		for (size_t c = 0; c < p->n_cols; c++)
+			write_cell(x, ws, p, (lxw_row_t)r + 1, (lxw_col_t)c, &cells[c], &n_links);
+	}
+	free(cells);
+	/* Named after the source: the staged workbook's path is gone once published. */
+	if (n_links > LINKS_MAX)
+		pc_diag_report(
+			x->d, PC_SEV_NOTE, x->g->source_path, 0, 0, "xlsx-link-limit",
+			"workbook sheet '%s': %zu of its %zu links are past Excel's %d per sheet and are written "
+			"as plain ids",
+			p->name, n_links - LINKS_MAX, n_links, LINKS_MAX);
+
+	lxw_table_column *cols = pc_calloc(p->n_cols, sizeof *cols);
+	lxw_table_column **colp = pc_calloc(p->n_cols + 1, sizeof *colp);
+	for (size_t c = 0; c < p->n_cols; c++) {
+		cols[c].header = (char *)p->cols[c].name;
+		cols[c].header_format = x->header;
+		colp[c] = &cols[c];
+	}
+	lxw_table_options to = {
+		.name = (char *)p->name,
+		.style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+		.style_type_number = 2,
+		.columns = colp,
+	};
+	/* Excel wants a data row under a table's header: an empty table gets
+	 * one blank row. */
+	lxw_row_t last = p->n_rows > 0 ? (lxw_row_t)p->n_rows : 1;
+	lxw_ok(x, worksheet_add_table(ws, 0, 0, last, (lxw_col_t)(p->n_cols - 1), &to), p->name, 0, 0);
+	free(colp);
+	free(cols);
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t c = 0; c < p->n_cols; c++)
+		lxw_ok(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, col_width(p, c), NULL), p->name, 0,
+		       (lxw_col_t)c);
+}
+
+/* ---- The About sheet ----------------------------------------------------- */
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static void
+put_str(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+{
+	if (s != NULL && s[0] != '\0') {
+		char *copy;
+		lxw_ok(x, worksheet_write_string(ws, r, c, xstring(s, &copy), f), ABOUT, r, c);
+		free(copy);
+	}
+}
+
+static void
+put_num(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
+{
+	lxw_ok(x, worksheet_write_number(ws, r, c, v, x->top), ABOUT, r, c);
+}
+
+/* A small table on the About sheet. */
+static void
+about_table(xw *x, lxw_worksheet *ws, const char *name, lxw_row_t first, lxw_row_t last, const char *const *headers,
+	    size_t n)
+{
+	lxw_table_column cols[8] = {{0}};
+	lxw_table_column *colp[9] = {0};
+	for (size_t c = 0; c < n && c < 8; c++) {
+		cols[c].header = (char *)headers[c];
+		cols[c].header_format = x->header;
+		colp[c] = &cols[c];
+	}
+	lxw_table_options to = {
+		.name = (char *)name,
+		.style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+		.style_type_number = 2,
+		.columns = colp,
+	};
+	lxw_ok(x, worksheet_add_table(ws, first, 0, last, (lxw_col_t)(n - 1), &to), ABOUT, first, 0);
+}
+
+/* Events per year by theme: the chart's data, as a table on About, and
+ * the stacked column chart beside it. Returns the next free row. */
+static lxw_row_t
+about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
+{
+	const pc_graph *g = x->g;
+	put_str(x, ws, r++, 0, "Events per year, by theme", x->bold);
+	if (g->n_events == 0) {
+		put_str(x, ws, r++, 0, "The profile has no events: no chart.", x->top);
+		return r;
+	}
+	int lo = g->events[0].year, hi = lo;
+	for (size_t i = 1; i < g->n_events; i++) {
+		if (g->events[i].year < lo)
+			lo = g->events[i].year;
+		if (g->events[i].year > hi)
+			hi = g->events[i].year;
+	}
+	/* Every year of the span has a row, so the gaps show; the checks keep
+	 * years within 1800..2100, so the span stays small. */
+	size_t span = (size_t)(hi - lo) + 1;
+	size_t(*count)[PC_THEME_COUNT] = pc_calloc(span, sizeof *count);
+	for (size_t i = 0; i < g->n_events; i++)
+		if (g->events[i].theme < PC_THEME_COUNT)
+			count[g->events[i].year - lo][g->events[i].theme]++;
+	put_str(x, ws, r++, 0, "An event that spans years counts in the year it began.", x->top);
+
+	/* The chart first, under its heading; its numbers in the table below it. */
+	lxw_row_t chart_row = r;
+	lxw_row_t head = r + CHART_ROWS;
+	const char *headers[1 + PC_THEME_COUNT];
+	headers[0] = "year";
+	for (int t = 0; t < PC_THEME_COUNT; t++)
+		headers[1 + t] = pc_theme_label[t];
+	for (size_t y = 0; y < span; y++) {
+		put_num(x, ws, head + 1 + (lxw_row_t)y, 0, lo + (double)y);
+		for (int t = 0; t < PC_THEME_COUNT; t++)
+			put_num(x, ws, head + 1 + (lxw_row_t)y, (lxw_col_t)(1 + t), (double)count[y][t]);
+	}
+	free(count);
+	lxw_row_t last = head + (lxw_row_t)span;
+	about_table(x, ws, "events_per_year", head, last, headers, 1 + PC_THEME_COUNT);
+
+	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_COLUMN_STACKED);
+	if (chart == NULL) {
+		lxw_ok(x, LXW_ERROR_MEMORY_MALLOC_FAILED, ABOUT, head, 0);
+		return last + 2;
+	}
+	chart_title_set_name(chart, "Events per year, by theme");
+	chart_axis_set_name(chart->x_axis, "Year");
+	chart_axis_set_name(chart->y_axis, "Events");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	for (int t = 0; t < PC_THEME_COUNT; t++) {
+		lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+		if (s == NULL) {
+			lxw_ok(x, LXW_ERROR_MEMORY_MALLOC_FAILED, ABOUT, head, (lxw_col_t)(1 + t));
+			return last + 2;
+		}
+		chart_series_set_categories(s, ABOUT, head + 1, 0, last, 0);
+		chart_series_set_values(s, ABOUT, head + 1, (lxw_col_t)(1 + t), last, (lxw_col_t)(1 + t));
+		chart_series_set_name_range(s, ABOUT, head, (lxw_col_t)(1 + t));
+	}
+	size_t n_edu = 0;
+	for (size_t i = 0; i < g->n_events; i++)
+		n_edu += g->events[i].theme == PC_THEME_EDUCATION_ICT;
+	char *alt = pc_asprintf("Stacked column chart of the profile's %zu events per year from %d to %d, "
+				"by theme: %zu %s and %zu %s. The numbers are in the table events_per_year "
+				"on this sheet, rows %u to %u.",
+				g->n_events, lo, hi, n_edu, pc_theme_label[PC_THEME_EDUCATION_ICT], g->n_events - n_edu,
+				pc_theme_label[PC_THEME_CHILD_PROTECTION], (unsigned)head + 1, (unsigned)last + 1);
+	lxw_chart_options co = {.x_scale = 1.6, .y_scale = 1.4, .description = alt};
+	lxw_ok(x, worksheet_insert_chart_opt(ws, chart_row, 0, chart, &co), ABOUT, chart_row, 0);
+	free(alt);
+	return last + 2;
+}
+
+static void
+write_about(xw *x, lxw_worksheet *ws, const sheet_plan *plans, size_t n_plans)
+{
+	const pc_graph *g = x->g;
+	lxw_row_t r = 0;
+	put_str(x, ws, r++, 0, g->title, x->title);
+	put_str(x, ws, r++, 0,
+		"Every other sheet is an Excel table with the same columns and rows as the profile's CSV tables: "
+		"filter and sort from its header. An id in blue links to the row of the entity it names; an empty "
+		"cell is a value the profile does not give.",
+		x->top);
+	r++;
+	const pc_country *cy = g->n_countries ? &g->countries[0] : NULL;
+	char *country = cy ? pc_asprintf("%s (%s)", cy->name ? cy->name : "", cy->code ? cy->code : "") : NULL;
+	const char *keys[] = {"Country", "Edition of the profile", "Build date", "Source file", "Source SHA-256"};
+	const char *vals[] = {country, g->modified, g->build_date, base_name(g->source_path), g->source_sha256};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++, r++) {
+		put_str(x, ws, r, 0, keys[i], x->bold);
+		put_str(x, ws, r, 1, vals[i], x->top);
+	}
+	free(country);
+	r++;
+
+	/* The guide: each sheet, its row count, what it holds. */
+	put_str(x, ws, r++, 0, "Sheets", x->bold);
+	static const char *const contents_head[] = {"sheet", "rows", "what it holds"};
+	lxw_row_t head = r;
+	for (size_t i = 0; i < n_plans; i++) {
+		lxw_row_t row = head + 1 + (lxw_row_t)i;
+		char *url = pc_asprintf("internal:'%s'!A1", plans[i].name);
+		lxw_ok(x, worksheet_write_url_opt(ws, row, 0, url, x->link, plans[i].name, NULL), ABOUT, row, 0);
+		free(url);
+		put_num(x, ws, row, 1, (double)plans[i].n_rows);
+		const pc_table *t = pc_table_named(plans[i].name);
+		put_str(x, ws, row, 2,
+			t ? t->description
+			  : "Data-quality warnings: what the profile lacks or states twice, with the source line",
+			x->top);
+	}
+	r = head + 1 + (lxw_row_t)n_plans;
+	about_table(x, ws, "contents", head, r - 1, contents_head, 3);
+	r++;
+
+	/* The data-quality summary: notes per rule, in order of first appearance. */
+	put_str(x, ws, r++, 0, "Data quality", x->bold);
+	if (g->n_quality == 0) {
+		put_str(x, ws, r++, 0, "No data-quality warnings.", x->top);
+	} else {
+		static const char *const quality_head[] = {"rule", "notes"};
+		head = r++;
+		for (size_t i = 0; i < g->n_quality; i++) {
+			size_t j = 0, n = 0;
+			while (j < i && strcmp(g->quality[j].rule, g->quality[i].rule) != 0)
+				j++;
+			if (j < i)
+				continue; /* counted at its first appearance */
+			for (size_t k = i; k < g->n_quality; k++)
+				n += strcmp(g->quality[k].rule, g->quality[i].rule) == 0;
+			put_str(x, ws, r, 0, g->quality[i].rule, x->top);
+			put_num(x, ws, r, 1, (double)n);
+			r++;
+		}
+		about_table(x, ws, "quality_summary", head, r - 1, quality_head, 2);
+		put_str(x, ws, r++, 0, "Each warning, with its entity and source line, is on the data_quality sheet.",
+			x->top);
+	}
+	r++;
+	about_chart(x, ws, r);
+
+	lxw_ok(x, worksheet_set_column(ws, 0, 0, 24, NULL), ABOUT, 0, 0);
+	lxw_ok(x, worksheet_set_column(ws, 1, 1, 12, NULL), ABOUT, 0, 1);
+	lxw_ok(x, worksheet_set_column(ws, 2, 2, 64, NULL), ABOUT, 0, 2);
+}
+
+/* ---- The file ------------------------------------------------------------ */
+
+/* libxlsxwriter opens the path itself and follows a symlink found there:
+ * claim the name first, so that only a file of ours is ever written. */
+static int
+claim_path(xw *x)
+{
+	int fd = open(x->path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return pc_out_fail(x->d, x->path, "create file");
+	if (close(fd) != 0)
+		return pc_out_fail(x->d, x->path, "create file");
+	return PC_EXIT_OK;
+}
+
+/* libxlsxwriter prints its own messages on stderr when closing fails; the
+ * diagnostic below says it once, through the one channel, so they are
+ * silenced while it closes. Returns the saved stderr, or -1. */
+static int
+quiet_stderr(void)
+{
+	fflush(stderr);
+	int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved < 0 || null < 0 || dup2(null, STDERR_FILENO) < 0) {
+		if (saved >= 0)
+			close(saved);
+		if (null >= 0)
+			close(null);
+		return -1;
+	}
+	close(null);
+	return saved;
+}
+
+static void
+restore_stderr(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
+/* libxlsxwriter can report success on a truncated file: read the whole
+ * archive back, every member's CRC included, before calling it written. */
+static int
+verify_zip(xw *x)
+{
+	struct stat st;
+	if (lstat(x->path, &st) != 0)
+		return pc_out_fail(x->d, x->path, "read back the workbook");
+	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
+		pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "output", "the workbook was written empty");
+		return PC_EXIT_OUTPUT;
+	}
+	int err = 0;
+	zip_t *z = zip_open(x->path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+	if (z == NULL) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, err);
+		pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "output",
+			       "the workbook is not a sound zip archive: %s", zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return PC_EXIT_OUTPUT;
+	}
+	int rc = PC_EXIT_OK;
+	zip_int64_t n = zip_get_num_entries(z, 0);
+	char buf[65536];
+	for (zip_int64_t i = 0; rc == PC_EXIT_OK && i < n; i++) {
+		zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
+		zip_int64_t got = 0;
+		if (f != NULL)
+			while ((got = zip_fread(f, buf, sizeof buf)) > 0)
+				;
+		if (f == NULL || got < 0) {
+			pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "output",
+				       "the workbook's member '%s' cannot be read back: %s",
+				       zip_get_name(z, (zip_uint64_t)i, 0) ? zip_get_name(z, (zip_uint64_t)i, 0) : "?",
+				       zip_strerror(z));
+			rc = PC_EXIT_OUTPUT;
+		}
+		if (f != NULL)
+			zip_fclose(f);
+	}
+	if (n <= 0 && rc == PC_EXIT_OK) {
+		pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "output", "the workbook archive is empty");
+		rc = PC_EXIT_OUTPUT;
+	}
+	zip_discard(z);
+	return rc;
+}
+
+static void
+set_properties(xw *x)
+{
+	const pc_graph *g = x->g;
+	char *comments =
+		pc_asprintf("Compiled by profilec from %s (SHA-256 %s)", base_name(g->source_path), g->source_sha256);
+	lxw_doc_properties props = {
+		.title = (char *)g->title,
+		.subject = "Child online safety country profile",
+		.keywords = "child online safety, country profile",
+		.comments = comments,
+		/* libxlsxwriter takes 0 for "now": the epoch itself becomes its
+		 * first second, so the file never depends on the clock. */
+		.created = g->build_epoch != 0 ? (time_t)g->build_epoch : 1,
+	};
+	lxw_ok(x, workbook_set_properties(x->wb, &props), ABOUT, 0, 0);
+	free(comments);
+}
+
+static void
+make_formats(xw *x)
+{
+	x->title = workbook_add_format(x->wb);
+	x->bold = workbook_add_format(x->wb);
+	x->header = workbook_add_format(x->wb);
+	x->top = workbook_add_format(x->wb);
+	x->wrap = workbook_add_format(x->wb);
+	x->link = workbook_add_format(x->wb);
+	x->link_wrap = workbook_add_format(x->wb);
+	format_set_bold(x->title);
+	format_set_font_size(x->title, 16);
+	format_set_bold(x->bold);
+	format_set_bold(x->header);
+	format_set_align(x->header, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(x->top, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(x->wrap);
+	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
+	format_set_font_color(x->link, LXW_COLOR_BLUE);
+	format_set_align(x->link, LXW_ALIGN_VERTICAL_TOP);
+	format_set_underline(x->link_wrap, LXW_UNDERLINE_SINGLE);
+	format_set_font_color(x->link_wrap, LXW_COLOR_BLUE);
+	format_set_align(x->link_wrap, LXW_ALIGN_VERTICAL_TOP);
+	format_set_text_wrap(x->link_wrap);
+}
 
 int
 pc_export_xlsx(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 {
-	(void)g;
-	pc_diag_report(d, PC_SEV_ERROR, o->dir, 0, 0, "not-implemented", "the xlsx exporter is not written yet");
-	return PC_EXIT_OUTPUT;
+	xw x = {.g = g, .d = d, .rc = PC_EXIT_OK};
+	size_t n_plans = pc_n_tables + 1;
+	sheet_plan *plans = pc_calloc(n_plans, sizeof *plans);
+	for (size_t i = 0; i < pc_n_tables; i++)
+		plan_table(&x, &pc_tables[i], &plans[i]);
+	plan_quality(&x, &plans[pc_n_tables]);
+	if (g->title != NULL)
+		measure_text(&x, g->title, "the profile's title", 0, 0);
+
+	char *name = pc_asprintf("%s.xlsx", pc_graph_cc(g));
+	char *path = x.rc == PC_EXIT_OK ? pc_out_path(o->dir, name, d) : NULL;
+	free(name);
+	if (x.rc == PC_EXIT_OK && path == NULL)
+		x.rc = PC_EXIT_OUTPUT;
+	x.path = path;
+	if (x.rc == PC_EXIT_OK)
+		x.rc = claim_path(&x);
+	if (x.rc == PC_EXIT_OK) {
+		/* Temporary parts go in the private staging directory too. */
+		lxw_workbook_options wo = {.constant_memory = 0, .tmpdir = (char *)o->dir, .use_zip64 = 0};
+		x.wb = workbook_new_opt(path, &wo);
+		if (x.wb == NULL) {
+			pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output", "cannot start the workbook");
+			x.rc = PC_EXIT_OUTPUT;
+		}
+	}
+	if (x.wb != NULL) {
+		make_formats(&x);
+		set_properties(&x);
+		lxw_worksheet *about = add_sheet(&x, ABOUT);
+		for (size_t i = 0; i < pc_n_tables && x.rc == PC_EXIT_OK; i++)
+			write_table_sheet(&x, &plans[i], pc_tables[i].row);
+		if (x.rc == PC_EXIT_OK)
+			write_table_sheet(&x, &plans[pc_n_tables], quality_row);
+		if (about != NULL && x.rc == PC_EXIT_OK)
+			write_about(&x, about, plans, n_plans);
+		/* Closing writes the file and frees the workbook, failed or not. */
+		int saved = quiet_stderr();
+		errno = 0;
+		lxw_error e = workbook_close(x.wb);
+		int err = errno;
+		restore_stderr(saved);
+		if (e != LXW_NO_ERROR && x.rc == PC_EXIT_OK) {
+			char *why = pc_strdup(lxw_strerror(e));
+			size_t n = strlen(why);
+			if (n > 0 && why[n - 1] == '.')
+				why[n - 1] = '\0';
+			pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output", "cannot write the workbook: %s%s%s", why,
+				       err ? ": " : "", err ? strerror(err) : "");
+			free(why);
+			x.rc = PC_EXIT_OUTPUT;
+		}
+		if (x.rc == PC_EXIT_OK)
+			x.rc = verify_zip(&x);
+	}
+	for (size_t i = 0; i < n_plans; i++)
+		free(plans[i].len);
+	free(plans);
+	free(path);
+	return x.rc;
 }

@@ -11,11 +11,11 @@
 #include "../exporters/export.h"
 #include "testutil.h"
 
-#define PY "/usr/bin/python3"
+#define PY      "/usr/bin/python3"
 #define CHECKER "tests/xlsx_check.py"
-#define XA "tests/fixtures/xa.xml"
-#define RO "sources/ro.xml"
-#define EPOCH "86400" /* 1970-01-02T00:00:00Z */
+#define XA      "tests/fixtures/xa.xml"
+#define RO      "sources/ro.xml"
+#define EPOCH   "86400" /* 1970-01-02T00:00:00Z */
 
 static char *tmp;
 
@@ -99,6 +99,28 @@ START_TEST(ro_workbook_reads_back)
 	run_checker(xlsx, d);
 	free(xlsx);
 	free(d);
+}
+END_TEST
+
+/* A profile with nothing but its country: every table empty, no chart,
+ * and still a workbook whose every sheet is a table. */
+START_TEST(empty_profile_reads_back)
+{
+	static const char src[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<!-- FICTIONAL (XY): the smallest profile, for the workbook's empty tables. -->\n"
+		"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.0\" lang=\"en\" modified=\"2026-11-28\">\n"
+		"  <title>Empty Xland (fictional)</title>\n"
+		"  <country code=\"XY\"><name>Empty Xland</name></country>\n"
+		"</profile>\n";
+	char *path = pc_asprintf("%s/xy.xml", tmp);
+	write_text(path, src, sizeof src - 1);
+	char *xlsx = build("xy", path, "xy");
+	char *d = dump(path);
+	run_checker(xlsx, d);
+	free(xlsx);
+	free(d);
+	free(path);
 }
 END_TEST
 
@@ -188,12 +210,8 @@ START_TEST(checker_catches_broken_workbooks)
 	static const struct {
 		const char *how, *expect;
 	} cases[] = {
-		{"formula", "formula"},
-		{"unfreeze", "not frozen"},
-		{"dead-link", "no such row"},
-		{"drop-row", "the graph has"},
-		{"text-year", "not a number"},
-		{"no-table", "tables, want 1"},
+		{"formula", "formula"},        {"unfreeze", "not frozen"},    {"dead-link", "no such row"},
+		{"drop-row", "the graph has"}, {"text-year", "not a number"}, {"no-table", "tables, want 1"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		pc_run r;
@@ -246,8 +264,8 @@ START_TEST(full_disk_is_an_output_error)
 	/* 16 KiB of file size allowed; SIGXFSZ ignored so write() fails with EFBIG. */
 	run_sh(&r, "trap '' XFSZ; ulimit -f 32; exec '%s' build -o '%s' --formats=xlsx '%s'", profilec_path(), out, RO);
 	ck_assert_msg(r.status == 3, "exit %d, want 3: %.1000s", r.status, r.err);
-	ck_assert_msg(strstr(r.err, "error") != NULL && strstr(r.err, "[output]") != NULL, "no output diagnostic: %.1000s",
-		      r.err);
+	ck_assert_msg(strstr(r.err, "error") != NULL && strstr(r.err, "[output]") != NULL,
+		      "no output diagnostic: %.1000s", r.err);
 	char *xlsx = pc_asprintf("%s/ro/ro.xlsx", out);
 	struct stat sb;
 	ck_assert_msg(stat(xlsx, &sb) != 0, "a truncated workbook was published");
@@ -291,10 +309,29 @@ START_TEST(formula_like_text_stays_text)
 	pc_export_opts o = {.dir = tmp};
 	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
 	pc_run r;
-	run_sh(&r, "cd '%s' && unzip -p xz.xlsx 'xl/worksheets/*.xml' | grep -c '<f[ >]'; unzip -p xz.xlsx "
-		   "xl/sharedStrings.xml | grep -c 'HYPERLINK'",
+	run_sh(&r,
+	       "cd '%s' && unzip -p xz.xlsx 'xl/worksheets/*.xml' | grep -c '<f[ >]'; unzip -p xz.xlsx "
+	       "xl/sharedStrings.xml | grep -c 'HYPERLINK'",
 	       tmp);
 	ck_assert_msg(strncmp(r.out, "0\n1\n", 4) == 0, "formula count / string count: %s", r.out);
+	run_free(&r);
+	pc_diag_free(&d);
+	pc_graph_free(g);
+}
+END_TEST
+
+/* "_x0041_" is an escape to Excel: written as _x005F_x0041_ it reads back
+ * as the text the profile holds, not as "A". */
+START_TEST(xstring_escapes_read_back_as_written)
+{
+	pc_graph *g = tiny_graph("Code _x0041_ and _x00_ stay");
+	pc_diag d;
+	pc_diag_init(&d);
+	pc_export_opts o = {.dir = tmp};
+	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
+	pc_run r;
+	run_sh(&r, "cd '%s' && unzip -p xz.xlsx xl/sharedStrings.xml", tmp);
+	ck_assert_msg(strstr(r.out, "Code _x005F_x0041_ and _x00_ stay") != NULL, "not escaped: %.2000s", r.out);
 	run_free(&r);
 	pc_diag_free(&d);
 	pc_graph_free(g);
@@ -372,12 +409,14 @@ suite_xlsx(void)
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, xa_workbook_reads_back);
 	tcase_add_test(tc, ro_workbook_reads_back);
+	tcase_add_test(tc, empty_profile_reads_back);
 	tcase_add_test(tc, two_builds_are_identical);
 	tcase_add_test(tc, overlong_text_is_an_error_with_its_line);
 	tcase_add_test(tc, checker_catches_broken_workbooks);
 	tcase_add_test(tc, ro_workbook_opens_in_libreoffice);
 	tcase_add_test(tc, full_disk_is_an_output_error);
 	tcase_add_test(tc, formula_like_text_stays_text);
+	tcase_add_test(tc, xstring_escapes_read_back_as_written);
 	tcase_add_test(tc, planted_symlink_is_refused);
 	tcase_add_test(tc, cell_limit_is_exact);
 	suite_add_tcase(s, tc);
