@@ -1,4 +1,4 @@
-/* Text folding: whitespace for display, accents and punctuation for matching. */
+/* Text folding: whitespace and NFC for display, accents and punctuation for matching. */
 #include "fold.h"
 
 #include <stdint.h>
@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "nfc.h"
 
 char *
 pc_fold_space(const char *s)
@@ -13,7 +14,9 @@ pc_fold_space(const char *s)
 	size_t n = strlen(s);
 	char *out = pc_malloc(n + 1), *o = out;
 	int pending = 0;
+	unsigned char bytes = 0; /* every byte OR'ed: ASCII text needs no NFC */
 	for (; *s; s++) {
+		bytes |= (unsigned char)*s;
 		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
 			pending = o != out;
 			continue;
@@ -24,6 +27,14 @@ pc_fold_space(const char *s)
 		*o++ = *s;
 	}
 	*o = '\0';
+	/* NFC after folding, on the shorter string: the order does not matter,
+	 * since ASCII whitespace neither composes nor decomposes, and NFC never
+	 * makes any. */
+	if ((bytes & 0x80) && !pc_nfc_is_normalized(out)) {
+		char *nfc = pc_nfc(out);
+		free(out);
+		out = nfc;
+	}
 	return out;
 }
 
@@ -95,6 +106,8 @@ pc_fold_key(const char *s)
 			base = 't';
 		}
 		if (is_apostrophe(c))
+			continue;
+		if (c >= 0x300 && c <= 0x36f) /* a combining accent, as in decomposed text */
 			continue;
 		if (base) {
 			if (pending && o != out)
