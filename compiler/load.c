@@ -105,6 +105,44 @@ read_whole(pc_input *src, const pc_limits *lim, pc_diag *d)
 	return 0;
 }
 
+/* The length of a reference XML defines without a DTD at p ("&amp;",
+ * "&#233;", "&#xE9;"), or 0. A profile has no DTD, so no other entity
+ * can exist; libxml2 would report it too, but leaks while doing so. */
+static size_t
+known_reference(const char *p, const char *end)
+{
+	static const char *const predefined[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"};
+	for (size_t i = 0; i < sizeof predefined / sizeof predefined[0]; i++) {
+		size_t n = strlen(predefined[i]);
+		if ((size_t)(end - p) >= n && memcmp(p, predefined[i], n) == 0)
+			return n;
+	}
+	const char *q = p + 1;
+	if (q >= end || *q != '#')
+		return 0;
+	int hex = ++q < end && *q == 'x';
+	q += hex;
+	const char *digits = q;
+	while (q < end && q - digits < 8 &&
+	       ((*q >= '0' && *q <= '9') || (hex && ((*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F')))))
+		q++;
+	return q > digits && q < end && *q == ';' ? (size_t)(q + 1 - p) : 0;
+}
+
+static int
+report_reference(const pc_input *src, pc_diag *d, const char *p, const char *end, unsigned line, unsigned col)
+{
+	const char *q = p + 1;
+	while (q < end && q - p < 40 && *q != ';' && *q != '<' && *q != ' ' && *q != '\n' && *q != '"')
+		q++;
+	int n = q < end && *q == ';' ? (int)(q + 1 - p) : (int)(q - p);
+	pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
+		       "'%.*s' is not a reference XML knows without a DTD: write the character itself, "
+		       "&amp;, or a numeric reference such as &#160;",
+		       n, p);
+	return -1;
+}
+
 /* One pass over the bytes before libxml2 sees them: refuse what a profile
  * never holds (a DOCTYPE, a NUL byte) and shapes that make libxml2 slow or
  * deep (thousands of attributes on one element, deep nesting). */
@@ -146,6 +184,8 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 			pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed", "NUL byte in the source");
 			return -1;
 		}
+		if (c == '&' && known_reference(p, end) == 0)
+			return report_reference(src, d, p, end, line, COL);
 		if (c != '<') {
 			p++;
 			continue;
@@ -201,6 +241,9 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 				return -1;
 			}
 			if (quote) {
+				if (*q == '&' && known_reference(q, end) == 0)
+					return report_reference(src, d, q, end, line,
+								(unsigned)(q - line_start) + 1);
 				if (*q != quote)
 					continue;
 				quote = 0;

@@ -99,7 +99,9 @@ pc_stage_open(pc_stage *st, const char *out_dir, pc_diag *d)
 		pc_diag_report(d, PC_SEV_ERROR, out_dir, 0, 0, "output", "cannot write in the output directory: %s",
 			       strerror(errno));
 		free(st->staging);
+		free(st->out_dir);
 		st->staging = NULL;
+		st->out_dir = NULL;
 		return PC_EXIT_OUTPUT;
 	}
 	return PC_EXIT_OK;
