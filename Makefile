@@ -114,15 +114,27 @@ check: deps-test
 
 # The same suite under AddressSanitizer and UBSan, in its own build tree.
 asan: deps-test
-	$(Q)$(MAKE) B=.build/asan BIN=.build/asan/profilec \
+	$(Q)PROFILEC_SANITIZED=1 ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 $(MAKE) B=.build/asan BIN=.build/asan/profilec \
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		EXTRA_LDFLAGS="-fsanitize=address,undefined" CFLAGS="-O1 -g" test-run
 
 valgrind: deps-test $(BIN) $(B)/check_profilec
-	$(Q)PROFILEC_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	$(Q)PROFILEC_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(abspath tests/valgrind.supp)" \
 		CK_FORK=no PROFILEC=$(abspath $(BIN)) \
 		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-		$(B)/check_profilec
+		--suppressions=$(abspath tests/valgrind.supp) $(B)/check_profilec
+
+# ---- bench ---------------------------------------------------------------
+
+# What tests/bench/run.sh needs beside the build: xmllint and gzip are the
+# floor it measures against, /usr/bin/time gives the peak memory.
+BENCH_DEBS := libxml2-utils gzip unzip time python3
+
+# A report, never a failure on timing: fictional corpora from 40 KB to
+# 100 MB and 200 profiles, timed against libxml2 and zlib (tests/bench/).
+bench: $(BIN)
+	$(call install_missing,$(BENCH_DEBS))
+	$(Q)PROFILEC=$(abspath $(BIN)) bash tests/bench/run.sh
 
 format:
 	$(Q)clang-format -i compiler/*.[ch] exporters/*.[ch] tests/*.[ch]

@@ -130,16 +130,29 @@ known_reference(const char *p, const char *end)
 }
 
 static int
+is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '#' || c == '.' ||
+	       c == '_' || c == '-' || c == ':';
+}
+
+static int
 report_reference(const pc_input *src, pc_diag *d, const char *p, const char *end, unsigned line, unsigned col)
 {
+	/* Quote only ASCII name characters: the rest may not even be UTF-8. */
 	const char *q = p + 1;
-	while (q < end && q - p < 40 && *q != ';' && *q != '<' && *q != ' ' && *q != '\n' && *q != '"')
+	while (q < end && q - p < 40 && is_name_char(*q))
 		q++;
-	int n = q < end && *q == ';' ? (int)(q + 1 - p) : (int)(q - p);
-	pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
-		       "'%.*s' is not a reference XML knows without a DTD: write the character itself, "
-		       "&amp;, or a numeric reference such as &#160;",
-		       n, p);
+	if (q < end && *q == ';')
+		q++;
+	if (q == p + 1)
+		pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
+			       "a bare '&': write &amp; for an ampersand");
+	else
+		pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
+			       "'%.*s' is not a reference XML knows without a DTD: write the character itself, "
+			       "&amp;, or a numeric reference such as &#160;",
+			       (int)(q - p), p);
 	return -1;
 }
 
@@ -242,8 +255,7 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 			}
 			if (quote) {
 				if (*q == '&' && known_reference(q, end) == 0)
-					return report_reference(src, d, q, end, line,
-								(unsigned)(q - line_start) + 1);
+					return report_reference(src, d, q, end, line, (unsigned)(q - line_start) + 1);
 				if (*q != quote)
 					continue;
 				quote = 0;

@@ -1,0 +1,347 @@
+#!/bin/bash
+# make bench: time profilec against libxml2 (xmllint) and zlib (gzip -6) on
+# generated fictional corpora, and print the table. A report: it never fails
+# on timing, and a command that fails is shown as "n/a (exit N)".
+#
+# Environment:
+#   PROFILEC       the binary to measure (default ./profilec)
+#   RUNS           runs of a command whose first run takes 1 to 8 s; the
+#                  median is shown (default 3; 5 under 1 s, 1 over 8 s)
+#   BENCH_CORPORA  which corpora (default "small 1mb 10mb 200 100mb")
+#   BENCH_SEED     the generator's seed (default 1)
+#   BENCH_BUDGET   seconds from the start after which no command is started
+#                  (default 420); BENCH_HARD: a running command is stopped
+#                  (default 540): the whole stays under 10 minutes
+#   BENCH_KEEP=1   keep the work directory (corpora, outputs)
+set -u
+export LC_ALL=C
+
+PROFILEC=${PROFILEC:-./profilec}
+PYTHON=${PYTHON:-/usr/bin/python3}
+SCHEMA=${SCHEMA:-schemas/profile.xsd}
+RUNS=${RUNS:-3}
+SEED=${BENCH_SEED:-1}
+CORPORA=${BENCH_CORPORA:-"small 1mb 10mb 200 100mb"}
+BUDGET=${BENCH_BUDGET:-420}
+HARD=${BENCH_HARD:-540}
+FAST=1 # a first run under this many seconds: 5 runs
+SLOW=8 # a first run over this many seconds: that run only
+FORMATS="xlsx epub csv jsonld"
+HERE=$(cd "$(dirname "$0")" && pwd)
+GEN="$HERE/genprofile.py"
+
+for tool in xmllint gzip unzip timeout "$PYTHON" /usr/bin/time "$PROFILEC"; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "bench: $tool is missing (make bench installs libxml2-utils gzip unzip time python3)" >&2
+		exit 2
+	fi
+done
+[ -f "$SCHEMA" ] || { echo "bench: no $SCHEMA (run from the top of the tree)" >&2; exit 2; }
+PROFILEC=$(command -v "$PROFILEC")
+case $PROFILEC in /*) ;; *) PROFILEC=$PWD/$PROFILEC ;; esac
+
+W=$(mktemp -d "${TMPDIR:-/tmp}/profilec-bench.XXXXXX") || exit 2
+if [ "${BENCH_KEEP:-0}" = 1 ]; then
+	echo "bench: work directory $W (kept)" >&2
+else
+	trap 'rm -rf "$W"' EXIT
+fi
+trap 'exit 130' INT TERM
+
+calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+note() { printf '  %-7s %s\n' "$1" "$2" >&2; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+LOAD_START=$(load)
+
+# ---- corpora ---------------------------------------------------------
+
+# By corpus: its files, the directories built one at a time, bytes, entities.
+declare -A FILES BATCHES BYTES ENTS
+gen_one() { # NAME CODE BYTES
+	mkdir -p "$W/$1"
+	local line
+	line=$("$PYTHON" "$GEN" --seed "$SEED" --code "$2" --target-bytes "$3" -o "$W/$1/${2,,}.xml") || return 1
+	local fields=($line)
+	FILES[$1]=${fields[0]}
+	BATCHES[$1]=$W/$1
+	BYTES[$1]=${fields[1]}
+	ENTS[$1]=${fields[2]}
+}
+gen_many() { # NAME COUNT
+	local path b e total=0 ents=0
+	"$PYTHON" "$GEN" --seed "$SEED" --profiles "$2" -o "$W/$1" >"$W/$1.list" || return 1
+	while read -r path b e; do
+		total=$((total + b))
+		ents=$((ents + e))
+	done <"$W/$1.list"
+	FILES[$1]=$(awk '{ print $1 }' "$W/$1.list" | tr '\n' ' ')
+	BATCHES[$1]=$(ls -d "$W/$1"/[0-9]* | tr '\n' ' ')
+	BYTES[$1]=$total
+	ENTS[$1]=$ents
+}
+
+for c in $CORPORA; do
+	case $c in
+	small) gen_one small XA 40000 ;;
+	1mb) gen_one 1mb XB 1000000 ;;
+	10mb) gen_one 10mb XC 10000000 ;;
+	100mb) gen_one 100mb XD 100000000 ;;
+	200) gen_many 200 200 ;;
+	*) echo "bench: unknown corpus '$c'" >&2; exit 2 ;;
+	esac || { echo "bench: generating corpus $c failed" >&2; exit 2; }
+	note GEN "$c: $(calc '%.2f' "${BYTES[$c]} / 1e6") MB, ${ENTS[$c]} entities"
+done
+GEN_TIME=$SECONDS
+note GEN "corpora generated in $GEN_TIME s"
+
+# The 200 profiles use 40 codes, and one build refuses two profiles of one
+# country: one build per directory of 40, one after the other.
+cat >"$W/build-batches.sh" <<'EOF'
+#!/bin/bash
+# build-batches.sh OUT PROFILEC ARGS... -- DIR...: one build per DIR.
+out=$1 profilec=$2
+shift 2
+args=()
+while [ "$1" != -- ]; do args+=("$1"); shift; done
+shift
+for d in "$@"; do
+	"$profilec" build -o "$out/${d##*/}" "${args[@]}" "$d"/*.xml || exit $?
+done
+EOF
+chmod +x "$W/build-batches.sh"
+
+# ---- measuring -------------------------------------------------------
+
+# By "corpus|what": median wall time (s), CPU time (user + system, s) and
+# peak RSS (KB), the number of runs, and a status: "" when it ran, else why
+# not. ZBYTES: the size of the unzipped XLSX/EPUB content by "corpus.fmt".
+declare -A WALL CPU RSS NRUN STATUS ZBYTES
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# The CPU time (user + system, s) the shell's children took between two
+# outputs of `times` (its second line: children's "0m1.234s 0m0.056s").
+children_cpu() {
+	awk 'function s(t) { sub(/s$/, "", t); split(t, a, "m"); return a[1] * 60 + a[2] }
+	     FNR == 2 { v[FILENAME == ARGV[1]] = s($1) + s($2) }
+	     END { printf "%.3f", v[0] - v[1] }' "$1" "$2"
+}
+
+# measure CORPUS WHAT CMD...: run CMD (stdout and stderr discarded) as many
+# times as its speed allows; $CLEAN, when set, is removed before each run.
+measure() {
+	local key="$1|$2"
+	shift 2
+	if ((SECONDS >= BUDGET)); then
+		STATUS[$key]="skipped (budget)"
+		note SKIP "$key"
+		return
+	fi
+	local walls=() cpus=() rsss=() rc=0 i runs=1 t0 t1 el
+	for ((i = 0; i < runs; i++)); do
+		[ -n "${CLEAN:-}" ] && rm -rf "$CLEAN"
+		local left=$((HARD - SECONDS))
+		((left < 5)) && left=5
+		# The shell's clock and its children's times (times, a builtin: no
+		# fork between) are finer than /usr/bin/time's 10 ms steps.
+		times >"$W/times.0"
+		t0=$EPOCHREALTIME
+		/usr/bin/time -f '%e %M' -o "$W/time.out" timeout "$left" "$@" >/dev/null 2>"$W/stderr.out"
+		rc=$?
+		t1=$EPOCHREALTIME
+		times >"$W/times.1"
+		if ((rc != 0)); then
+			if ((rc == 124)); then STATUS[$key]="n/a (timeout)"; else STATUS[$key]="n/a (exit $rc)"; fi
+			local why
+			why=$(grep -v ': warning: ' "$W/stderr.out" | grep -m1 'error' || tail -n 1 "$W/stderr.out")
+			note FAIL "$key: ${STATUS[$key]}: ${why:0:200}"
+			return
+		fi
+		el=$(calc '%.4f' "$t1 - $t0")
+		walls+=("$el")
+		cpus+=("$(children_cpu "$W/times.0" "$W/times.1")")
+		rsss+=("$(tail -n 1 "$W/time.out" | awk '{ print $2 }')")
+		if ((i == 0)); then
+			runs=$(awk "BEGIN { print ($el < $FAST) ? ($RUNS > 5 ? $RUNS : 5) : ($el > $SLOW) ? 1 : $RUNS }")
+		fi
+		((SECONDS >= BUDGET)) && break
+	done
+	WALL[$key]=$(printf '%s\n' "${walls[@]}" | median)
+	CPU[$key]=$(printf '%s\n' "${cpus[@]}" | median)
+	RSS[$key]=$(printf '%s\n' "${rsss[@]}" | median)
+	NRUN[$key]=${#walls[@]}
+	STATUS[$key]=""
+	note RUN "$key: ${WALL[$key]} s wall, ${CPU[$key]} s cpu, $((${RSS[$key]%.*} / 1024)) MB (median of ${#walls[@]})"
+}
+
+# The floor of the zipped formats: gzip -6 of the uncompressed content of
+# every .xlsx/.epub the last build wrote, concatenated (unzip -p).
+measure_deflate() { # CORPUS OUTDIR
+	local z zips
+	for z in xlsx epub; do
+		[ -n "${ZBYTES[$1.$z]:-}" ] && continue
+		mapfile -t zips < <(find "$2" -name "*.$z" | sort)
+		[ ${#zips[@]} -gt 0 ] || continue
+		: >"$W/content.$z"
+		local f
+		for f in "${zips[@]}"; do unzip -p "$f" >>"$W/content.$z"; done
+		ZBYTES[$1.$z]=$(stat -c %s "$W/content.$z")
+		measure "$1" "gzip $z" gzip -6 -c "$W/content.$z"
+		rm -f "$W/content.$z"
+	done
+}
+
+for c in $CORPORA; do
+	out=$W/out-$c
+	files=(${FILES[$c]})
+	batches=(${BATCHES[$c]})
+	# build_cmd ARGS...: the command line of a build of this corpus, in cmd[].
+	if [ "$c" = 200 ]; then
+		build_cmd() { cmd=("$W/build-batches.sh" "$out" "$PROFILEC" "$@" -- "${batches[@]}"); }
+	else
+		build_cmd() { cmd=("$PROFILEC" build -o "$out" "$@" "${files[@]}"); }
+	fi
+	# What the targets need first, so that the budget cuts the rest.
+	measure "$c" stream xmllint --stream --noout --schema "$SCHEMA" "${files[@]}"
+	measure "$c" validate "$PROFILEC" validate "${files[@]}"
+	build_cmd --formats=xlsx,epub,csv,jsonld
+	CLEAN=$out measure "$c" "build all" "${cmd[@]}"
+	[ -z "${STATUS[$c|build all]}" ] && measure_deflate "$c" "$out"
+	measure "$c" tree xmllint --noout --schema "$SCHEMA" "${files[@]}"
+	for f in $FORMATS; do
+		build_cmd --formats=$f
+		CLEAN=$out measure "$c" "build $f" "${cmd[@]}"
+		if [ -z "${STATUS[$c|build $f]}" ] && { [ $f = xlsx ] || [ $f = epub ]; }; then
+			measure_deflate "$c" "$out"
+		fi
+	done
+	if [ "$c" = 200 ]; then
+		build_cmd --formats=xlsx,epub,csv,jsonld --jobs=2
+		CLEAN=$out measure "$c" "build all -j2" "${cmd[@]}"
+	fi
+	rm -rf "$out"
+done
+
+# ---- the table -------------------------------------------------------
+
+fmt_s() { [ -n "$1" ] && calc "$(awk "BEGIN { print ($1 < 10) ? \"%.3f\" : \"%.1f\" }")" "$1"; }
+have() { [ -n "${WALL[$1]:-}" ]; }
+# floor KEY [CPU]: the floor of a profilec figure in seconds (wall time, or
+# CPU time with a second argument), or nothing when a part is missing.
+floor() {
+	local c=${1%%|*} what=${1#*|}
+	if [ $# -gt 1 ]; then local -n T=CPU; else local -n T=WALL; fi
+	have "$c|stream" || return 0
+	local f=${T[$c|stream]}
+	case $what in
+	validate | "build csv" | "build jsonld") ;;
+	"build xlsx") have "$c|gzip xlsx" || return 0; f="$f + ${T[$c|gzip xlsx]}" ;;
+	"build epub") have "$c|gzip epub" || return 0; f="$f + ${T[$c|gzip epub]}" ;;
+	"build all" | "build all -j2")
+		have "$c|gzip xlsx" && have "$c|gzip epub" || return 0
+		f="$f + ${T[$c|gzip xlsx]} + ${T[$c|gzip epub]}" ;;
+	*) return 0 ;;
+	esac
+	calc '%.4f' "$f"
+}
+label() {
+	case $1 in
+	stream) echo "xmllint --stream --schema" ;;
+	tree) echo "xmllint --schema (tree)" ;;
+	validate) echo "profilec validate" ;;
+	"gzip xlsx") echo "gzip -6 of the XLSX content ($(calc '%.2f' "${ZBYTES[$2.xlsx]} / 1e6") MB)" ;;
+	"gzip epub") echo "gzip -6 of the EPUB content ($(calc '%.2f' "${ZBYTES[$2.epub]} / 1e6") MB)" ;;
+	*) echo "profilec $1" ;;
+	esac
+}
+row() { printf '| %-7s | %6s | %8s | %-40s | %1s | %12s | %6s | %7s | %7s | %7s | %6s | %6s |\n' "$@"; }
+
+echo
+echo "profilec bench: $(uname -m), $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average $LOAD_START at the start, $(load) at the end"
+echo "$("$PROFILEC" --version), libxml2 $(xmllint --version 2>&1 | awk '/using libxml version/ { print $NF; exit }'), $(gzip --version | head -n 1)"
+echo "n runs, median shown. cpu: user + system time. RSS: peak resident set. floor: streaming xmllint"
+echo "+ gzip -6 of the unzipped XLSX/EPUB content the command writes. ratio: wall / floor; cpu ratio: cpu / cpu floor"
+echo
+row corpus MB entities command n "wall s" "MB/s" "cpu s" "RSS MB" "floor s" ratio "cpu ratio"
+echo "|---------|-------:|---------:|------------------------------------------|---|-------------:|-------:|--------:|--------:|--------:|-------:|-------:|"
+for c in $CORPORA; do
+	first=1
+	for what in stream tree validate "build xlsx" "build epub" "build csv" "build jsonld" "build all" \
+		"build all -j2" "gzip xlsx" "gzip epub"; do
+		key="$c|$what"
+		[ -n "${STATUS[$key]+x}" ] || continue
+		if [ $first = 1 ]; then
+			cells=("$c" "$(calc '%.2f' "${BYTES[$c]} / 1e6")" "${ENTS[$c]}")
+			first=0
+		else
+			cells=("" "" "")
+		fi
+		if [ -n "${STATUS[$key]}" ]; then
+			row "${cells[@]}" "$(label "$what" "$c")" "" "${STATUS[$key]}" "" "" "" "" "" ""
+			continue
+		fi
+		size=${BYTES[$c]}
+		case $what in gzip*) size=${ZBYTES[$c.${what#gzip }]} ;; esac
+		fl=$(floor "$key")
+		flc=$(floor "$key" cpu)
+		ratio="" cratio=""
+		[ -n "$fl" ] && ratio=$(calc '%.2f' "${WALL[$key]} / $fl")
+		[ -n "$flc" ] && cratio=$(calc '%.2f' "${CPU[$key]} / ($flc > 0 ? $flc : 0.01)")
+		row "${cells[@]}" "$(label "$what" "$c")" "${NRUN[$key]}" "$(fmt_s "${WALL[$key]}")" \
+			"$(calc '%.1f' "$size / 1e6 / ${WALL[$key]}")" "$(fmt_s "${CPU[$key]}")" \
+			"$(calc '%.1f' "${RSS[$key]} / 1024")" "$(fmt_s "$fl")" "$ratio" "$cratio"
+	done
+done
+
+# ---- the targets -----------------------------------------------------
+
+echo
+echo "Targets (issue 8), on wall time (cpu time in brackets):"
+verdict() { awk "BEGIN { exit !($1) }" && echo met || echo "NOT met"; }
+both() { # WALL-RATIO CPU-RATIO LIMIT
+	echo "${1}x [${2}x]: $(verdict "$1 <= $3")"
+}
+for c in $CORPORA; do
+	if have "$c|validate" && have "$c|stream"; then
+		echo "- validate <= 1.5x streaming xmllint, $c: $(both "$(calc '%.2f' "${WALL[$c|validate]} / ${WALL[$c|stream]}")" \
+			"$(calc '%.2f' "${CPU[$c|validate]} / ${CPU[$c|stream]}")" 1.5)"
+	fi
+done
+for c in $CORPORA; do
+	fl=$(floor "$c|build all")
+	if have "$c|build all" && [ -n "$fl" ]; then
+		echo "- build of all formats <= 1.5x its floor, $c: $(both "$(calc '%.2f' "${WALL[$c|build all]} / $fl")" \
+			"$(calc '%.2f' "${CPU[$c|build all]} / $(floor "$c|build all" cpu)")" 1.5)"
+	else
+		echo "- build of all formats <= 1.5x its floor, $c: ${STATUS[$c|build all]:-n/a (no floor)}"
+	fi
+done
+# Linear: 10x the input in at most 11x the time, i.e. at most 1.1x per byte.
+for what in stream validate "build all"; do
+	for pair in "1mb 10mb" "10mb 100mb"; do
+		set -- $pair
+		have "$1|$what" && have "$2|$what" || continue
+		x=$(calc '%.1f' "${BYTES[$2]} / ${BYTES[$1]}")
+		t=$(calc '%.1f' "${WALL[$2|$what]} / ${WALL[$1|$what]}")
+		tc=$(calc '%.1f' "${CPU[$2|$what]} / ${CPU[$1|$what]}")
+		r=$(calc '%.2f' "(${WALL[$2|$what]} / ${BYTES[$2]}) / (${WALL[$1|$what]} / ${BYTES[$1]})")
+		rc=$(calc '%.2f' "(${CPU[$2|$what]} / ${BYTES[$2]}) / (${CPU[$1|$what]} / ${BYTES[$1]})")
+		echo "- linear, $(label "$what" ""), $1 -> $2: ${x}x the input, ${t}x the time [${tc}x]; per byte $(both "$r" "$rc" 1.1)"
+	done
+done
+for what in validate "build all"; do
+	if have "100mb|$what"; then
+		r=$(calc '%.2f' "${RSS[100mb|$what]} * 1024 / ${BYTES[100mb]}")
+		echo "- peak memory <= 1.5x the source, $(label "$what" ""), 100mb: ${r}x: $(verdict "$r <= 1.5")"
+	fi
+done
+if have "100mb|stream"; then
+	tree=n/a
+	have "100mb|tree" && tree=$(calc '%.2fx' "${RSS[100mb|tree]} * 1024 / ${BYTES[100mb]}")
+	echo "  (for reference, streaming xmllint: $(calc '%.2f' "${RSS[100mb|stream]} * 1024 / ${BYTES[100mb]}")x, the whole-tree xmllint: $tree)"
+fi
+if have "200|build all" && have "200|build all -j2"; then
+	echo "- 200 profiles, --jobs=2 against one job: speed-up $(calc '%.2f' "${WALL[200|build all]} / ${WALL[200|build all -j2]}")x on $(nproc) cores"
+fi
+echo "(corpora generated in $GEN_TIME s, everything in $SECONDS s)"
+exit 0
