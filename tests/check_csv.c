@@ -19,22 +19,6 @@
 #define NFD     "tests/cases/csv-nfd.xml"
 #define EPOCH   "86400" /* 1970-01-02T00:00:00Z */
 
-static char *tmp;
-
-static void
-setup(void)
-{
-	tmp = make_tmpdir();
-	ck_assert_ptr_nonnull(tmp);
-}
-
-static void
-teardown(void)
-{
-	rm_tree(tmp);
-	free(tmp);
-}
-
 static char *
 slurp(const char *dir, const char *rel)
 {
@@ -166,7 +150,7 @@ hand_graph(void)
 static char *
 export_hand(pc_graph *g)
 {
-	char *dir = pc_asprintf("%s/xz", tmp);
+	char *dir = pc_asprintf("%s/xz", test_tmp);
 	ck_assert_int_eq(mkdir(dir, 0777), 0);
 	pc_export_opts o = {dir, "https://example.org/", NULL};
 	pc_diag d;
@@ -316,7 +300,7 @@ END_TEST
 START_TEST(unwritable_output_is_reported)
 {
 	pc_graph *g = hand_graph();
-	char *file = pc_asprintf("%s/not-a-dir", tmp);
+	char *file = pc_asprintf("%s/not-a-dir", test_tmp);
 	FILE *f = fopen(file, "w");
 	ck_assert_ptr_nonnull(f);
 	fclose(f);
@@ -334,12 +318,12 @@ END_TEST
 
 /* ---- The real binary on real sources -------------------------------------- */
 
-/* Build srcs (space-separated, quoted by the caller) into tmp/name. */
+/* Build srcs (space-separated, quoted by the caller) into test_tmp/name. */
 static char *
 build(const char *name, const char *srcs)
 {
 	pc_run r;
-	char *out = pc_asprintf("%s/%s", tmp, name);
+	char *out = pc_asprintf("%s/%s", test_tmp, name);
 	const char *w = getenv("PROFILEC_WRAPPER");
 	run_sh(&r, "SOURCE_DATE_EPOCH=%s %s '%s' build -o '%s' --formats=csv %s", EPOCH, w ? w : "", profilec_path(),
 	       out, srcs);
@@ -354,7 +338,7 @@ check_against_dump(const char *out, const char *cc, const char *src)
 	pc_run r;
 	run_profilec(&r, "dump", src, NULL);
 	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
-	char *dump = pc_asprintf("%s/%s.dump", tmp, cc);
+	char *dump = pc_asprintf("%s/%s.dump", test_tmp, cc);
 	FILE *f = fopen(dump, "wb");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_uint_eq(fwrite(r.out, 1, r.out_len, f), r.out_len);
@@ -443,7 +427,7 @@ suite_csv(void)
 {
 	Suite *s = suite_create("csv");
 	TCase *unit = tcase_create("tables");
-	tcase_add_checked_fixture(unit, setup, teardown);
+	tcase_add_checked_fixture(unit, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(unit, tables_are_well_formed);
 	tcase_add_test(unit, cells_link_to_their_targets);
 	tcase_add_test(unit, hand_graph_gives_exact_bytes);
@@ -451,7 +435,7 @@ suite_csv(void)
 	suite_add_tcase(s, unit);
 	TCase *cli = tcase_create("build");
 	tcase_set_timeout(cli, 120);
-	tcase_add_checked_fixture(cli, setup, teardown);
+	tcase_add_checked_fixture(cli, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(cli, xa_and_ro_read_back);
 	tcase_add_test(cli, two_builds_are_byte_identical);
 	tcase_add_test(cli, commas_and_quotes_are_quoted);

@@ -22,29 +22,13 @@
  * clocks skip from 02:00 to 03:00), the hardest case for a ZIP time. */
 #define DST_GAP_EPOCH "1615689000"
 
-static char *tmp;
-
-static void
-setup(void)
-{
-	tmp = make_tmpdir();
-	ck_assert_ptr_nonnull(tmp);
-}
-
-static void
-teardown(void)
-{
-	rm_tree(tmp);
-	free(tmp);
-}
-
-/* Build src's EPUB under tmp/name with the environment prefix env (e.g.
+/* Build src's EPUB under test_tmp/name with the environment prefix env (e.g.
  * "TZ=UTC"); the path of the book. */
 static char *
 build(const char *name, const char *src, const char *cc, const char *env)
 {
 	pc_run r;
-	char *out = pc_asprintf("%s/%s", tmp, name);
+	char *out = pc_asprintf("%s/%s", test_tmp, name);
 	run_sh(&r, "%s '%s' build -o '%s' --formats=epub '%s'", env, profilec_path(), out, src);
 	ck_assert_msg(r.status == 0, "build %s: exit %d: %.2000s", src, r.status, r.err);
 	run_free(&r);
@@ -62,7 +46,7 @@ dump(const char *src)
 	pc_run r;
 	run_profilec(&r, "dump", src, NULL);
 	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
-	char *path = pc_asprintf("%s/%s.dump", tmp, strrchr(src, '/') + 1);
+	char *path = pc_asprintf("%s/%s.dump", test_tmp, strrchr(src, '/') + 1);
 	FILE *f = fopen(path, "wb");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_uint_eq(fwrite(r.out, 1, r.out_len, f), r.out_len);
@@ -126,7 +110,7 @@ START_TEST(markup_in_the_source_shows_as_text)
 		    "--text '<style>body{display:none}</style>'");
 	/* And the raw bytes of the timeline hold it escaped, nothing else. */
 	pc_run r;
-	run_sh(&r, "cd '%s' && unzip -p '%s' OEBPS/timeline.xhtml", tmp, epub);
+	run_sh(&r, "cd '%s' && unzip -p '%s' OEBPS/timeline.xhtml", test_tmp, epub);
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_ptr_nonnull(strstr(r.out, "<p>&lt;script&gt;alert(1)&lt;/script&gt; was typed"));
 	ck_assert_ptr_null(strstr(r.out, "<script"));
@@ -139,7 +123,7 @@ END_TEST
 START_TEST(checker_catches_broken_books)
 {
 	char *epub = build("xa", XA, "xa", "");
-	char *bad = pc_asprintf("%s/bad.epub", tmp);
+	char *bad = pc_asprintf("%s/bad.epub", test_tmp);
 	char *d = dump(XA);
 	pc_run r;
 	run_sh(&r,
@@ -200,13 +184,13 @@ empty_graph(void)
 START_TEST(empty_profile_makes_a_valid_book)
 {
 	pc_graph *g = empty_graph();
-	pc_export_opts o = {.dir = tmp};
+	pc_export_opts o = {.dir = test_tmp};
 	pc_diag d;
 	pc_diag_init(&d);
 	ck_assert_int_eq(pc_export_epub(g, &o, &d), PC_EXIT_OK);
 	ck_assert_uint_eq(d.n_errors, 0);
-	char *epub = pc_asprintf("%s/xy.epub", tmp);
-	char *dumpfile = pc_asprintf("%s/empty.dump", tmp);
+	char *epub = pc_asprintf("%s/xy.epub", test_tmp);
+	char *dumpfile = pc_asprintf("%s/empty.dump", test_tmp);
 	FILE *f = fopen(dumpfile, "w");
 	ck_assert_ptr_nonnull(f);
 	fputs("country xy @0\n", f);
@@ -233,7 +217,7 @@ START_TEST(epubcheck_finds_nothing)
 {
 	ck_assert_msg(access(EPUBCHECK, R_OK) == 0 && have_command("java"),
 		      "epubcheck is not installed: `make check` installs it (Debian epubcheck, default-jre-headless)");
-	char *books = pc_asprintf("%s/books", tmp);
+	char *books = pc_asprintf("%s/books", test_tmp);
 	ck_assert_int_eq(mkdir(books, 0777), 0);
 	pc_run r;
 	const char *fixed[] = {RO, XA};
@@ -256,7 +240,7 @@ START_TEST(epubcheck_finds_nothing)
 	closedir(dir);
 	int built = 0;
 	for (int i = 0; i < n; i++) {
-		char *out = pc_asprintf("%s/b%d", tmp, i);
+		char *out = pc_asprintf("%s/b%d", test_tmp, i);
 		run_profilec(&r, "build", "-o", out, "--formats=epub", srcs[i], NULL);
 		/* Invalid cases exit 1 by design; any other failure is a bug. */
 		ck_assert_msg(r.status == 0 || r.status == 1, "build %s: exit %d: %.1000s", srcs[i], r.status, r.err);
@@ -360,7 +344,7 @@ END_TEST
 /* A disk that fills up while libzip writes: exit 3, libzip's cause, the path. */
 START_TEST(full_disk_is_an_output_error)
 {
-	char *out = pc_asprintf("%s/full", tmp);
+	char *out = pc_asprintf("%s/full", test_tmp);
 	pc_run r;
 	run_sh(&r, "trap '' XFSZ; ulimit -f 16; %s %s build -o '%s' --formats=epub sources/ro.xml",
 	       getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path(), out);
@@ -378,13 +362,13 @@ END_TEST
 /* A file already where the book goes is never overwritten (a planted one). */
 START_TEST(existing_file_is_not_overwritten)
 {
-	char *path = pc_asprintf("%s/xy.epub", tmp);
+	char *path = pc_asprintf("%s/xy.epub", test_tmp);
 	FILE *f = fopen(path, "w");
 	ck_assert_ptr_nonnull(f);
 	fputs("precious\n", f);
 	fclose(f);
 	pc_graph *g = empty_graph();
-	pc_export_opts o = {.dir = tmp};
+	pc_export_opts o = {.dir = test_tmp};
 	pc_diag d;
 	pc_diag_init(&d);
 	ck_assert_int_eq(pc_export_epub(g, &o, &d), PC_EXIT_OUTPUT);
@@ -405,7 +389,7 @@ suite_epub(void)
 {
 	Suite *s = suite_create("epub");
 	TCase *tc = tcase_create("book");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, xa_book_is_whole);
 	tcase_add_test(tc, ro_book_is_whole);
@@ -418,7 +402,7 @@ suite_epub(void)
 	tcase_add_test(tc, existing_file_is_not_overwritten);
 	suite_add_tcase(s, tc);
 	TCase *ec = tcase_create("epubcheck");
-	tcase_add_checked_fixture(ec, setup, teardown);
+	tcase_add_checked_fixture(ec, test_tmp_setup, test_tmp_teardown);
 	tcase_set_timeout(ec, 900);
 	tcase_add_test(ec, epubcheck_finds_nothing);
 	suite_add_tcase(s, ec);

@@ -8,22 +8,6 @@
 #include "../compiler/alloc.h"
 #include "testutil.h"
 
-static char *tmp;
-
-static void
-setup(void)
-{
-	tmp = make_tmpdir();
-	ck_assert_ptr_nonnull(tmp);
-}
-
-static void
-teardown(void)
-{
-	rm_tree(tmp);
-	free(tmp);
-}
-
 static const char head[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.0\" lang=\"en\" modified=\"2026-11-28\">\n"
@@ -32,7 +16,7 @@ static const char head[] =
 static char *
 write_case(const char *name, void (*body)(FILE *))
 {
-	char *path = pc_asprintf("%s/%s.xml", tmp, name);
+	char *path = pc_asprintf("%s/%s.xml", test_tmp, name);
 	FILE *f = fopen(path, "w");
 	ck_assert_ptr_nonnull(f);
 	fputs(head, f);
@@ -58,7 +42,7 @@ static void
 expect_refused(const char *path, const char *rule, int seconds)
 {
 	pc_run r;
-	char *out = pc_asprintf("%s/out", tmp);
+	char *out = pc_asprintf("%s/out", test_tmp);
 	const char *w = getenv("PROFILEC_WRAPPER");
 	run_sh(&r, "%stimeout %d %s %s validate '%s'", memory_limit(), w && *w ? seconds * 30 : seconds, w ? w : "",
 	       profilec_path(), path);
@@ -177,14 +161,14 @@ START_TEST(xxe_reads_nothing)
 	char first_line[128] = "";
 	sscanf(passwd, "%127[^\n]", first_line);
 	pc_run r;
-	char *out = pc_asprintf("%s/out", tmp);
+	char *out = pc_asprintf("%s/out", test_tmp);
 	run_profilec(&r, "build", "-o", out, "--format=json", "tests/cases/xxe-file.xml", NULL);
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_msg(strstr(r.out, first_line) == NULL && strstr(r.err, first_line) == NULL,
 		      "/etc/passwd leaked into a message");
 	run_free(&r);
-	run_sh(&r, "grep -rqF '%s' '%s' 2>/dev/null", first_line, tmp);
-	ck_assert_msg(r.status != 0, "/etc/passwd content found under %s", tmp);
+	run_sh(&r, "grep -rqF '%s' '%s' 2>/dev/null", first_line, test_tmp);
+	ck_assert_msg(r.status != 0, "/etc/passwd content found under %s", test_tmp);
 	run_free(&r);
 	free(out);
 	free(passwd);
@@ -220,7 +204,7 @@ suite_hostile(void)
 {
 	Suite *s = suite_create("hostile");
 	TCase *tc = tcase_create("inputs");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, nesting_100000_deep);
 	tcase_add_test(tc, attributes_40000);

@@ -16,22 +16,6 @@
 #define RO      "sources/ro.xml"
 #define EPOCH   "86400" /* 1970-01-02T00:00:00Z */
 
-static char *tmp;
-
-static void
-setup(void)
-{
-	tmp = make_tmpdir();
-	ck_assert_ptr_nonnull(tmp);
-}
-
-static void
-teardown(void)
-{
-	rm_tree(tmp);
-	free(tmp);
-}
-
 static char *
 slurp(const char *dir, const char *rel, size_t *len)
 {
@@ -175,7 +159,7 @@ hand_graph(void)
 static char *
 export_hand(pc_graph *g, const char *base)
 {
-	char *dir = pc_asprintf("%s/xz", tmp);
+	char *dir = pc_asprintf("%s/xz", test_tmp);
 	ck_assert_int_eq(mkdir(dir, 0777), 0);
 	pc_export_opts o = {dir, base, NULL};
 	pc_diag d;
@@ -239,7 +223,7 @@ END_TEST
 START_TEST(unwritable_output_is_reported)
 {
 	pc_graph *g = hand_graph();
-	char *dir = pc_asprintf("%s/no-such-dir", tmp);
+	char *dir = pc_asprintf("%s/no-such-dir", test_tmp);
 	pc_export_opts o = {dir, NULL, NULL};
 	pc_diag d;
 	pc_diag_init(&d);
@@ -260,12 +244,12 @@ END_TEST
 
 /* ---- The real binary on real sources ------------------------------------- */
 
-/* Build srcs (quoted by the caller) into tmp/name with extra options. */
+/* Build srcs (quoted by the caller) into test_tmp/name with extra options. */
 static char *
 build(const char *name, const char *opts, const char *srcs)
 {
 	pc_run r;
-	char *out = pc_asprintf("%s/%s", tmp, name);
+	char *out = pc_asprintf("%s/%s", test_tmp, name);
 	const char *w = getenv("PROFILEC_WRAPPER");
 	run_sh(&r, "SOURCE_DATE_EPOCH=%s %s '%s' build -o '%s' %s %s", EPOCH, w ? w : "", profilec_path(), out, opts,
 	       srcs);
@@ -281,7 +265,7 @@ check_bundle(const char *out, const char *cc, const char *src)
 	pc_run r;
 	run_profilec(&r, "dump", src, NULL);
 	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
-	char *dump = pc_asprintf("%s/%s.dump", tmp, cc);
+	char *dump = pc_asprintf("%s/%s.dump", test_tmp, cc);
 	FILE *f = fopen(dump, "wb");
 	ck_assert_ptr_nonnull(f);
 	ck_assert_uint_eq(fwrite(r.out, 1, r.out_len, f), r.out_len);
@@ -402,13 +386,13 @@ suite_jsonld(void)
 {
 	Suite *s = suite_create("jsonld");
 	TCase *tc = tcase_create("unit");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(tc, json_writer_layout);
 	tcase_add_test(tc, hand_graph_in_json_ld);
 	tcase_add_test(tc, unwritable_output_is_reported);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("build");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, bundles_load_and_are_reproducible);
 	tcase_add_test(tc, catalog_lists_every_file);

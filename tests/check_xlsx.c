@@ -17,22 +17,6 @@
 #define RO      "sources/ro.xml"
 #define EPOCH   "86400" /* 1970-01-02T00:00:00Z */
 
-static char *tmp;
-
-static void
-setup(void)
-{
-	tmp = make_tmpdir();
-	ck_assert_ptr_nonnull(tmp);
-}
-
-static void
-teardown(void)
-{
-	rm_tree(tmp);
-	free(tmp);
-}
-
 static void
 write_text(const char *path, const char *text, size_t len)
 {
@@ -42,13 +26,13 @@ write_text(const char *path, const char *text, size_t len)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* Build src's workbook under tmp/name with a fixed SOURCE_DATE_EPOCH; the
+/* Build src's workbook under test_tmp/name with a fixed SOURCE_DATE_EPOCH; the
  * path of the workbook. */
 static char *
 build(const char *name, const char *src, const char *cc)
 {
 	pc_run r;
-	char *out = pc_asprintf("%s/%s", tmp, name);
+	char *out = pc_asprintf("%s/%s", test_tmp, name);
 	run_sh(&r, "SOURCE_DATE_EPOCH=%s '%s' build -o '%s' --formats=xlsx '%s'", EPOCH, profilec_path(), out, src);
 	ck_assert_msg(r.status == 0, "build %s: exit %d: %.2000s", src, r.status, r.err);
 	run_free(&r);
@@ -66,7 +50,7 @@ dump(const char *src)
 	pc_run r;
 	run_profilec(&r, "dump", src, NULL);
 	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
-	char *path = pc_asprintf("%s/%s.dump", tmp, strrchr(src, '/') + 1);
+	char *path = pc_asprintf("%s/%s.dump", test_tmp, strrchr(src, '/') + 1);
 	write_text(path, r.out, r.out_len);
 	run_free(&r);
 	return path;
@@ -113,7 +97,7 @@ START_TEST(empty_profile_reads_back)
 		"  <title>Empty Xland (fictional)</title>\n"
 		"  <country code=\"XY\"><name>Empty Xland</name></country>\n"
 		"</profile>\n";
-	char *path = pc_asprintf("%s/xy.xml", tmp);
+	char *path = pc_asprintf("%s/xy.xml", test_tmp);
 	write_text(path, src, sizeof src - 1);
 	char *xlsx = build("xy", path, "xy");
 	char *d = dump(path);
@@ -142,7 +126,7 @@ START_TEST(two_builds_are_identical)
 	const char *out[2] = {"one", "two"};
 	for (int i = 0; i < 2; i++) {
 		pc_run r;
-		char *dir = pc_asprintf("%s/%s", tmp, out[i]);
+		char *dir = pc_asprintf("%s/%s", test_tmp, out[i]);
 		if (i == 1)
 			sleep(1);
 		run_sh(&r, "env -u SOURCE_DATE_EPOCH '%s' build -o '%s' --formats=xlsx '%s'", profilec_path(), dir, RO);
@@ -178,12 +162,12 @@ START_TEST(overlong_text_is_an_error_with_its_line)
 	for (size_t i = 0; i < n_long / 10; i++)
 		pc_buf_add(&b, "long text ", 10);
 	pc_buf_puts(&b, close);
-	char *src = pc_asprintf("%s/xa-long.xml", tmp);
+	char *src = pc_asprintf("%s/xa-long.xml", test_tmp);
 	write_text(src, b.data, b.len);
 	pc_buf_free(&b);
 	free(xa);
 
-	char *out = pc_asprintf("%s/out", tmp);
+	char *out = pc_asprintf("%s/out", test_tmp);
 	pc_run r;
 	run_profilec(&r, "build", "-o", out, "--formats=xlsx", src, NULL);
 	ck_assert_msg(r.status == 1, "exit %d, want 1: %.1000s", r.status, r.err);
@@ -215,7 +199,7 @@ START_TEST(checker_catches_broken_workbooks)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		pc_run r;
-		char *bad = pc_asprintf("%s/bad-%s.xlsx", tmp, cases[i].how);
+		char *bad = pc_asprintf("%s/bad-%s.xlsx", test_tmp, cases[i].how);
 		run_sh(&r, "%s %s --break=%s '%s' '%s'", PY, CHECKER, cases[i].how, xlsx, bad);
 		ck_assert_msg(r.status == 0, "break %s: %.1000s", cases[i].how, r.err);
 		run_free(&r);
@@ -241,11 +225,11 @@ START_TEST(ro_workbook_opens_in_libreoffice)
 	}
 	char *xlsx = build("ro", RO, "ro");
 	pc_run r;
-	run_sh(&r, "cd '%s' && HOME='%s' timeout 120 %s --headless --convert-to csv --outdir '%s/lo' '%s'", tmp, tmp,
-	       lo, tmp, xlsx);
+	run_sh(&r, "cd '%s' && HOME='%s' timeout 120 %s --headless --convert-to csv --outdir '%s/lo' '%s'", test_tmp,
+	       test_tmp, lo, test_tmp, xlsx);
 	ck_assert_msg(r.status == 0, "%s: exit %d: %.1000s%.1000s", lo, r.status, r.out, r.err);
 	run_free(&r);
-	char *csv = pc_asprintf("%s/lo/ro.csv", tmp);
+	char *csv = pc_asprintf("%s/lo/ro.csv", test_tmp);
 	size_t len = 0;
 	char *text = read_file(csv, &len);
 	ck_assert_msg(text != NULL && len > 0, "LibreOffice wrote no %s", csv);
@@ -259,7 +243,7 @@ END_TEST
 /* A file system that fills up: exit 3, a diagnostic, nothing published. */
 START_TEST(full_disk_is_an_output_error)
 {
-	char *out = pc_asprintf("%s/out", tmp);
+	char *out = pc_asprintf("%s/out", test_tmp);
 	pc_run r;
 	/* 16 KiB of file size allowed; SIGXFSZ ignored so write() fails with EFBIG. */
 	run_sh(&r, "trap '' XFSZ; ulimit -f 32; exec '%s' build -o '%s' --formats=xlsx '%s'", profilec_path(), out, RO);
@@ -306,13 +290,13 @@ START_TEST(formula_like_text_stays_text)
 	pc_graph *g = tiny_graph(text);
 	pc_diag d;
 	pc_diag_init(&d);
-	pc_export_opts o = {.dir = tmp};
+	pc_export_opts o = {.dir = test_tmp};
 	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
 	pc_run r;
 	run_sh(&r,
 	       "cd '%s' && unzip -p xz.xlsx 'xl/worksheets/*.xml' | grep -c '<f[ >]'; unzip -p xz.xlsx "
 	       "xl/sharedStrings.xml | grep -c 'HYPERLINK'",
-	       tmp);
+	       test_tmp);
 	ck_assert_msg(strncmp(r.out, "0\n1\n", 4) == 0, "formula count / string count: %s", r.out);
 	run_free(&r);
 	pc_diag_free(&d);
@@ -327,10 +311,10 @@ START_TEST(xstring_escapes_read_back_as_written)
 	pc_graph *g = tiny_graph("Code _x0041_ and _x00_ stay");
 	pc_diag d;
 	pc_diag_init(&d);
-	pc_export_opts o = {.dir = tmp};
+	pc_export_opts o = {.dir = test_tmp};
 	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
 	pc_run r;
-	run_sh(&r, "cd '%s' && unzip -p xz.xlsx xl/sharedStrings.xml", tmp);
+	run_sh(&r, "cd '%s' && unzip -p xz.xlsx xl/sharedStrings.xml", test_tmp);
 	ck_assert_msg(strstr(r.out, "Code _x005F_x0041_ and _x00_ stay") != NULL, "not escaped: %.2000s", r.out);
 	run_free(&r);
 	pc_diag_free(&d);
@@ -343,13 +327,13 @@ END_TEST
 START_TEST(planted_symlink_is_refused)
 {
 	pc_graph *g = tiny_graph("An event.");
-	char *victim = pc_asprintf("%s/victim", tmp);
-	char *link = pc_asprintf("%s/xz.xlsx", tmp);
+	char *victim = pc_asprintf("%s/victim", test_tmp);
+	char *link = pc_asprintf("%s/xz.xlsx", test_tmp);
 	write_text(victim, "precious", 8);
 	ck_assert_int_eq(symlink(victim, link), 0);
 	pc_diag d;
 	pc_diag_init(&d);
-	pc_export_opts o = {.dir = tmp};
+	pc_export_opts o = {.dir = test_tmp};
 	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OUTPUT);
 	ck_assert_uint_ge(d.n_errors, 1);
 	size_t len;
@@ -374,14 +358,14 @@ START_TEST(cell_limit_is_exact)
 	pc_graph *g = tiny_graph(s);
 	pc_diag d;
 	pc_diag_init(&d);
-	pc_export_opts o = {.dir = tmp};
+	pc_export_opts o = {.dir = test_tmp};
 	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
 	pc_diag_free(&d);
 	pc_graph_free(g);
 
 	memcpy(s + 32766, "\xF0\x9F\x98\x80", 5); /* 32,766 + an emoji = 32,768 units */
 	g = tiny_graph(s);
-	char *sub = pc_asprintf("%s/sub", tmp);
+	char *sub = pc_asprintf("%s/sub", test_tmp);
 	ck_assert_int_eq(mkdir(sub, 0777), 0);
 	pc_diag_init(&d);
 	o.dir = sub;
@@ -405,7 +389,7 @@ suite_xlsx(void)
 {
 	Suite *s = suite_create("xlsx");
 	TCase *tc = tcase_create("workbook");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, xa_workbook_reads_back);
 	tcase_add_test(tc, ro_workbook_reads_back);

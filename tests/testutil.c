@@ -193,3 +193,21 @@ have_command(const char *name)
 	run_free(&r);
 	return st == 0;
 }
+
+char *test_tmp;
+
+void
+test_tmp_setup(void)
+{
+	test_tmp = make_tmpdir();
+	if (test_tmp == NULL)
+		abort();
+}
+
+void
+test_tmp_teardown(void)
+{
+	rm_tree(test_tmp);
+	free(test_tmp);
+	test_tmp = NULL;
+}

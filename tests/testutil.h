@@ -22,6 +22,11 @@ char *read_file(const char *path, size_t *len);
 /* A fresh directory under $TMPDIR (or /tmp); free the string, rm -rf with rm_tree. */
 char *make_tmpdir(void);
 void rm_tree(const char *dir);
+/* A fresh directory per test: a Check fixture sets test_tmp and removes
+ * it with everything in it. */
+extern char *test_tmp;
+void test_tmp_setup(void);
+void test_tmp_teardown(void);
 /* The path of the binary under test. */
 const char *profilec_path(void);
 /* 1 when a command exists on PATH. */
