@@ -212,6 +212,16 @@ register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned lin
 	b->n_used++;
 }
 
+/* A node's header from its element: id, position, and its place in the id index. */
+static void
+start_node(builder *b, pc_node *n, xmlNodePtr e, pc_kind kind, size_t index)
+{
+	n->id = attr(b, e, "id");
+	n->line = line_of(e);
+	n->col = col_of(b, e);
+	register_id(b, n->id, kind, index, n->line, n->col);
+}
+
 /* Resolve an id to a node of the wanted kind; report it when it is not one. */
 static int
 resolve(builder *b, const char *id, pc_kind want, const char *who, const char *who_id, unsigned line, unsigned col,
@@ -241,8 +251,7 @@ unknown:
 }
 
 static void
-add_pending(builder *b, int what, uint32_t from, const char *to, int extra, double factor, unsigned line,
-	    unsigned col)
+add_pending(builder *b, int what, uint32_t from, const char *to, int extra, double factor, unsigned line, unsigned col)
 {
 	if (to == NULL)
 		return;
@@ -290,10 +299,7 @@ build_indicators(builder *b, xmlNodePtr n)
 		if (!is(c, "indicator"))
 			continue;
 		pc_indicator *ind = PC_PUSH(g, indicators);
-		ind->n.id = attr(b, c, "id");
-		ind->n.line = line_of(c);
-		ind->n.col = col_of(b, c);
-		register_id(b, ind->n.id, PC_INDICATOR, g->n_indicators - 1, ind->n.line, ind->n.col);
+		start_node(b, &ind->n, c, PC_INDICATOR, g->n_indicators - 1);
 		ind->label = child_text(b, c, "label");
 		xmlNodePtr v = child(c, "value");
 		if (v != NULL) {
@@ -327,10 +333,7 @@ build_actor(builder *b, xmlNodePtr c)
 	pc_graph *g = b->g;
 	uint32_t ai = (uint32_t)g->n_actors;
 	pc_actor *a = PC_PUSH(g, actors);
-	a->n.id = attr(b, c, "id");
-	a->n.line = line_of(c);
-	a->n.col = col_of(b, c);
-	register_id(b, a->n.id, PC_ACTOR, ai, a->n.line, a->n.col);
+	start_node(b, &a->n, c, PC_ACTOR, ai);
 	a->kind = attr(b, c, "kind");
 	a->name = child_text(b, c, "name");
 	a->acronym = child_text(b, c, "acronym");
@@ -363,58 +366,53 @@ static void
 build_publication(builder *b, xmlNodePtr c)
 {
 	pc_graph *g = b->g;
-	{
-		uint32_t pi = (uint32_t)g->n_publications;
-		pc_publication *p = PC_PUSH(g, publications);
-		p->n.id = attr(b, c, "id");
-		p->n.line = line_of(c);
-		p->n.col = col_of(b, c);
-		register_id(b, p->n.id, PC_PUBLICATION, pi, p->n.line, p->n.col);
-		p->title = child_text(b, c, "title");
-		p->subtitle = child_text(b, c, "subtitle");
-		p->description = child_text(b, c, "description");
-		p->year = parse_int(b, c, "year", PC_NONE);
-		p->kind = attr(b, c, "kind");
-		p->publisher = -1;
-		p->edition_of = -1;
-		xmlNodePtr pub = child(c, "publisher");
-		uint32_t idx;
-		if (pub && resolve(b, attr(b, pub, "ref"), PC_ACTOR, "publication", p->n.id, line_of(pub),
-				   col_of(b, pub), &idx))
-			g->publications[pi].publisher = (int32_t)idx;
-		xmlNodePtr ed = child(c, "edition-of");
-		if (ed)
-			add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, 0, line_of(ed), col_of(b, ed));
-		xmlNodePtr authors = child(c, "authors");
-		uint32_t position = 0;
-		if (authors == NULL)
-			return;
-		FOR_CHILDREN (x, authors) {
-			pc_ref who;
-			if (is(x, "person")) {
-				/* One node per citation here; normalization merges them. */
-				pc_person *person = PC_PUSH(g, persons);
-				person->n.line = line_of(x);
-				person->n.col = col_of(b, x);
-				person->family = attr(b, x, "family");
-				person->given = attr(b, x, "given");
-				who = (pc_ref){PC_PERSON, (uint32_t)g->n_persons - 1};
-			} else if (is(x, "organization")) {
-				if (!resolve(b, attr(b, x, "ref"), PC_ACTOR, "publication", g->publications[pi].n.id,
-					     line_of(x), col_of(b, x), &idx))
-					continue;
-				who = (pc_ref){PC_ACTOR, idx};
-			} else {
+	uint32_t pi = (uint32_t)g->n_publications;
+	pc_publication *p = PC_PUSH(g, publications);
+	start_node(b, &p->n, c, PC_PUBLICATION, pi);
+	p->title = child_text(b, c, "title");
+	p->subtitle = child_text(b, c, "subtitle");
+	p->description = child_text(b, c, "description");
+	p->year = parse_int(b, c, "year", PC_NONE);
+	p->kind = attr(b, c, "kind");
+	p->publisher = -1;
+	p->edition_of = -1;
+	xmlNodePtr pub = child(c, "publisher");
+	uint32_t idx;
+	if (pub &&
+	    resolve(b, attr(b, pub, "ref"), PC_ACTOR, "publication", p->n.id, line_of(pub), col_of(b, pub), &idx))
+		g->publications[pi].publisher = (int32_t)idx;
+	xmlNodePtr ed = child(c, "edition-of");
+	if (ed)
+		add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, 0, line_of(ed), col_of(b, ed));
+	xmlNodePtr authors = child(c, "authors");
+	uint32_t position = 0;
+	if (authors == NULL)
+		return;
+	FOR_CHILDREN (x, authors) {
+		pc_ref who;
+		if (is(x, "person")) {
+			/* One node per citation here; normalization merges them. */
+			pc_person *person = PC_PUSH(g, persons);
+			person->n.line = line_of(x);
+			person->n.col = col_of(b, x);
+			person->family = attr(b, x, "family");
+			person->given = attr(b, x, "given");
+			who = (pc_ref){PC_PERSON, (uint32_t)g->n_persons - 1};
+		} else if (is(x, "organization")) {
+			if (!resolve(b, attr(b, x, "ref"), PC_ACTOR, "publication", g->publications[pi].n.id,
+				     line_of(x), col_of(b, x), &idx))
 				continue;
-			}
-			pc_authorship *au = PC_PUSH(g, authorships);
-			au->publication = pi;
-			au->position = ++position;
-			au->author = who;
-			au->as_written = text(b, x);
-			au->line = line_of(x);
-			au->col = col_of(b, x);
+			who = (pc_ref){PC_ACTOR, idx};
+		} else {
+			continue;
 		}
+		pc_authorship *au = PC_PUSH(g, authorships);
+		au->publication = pi;
+		au->position = ++position;
+		au->author = who;
+		au->as_written = text(b, x);
+		au->line = line_of(x);
+		au->col = col_of(b, x);
 	}
 }
 
@@ -424,10 +422,7 @@ build_penalty(builder *b, xmlNodePtr c, uint32_t article)
 	pc_graph *g = b->g;
 	uint32_t pi = (uint32_t)g->n_penalties;
 	pc_penalty *p = PC_PUSH(g, penalties);
-	p->n.id = attr(b, c, "id");
-	p->n.line = line_of(c);
-	p->n.col = col_of(b, c);
-	register_id(b, p->n.id, PC_PENALTY, pi, p->n.line, p->n.col);
+	start_node(b, &p->n, c, PC_PENALTY, pi);
 	p->article = article;
 	int kind = lookup(pc_penalty_kind_name, PC_PEN_COUNT, attr(b, c, "kind"));
 	p->kind = kind < 0 ? PC_PEN_IMPRISONMENT : (pc_penalty_kind)kind;
@@ -454,62 +449,51 @@ static void
 build_law_part(builder *b, xmlNodePtr c)
 {
 	pc_graph *g = b->g;
-	{
-		if (is(c, "intro")) {
-			g->law_intro = text(b, c);
-		} else if (is(c, "threshold")) {
-			pc_threshold *t = PC_PUSH(g, thresholds);
-			t->n.id = attr(b, c, "id");
-			t->n.line = line_of(c);
-			t->n.col = col_of(b, c);
-			register_id(b, t->n.id, PC_THRESHOLD, g->n_thresholds - 1, t->n.line, t->n.col);
-			int kind = lookup(pc_threshold_kind_name, PC_THR_COUNT, attr(b, c, "kind"));
-			t->kind = kind < 0 ? PC_THR_CONSENT : (pc_threshold_kind)kind;
-			t->age = parse_int(b, c, "age", 0);
-		} else if (is(c, "instrument")) {
-			uint32_t ii = (uint32_t)g->n_instruments;
-			pc_instrument *in = PC_PUSH(g, instruments);
-			in->n.id = attr(b, c, "id");
-			in->n.line = line_of(c);
-			in->n.col = col_of(b, c);
-			register_id(b, in->n.id, PC_INSTRUMENT, ii, in->n.line, in->n.col);
-			int type = lookup(pc_instrument_type_name, PC_INSTR_COUNT, attr(b, c, "type"));
-			in->type = type < 0 ? PC_INSTR_LAW : (pc_instrument_type)type;
-			in->number = attr(b, c, "number");
-			in->year = parse_int(b, c, "year", PC_NONE);
-			in->title = child_text(b, c, "title");
-			in->signed_ = in->ratified = in->in_force = -1;
-			in->issuer = -1;
-			xmlNodePtr st = child(c, "status");
-			if (st) {
-				in->status = text(b, st);
-				in->signed_ = parse_bool(attr(b, st, "signed"));
-				in->ratified = parse_bool(attr(b, st, "ratified"));
-				in->in_force = parse_bool(attr(b, st, "in-force"));
-				in->status_date = attr(b, st, "date");
-			}
-			xmlNodePtr issuer = child(c, "issuer");
-			uint32_t idx;
-			if (issuer && resolve(b, attr(b, issuer, "ref"), PC_ACTOR, "instrument", in->n.id,
-					      line_of(issuer), col_of(b, issuer), &idx))
-				g->instruments[ii].issuer = (int32_t)idx;
-			FOR_CHILDREN (x, c) {
-				if (!is(x, "article"))
-					continue;
-				uint32_t ai = (uint32_t)g->n_articles;
-				pc_article *a = PC_PUSH(g, articles);
-				a->n.id = attr(b, x, "id");
-				a->n.line = line_of(x);
-				a->n.col = col_of(b, x);
-				register_id(b, a->n.id, PC_ARTICLE, ai, a->n.line, a->n.col);
-				a->instrument = ii;
-				a->number = attr(b, x, "number");
-				a->heading = child_text(b, x, "heading");
-				a->text = child_text(b, x, "text");
-				FOR_CHILDREN (y, x)
-					if (is(y, "penalty"))
-						build_penalty(b, y, ai);
-			}
+	if (is(c, "intro")) {
+		g->law_intro = text(b, c);
+	} else if (is(c, "threshold")) {
+		pc_threshold *t = PC_PUSH(g, thresholds);
+		start_node(b, &t->n, c, PC_THRESHOLD, g->n_thresholds - 1);
+		int kind = lookup(pc_threshold_kind_name, PC_THR_COUNT, attr(b, c, "kind"));
+		t->kind = kind < 0 ? PC_THR_CONSENT : (pc_threshold_kind)kind;
+		t->age = parse_int(b, c, "age", 0);
+	} else if (is(c, "instrument")) {
+		uint32_t ii = (uint32_t)g->n_instruments;
+		pc_instrument *in = PC_PUSH(g, instruments);
+		start_node(b, &in->n, c, PC_INSTRUMENT, ii);
+		int type = lookup(pc_instrument_type_name, PC_INSTR_COUNT, attr(b, c, "type"));
+		in->type = type < 0 ? PC_INSTR_LAW : (pc_instrument_type)type;
+		in->number = attr(b, c, "number");
+		in->year = parse_int(b, c, "year", PC_NONE);
+		in->title = child_text(b, c, "title");
+		in->signed_ = in->ratified = in->in_force = -1;
+		in->issuer = -1;
+		xmlNodePtr st = child(c, "status");
+		if (st) {
+			in->status = text(b, st);
+			in->signed_ = parse_bool(attr(b, st, "signed"));
+			in->ratified = parse_bool(attr(b, st, "ratified"));
+			in->in_force = parse_bool(attr(b, st, "in-force"));
+			in->status_date = attr(b, st, "date");
+		}
+		xmlNodePtr issuer = child(c, "issuer");
+		uint32_t idx;
+		if (issuer && resolve(b, attr(b, issuer, "ref"), PC_ACTOR, "instrument", in->n.id, line_of(issuer),
+				      col_of(b, issuer), &idx))
+			g->instruments[ii].issuer = (int32_t)idx;
+		FOR_CHILDREN (x, c) {
+			if (!is(x, "article"))
+				continue;
+			uint32_t ai = (uint32_t)g->n_articles;
+			pc_article *a = PC_PUSH(g, articles);
+			start_node(b, &a->n, x, PC_ARTICLE, ai);
+			a->instrument = ii;
+			a->number = attr(b, x, "number");
+			a->heading = child_text(b, x, "heading");
+			a->text = child_text(b, x, "text");
+			FOR_CHILDREN (y, x)
+				if (is(y, "penalty"))
+					build_penalty(b, y, ai);
 		}
 	}
 }
@@ -518,31 +502,24 @@ static void
 build_event(builder *b, xmlNodePtr c)
 {
 	pc_graph *g = b->g;
-	{
-		uint32_t ei = (uint32_t)g->n_events;
-		pc_event *e = PC_PUSH(g, events);
-		e->n.id = attr(b, c, "id");
-		e->n.line = line_of(c);
-		e->n.col = col_of(b, c);
-		register_id(b, e->n.id, PC_EVENT, ei, e->n.line, e->n.col);
-		e->year = parse_int(b, c, "year", PC_NONE);
-		e->end_year = parse_int(b, c, "end-year", PC_NONE);
-		int theme = lookup(pc_theme_name, PC_THEME_COUNT, attr(b, c, "theme"));
-		e->theme = theme < 0 ? PC_THEME_EDUCATION_ICT : (pc_theme)theme;
-		e->text = child_text(b, c, "text");
-		FOR_CHILDREN (x, c) {
-			if (is(x, "involves")) {
-				int role = lookup(pc_role_name, PC_ROLE_COUNT, attr(b, x, "role"));
-				if (role >= 0)
-					add_pending(b, PEND_INVOLVES, ei, attr(b, x, "actor"), role, 0, line_of(x),
-						    col_of(b, x));
-			} else if (is(x, "cites-instrument")) {
-				add_pending(b, PEND_CITES_INSTRUMENT, ei, attr(b, x, "ref"), 0, 0, line_of(x),
+	uint32_t ei = (uint32_t)g->n_events;
+	pc_event *e = PC_PUSH(g, events);
+	start_node(b, &e->n, c, PC_EVENT, ei);
+	e->year = parse_int(b, c, "year", PC_NONE);
+	e->end_year = parse_int(b, c, "end-year", PC_NONE);
+	int theme = lookup(pc_theme_name, PC_THEME_COUNT, attr(b, c, "theme"));
+	e->theme = theme < 0 ? PC_THEME_EDUCATION_ICT : (pc_theme)theme;
+	e->text = child_text(b, c, "text");
+	FOR_CHILDREN (x, c) {
+		if (is(x, "involves")) {
+			int role = lookup(pc_role_name, PC_ROLE_COUNT, attr(b, x, "role"));
+			if (role >= 0)
+				add_pending(b, PEND_INVOLVES, ei, attr(b, x, "actor"), role, 0, line_of(x),
 					    col_of(b, x));
-			} else if (is(x, "cites-publication")) {
-				add_pending(b, PEND_CITES_PUBLICATION, ei, attr(b, x, "ref"), 0, 0, line_of(x),
-					    col_of(b, x));
-			}
+		} else if (is(x, "cites-instrument")) {
+			add_pending(b, PEND_CITES_INSTRUMENT, ei, attr(b, x, "ref"), 0, 0, line_of(x), col_of(b, x));
+		} else if (is(x, "cites-publication")) {
+			add_pending(b, PEND_CITES_PUBLICATION, ei, attr(b, x, "ref"), 0, 0, line_of(x), col_of(b, x));
 		}
 	}
 }
