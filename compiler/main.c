@@ -15,11 +15,12 @@
 #define PC_VERSION       "0.1.0"
 #define DEFAULT_BASE_IRI "https://profilec.example/id/"
 
-static const char usage[] = "usage: profilec validate [--format=text|json|github] [--werror] [LIMITS] FILE...\n"
-			    "       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME] [-jN]\n"
-			    "                      [--werror] [LIMITS] FILE...\n"
-			    "       profilec dump [LIMITS] FILE\n"
-			    "       profilec --help | --version\n";
+static const char usage[] =
+	"usage: profilec validate [--format=text|json|github] [--werror] [LIMITS] FILE...\n"
+	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME] [-jN]\n"
+	"                      [--werror] [LIMITS] FILE...\n"
+	"       profilec dump [LIMITS] FILE\n"
+	"       profilec --help | --version\n";
 
 static void
 help(void)

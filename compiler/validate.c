@@ -59,8 +59,7 @@ line_at(const pc_input *src, size_t offset)
  * ends, not where the reference stands: find the element `<name ...
  * ="key"` in the source instead. */
 static int
-locate_reference(const pc_input *src, const char *name, const char *key, size_t key_len, unsigned *line,
-		 unsigned *col)
+locate_reference(const pc_input *src, const char *name, const char *key, size_t key_len, unsigned *line, unsigned *col)
 {
 	size_t name_len = strlen(name);
 	const char *end = src->data + src->len;
