@@ -40,7 +40,6 @@ import argparse
 import math
 import os
 import random
-import re
 import sys
 from xml.sax.saxutils import escape, quoteattr
 
@@ -759,6 +758,12 @@ USER_CODES = ["Q" + chr(c) for c in range(ord("M"), ord("Z") + 1)] + \
 
 
 def write(path, data):
+    """Whole or not at all: a regular file is written beside and renamed
+    into place; anything else (/dev/null, a pipe) is written to as it is."""
+    if os.path.exists(path) and not os.path.isfile(path):
+        with open(path, "wb") as f:
+            f.write(data)
+        return
     tmp = path + ".tmp"
     with open(tmp, "wb") as f:
         f.write(data)
@@ -768,15 +773,16 @@ def write(path, data):
 def main():
     ap = argparse.ArgumentParser(description="Generate fictional profiles for make bench.")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--code", default="XA", help="country code, two upper-case letters (default XA)")
+    ap.add_argument("--code", default="XA", help="user-assigned country code: AA, QM-QZ, XA-XZ or ZZ (default XA)")
     ap.add_argument("--target-bytes", type=int, default=0,
                     help="size of the profile (default: one unit, about the size of sources/ro.xml)")
     ap.add_argument("--profiles", type=int, default=0,
                     help="write this many realistic profiles into the directory -o, 40 per subdirectory")
     ap.add_argument("-o", "--output", help="output file (directory with --profiles); default stdout")
     a = ap.parse_args()
-    if not re.fullmatch("[A-Z]{2}", a.code):
-        ap.error("--code wants two upper-case letters, e.g. XA")
+    if a.code not in USER_CODES + ["AA", "ZZ"]:
+        ap.error("--code wants a user-assigned ISO 3166 code (AA, QM-QZ, XA-XZ, ZZ): "
+                 "a generated profile never claims a real country")
     if a.profiles:
         if not a.output:
             ap.error("--profiles needs -o DIR")
