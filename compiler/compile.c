@@ -62,7 +62,7 @@ set_build_date(pc_graph *g, pc_diag *d)
 pc_graph *
 pc_compile(const char *path, const pc_limits *lim, pc_diag *d)
 {
-	pc_input src = {.path = path};
+	pc_input src = {.path = path, .digest = lim->digest};
 	pc_graph *g = NULL;
 	if (pc_load(&src, lim, d) == 0)
 		g = pc_parse(&src, d);

@@ -13,6 +13,9 @@ typedef struct {
 	unsigned max_depth;      /* element nesting */
 	unsigned max_attributes; /* attributes on one element */
 	size_t max_text;         /* bytes of one text or attribute value */
+	/* Not a limit: whether to hash the source (build needs the digest,
+	 * validate does not, and hashing is a sixth of its time). */
+	int digest;
 } pc_limits;
 
 #define PC_DEFAULT_MAX_SIZE       ((size_t)256 << 20)
@@ -37,6 +40,7 @@ typedef struct pc_input {
 	const char *path;
 	char *data; /* the file's bytes, NUL-terminated */
 	size_t len;
+	int digest;          /* compute the graph's source_sha256 */
 	size_t *line_starts; /* byte offset of each line, for columns */
 	size_t n_lines;
 } pc_input;

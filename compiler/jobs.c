@@ -58,8 +58,11 @@ pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratc
 		if (started < n && running < jobs && rc == 0) {
 			fflush(NULL); /* nothing buffered is written twice */
 			pid_t pid = fork();
-			if (pid == 0)
-				_exit(run_child(started, fn, ctx, scratch_dir));
+			if (pid == 0) {
+				int child_rc = run_child(started, fn, ctx, scratch_dir);
+				free(pids);
+				_exit(child_rc);
+			}
 			if (pid < 0) {
 				/* No process to spare: do this one here. */
 				rc = worse(rc, fn(started, ctx, d));

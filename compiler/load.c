@@ -20,6 +20,7 @@ pc_limits_default(pc_limits *lim)
 	lim->max_depth = PC_DEFAULT_MAX_DEPTH;
 	lim->max_attributes = PC_DEFAULT_MAX_ATTRIBUTES;
 	lim->max_text = PC_DEFAULT_MAX_TEXT;
+	lim->digest = 0;
 }
 
 /* A profile never needs anything from outside its own bytes. */

@@ -281,6 +281,7 @@ cmd_build(options *o)
 	d.werror = o->werror;
 	pc_graph **graphs = pc_calloc(o->n_files, sizeof *graphs);
 	int rc = PC_EXIT_OK;
+	o->limits.digest = 1;
 	/* From here a signal stops the build cleanly: staging is removed and
 	 * the output directory stays as it was. */
 	struct sigaction sa = {.sa_handler = on_signal}, old_int, old_term, old_hup;

@@ -14,7 +14,7 @@
 #                  (default 540): the whole stays under 10 minutes
 #   BENCH_KEEP=1   keep the work directory (corpora, outputs)
 # The work directory is in $TMPDIR (default /tmp) and holds every output
-# until the end (about 3 GB with the 100 MB corpus).
+# until the end (about 1.5 GB with the 100 MB corpus).
 set -u
 export LC_ALL=C
 

@@ -47,6 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	pc_limits lim;
 	pc_limits_default(&lim);
+	lim.digest = 1;
 	pc_diag d;
 	pc_diag_init(&d);
 	pc_graph *g = pc_compile(path, &lim, &d);
