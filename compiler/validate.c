@@ -14,20 +14,7 @@ extern const char pc_schema_xsd[];
 extern const size_t pc_schema_xsd_len;
 
 static xmlSchemaPtr schema;
-
-/* The schema's identity constraints are our reference rules: name them so. */
-static const char *
-rule_for(const xmlError *err)
-{
-	/* libxml2 2.9 gives every identity-constraint error one code. */
-	if (err->code == XML_SCHEMAV_CVC_IDC && err->message) {
-		if (strstr(err->message, "No match found for key-sequence"))
-			return "unknown-ref";
-		if (strstr(err->message, "Duplicate key-sequence"))
-			return "duplicate-id";
-	}
-	return "schema";
-}
+static xmlDocPtr schema_doc;
 
 /* libxml2 writes "Element '{urn:profilec:profile:1}event': ..."; the
  * namespace is the same for every element, so drop it from messages. */
@@ -38,53 +25,6 @@ strip_namespace(char *msg)
 	char *p;
 	while ((p = strstr(msg, ns)) != NULL)
 		memmove(p, p + sizeof ns - 1, strlen(p + sizeof ns - 1) + 1);
-}
-
-/* The line of the byte at offset. */
-static unsigned
-line_at(const pc_input *src, size_t offset)
-{
-	size_t lo = 0, hi = src->n_lines;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (src->line_starts[mid] <= offset)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (unsigned)lo + 1;
-}
-
-/* A streaming validator reports a dangling keyref where the key's scope
- * ends, not where the reference stands: find the element `<name ...
- * ="key"` in the source instead. */
-static int
-locate_reference(const pc_input *src, const char *name, const char *key, size_t key_len, unsigned *line, unsigned *col)
-{
-	size_t name_len = strlen(name);
-	const char *end = src->data + src->len;
-	for (const char *p = src->data; p + key_len + 2 <= end; p++) {
-		p = memchr(p, '"', (size_t)(end - p));
-		if (p == NULL || p + key_len + 2 > end)
-			return 0;
-		if (memcmp(p + 1, key, key_len) != 0 || p[key_len + 1] != '"')
-			continue;
-		const char *q = p - 1;
-		while (q > src->data && (*q == ' ' || *q == '\t'))
-			q--;
-		if (*q != '=')
-			continue;
-		while (q > src->data && *q != '<' && *q != '>')
-			q--;
-		if (*q != '<' || (size_t)(end - q) <= name_len + 1 || memcmp(q + 1, name, name_len) != 0 ||
-		    !(q[1 + name_len] == ' ' || q[1 + name_len] == '\t' || q[1 + name_len] == '\n' ||
-		      q[1 + name_len] == '\r'))
-			continue;
-		*line = line_at(src, (size_t)(q - src->data));
-		*col = (unsigned)(q - (src->data + src->line_starts[*line - 1])) + 1;
-		return 1;
-	}
-	return 0;
 }
 
 /* "Element 'involves': ..." -> "involves" (namespace already stripped). */
@@ -126,24 +66,14 @@ pc_report_xml_error(const pc_input *src, pc_diag *d, const void *xml_error)
 	char msg[1024], name[128];
 	snprintf(msg, sizeof msg, "%s", err->message ? err->message : "schema violation");
 	strip_namespace(msg);
-	/* The builder says the same of a duplicate id, naming the first use. */
-	if (strstr(msg, "Duplicate key-sequence") && strstr(msg, "'uniqueId'"))
-		return;
 	col = 0;
-	const char *key = strstr(msg, "No match found for key-sequence ['");
-	if (key != NULL && element_of(msg, name, sizeof name)) {
-		key += strlen("No match found for key-sequence ['");
-		const char *key_end = strstr(key, "']");
-		if (key_end != NULL)
-			locate_reference(src, name, key, (size_t)(key_end - key), &line, &col);
-	}
-	if (col == 0 && node != NULL && node->type == XML_ELEMENT_NODE)
+	if (node != NULL && node->type == XML_ELEMENT_NODE)
 		col = pc_input_column(src, line, (const char *)node->name);
 	if (col == 0 && element_of(msg, name, sizeof name)) {
 		char *brace = strchr(name, '}'); /* a foreign namespace stays in the message */
 		col = pc_input_column(src, line, brace ? brace + 1 : name);
 	}
-	pc_diag_report(d, sev, src->path, line, col, rule_for(err), "%s", msg);
+	pc_diag_report(d, sev, src->path, line, col, "schema", "%s", msg);
 }
 
 struct error_sink {
@@ -167,17 +97,48 @@ on_schema_parse_error(void *ctx, xmlErrorPtr err)
 			       "embedded schema: %s", err->message ? err->message : "error");
 }
 
+/* Remove xs:unique, xs:key and xs:keyref from the schema document. The
+ * builder registers every id and resolves every reference itself, naming
+ * the referring element and the first use of a duplicate; libxml2's
+ * identity-constraint tables would check the same again at a cost of
+ * 1.7x the source in memory and a tenth of the validation time. The file
+ * keeps them, so editors' tools (xmllint --schema) check ids too. */
+static void
+drop_identity_constraints(xmlNodePtr node)
+{
+	xmlNodePtr next;
+	for (xmlNodePtr c = node->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (c->ns != NULL && xmlStrEqual(c->ns->href, BAD_CAST "http://www.w3.org/2001/XMLSchema") &&
+		    (xmlStrEqual(c->name, BAD_CAST "unique") || xmlStrEqual(c->name, BAD_CAST "key") ||
+		     xmlStrEqual(c->name, BAD_CAST "keyref"))) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			continue;
+		}
+		drop_identity_constraints(c);
+	}
+}
+
 static xmlSchemaPtr
 get_schema(pc_diag *d)
 {
 	if (schema != NULL)
 		return schema;
-	xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt(pc_schema_xsd, (int)pc_schema_xsd_len);
-	if (pctx == NULL)
+	xmlDocPtr doc = xmlReadMemory(pc_schema_xsd, (int)pc_schema_xsd_len, "profile.xsd", NULL, XML_PARSE_NONET);
+	if (doc == NULL)
 		return NULL;
-	xmlSchemaSetParserStructuredErrors(pctx, on_schema_parse_error, d);
-	schema = xmlSchemaParse(pctx);
-	xmlSchemaFreeParserCtxt(pctx);
+	drop_identity_constraints(xmlDocGetRootElement(doc));
+	xmlSchemaParserCtxtPtr pctx = xmlSchemaNewDocParserCtxt(doc);
+	if (pctx != NULL) {
+		xmlSchemaSetParserStructuredErrors(pctx, on_schema_parse_error, d);
+		schema = xmlSchemaParse(pctx);
+		xmlSchemaFreeParserCtxt(pctx);
+	}
+	/* The compiled schema keeps pointers into its document. */
+	schema_doc = doc;
 	return schema;
 }
 
@@ -229,5 +190,7 @@ pc_compiler_cleanup(void)
 {
 	xmlSchemaFree(schema);
 	schema = NULL;
+	xmlFreeDoc(schema_doc);
+	schema_doc = NULL;
 	xmlCleanupParser();
 }
