@@ -580,8 +580,7 @@ pc_builder_new(const pc_input *src, pc_diag *d)
 	b->d = d;
 	b->g = pc_graph_new();
 	b->g->source_path = pc_intern(&b->g->strings, src->path);
-	if (src->digest)
-		pc_sha256_hex(src->data, src->len, b->g->source_sha256);
+	memcpy(b->g->source_sha256, src->sha256, sizeof b->g->source_sha256);
 	return b;
 }
 

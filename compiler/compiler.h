@@ -3,6 +3,7 @@
 #define PC_COMPILER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 #include "graph.h"
@@ -38,21 +39,29 @@ pc_graph *pc_compile(const char *path, const pc_limits *lim, pc_diag *d);
 /* The phases, for tests and for pc_compile. */
 typedef struct pc_input {
 	const char *path;
-	char *data; /* the file's bytes, NUL-terminated */
+	const char *data; /* the file's bytes, mapped read-only */
 	size_t len;
-	int digest;          /* compute the graph's source_sha256 */
-	size_t *line_starts; /* byte offset of each line, for columns */
-	size_t n_lines;
+	size_t released;       /* bytes before this are out of memory (pc_input_release) */
+	int digest;            /* compute sha256 while loading */
+	char sha256[65];       /* hex digest of the bytes, when digest is set */
+	uint32_t *line_starts; /* byte offset of each line, for columns */
+	size_t n_lines, cap_lines;
 } pc_input;
 
-/* Read the file and refuse hostile shapes before libxml2 sees a byte. */
+/* Map the file, index its lines and refuse hostile shapes before libxml2
+ * sees a byte. */
 int pc_load(pc_input *src, const pc_limits *lim, pc_diag *d);
 /* Stream-parse, validate against the schema and build the graph in one
  * pass: only the entity being read is ever a tree. NULL when invalid. */
-pc_graph *pc_parse(const pc_input *src, pc_diag *d);
+pc_graph *pc_parse(pc_input *src, pc_diag *d);
 void pc_normalize(pc_graph *g, pc_diag *d);
 void pc_check(pc_graph *g, pc_diag *d);
 void pc_input_free(pc_input *src);
+/* The bytes before offset upto will not be needed soon: let the kernel take
+ * their pages back. They stay readable (and come back from the page cache
+ * if read), so this only bounds memory: a pass over a 100 MB source keeps a
+ * few MB resident, not 100. */
+void pc_input_release(pc_input *src, size_t upto);
 
 /* The column of the first `<name` on a line of the source, 1-based, or 0:
  * libxml2 gives schema errors a line but no column. */

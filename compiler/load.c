@@ -1,9 +1,11 @@
 /* Load a source safely: read it ourselves, refuse hostile shapes, parse from memory. */
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,6 +14,7 @@
 
 #include "alloc.h"
 #include "compiler.h"
+#include "sha256.h"
 
 void
 pc_limits_default(pc_limits *lim)
@@ -42,16 +45,40 @@ silence(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* A mapped file that shrinks under us raises SIGBUS on the next page read.
+ * Nothing can be recovered then: say which file and stop, as an invalid
+ * source (a build's output directory is untouched, its staging is swept
+ * by the next build). */
+static const char *volatile mapped_path;
+
+static void
+on_sigbus(int sig)
+{
+	const char *path = mapped_path;
+	if (path == NULL) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	static const char msg[] = ": error: the file changed size while it was read; run again [io]\n";
+	if (write(STDERR_FILENO, path, strlen(path)) < 0 || write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+		_exit(PC_EXIT_INVALID);
+	_exit(PC_EXIT_INVALID);
+}
+
 void
 pc_compiler_init(void)
 {
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, silence);
 	xmlSetExternalEntityLoader(refuse_external);
+	struct sigaction sa = {.sa_handler = on_sigbus};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, NULL);
 }
 
 static int
-read_whole(pc_input *src, const pc_limits *lim, pc_diag *d)
+map_source(pc_input *src, const pc_limits *lim, pc_diag *d)
 {
 	int fd = open(src->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -71,39 +98,53 @@ read_whole(pc_input *src, const pc_limits *lim, pc_diag *d)
 		close(fd);
 		return -1;
 	}
-	/* One spare byte past the size: EOF is then seen without growing. */
-	size_t cap = (size_t)st.st_size + 2, len = 0;
-	char *data = pc_malloc(cap);
-	for (;;) {
-		if (len + 1 == cap) {
-			if (cap > lim->max_size) { /* the file grew while we read it */
-				pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "limit-size",
-					       "source is over the limit of %zu bytes (see --max-size)", lim->max_size);
-				free(data);
-				close(fd);
-				return -1;
-			}
-			cap *= 2;
-			data = pc_realloc(data, cap);
-		}
-		ssize_t n = read(fd, data + len, cap - 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
+	if ((unsigned long long)st.st_size > (unsigned long long)INT32_MAX) {
+		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "limit-size", "source over 2 GiB");
+		close(fd);
+		return -1;
+	}
+	src->len = (size_t)st.st_size;
+	src->data = "";
+	if (src->len > 0) {
+		void *map = mmap(NULL, src->len, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (map == MAP_FAILED) {
 			pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "io", "cannot read: %s", strerror(errno));
-			free(data);
+			src->len = 0;
 			close(fd);
 			return -1;
 		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
+		madvise(map, src->len, MADV_SEQUENTIAL);
+		src->data = map;
+		mapped_path = src->path;
 	}
 	close(fd);
-	data[len] = '\0';
-	src->data = data;
-	src->len = len;
 	return 0;
+}
+
+/* Pages are released in steps of this many bytes, not one by one. */
+#define RELEASE_STEP ((size_t)4 << 20)
+
+void
+pc_input_release(pc_input *src, size_t upto)
+{
+	if (src->len == 0 || upto > src->len || upto < src->released + RELEASE_STEP)
+		return;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t to = upto / page * page;
+	if (to <= src->released)
+		return;
+	madvise((char *)src->data + src->released, to - src->released, MADV_DONTNEED);
+	src->released = to;
+}
+
+static void
+add_line(pc_input *src, size_t offset)
+{
+	if (src->n_lines == src->cap_lines) {
+		src->cap_lines = src->cap_lines ? src->cap_lines * 2 : 1024;
+		src->line_starts = pc_realloc(src->line_starts, src->cap_lines * sizeof *src->line_starts);
+	}
+	src->line_starts[src->n_lines++] = (uint32_t)offset;
 }
 
 /* The length of a reference XML defines without a DTD at p ("&amp;",
@@ -159,9 +200,10 @@ report_reference(const pc_input *src, pc_diag *d, const char *p, const char *end
 
 /* One pass over the bytes before libxml2 sees them: refuse what a profile
  * never holds (a DOCTYPE, a NUL byte) and shapes that make libxml2 slow or
- * deep (thousands of attributes on one element, deep nesting). */
+ * deep (thousands of attributes on one element, deep nesting). The same
+ * pass indexes the lines. */
 static int
-prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
+prescan(pc_input *src, const pc_limits *lim, pc_diag *d)
 {
 	const char *p = src->data, *end = src->data + src->len;
 	unsigned line = 1;
@@ -192,6 +234,8 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 		if (c == '\n') {
 			line++;
 			line_start = ++p;
+			add_line(src, (size_t)(p - src->data));
+			pc_input_release(src, (size_t)(p - src->data));
 			continue;
 		}
 		if (c == '\0') {
@@ -220,6 +264,7 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 				if (*q == '\n') {
 					line++;
 					line_start = q + 1;
+					add_line(src, (size_t)(line_start - src->data));
 				} else if (*q == '\0') {
 					p = q;
 					pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed",
@@ -248,6 +293,7 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 			if (*q == '\n') {
 				line++;
 				line_start = q + 1;
+				add_line(src, (size_t)(line_start - src->data));
 			} else if (*q == '\0') {
 				p = q;
 				pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed",
@@ -305,30 +351,42 @@ prescan(const pc_input *src, const pc_limits *lim, pc_diag *d)
 	return 0;
 }
 
+/* The digest in steps, releasing what was hashed. */
+static void
+digest(pc_input *src)
+{
+	pc_sha256 h;
+	pc_sha256_init(&h);
+	for (size_t at = 0; at < src->len;) {
+		size_t n = src->len - at < RELEASE_STEP ? src->len - at : RELEASE_STEP;
+		pc_sha256_update(&h, src->data + at, n);
+		at += n;
+		pc_input_release(src, at);
+	}
+	unsigned char raw[32];
+	pc_sha256_final(&h, raw);
+	for (int i = 0; i < 32; i++)
+		snprintf(src->sha256 + 2 * i, 3, "%02x", raw[i]);
+}
+
 int
 pc_load(pc_input *src, const pc_limits *lim, pc_diag *d)
 {
-	if (read_whole(src, lim, d) != 0)
+	if (map_source(src, lim, d) != 0)
 		return -1;
 	if (src->len == 0) {
 		pc_diag_report(d, PC_SEV_ERROR, src->path, 1, 1, "malformed", "the file is empty");
 		return -1;
 	}
-	if (prescan(src, lim, d) != 0)
-		return -1;
-	size_t lines = 1;
-	for (const char *p = src->data; (p = memchr(p, '\n', (size_t)(src->data + src->len - p))) != NULL; p++)
-		lines++;
-	src->line_starts = pc_malloc(lines * sizeof *src->line_starts);
-	src->line_starts[0] = 0;
-	src->n_lines = 1;
-	for (const char *p = src->data; (p = memchr(p, '\n', (size_t)(src->data + src->len - p))) != NULL; p++)
-		src->line_starts[src->n_lines++] = (size_t)(p + 1 - src->data);
-	if (src->len > (size_t)INT32_MAX) {
-		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "limit-size", "source over 2 GiB");
-		return -1;
+	if (src->digest) {
+		digest(src);
+		src->released = 0;
 	}
-	return 0;
+	add_line(src, 0);
+	int rc = prescan(src, lim, d);
+	/* The parser reads from the start again. */
+	src->released = 0;
+	return rc;
 }
 
 void
@@ -336,10 +394,14 @@ pc_input_free(pc_input *src)
 {
 	if (src == NULL)
 		return;
-	free(src->data);
+	if (src->len > 0)
+		munmap((void *)src->data, src->len);
+	mapped_path = NULL;
 	free(src->line_starts);
 	src->data = NULL;
+	src->len = 0;
 	src->line_starts = NULL;
+	src->n_lines = src->cap_lines = 0;
 }
 
 unsigned

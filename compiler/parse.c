@@ -37,7 +37,7 @@ on_error(void *ctx, xmlErrorPtr err)
 }
 
 pc_graph *
-pc_parse(const pc_input *src, pc_diag *d)
+pc_parse(pc_input *src, pc_diag *d)
 {
 	/* NONET and no NOENT/DTDLOAD/HUGE: nothing is fetched, nothing expanded,
 	 * libxml2's own size limits stay in force. */
@@ -78,6 +78,11 @@ pc_parse(const pc_input *src, pc_diag *d)
 				break;
 			}
 			pc_builder_add(b, depth == 1 ? name : section, node);
+			/* What the reader has consumed is built: the builder's
+			 * columns for it are read, its pages can go. */
+			long consumed = xmlTextReaderByteConsumed(r);
+			if (consumed > 0)
+				pc_input_release(src, (size_t)consumed);
 			ret = xmlTextReaderNext(r);
 			continue;
 		} else if (depth == 1) {

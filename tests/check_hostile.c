@@ -4,8 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "../compiler/alloc.h"
+#include "../compiler/compiler.h"
 #include "testutil.h"
 
 static const char head[] =
@@ -199,6 +202,47 @@ START_TEST(big_line_numbers)
 }
 END_TEST
 
+/* A source truncated while it is mapped (an editor saving over it): the
+ * next page read faults; the run says so and exits 1, it does not crash. */
+START_TEST(source_truncated_while_read)
+{
+	size_t len;
+	char *text = read_file("sources/ro.xml", &len);
+	ck_assert_ptr_nonnull(text);
+	char *path = pc_asprintf("%s/ro.xml", test_tmp), *err = pc_asprintf("%s/stderr", test_tmp);
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (freopen(err, "w", stderr) == NULL)
+			_exit(20);
+		pc_compiler_init();
+		pc_limits lim;
+		pc_limits_default(&lim);
+		pc_diag d;
+		pc_diag_init(&d);
+		pc_input src = {.path = path};
+		if (pc_load(&src, &lim, &d) != 0 || truncate(path, 0) != 0)
+			_exit(21);
+		pc_graph *g = pc_parse(&src, &d);
+		_exit(g ? 22 : 23); /* the bytes were read after all: a failure */
+	}
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 1, "status %d, want exit 1", status);
+	char *msg = read_file(err, &len);
+	ck_assert_ptr_nonnull(msg);
+	ck_assert_msg(strstr(msg, path) && strstr(msg, "changed size while it was read"), "message: %s", msg);
+	free(msg);
+	free(err);
+	free(path);
+	free(text);
+}
+END_TEST
+
 Suite *
 suite_hostile(void)
 {
@@ -214,6 +258,7 @@ suite_hostile(void)
 	tcase_add_test(tc, billion_laughs_bounded);
 	tcase_add_test(tc, xxe_reads_nothing);
 	tcase_add_test(tc, big_line_numbers);
+	tcase_add_test(tc, source_truncated_while_read);
 	suite_add_tcase(s, tc);
 	return s;
 }
