@@ -3,9 +3,11 @@
 
 #include <errno.h>
 #include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,91 +21,140 @@ worse(int a, int b)
 }
 
 static char *
-diag_path(const char *scratch_dir, size_t index)
+scratch_path(const char *scratch_dir, size_t index)
 {
-	return pc_asprintf("%s/.diag-%zu", scratch_dir, index);
+	return pc_asprintf("%s/.job-%zu", scratch_dir, index);
 }
 
+/* Run job index in a worker; its scratch file holds the result's length
+ * and bytes, then the diagnostics as pc_diag_save writes them. */
 static int
-run_child(size_t index, pc_job_fn fn, void *ctx, const char *scratch_dir)
+run_in_worker(size_t index, pc_job_fn fn, void *ctx, const char *scratch_dir, int werror)
+{
+	pc_diag cd;
+	pc_diag_init(&cd);
+	cd.werror = werror;
+	pc_blob result = {0};
+	int rc = fn(index, ctx, &cd, &result);
+	char *path = scratch_path(scratch_dir, index);
+	FILE *f = fopen(path, "wb");
+	uint64_t len = result.len;
+	if (f == NULL || fwrite(&len, sizeof len, 1, f) != 1 ||
+	    fwrite(result.data ? result.data : "", 1, result.len, f) != result.len || pc_diag_save(&cd, f) != 0 ||
+	    fclose(f) != 0)
+		rc = worse(rc, PC_EXIT_OUTPUT);
+	free(path);
+	free(result.data);
+	pc_diag_free(&cd);
+	return rc;
+}
+
+/* What the workers share: the next job to take, so that a long profile
+ * does not hold the others up, and whether to stop taking jobs. */
+typedef struct {
+	size_t next;
+	int stop;
+} queue;
+
+static int
+worker(queue *q, size_t n, pc_job_fn fn, void *ctx, const char *scratch_dir, int werror)
 {
 	/* A fresh process starts with a cold heap: grow it in large steps and
 	 * never give it back, instead of a brk and page faults per export. */
 	mallopt(M_TOP_PAD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
-	pc_diag cd;
-	pc_diag_init(&cd);
-	int rc = fn(index, ctx, &cd);
-	char *path = diag_path(scratch_dir, index);
-	FILE *f = fopen(path, "wb");
-	if (f == NULL || pc_diag_save(&cd, f) != 0 || fclose(f) != 0)
-		rc = worse(rc, PC_EXIT_OUTPUT);
+	int rc = 0;
+	while (!__atomic_load_n(&q->stop, __ATOMIC_RELAXED)) {
+		size_t i = __atomic_fetch_add(&q->next, 1, __ATOMIC_RELAXED);
+		if (i >= n)
+			break;
+		int job_rc = run_in_worker(i, fn, ctx, scratch_dir, werror);
+		if (job_rc == PC_EXIT_OUTPUT)
+			__atomic_store_n(&q->stop, 1, __ATOMIC_RELAXED);
+		rc = worse(rc, job_rc);
+	}
+	return rc;
+}
+
+/* Read back what run_in_worker wrote, if it ran job index. */
+static void
+collect(const char *scratch_dir, size_t index, pc_diag *d, pc_blob *result)
+{
+	char *path = scratch_path(scratch_dir, index);
+	FILE *f = fopen(path, "rb");
+	uint64_t len;
+	if (f != NULL && fread(&len, sizeof len, 1, f) == 1 && len < ((uint64_t)1 << 31)) {
+		result->data = pc_malloc((size_t)len + 1);
+		result->len = fread(result->data, 1, (size_t)len, f);
+		pc_diag_load(d, f);
+	}
+	if (f != NULL) {
+		fclose(f);
+		unlink(path);
+	}
 	free(path);
-	pc_diag_free(&cd);
+}
+
+static int
+run_here(size_t from, size_t n, pc_job_fn fn, void *ctx, pc_diag *d, pc_blob *results)
+{
+	int rc = 0;
+	for (size_t i = from; i < n && rc != PC_EXIT_OUTPUT; i++)
+		rc = worse(rc, fn(i, ctx, d, &results[i]));
 	return rc;
 }
 
 int
-pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratch_dir, pc_diag *d)
+pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratch_dir, pc_diag *d, pc_blob *results)
 {
-	int rc = 0;
-	if (jobs <= 1 || n <= 1) {
-		for (size_t i = 0; i < n && rc == 0; i++)
-			rc = worse(rc, fn(i, ctx, d));
-		return rc;
-	}
-	pid_t *pids = pc_calloc(n, sizeof *pids);
-	size_t started = 0, running = 0;
-	while (started < n || running > 0) {
-		if (started < n && running < jobs && rc == 0) {
-			fflush(NULL); /* nothing buffered is written twice */
-			pid_t pid = fork();
-			if (pid == 0) {
-				int child_rc = run_child(started, fn, ctx, scratch_dir);
-				free(pids);
-				_exit(child_rc);
-			}
-			if (pid < 0) {
-				/* No process to spare: do this one here. */
-				rc = worse(rc, fn(started, ctx, d));
-				pids[started++] = 0;
-				continue;
-			}
-			pids[started++] = pid;
-			running++;
-			continue;
+	if (jobs > n)
+		jobs = (unsigned)n;
+	queue *q = MAP_FAILED;
+	if (jobs > 1)
+		q = mmap(NULL, sizeof *q, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (q == MAP_FAILED)
+		return run_here(0, n, fn, ctx, d, results);
+	/* Workers live as long as there are jobs: a process per profile
+	 * would pay its start-up page faults again for every profile. */
+	pid_t *pids = pc_calloc(jobs, sizeof *pids);
+	unsigned started = 0;
+	for (; started < jobs; started++) {
+		fflush(NULL); /* nothing buffered is written twice */
+		pid_t pid = fork();
+		if (pid == 0) {
+			int rc = worker(q, n, fn, ctx, scratch_dir, d->werror);
+			free(pids);
+			_exit(rc);
 		}
-		if (running == 0)
+		if (pid < 0)
 			break;
+		pids[started] = pid;
+	}
+	int rc = 0;
+	for (unsigned running = started; running > 0;) {
 		int status;
 		pid_t done = wait(&status);
 		if (done < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
+			if (errno != EINTR)
+				break;
+			/* A signal (the build is being interrupted): no new job. */
+			__atomic_store_n(&q->stop, 1, __ATOMIC_RELAXED);
+			continue;
 		}
 		running--;
-		int child_rc = WIFEXITED(status) ? WEXITSTATUS(status) : PC_EXIT_OUTPUT;
-		rc = worse(rc, child_rc);
-		for (size_t i = 0; i < started; i++)
-			if (pids[i] == done && !WIFEXITED(status))
-				pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal",
-					       "the worker for profile %zu died of signal %d", i + 1,
-					       WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+		rc = worse(rc, WIFEXITED(status) ? WEXITSTATUS(status) : PC_EXIT_OUTPUT);
+		if (!WIFEXITED(status))
+			pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal", "a worker process died of signal %d",
+				       WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	}
-	/* Diagnostics in job order, whatever order the workers finished in. */
-	for (size_t i = 0; i < started; i++) {
-		if (pids[i] == 0)
-			continue;
-		char *path = diag_path(scratch_dir, i);
-		FILE *f = fopen(path, "rb");
-		if (f != NULL) {
-			pc_diag_load(d, f);
-			fclose(f);
-			unlink(path);
-		}
-		free(path);
-	}
+	/* Diagnostics in job order, whatever order the workers ran them in. */
+	size_t taken = q->next < n ? q->next : n;
+	for (size_t i = 0; i < taken; i++)
+		collect(scratch_dir, i, d, &results[i]);
+	/* No worker at all could start: do the jobs here. */
+	if (started == 0)
+		rc = run_here(0, n, fn, ctx, d, results);
+	munmap(q, sizeof *q);
 	free(pids);
 	return rc;
 }

@@ -6,13 +6,23 @@
 
 #include "diag.h"
 
-/* One job: returns a PC_EXIT_* status and reports into d. */
-typedef int (*pc_job_fn)(size_t index, void *ctx, pc_diag *d);
+/* What a job hands back besides its status and diagnostics: bytes it
+ * allocated with malloc (or none). */
+typedef struct {
+	char *data;
+	size_t len;
+} pc_blob;
+
+/* One job: returns a PC_EXIT_* status, reports into d, may fill result. */
+typedef int (*pc_job_fn)(size_t index, void *ctx, pc_diag *d, pc_blob *result);
 
 /* Run jobs 0..n-1, at most `jobs` at a time, each in its own process when
  * jobs > 1 (so the libraries behind the exporters need not be
- * thread-safe), passing diagnostics back through files in scratch_dir, in
- * job order. No job starts after one has failed. Returns the worst status. */
-int pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratch_dir, pc_diag *d);
+ * thread-safe), passing diagnostics and results[i] back through files in
+ * scratch_dir; diagnostics arrive in job order. An invalid source does not
+ * stop the others (every source gets its diagnostics); no job starts after
+ * an output failure. Returns the worst status; free results[i].data. */
+int pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratch_dir, pc_diag *d,
+		pc_blob *results);
 
 #endif

@@ -243,29 +243,79 @@ on_signal(int sig)
 	interrupted = sig;
 }
 
-/* One profile's products, written below staging/<cc>/. */
+/* One profile, in a worker process with --jobs: compile the source, then
+ * write its products below staging/<cc>/ and hand back what the catalog
+ * needs of it. The parent never holds a graph. */
 typedef struct {
-	pc_graph **graphs;
+	const options *o;
 	const char *staging;
 	const pc_export_opts *eo;
 	const int *wanted;
-} export_job;
+	int invalid_seen; /* without workers: no export after an invalid source */
+} build_job;
 
 static int
-export_one(size_t i, void *ctx, pc_diag *d)
+build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
 {
-	export_job *job = ctx;
-	char *dir = pc_asprintf("%s/%s", job->staging, pc_graph_cc(job->graphs[i]));
+	build_job *job = ctx;
+	if (interrupted)
+		return PC_EXIT_OK; /* the parent reports it */
+	size_t errors = d->n_errors, warnings = d->n_warnings;
+	pc_graph *g = pc_compile(job->o->files[i], &job->o->limits, d);
+	int failed = g == NULL || d->n_errors > errors || (d->werror && d->n_warnings > warnings);
+	if (g != NULL) {
+		pc_dataset ds;
+		pc_dataset_of(&ds, g);
+		pc_buf b;
+		pc_buf_init(&b);
+		pc_dataset_encode(&ds, &b);
+		pc_dataset_free(&ds);
+		result->data = b.data;
+		result->len = b.len;
+	}
+	if (failed || job->invalid_seen) {
+		job->invalid_seen = 1;
+		pc_graph_free(g);
+		return PC_EXIT_INVALID;
+	}
+	char *dir = pc_asprintf("%s/%s", job->staging, pc_graph_cc(g));
 	int rc = PC_EXIT_OK;
-	if (mkdir(dir, 0777) != 0)
-		rc = pc_out_fail(d, dir, "create directory");
+	if (mkdir(dir, 0777) != 0) {
+		/* Another source of the same country took the name first: the
+		 * parent reports which, in the order of the command line. */
+		rc = errno == EEXIST ? PC_EXIT_INVALID : pc_out_fail(d, dir, "create directory");
+	}
 	pc_export_opts eo = *job->eo;
 	eo.dir = dir;
 	for (size_t k = 0; rc == PC_EXIT_OK && k < pc_n_exporters && !interrupted; k++)
 		if (job->wanted[k])
-			rc = pc_exporters[k].run(job->graphs[i], &eo, d);
+			rc = pc_exporters[k].run(g, &eo, d);
 	free(dir);
+	pc_graph_free(g);
 	return rc;
+}
+
+/* Two sources of one country would write the same directory. */
+static int
+check_countries(const options *o, const pc_dataset *sets, const int *have, pc_diag *d)
+{
+	int rc = PC_EXIT_OK;
+	for (size_t i = 0; i < o->n_files; i++)
+		for (size_t j = 0; have[i] && j < i; j++)
+			if (have[j] && strcmp(sets[i].cc, sets[j].cc) == 0) {
+				pc_diag_report(d, PC_SEV_ERROR, o->files[i], sets[i].line, 0, "duplicate-country",
+					       "country '%s' is also compiled from %s",
+					       sets[i].country_code ? sets[i].country_code : sets[i].cc, o->files[j]);
+				rc = PC_EXIT_INVALID;
+				break;
+			}
+	return rc;
+}
+
+static int
+worse(int a, int b)
+{
+	return a == PC_EXIT_OUTPUT || b == PC_EXIT_OUTPUT ? PC_EXIT_OUTPUT : (a > b ? a : b);
 }
 
 static int
@@ -279,8 +329,6 @@ cmd_build(options *o)
 	pc_diag d;
 	pc_diag_init(&d);
 	d.werror = o->werror;
-	pc_graph **graphs = pc_calloc(o->n_files, sizeof *graphs);
-	int rc = PC_EXIT_OK;
 	o->limits.digest = 1;
 	/* From here a signal stops the build cleanly: staging is removed and
 	 * the output directory stays as it was. */
@@ -289,39 +337,45 @@ cmd_build(options *o)
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	sigaction(SIGHUP, &sa, &old_hup);
-	/* Compile every source first: an invalid one means nothing is written. */
-	for (size_t i = 0; i < o->n_files && !interrupted; i++) {
-		graphs[i] = pc_compile(o->files[i], &o->limits, &d);
-		for (size_t j = 0; graphs[i] && j < i; j++)
-			if (graphs[j] && strcmp(pc_graph_cc(graphs[i]), pc_graph_cc(graphs[j])) == 0)
-				pc_diag_report(&d, PC_SEV_ERROR, o->files[i], graphs[i]->countries[0].n.line, 0,
-					       "duplicate-country", "country '%s' is also compiled from %s",
-					       graphs[i]->countries[0].code, o->files[j]);
-	}
-	if (pc_diag_failed(&d))
-		rc = PC_EXIT_INVALID;
 
 	pc_stage st = {0};
-	if (rc == PC_EXIT_OK && !interrupted)
-		rc = pc_stage_open(&st, o->out_dir, &d);
+	int rc = pc_stage_open(&st, o->out_dir, &d);
 	pc_export_opts eo = {.base_iri = o->base_iri, .publisher = o->publisher};
-	const char **names = pc_calloc(o->n_files + 1, sizeof *names);
-	for (size_t i = 0; rc == PC_EXIT_OK && i < o->n_files; i++)
-		names[i] = pc_graph_cc(graphs[i]);
-	if (rc == PC_EXIT_OK && st.staging) {
-		export_job job = {graphs, st.staging, &eo, wanted};
-		rc = pc_run_jobs(o->n_files, o->jobs, export_one, &job, st.staging, &d);
+	pc_blob *results = pc_calloc(o->n_files, sizeof *results);
+	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
+	int *have = pc_calloc(o->n_files, sizeof *have);
+	if (rc == PC_EXIT_OK) {
+		build_job job = {o, st.staging, &eo, wanted, 0};
+		rc = pc_run_jobs(o->n_files, o->jobs, build_one, &job, st.staging, &d, results);
 	}
-	if (rc == PC_EXIT_OK && st.staging && !interrupted)
-		rc = pc_export_catalog((const pc_graph *const *)graphs, o->n_files, st.staging, &eo, &d);
-	names[o->n_files] = "catalog.jsonld";
+	for (size_t i = 0; i < o->n_files; i++)
+		if (results[i].data != NULL) {
+			have[i] = pc_dataset_decode(&sets[i], results[i].data, results[i].len) == 0;
+			if (!have[i] && rc == PC_EXIT_OK) {
+				pc_diag_report(&d, PC_SEV_ERROR, o->files[i], 0, 0, "internal",
+					       "the worker's summary of this profile is unreadable");
+				rc = PC_EXIT_OUTPUT;
+			}
+			free(results[i].data);
+		}
+	rc = worse(rc, check_countries(o, sets, have, &d));
+	if (rc == PC_EXIT_OK && pc_diag_failed(&d))
+		rc = PC_EXIT_INVALID;
+	if (rc == PC_EXIT_OK && !interrupted)
+		rc = pc_export_catalog(sets, o->n_files, st.staging, &eo, &d);
 	if (interrupted && (rc == PC_EXIT_OK || rc == PC_EXIT_INVALID)) {
 		pc_diag_report(&d, PC_SEV_ERROR, o->out_dir, 0, 0, "interrupted",
 			       "build interrupted by signal %d; nothing was written", (int)interrupted);
 		rc = PC_EXIT_OUTPUT;
 	}
-	if (rc == PC_EXIT_OK)
+	if (rc == PC_EXIT_OK) {
+		const char **names = pc_calloc(o->n_files + 1, sizeof *names);
+		for (size_t i = 0; i < o->n_files; i++)
+			names[i] = sets[i].cc;
+		names[o->n_files] = "catalog.jsonld";
 		rc = pc_stage_publish(&st, names, o->n_files + 1, &d);
+		free(names);
+	}
 	if (st.staging)
 		pc_stage_close(&st);
 	sigaction(SIGINT, &old_int, NULL);
@@ -335,9 +389,10 @@ cmd_build(options *o)
 	if (o->format == PC_FMT_TEXT && (d.n_errors || d.n_warnings) && rc == PC_EXIT_INVALID)
 		pc_diag_print_summary(&d, o->n_files, stderr);
 	for (size_t i = 0; i < o->n_files; i++)
-		pc_graph_free(graphs[i]);
-	free(graphs);
-	free(names);
+		pc_dataset_free(&sets[i]);
+	free(sets);
+	free(have);
+	free(results);
 	pc_diag_free(&d);
 	return rc;
 }

@@ -90,10 +90,13 @@ int
 pc_stage_open(pc_stage *st, const char *out_dir, pc_diag *d)
 {
 	memset(st, 0, sizeof *st);
+	struct stat sb;
+	int existed = lstat(out_dir, &sb) == 0;
 	if (mkdir_p(out_dir, d) != 0)
 		return PC_EXIT_OUTPUT;
 	pc_stage_sweep(out_dir);
 	st->out_dir = pc_strdup(out_dir);
+	st->created = !existed;
 	st->staging = pc_asprintf("%s/" STAGE_PREFIX "%ld-XXXXXX", out_dir, (long)getpid());
 	if (mkdtemp(st->staging) == NULL) {
 		pc_diag_report(d, PC_SEV_ERROR, out_dir, 0, 0, "output", "cannot write in the output directory: %s",
@@ -164,6 +167,7 @@ pc_stage_publish(pc_stage *st, const char *const *names, size_t n, pc_diag *d)
 	for (size_t i = 0; i < n; i++)
 		free(old[i]);
 	free(old);
+	st->published = rc == PC_EXIT_OK;
 	return rc;
 }
 
@@ -172,6 +176,9 @@ pc_stage_close(pc_stage *st)
 {
 	if (st->staging)
 		pc_remove_tree(st->staging);
+	/* A build that wrote nothing leaves no output directory behind. */
+	if (st->created && !st->published && st->out_dir)
+		rmdir(st->out_dir);
 	free(st->staging);
 	free(st->out_dir);
 	memset(st, 0, sizeof *st);

@@ -197,13 +197,13 @@ write_publisher(pc_json *w, const pc_export_opts *o)
 
 /* A description made of the profile's own counts, so nothing is invented. */
 static void
-describe(pc_buf *b, const pc_graph *g)
+describe(pc_buf *b, const pc_dataset *ds)
 {
-	const char *country = g->n_countries ? g->countries[0].name : pc_graph_cc(g);
+	const char *country = ds->country_name ? ds->country_name : ds->cc;
 	pc_buf_printf(b, "Child online safety profile of %s:", country);
 	const char *sep = " ";
 	for (int k = PC_INDICATOR; k < PC_KIND_COUNT; k++) {
-		size_t n = pc_graph_count(g, (pc_kind)k);
+		size_t n = ds->counts[k];
 		if (n == 0)
 			continue;
 		pc_buf_printf(b, "%s%zu %s", sep, n, n == 1 ? pc_kind_name[k] : pc_kind_plural[k]);
@@ -258,9 +258,9 @@ write_distribution(pc_json *w, const char *root, const char *cc, const char *bas
 }
 
 static int
-write_dataset(pc_json *w, const pc_graph *g, const char *root, const pc_export_opts *o, const char *base, pc_diag *d)
+write_dataset(pc_json *w, const pc_dataset *ds, const char *root, const pc_export_opts *o, const char *base, pc_diag *d)
 {
-	const char *cc = pc_graph_cc(g);
+	const char *cc = ds->cc;
 	char *dir = pc_asprintf("%s/%s", root, cc);
 	file_list files = {0};
 	int rc = list_files(dir, "", &files, d);
@@ -281,23 +281,24 @@ write_dataset(pc_json *w, const pc_graph *g, const char *root, const pc_export_o
 	pc_json_string(w, NULL, "schema:Dataset");
 	pc_json_close(w, ']');
 	pc_json_string(w, "identifier", cc);
-	pc_json_string(w, "title", g->title ? g->title : cc);
+	pc_json_string(w, "title", ds->title ? ds->title : cc);
 	pc_buf_reset(&s);
-	describe(&s, g);
+	describe(&s, ds);
 	pc_json_string(w, "description", s.data);
-	if (g->lang)
-		pc_json_string(w, "language", g->lang);
-	pc_json_string(w, "modified", g->build_date);
-	if (g->n_countries > 0) {
+	if (ds->lang)
+		pc_json_string(w, "language", ds->lang);
+	pc_json_string(w, "modified", ds->build_date);
+	if (ds->country_id) {
 		/* The same IRI as the Country node of the JSON-LD bundle. */
 		pc_buf_reset(&s);
-		pc_buf_printf(&s, "%s%s/country/%s", base, cc, g->countries[0].n.id);
+		pc_buf_printf(&s, "%s%s/country/%s", base, cc, ds->country_id);
 		pc_json_open(w, "spatial", '{');
 		pc_json_string(w, "@id", s.data);
 		pc_json_string(w, "@type", "dct:Location");
-		pc_json_string(w, "identifier", g->countries[0].code);
-		if (g->countries[0].name)
-			pc_json_string(w, "label", g->countries[0].name);
+		if (ds->country_code)
+			pc_json_string(w, "identifier", ds->country_code);
+		if (ds->country_name)
+			pc_json_string(w, "label", ds->country_name);
 		pc_json_close(w, '}');
 	}
 	write_publisher(w, o);
@@ -317,18 +318,18 @@ write_dataset(pc_json *w, const pc_graph *g, const char *root, const pc_export_o
 static int
 by_country(const void *a, const void *b)
 {
-	return strcmp(pc_graph_cc(*(const pc_graph *const *)a), pc_graph_cc(*(const pc_graph *const *)b));
+	return strcmp((*(const pc_dataset *const *)a)->cc, (*(const pc_dataset *const *)b)->cc);
 }
 
 int
-pc_export_catalog(const pc_graph *const *graphs, size_t n, const char *root, const pc_export_opts *o, pc_diag *d)
+pc_export_catalog(const pc_dataset *sets, size_t n, const char *root, const pc_export_opts *o, pc_diag *d)
 {
 	const char *base = o->base_iri ? o->base_iri : DEFAULT_BASE_IRI;
 	/* The catalog changed when its newest dataset did. */
 	const char *modified = NULL;
 	for (size_t i = 0; i < n; i++)
-		if (graphs[i] && (modified == NULL || strcmp(graphs[i]->build_date, modified) > 0))
-			modified = graphs[i]->build_date;
+		if (modified == NULL || strcmp(sets[i].build_date, modified) > 0)
+			modified = sets[i].build_date;
 
 	pc_buf out;
 	pc_buf_init(&out);
@@ -349,11 +350,10 @@ pc_export_catalog(const pc_graph *const *graphs, size_t n, const char *root, con
 	write_publisher(&w, o);
 	/* Datasets by country code: the order of the command line's files
 	 * does not change the catalog. */
-	const pc_graph **sorted = pc_calloc(n ? n : 1, sizeof *sorted);
+	const pc_dataset **sorted = pc_calloc(n ? n : 1, sizeof *sorted);
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++)
-		if (graphs[i])
-			sorted[m++] = graphs[i];
+		sorted[m++] = &sets[i];
 	qsort(sorted, m, sizeof *sorted, by_country);
 	pc_json_open(&w, "dataset", '[');
 	int rc = PC_EXIT_OK;

@@ -37,9 +37,25 @@ int pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
 int pc_export_xlsx(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
 int pc_export_epub(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
 
+/* What the catalog says of one profile (exporters/dataset.c): taken from
+ * the graph where the profile is built, perhaps in a worker process, and
+ * handed to the parent as bytes, so the catalog needs no graph. */
+typedef struct {
+	char *cc, *title, *lang;                        /* cc as pc_graph_cc gives it; title and lang may be NULL */
+	char *country_id, *country_code, *country_name; /* NULL without a country */
+	unsigned line;                                  /* of the country element */
+	char build_date[11];
+	size_t counts[PC_KIND_COUNT];
+} pc_dataset;
+
+void pc_dataset_of(pc_dataset *ds, const pc_graph *g);
+void pc_dataset_encode(const pc_dataset *ds, pc_buf *out);
+int pc_dataset_decode(pc_dataset *ds, const char *data, size_t len); /* 0 or -1 */
+void pc_dataset_free(pc_dataset *ds);
+
 /* The catalog of every profile built, written to "<root>/catalog.jsonld"
  * after the profiles' outputs are staged under root/<cc>/. */
-int pc_export_catalog(const pc_graph *const *graphs, size_t n, const char *root, const pc_export_opts *o, pc_diag *d);
+int pc_export_catalog(const pc_dataset *sets, size_t n, const char *root, const pc_export_opts *o, pc_diag *d);
 
 /* ---- Output helpers shared by every exporter ---------------------- */
 

@@ -249,6 +249,49 @@ START_TEST(parallel_build_is_identical)
 }
 END_TEST
 
+/* An invalid source stops the build whatever --jobs says: the same
+ * diagnostics in the same order, every source checked, nothing written, and
+ * no output directory left where there was none. */
+START_TEST(invalid_sources_write_nothing)
+{
+	char *copy = pc_asprintf("%s/ro-again.xml", tmp);
+	pc_run r;
+	run_sh(&r, "cp sources/ro.xml '%s'", copy);
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+	char *before = snapshot(dist);
+	pc_run serial, parallel;
+	char *out1 = pc_asprintf("%s/new1", tmp), *out2 = pc_asprintf("%s/new2", tmp);
+	run_profilec(&serial, "build", "-o", out1, "tests/cases/unknown-ref.xml", "sources/ro.xml", copy, NULL);
+	run_profilec(&parallel, "build", "-j2", "-o", out2, "tests/cases/unknown-ref.xml", "sources/ro.xml", copy,
+		     NULL);
+	ck_assert_int_eq(serial.status, 1);
+	ck_assert_int_eq(parallel.status, 1);
+	ck_assert_str_eq(serial.err, parallel.err);
+	ck_assert_msg(strstr(serial.err, "names unknown actor 'ec' [unknown-ref]") != NULL, "%s", serial.err);
+	char *dup =
+		pc_asprintf("%s:7: error: country 'RO' is also compiled from sources/ro.xml [duplicate-country]", copy);
+	ck_assert_msg(strstr(serial.err, dup) != NULL, "want %s in %s", dup, serial.err);
+	ck_assert_msg(strstr(serial.err, "2 errors, ") != NULL, "%s", serial.err);
+	struct stat sb;
+	ck_assert_msg(stat(out1, &sb) != 0 && stat(out2, &sb) != 0, "a failed build left its output directory");
+	/* Into an existing output directory: as it was. */
+	run_profilec(&r, "build", "-j2", "-o", dist, "sources/ro.xml", copy, NULL);
+	ck_assert_int_eq(r.status, 1);
+	char *after = snapshot(dist);
+	ck_assert_str_eq(before, after);
+	free(after);
+	free(before);
+	free(dup);
+	free(out1);
+	free(out2);
+	free(copy);
+	run_free(&r);
+	run_free(&serial);
+	run_free(&parallel);
+}
+END_TEST
+
 Suite *
 suite_faults(void)
 {
@@ -265,6 +308,7 @@ suite_faults(void)
 	tcase_add_test(tc, interrupted_build);
 	tcase_add_test(tc, rebuild_is_identical);
 	tcase_add_test(tc, parallel_build_is_identical);
+	tcase_add_test(tc, invalid_sources_write_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -232,8 +232,10 @@ START_TEST(unwritable_output_is_reported)
 	ck_assert_msg(d.items[0].file && strstr(d.items[0].file, "no-such-dir/xz.jsonld"), "%s", d.items[0].file);
 	pc_diag_free(&d);
 	pc_diag_init(&d);
-	const pc_graph *gs[] = {g};
-	ck_assert_int_eq(pc_export_catalog(gs, 1, dir, &o, &d), PC_EXIT_OUTPUT);
+	pc_dataset ds;
+	pc_dataset_of(&ds, g);
+	ck_assert_int_eq(pc_export_catalog(&ds, 1, dir, &o, &d), PC_EXIT_OUTPUT);
+	pc_dataset_free(&ds);
 	ck_assert_msg(d.n_errors >= 1 && strstr(d.items[0].file, "no-such-dir/xz"), "%s",
 		      d.n_items ? d.items[0].file : "no diagnostic");
 	pc_diag_free(&d);
