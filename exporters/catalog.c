@@ -213,17 +213,15 @@ describe(pc_buf *b, const pc_dataset *ds)
 }
 
 static int
-write_distribution(pc_json *w, const char *root, const char *cc, const char *base, const char *rel, pc_buf *data,
-		   pc_diag *d)
+write_distribution(pc_json *w, const char *root, const char *cc, const char *base, const char *rel, pc_diag *d)
 {
 	char *path = pc_asprintf("%s/%s/%s", root, cc, rel);
-	pc_buf_reset(data);
-	int rc = pc_out_read(path, data, d);
+	char sha[65];
+	size_t size;
+	int rc = pc_out_digest(path, sha, &size, d);
 	free(path);
 	if (rc != PC_EXIT_OK)
 		return rc;
-	char sha[65];
-	pc_sha256_hex(data->data ? data->data : "", data->len, sha);
 	const file_kind *fk = &file_kinds[file_rank(rel)];
 
 	pc_buf s;
@@ -240,7 +238,7 @@ write_distribution(pc_json *w, const char *root, const char *cc, const char *bas
 	pc_json_string(w, "mediaType", s.data);
 	if (fk->conforms_to)
 		pc_json_string(w, "conformsTo", fk->conforms_to);
-	pc_json_number(w, "byteSize", (double)data->len);
+	pc_json_number(w, "byteSize", (double)size);
 	pc_json_open(w, "checksum", '{');
 	pc_json_string(w, "@type", "spdx:Checksum");
 	pc_json_string(w, "algorithm", "spdx:checksumAlgorithm_sha256");
@@ -303,11 +301,8 @@ write_dataset(pc_json *w, const pc_dataset *ds, const char *root, const pc_expor
 	}
 	write_publisher(w, o);
 	pc_json_open(w, "distribution", '[');
-	pc_buf data;
-	pc_buf_init(&data);
 	for (size_t i = 0; rc == PC_EXIT_OK && i < files.n; i++)
-		rc = write_distribution(w, root, cc, base, files.rel[i], &data, d);
-	pc_buf_free(&data);
+		rc = write_distribution(w, root, cc, base, files.rel[i], d);
 	pc_json_close(w, ']');
 	pc_json_close(w, '}');
 	pc_buf_free(&s);

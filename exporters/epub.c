@@ -272,8 +272,9 @@ add_entry(zip_out *z, const char *name, pc_buf *data, int store)
 		zip_source_free(src);
 		return zip_fail(z, "add an entry");
 	}
-	/* mimetype must be stored, so a reader finds it at a fixed offset. */
-	if (zip_set_file_compression(z->za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 9) !=
+	/* mimetype must be stored, so a reader finds it at a fixed offset; the
+	 * rest at zlib's default level (9 costs a tenth more time for 1 %). */
+	if (zip_set_file_compression(z->za, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, store ? 0 : 6) !=
 		    0 ||
 	    zip_file_set_dostime(z->za, (zip_uint64_t)idx, z->dtime, z->ddate, 0) != 0)
 		return zip_fail(z, "set an entry's attributes");

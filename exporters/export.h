@@ -65,8 +65,8 @@ char *pc_out_path(const char *dir, const char *relpath, pc_diag *d);
 /* Write a whole buffer to dir/relpath; PC_EXIT_OK or PC_EXIT_OUTPUT with
  * a diagnostic naming the path and the cause (a full disk included). */
 int pc_out_write(const char *dir, const char *relpath, const void *data, size_t len, pc_diag *d);
-/* Read a staged file back whole (for checksums and checks). */
-int pc_out_read(const char *path, pc_buf *into, pc_diag *d);
+/* The SHA-256 (hex) and size of a staged file, read back in pieces. */
+int pc_out_digest(const char *path, char sha256[65], size_t *size, pc_diag *d);
 /* Report a failed write of path with errno's cause; returns PC_EXIT_OUTPUT. */
 int pc_out_fail(pc_diag *d, const char *path, const char *what);
 

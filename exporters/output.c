@@ -74,18 +74,27 @@ pc_out_write(const char *dir, const char *relpath, const void *data, size_t len,
 }
 
 int
-pc_out_read(const char *path, pc_buf *into, pc_diag *d)
+pc_out_digest(const char *path, char sha256[65], size_t *size, pc_diag *d)
 {
 	FILE *f = fopen(path, "rb");
 	if (f == NULL)
 		return pc_out_fail(d, path, "read back");
-	char chunk[65536];
+	pc_sha256 h;
+	pc_sha256_init(&h);
+	char chunk[1 << 16];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		pc_buf_add(into, chunk, n);
+	*size = 0;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		pc_sha256_update(&h, chunk, n);
+		*size += n;
+	}
 	int bad = ferror(f);
 	fclose(f);
 	if (bad)
 		return pc_out_fail(d, path, "read back");
+	unsigned char raw[32];
+	pc_sha256_final(&h, raw);
+	for (int i = 0; i < 32; i++)
+		snprintf(sha256 + 2 * i, 3, "%02x", raw[i]);
 	return PC_EXIT_OK;
 }
