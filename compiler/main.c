@@ -42,7 +42,9 @@ help(void)
 		printf("                      %-7s %s\n", pc_exporters[i].name, pc_exporters[i].what);
 	printf("  --base-iri=IRI      base of the JSON-LD @ids (default: %s)\n"
 	       "  --publisher=NAME    publisher named in catalog.jsonld (default: none)\n"
-	       "  -jN, --jobs=N       build N profiles at a time, in worker processes (default: 1)\n"
+	       "  -jN, --jobs=N       use N worker processes (default: 1): they share out the\n"
+	       "                      profiles, and the formats of a profile when there are\n"
+	       "                      fewer profiles than processes\n"
 	       "  --max-size=BYTES    largest source accepted (default: %zu)\n"
 	       "  --max-depth=N       deepest element nesting accepted (default: %u)\n"
 	       "  --max-attributes=N  most attributes on one element (default: %u)\n"
@@ -251,8 +253,25 @@ typedef struct {
 	const char *staging;
 	const pc_export_opts *eo;
 	const int *wanted;
-	int invalid_seen; /* without workers: no export after an invalid source */
+	unsigned format_jobs; /* processes for one profile's formats */
+	int invalid_seen;     /* without workers: no export after an invalid source */
 } build_job;
+
+/* The formats of one profile, when there are more processes than
+ * profiles: each format is a job, the workbook (the longest) first. */
+typedef struct {
+	const pc_graph *g;
+	const pc_export_opts *eo;
+	size_t which[16]; /* indexes into pc_exporters */
+} format_job;
+
+static int
+export_format(size_t k, void *ctx, pc_diag *d, pc_blob *result)
+{
+	(void)result;
+	format_job *job = ctx;
+	return interrupted ? PC_EXIT_OK : pc_exporters[job->which[k]].run(job->g, job->eo, d);
+}
 
 static int
 build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
@@ -287,9 +306,17 @@ build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
 	}
 	pc_export_opts eo = *job->eo;
 	eo.dir = dir;
-	for (size_t k = 0; rc == PC_EXIT_OK && k < pc_n_exporters && !interrupted; k++)
+	format_job formats = {g, &eo, {0}};
+	size_t n = 0;
+	for (size_t k = 0; k < pc_n_exporters; k++)
 		if (job->wanted[k])
-			rc = pc_exporters[k].run(g, &eo, d);
+			formats.which[n++] = k;
+	if (rc == PC_EXIT_OK) {
+		pc_blob none[16] = {{0}};
+		/* The profile's own staging directory holds the workers' scratch
+		 * files until they are read back. */
+		rc = pc_run_jobs(n, job->format_jobs, export_format, &formats, dir, d, none);
+	}
 	free(dir);
 	pc_graph_free(g);
 	return rc;
@@ -345,7 +372,9 @@ cmd_build(options *o)
 	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
 	int *have = pc_calloc(o->n_files, sizeof *have);
 	if (rc == PC_EXIT_OK) {
-		build_job job = {o, st.staging, &eo, wanted, 0};
+		/* More processes than profiles: the rest share out the formats. */
+		unsigned format_jobs = o->jobs > o->n_files ? o->jobs / (unsigned)o->n_files : 1;
+		build_job job = {o, st.staging, &eo, wanted, format_jobs, 0};
 		rc = pc_run_jobs(o->n_files, o->jobs, build_one, &job, st.staging, &d, results);
 	}
 	for (size_t i = 0; i < o->n_files; i++)

@@ -155,10 +155,12 @@ END_TEST
  * the way a full disk does (the EPUB and the workbook are over 8 KiB). */
 START_TEST(full_disk)
 {
+	/* In this process, and in the workers that share out the formats. */
+	const char *jobs = _i ? "-j3" : "-j1";
 	char *before = snapshot(dist);
 	pc_run r;
-	run_sh(&r, "trap '' XFSZ; ulimit -f 16; %s %s build -o '%s' sources/ro.xml",
-	       getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path(), dist);
+	run_sh(&r, "trap '' XFSZ; ulimit -f 16; %s %s build %s -o '%s' sources/ro.xml",
+	       getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path(), jobs, dist);
 	expect_fault(&r, before, dist, "File too large");
 	run_free(&r);
 	free(before);
@@ -230,22 +232,33 @@ END_TEST
  * same diagnostics as one at a time. */
 START_TEST(parallel_build_is_identical)
 {
-	char *a = pc_asprintf("%s/serial", tmp), *b = pc_asprintf("%s/parallel", tmp);
-	pc_run r1, r2;
+	/* -j2: a worker per profile; -j4: two workers per profile, sharing out
+	 * its formats. */
+	char *a = pc_asprintf("%s/serial", tmp), *b = pc_asprintf("%s/parallel", tmp),
+	     *c = pc_asprintf("%s/formats", tmp);
+	pc_run r1, r2, r3;
 	run_profilec(&r1, "build", "-o", a, "--jobs=1", "sources/ro.xml", "tests/fixtures/xa.xml", NULL);
 	run_profilec(&r2, "build", "-o", b, "-j2", "sources/ro.xml", "tests/fixtures/xa.xml", NULL);
+	run_profilec(&r3, "build", "-o", c, "-j4", "sources/ro.xml", "tests/fixtures/xa.xml", NULL);
 	ck_assert_int_eq(r1.status, 0);
 	ck_assert_int_eq(r2.status, 0);
+	ck_assert_int_eq(r3.status, 0);
 	ck_assert_str_eq(r1.err, r2.err);
-	char *sa = snapshot(a), *sb = snapshot(b);
+	ck_assert_str_eq(r1.err, r3.err);
+	char *sa = snapshot(a), *sb = snapshot(b), *sc = snapshot(c);
 	ck_assert_str_eq(sa, sb);
+	ck_assert_str_eq(sa, sc);
 	ck_assert_ptr_nonnull(strstr(sa, "./xa/xa.epub"));
+	ck_assert_ptr_null(strstr(sc, ".job-"));
 	free(sa);
 	free(sb);
+	free(sc);
 	run_free(&r1);
 	run_free(&r2);
+	run_free(&r3);
 	free(a);
 	free(b);
+	free(c);
 }
 END_TEST
 
@@ -303,7 +316,7 @@ suite_faults(void)
 	tcase_add_test(tc, output_is_a_file);
 	tcase_add_test(tc, output_entry_of_the_wrong_type);
 	tcase_add_test(tc, planted_symlink_not_followed);
-	tcase_add_test(tc, full_disk);
+	tcase_add_loop_test(tc, full_disk, 0, 2);
 	tcase_add_test(tc, dev_full);
 	tcase_add_test(tc, interrupted_build);
 	tcase_add_test(tc, rebuild_is_identical);
