@@ -93,6 +93,23 @@ parse_size(const char *s, unsigned long long max, unsigned long long *out)
 	return 0;
 }
 
+/* The value of option `name` when argv[*i] is it, as "--name=VALUE" or
+ * "--name VALUE" (then *i moves past the value); NULL when it is not
+ * this option. A missing value is an empty string, refused by the caller. */
+static const char *
+value_of(const char *name, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	return *i + 1 < argc ? argv[++*i] : "";
+}
+
 /* Options may come before or after the files; "--" ends them. */
 static int
 parse_options(int argc, char **argv, options *o)
@@ -105,59 +122,62 @@ parse_options(int argc, char **argv, options *o)
 	o->files = pc_calloc((size_t)argc, sizeof *o->files);
 	int only_files = 0;
 	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		unsigned long long v;
+		const char *a = argv[i], *v;
+		unsigned long long n;
 		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
 			o->files[o->n_files++] = a;
 		} else if (strcmp(a, "--") == 0) {
 			only_files = 1;
-		} else if (strcmp(a, "--format=text") == 0) {
-			o->format = PC_FMT_TEXT;
-		} else if (strcmp(a, "--format=json") == 0) {
-			o->format = PC_FMT_JSON;
-		} else if (strcmp(a, "--format=github") == 0) {
-			o->format = PC_FMT_GITHUB;
+		} else if ((v = value_of("--format", argc, argv, &i)) != NULL) {
+			if (strcmp(v, "text") == 0)
+				o->format = PC_FMT_TEXT;
+			else if (strcmp(v, "json") == 0)
+				o->format = PC_FMT_JSON;
+			else if (strcmp(v, "github") == 0)
+				o->format = PC_FMT_GITHUB;
+			else
+				return usage_error("--format wants text, json or github: '%s'", v);
 		} else if (strcmp(a, "--werror") == 0) {
 			o->werror = 1;
-		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-			if (i + 1 >= argc)
+		} else if ((v = value_of("-o", argc, argv, &i)) != NULL ||
+			   (v = value_of("--output", argc, argv, &i)) != NULL) {
+			if (*v == '\0')
 				return usage_error("%s needs a directory", a);
-			o->out_dir = argv[++i];
-		} else if (strncmp(a, "--output=", 9) == 0) {
-			o->out_dir = a + 9;
-		} else if (strncmp(a, "--formats=", 10) == 0) {
-			o->formats = a + 10;
-		} else if (strncmp(a, "--base-iri=", 11) == 0) {
-			o->base_iri = a + 11;
-			size_t n = strlen(o->base_iri);
+			o->out_dir = v;
+		} else if ((v = value_of("--formats", argc, argv, &i)) != NULL) {
+			if (*v == '\0')
+				return usage_error("%s needs a list of formats (see --help)", a);
+			o->formats = v;
+		} else if ((v = value_of("--base-iri", argc, argv, &i)) != NULL) {
+			o->base_iri = v;
+			size_t len = strlen(v);
 			/* RFC 3987 forbids these anywhere in an IRI. */
-			if (n == 0 || o->base_iri[n - 1] != '/' || strstr(o->base_iri, "://") == NULL ||
-			    strpbrk(o->base_iri, " <>\"{}|\\^`\t\n\r") != NULL)
-				return usage_error("--base-iri must be an absolute IRI ending with '/': %s",
-						   o->base_iri);
-		} else if (strncmp(a, "--publisher=", 12) == 0) {
-			o->publisher = a + 12;
-		} else if (strncmp(a, "--max-size=", 11) == 0) {
-			if (parse_size(a + 11, (1ull << 31) - 1, &v) != 0)
-				return usage_error("--max-size wants a byte count from 1 to 2147483647: %s", a + 11);
-			o->limits.max_size = (size_t)v;
-		} else if (strncmp(a, "--max-depth=", 12) == 0) {
-			if (parse_size(a + 12, 10000, &v) != 0)
-				return usage_error("--max-depth wants a number from 1 to 10000: %s", a + 12);
-			o->limits.max_depth = (unsigned)v;
-		} else if (strncmp(a, "--jobs=", 7) == 0 || strncmp(a, "-j", 2) == 0) {
-			const char *n = a[1] == 'j' ? a + 2 : a + 7;
-			if (parse_size(n, 256, &v) != 0)
-				return usage_error("--jobs wants a number of processes from 1 to 256: %s", n);
-			o->jobs = (unsigned)v;
-		} else if (strncmp(a, "--max-text=", 11) == 0) {
-			if (parse_size(a + 11, (1ull << 31) - 1, &v) != 0)
-				return usage_error("--max-text wants a byte count from 1 to 2147483647: %s", a + 11);
-			o->limits.max_text = (size_t)v;
-		} else if (strncmp(a, "--max-attributes=", 17) == 0) {
-			if (parse_size(a + 17, 10000, &v) != 0)
-				return usage_error("--max-attributes wants a number from 1 to 10000: %s", a + 17);
-			o->limits.max_attributes = (unsigned)v;
+			if (len == 0 || v[len - 1] != '/' || strstr(v, "://") == NULL ||
+			    strpbrk(v, " <>\"{}|\\^`\t\n\r") != NULL)
+				return usage_error("--base-iri must be an absolute IRI ending with '/': '%s'", v);
+		} else if ((v = value_of("--publisher", argc, argv, &i)) != NULL) {
+			o->publisher = v;
+		} else if ((v = value_of("--max-size", argc, argv, &i)) != NULL) {
+			if (parse_size(v, (1ull << 31) - 1, &n) != 0)
+				return usage_error("--max-size wants a byte count from 1 to 2147483647: '%s'", v);
+			o->limits.max_size = (size_t)n;
+		} else if ((v = value_of("--max-depth", argc, argv, &i)) != NULL) {
+			if (parse_size(v, 10000, &n) != 0)
+				return usage_error("--max-depth wants a number from 1 to 10000: '%s'", v);
+			o->limits.max_depth = (unsigned)n;
+		} else if ((v = value_of("--max-text", argc, argv, &i)) != NULL) {
+			if (parse_size(v, (1ull << 31) - 1, &n) != 0)
+				return usage_error("--max-text wants a byte count from 1 to 2147483647: '%s'", v);
+			o->limits.max_text = (size_t)n;
+		} else if ((v = value_of("--max-attributes", argc, argv, &i)) != NULL) {
+			if (parse_size(v, 10000, &n) != 0)
+				return usage_error("--max-attributes wants a number from 1 to 10000: '%s'", v);
+			o->limits.max_attributes = (unsigned)n;
+		} else if ((v = value_of("--jobs", argc, argv, &i)) != NULL ||
+			   (strncmp(a, "-j", 2) == 0 && (v = a[2] ? a + 2 : value_of("-j", argc, argv, &i)) != NULL)) {
+			if (parse_size(v, 256, &n) != 0)
+				return usage_error("--jobs wants a number of processes from 1 to 256: '%s'", v);
+			o->jobs = (unsigned)n;
 		} else {
 			return usage_error("unknown option %s", a);
 		}

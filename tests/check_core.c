@@ -400,6 +400,43 @@ START_TEST(usage_errors_exit_2)
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_ptr_nonnull(strstr(r.err, "no/such/file.xml: error: cannot open"));
 	run_free(&r);
+	/* An option's value missing at the end of the line. */
+	run_profilec(&r, "build", "sources/ro.xml", "--formats", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "--formats needs a list of formats"));
+	run_free(&r);
+	run_profilec(&r, "validate", "--format", "yaml", "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "--format wants text, json or github: 'yaml'"));
+	run_free(&r);
+}
+END_TEST
+
+/* "--name VALUE" is "--name=VALUE", as in most command-line tools. */
+START_TEST(options_take_separate_values)
+{
+	char *a = pc_asprintf("%s/a", test_tmp), *b = pc_asprintf("%s/b", test_tmp);
+	pc_run r;
+	run_profilec(&r, "build", "--formats=csv", "--jobs=1", "--base-iri=https://x.example/id/", "--output=", NULL);
+	ck_assert_int_eq(r.status, 2);
+	run_free(&r);
+	run_profilec(&r, "build", "--formats=csv,jsonld", "--jobs=2", "--base-iri=https://x.example/id/",
+		     "--max-size=1000000", "--output", a, "sources/ro.xml", NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	run_profilec(&r, "build", "--formats", "csv,jsonld", "-j", "2", "--base-iri", "https://x.example/id/",
+		     "--max-size", "1000000", "-o", b, "sources/ro.xml", NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	run_sh(&r, "diff -r '%s' '%s' && test -f '%s/ro/ro.jsonld' && test ! -e '%s/ro/ro.xlsx'", a, b, b, b);
+	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+	run_free(&r);
+	run_profilec(&r, "validate", "--format", "json", "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "\"rule\""));
+	run_free(&r);
+	free(a);
+	free(b);
 }
 END_TEST
 
@@ -426,5 +463,10 @@ suite_core(void)
 	tcase_add_test(cli, validate_formats);
 	tcase_add_test(cli, usage_errors_exit_2);
 	suite_add_tcase(s, cli);
+	TCase *options = tcase_create("options");
+	tcase_set_timeout(options, 120);
+	tcase_add_checked_fixture(options, test_tmp_setup, test_tmp_teardown);
+	tcase_add_test(options, options_take_separate_values);
+	suite_add_tcase(s, options);
 	return s;
 }
