@@ -33,7 +33,7 @@ help(void)
 	     "             and DIR/catalog.jsonld; nothing is written unless all succeed\n"
 	     "  dump       print the normalized graph of FILE as text (every node and edge)\n"
 	     "\n"
-	     "Options:\n"
+	     "Options (each value as --name=VALUE or --name VALUE):\n"
 	     "  --format=FMT        diagnostics as text (default), json, or github annotations\n"
 	     "  --werror            treat warnings as errors for the exit status\n"
 	     "  -o DIR, --output=DIR  output directory of build (default: dist)\n"
