@@ -202,6 +202,8 @@ pc_json_close(pc_json *w, char bracket)
 			pc_buf_puts(w->b, "  ");
 	}
 	pc_buf_putc(w->b, bracket);
+	if (w->drain != NULL && w->b->len >= ((size_t)1 << 20))
+		w->drain(w->drain_ctx);
 }
 
 void

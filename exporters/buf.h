@@ -33,6 +33,10 @@ typedef struct {
 	pc_buf *b;
 	unsigned depth;
 	unsigned char empty[32]; /* per open container: nothing written in it yet */
+	/* Optional: called when a container closes and b holds a megabyte or
+	 * more, to move the text so far elsewhere (pc_out_stream_drain). */
+	void (*drain)(void *ctx);
+	void *drain_ctx;
 } pc_json;
 
 void pc_json_init(pc_json *w, pc_buf *b);

@@ -65,6 +65,20 @@ char *pc_out_path(const char *dir, const char *relpath, pc_diag *d);
 /* Write a whole buffer to dir/relpath; PC_EXIT_OK or PC_EXIT_OUTPUT with
  * a diagnostic naming the path and the cause (a full disk included). */
 int pc_out_write(const char *dir, const char *relpath, const void *data, size_t len, pc_diag *d);
+/* A file written while it is made: the exporter appends to buf, and
+ * pc_out_stream_drain (a pc_json drain, say) moves what buf holds to the
+ * file, so a large product never sits whole in memory. A failed write is
+ * remembered and reported by close: PC_EXIT_OK or PC_EXIT_OUTPUT. */
+typedef struct {
+	char *path;
+	int fd;
+	int err; /* errno of the first failed write */
+	pc_buf *buf;
+} pc_out_stream;
+
+int pc_out_stream_open(pc_out_stream *s, const char *dir, const char *relpath, pc_buf *buf, pc_diag *d);
+void pc_out_stream_drain(void *stream);
+int pc_out_stream_close(pc_out_stream *s, pc_diag *d);
 /* The SHA-256 (hex) and size of a staged file, read back in pieces. */
 int pc_out_digest(const char *path, char sha256[65], size_t *size, pc_diag *d);
 /* Report a failed write of path with errno's cause; returns PC_EXIT_OUTPUT. */

@@ -793,6 +793,17 @@ pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 	pc_buf_init(&out);
 	pc_buf_init(&x.iri);
 	pc_json_init(&x.w, &out);
+	/* Written as it is made: the bundle is larger than its source. */
+	char *name = pc_asprintf("%s.jsonld", x.cc);
+	pc_out_stream file;
+	int rc = pc_out_stream_open(&file, o->dir, name, &out, d);
+	free(name);
+	if (rc != PC_EXIT_OK) {
+		pc_buf_free(&x.iri);
+		return rc;
+	}
+	x.w.drain = pc_out_stream_drain;
+	x.w.drain_ctx = &file;
 	build_indexes(&x);
 
 	pc_json_open(&x.w, NULL, '{');
@@ -812,9 +823,7 @@ pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 	pc_json_close(&x.w, '}');
 	pc_buf_putc(&out, '\n');
 
-	char *name = pc_asprintf("%s.jsonld", x.cc);
-	int rc = pc_out_write(o->dir, name, out.data, out.len, d);
-	free(name);
+	rc = pc_out_stream_close(&file, d);
 	free_indexes(&x);
 	pc_buf_free(&x.iri);
 	pc_buf_free(&out);

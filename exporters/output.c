@@ -34,21 +34,18 @@ pc_out_path(const char *dir, const char *relpath, pc_diag *d)
 	return path;
 }
 
-int
-pc_out_write(const char *dir, const char *relpath, const void *data, size_t len, pc_diag *d)
+/* O_EXCL: the staging area is ours alone, so a file already there (a
+ * planted symlink) is an attack or a bug, never overwritten. */
+static int
+create_file(const char *path)
 {
-	char *path = pc_out_path(dir, relpath, d);
-	if (path == NULL)
-		return PC_EXIT_OUTPUT;
-	/* O_EXCL: the staging area is ours alone, so a file already there
-	 * (a planted symlink) is an attack or a bug, never overwritten. */
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		int rc = pc_out_fail(d, path, "create file");
-		free(path);
-		return rc;
-	}
-	const char *p = data;
+	return open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+}
+
+/* 0, or -1 with errno (ENOSPC for a write that took nothing). */
+static int
+write_all(int fd, const char *p, size_t len)
+{
 	while (len > 0) {
 		ssize_t n = write(fd, p, len);
 		if (n < 0 && errno == EINTR)
@@ -56,21 +53,77 @@ pc_out_write(const char *dir, const char *relpath, const void *data, size_t len,
 		if (n <= 0) {
 			if (n == 0)
 				errno = ENOSPC;
-			int rc = pc_out_fail(d, path, "write");
-			close(fd);
-			free(path);
-			return rc;
+			return -1;
 		}
 		p += n;
 		len -= (size_t)n;
 	}
-	if (close(fd) != 0) {
-		int rc = pc_out_fail(d, path, "write");
-		free(path);
+	return 0;
+}
+
+int
+pc_out_write(const char *dir, const char *relpath, const void *data, size_t len, pc_diag *d)
+{
+	char *path = pc_out_path(dir, relpath, d);
+	if (path == NULL)
+		return PC_EXIT_OUTPUT;
+	int rc = PC_EXIT_OK;
+	int fd = create_file(path);
+	if (fd < 0)
+		rc = pc_out_fail(d, path, "create file");
+	else if (write_all(fd, data, len) != 0) {
+		rc = pc_out_fail(d, path, "write");
+		close(fd);
+	} else if (close(fd) != 0)
+		rc = pc_out_fail(d, path, "write");
+	free(path);
+	return rc;
+}
+
+int
+pc_out_stream_open(pc_out_stream *s, const char *dir, const char *relpath, pc_buf *buf, pc_diag *d)
+{
+	memset(s, 0, sizeof *s);
+	s->buf = buf;
+	s->fd = -1;
+	s->path = pc_out_path(dir, relpath, d);
+	if (s->path == NULL)
+		return PC_EXIT_OUTPUT;
+	s->fd = create_file(s->path);
+	if (s->fd < 0) {
+		int rc = pc_out_fail(d, s->path, "create file");
+		free(s->path);
+		s->path = NULL;
 		return rc;
 	}
-	free(path);
 	return PC_EXIT_OK;
+}
+
+void
+pc_out_stream_drain(void *stream)
+{
+	pc_out_stream *s = stream;
+	if (s->err == 0 && write_all(s->fd, s->buf->data ? s->buf->data : "", s->buf->len) != 0)
+		s->err = errno;
+	pc_buf_reset(s->buf);
+}
+
+int
+pc_out_stream_close(pc_out_stream *s, pc_diag *d)
+{
+	if (s->path == NULL)
+		return PC_EXIT_OUTPUT;
+	pc_out_stream_drain(s);
+	if (close(s->fd) != 0 && s->err == 0)
+		s->err = errno;
+	int rc = PC_EXIT_OK;
+	if (s->err != 0) {
+		errno = s->err;
+		rc = pc_out_fail(d, s->path, "write");
+	}
+	free(s->path);
+	s->path = NULL;
+	return rc;
 }
 
 int

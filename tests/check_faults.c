@@ -155,8 +155,9 @@ END_TEST
  * the way a full disk does (the EPUB and the workbook are over 8 KiB). */
 START_TEST(full_disk)
 {
-	/* In this process, and in the workers that share out the formats. */
-	const char *jobs = _i ? "-j3" : "-j1";
+	/* In this process, in the workers that share out the formats, and in
+	 * the JSON-LD bundle, written as it is made. */
+	const char *jobs = _i == 0 ? "-j1" : _i == 1 ? "-j3" : "--formats=jsonld";
 	char *before = snapshot(dist);
 	pc_run r;
 	run_sh(&r, "trap '' XFSZ; ulimit -f 16; %s %s build %s -o '%s' sources/ro.xml",
@@ -316,7 +317,7 @@ suite_faults(void)
 	tcase_add_test(tc, output_is_a_file);
 	tcase_add_test(tc, output_entry_of_the_wrong_type);
 	tcase_add_test(tc, planted_symlink_not_followed);
-	tcase_add_loop_test(tc, full_disk, 0, 2);
+	tcase_add_loop_test(tc, full_disk, 0, 3);
 	tcase_add_test(tc, dev_full);
 	tcase_add_test(tc, interrupted_build);
 	tcase_add_test(tc, rebuild_is_identical);
