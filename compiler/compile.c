@@ -62,10 +62,14 @@ set_build_date(pc_graph *g, pc_diag *d)
 pc_graph *
 pc_compile(const char *path, const pc_limits *lim, pc_diag *d)
 {
-	pc_input src = {.path = path, .digest = lim->digest};
+	pc_input src = {.path = path, .digest = lim->digest, .fd = -1};
 	pc_graph *g = NULL;
 	if (pc_load(&src, lim, d) == 0)
 		g = pc_parse(&src, d);
+	if (g != NULL && pc_input_unchanged(&src, d) != 0) {
+		pc_graph_free(g);
+		g = NULL;
+	}
 	pc_input_free(&src);
 	if (g == NULL)
 		return NULL;

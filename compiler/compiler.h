@@ -46,6 +46,10 @@ typedef struct pc_input {
 	char sha256[65];       /* hex digest of the bytes, when digest is set */
 	uint32_t *line_starts; /* byte offset of each line, for columns */
 	size_t n_lines, cap_lines;
+	/* The file as mapped: a mapping is no snapshot, so pc_input_unchanged
+	 * compares these after the parse. */
+	int fd;
+	long long size, mtime_ns, ctime_ns;
 } pc_input;
 
 /* Map the file, index its lines and refuse hostile shapes before libxml2
@@ -57,6 +61,10 @@ pc_graph *pc_parse(pc_input *src, pc_diag *d);
 void pc_normalize(pc_graph *g, pc_diag *d);
 void pc_check(pc_graph *g, pc_diag *d);
 void pc_input_free(pc_input *src);
+/* 0 when the file is as pc_load found it; else -1 and a diagnostic: written
+ * to while it was read, its checks and digest may not describe what was
+ * parsed. */
+int pc_input_unchanged(const pc_input *src, pc_diag *d);
 /* The bytes before offset upto will not be needed soon: let the kernel take
  * their pages back. They stay readable (and come back from the page cache
  * if read), so this only bounds memory: a pass over a 100 MB source keeps a

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,10 +55,11 @@ run_in_worker(size_t index, pc_job_fn fn, void *ctx, const char *scratch_dir, in
 typedef struct {
 	size_t next;
 	int stop;
+	size_t running[256]; /* by worker: its job, or SIZE_MAX between jobs */
 } queue;
 
 static int
-worker(queue *q, size_t n, pc_job_fn fn, void *ctx, const char *scratch_dir, int werror)
+worker(queue *q, unsigned self, size_t n, pc_job_fn fn, void *ctx, const char *scratch_dir, int werror)
 {
 	/* A fresh process starts with a cold heap: grow it in large steps and
 	 * never give it back, instead of a brk and page faults per export. */
@@ -68,7 +70,9 @@ worker(queue *q, size_t n, pc_job_fn fn, void *ctx, const char *scratch_dir, int
 		size_t i = __atomic_fetch_add(&q->next, 1, __ATOMIC_RELAXED);
 		if (i >= n)
 			break;
+		q->running[self] = i;
 		int job_rc = run_in_worker(i, fn, ctx, scratch_dir, werror);
+		q->running[self] = SIZE_MAX;
 		if (job_rc == PC_EXIT_OUTPUT)
 			__atomic_store_n(&q->stop, 1, __ATOMIC_RELAXED);
 		rc = worse(rc, job_rc);
@@ -84,8 +88,10 @@ collect(const char *scratch_dir, size_t index, pc_diag *d, pc_blob *result)
 	FILE *f = fopen(path, "rb");
 	uint64_t len;
 	if (f != NULL && fread(&len, sizeof len, 1, f) == 1 && len < ((uint64_t)1 << 31)) {
-		result->data = pc_malloc((size_t)len + 1);
-		result->len = fread(result->data, 1, (size_t)len, f);
+		if (len > 0) {
+			result->data = pc_malloc((size_t)len);
+			result->len = fread(result->data, 1, (size_t)len, f);
+		}
 		pc_diag_load(d, f);
 	}
 	if (f != NULL) {
@@ -116,13 +122,21 @@ pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratc
 		return run_here(0, n, fn, ctx, d, results);
 	/* Workers live as long as there are jobs: a process per profile
 	 * would pay its start-up page faults again for every profile. */
+	if (jobs > sizeof q->running / sizeof q->running[0])
+		jobs = sizeof q->running / sizeof q->running[0];
+	for (unsigned w = 0; w < jobs; w++)
+		q->running[w] = SIZE_MAX;
+	/* Our children's statuses are ours to collect, whatever we inherited. */
+	struct sigaction dfl = {.sa_handler = SIG_DFL}, old_chld;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(SIGCHLD, &dfl, &old_chld);
 	pid_t *pids = pc_calloc(jobs, sizeof *pids);
 	unsigned started = 0;
 	for (; started < jobs; started++) {
 		fflush(NULL); /* nothing buffered is written twice */
 		pid_t pid = fork();
 		if (pid == 0) {
-			int rc = worker(q, n, fn, ctx, scratch_dir, d->werror);
+			int rc = worker(q, started, n, fn, ctx, scratch_dir, d->werror);
 			free(pids);
 			_exit(rc);
 		}
@@ -143,9 +157,20 @@ pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratc
 		}
 		running--;
 		rc = worse(rc, WIFEXITED(status) ? WEXITSTATUS(status) : PC_EXIT_OUTPUT);
-		if (!WIFEXITED(status))
-			pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal", "a worker process died of signal %d",
-				       WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+		if (!WIFEXITED(status)) {
+			size_t job = SIZE_MAX;
+			for (unsigned w = 0; w < started; w++)
+				if (pids[w] == done)
+					job = q->running[w];
+			if (job != SIZE_MAX)
+				pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal",
+					       "the worker running job %zu of %zu died of signal %d", job + 1, n,
+					       WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+			else
+				pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal",
+					       "a worker process died of signal %d",
+					       WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+		}
 	}
 	/* Diagnostics in job order, whatever order the workers ran them in. */
 	size_t taken = q->next < n ? q->next : n;
@@ -154,6 +179,7 @@ pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratc
 	/* No worker at all could start: do the jobs here. */
 	if (started == 0)
 		rc = run_here(0, n, fn, ctx, d, results);
+	sigaction(SIGCHLD, &old_chld, NULL);
 	munmap(q, sizeof *q);
 	free(pids);
 	return rc;

@@ -48,14 +48,18 @@ silence(void *ctx, const char *msg, ...)
 /* A mapped file that shrinks under us raises SIGBUS on the next page read.
  * Nothing can be recovered then: say which file and stop, as an invalid
  * source (a build's output directory is untouched, its staging is swept
- * by the next build). */
+ * by the next build; diagnostics gathered so far are lost). A SIGBUS
+ * elsewhere is not ours to explain: it kills as it would have. */
 static const char *volatile mapped_path;
+static const char *volatile mapped_base;
+static volatile size_t mapped_len;
 
 static void
-on_sigbus(int sig)
+on_sigbus(int sig, siginfo_t *info, void *context)
 {
-	const char *path = mapped_path;
-	if (path == NULL) {
+	(void)context;
+	const char *path = mapped_path, *at = info ? (const char *)info->si_addr : NULL;
+	if (path == NULL || at < mapped_base || at >= mapped_base + mapped_len) {
 		signal(sig, SIG_DFL);
 		raise(sig);
 		return;
@@ -72,7 +76,7 @@ pc_compiler_init(void)
 	xmlInitParser();
 	xmlSetGenericErrorFunc(NULL, silence);
 	xmlSetExternalEntityLoader(refuse_external);
-	struct sigaction sa = {.sa_handler = on_sigbus};
+	struct sigaction sa = {.sa_sigaction = on_sigbus, .sa_flags = SA_SIGINFO};
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGBUS, &sa, NULL);
 }
@@ -115,9 +119,14 @@ map_source(pc_input *src, const pc_limits *lim, pc_diag *d)
 		}
 		madvise(map, src->len, MADV_SEQUENTIAL);
 		src->data = map;
+		mapped_base = map;
+		mapped_len = src->len;
 		mapped_path = src->path;
 	}
-	close(fd);
+	src->fd = fd;
+	src->size = (long long)st.st_size;
+	src->mtime_ns = (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	src->ctime_ns = (long long)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
 	return 0;
 }
 
@@ -273,6 +282,10 @@ prescan(pc_input *src, const pc_limits *lim, pc_diag *d)
 				}
 				q++;
 			}
+			/* Unterminated: libxml2 reports it, on a line we index. */
+			for (; q + cl > end && q < end; q++)
+				if (*q == '\n')
+					add_line(src, (size_t)(q + 1 - src->data));
 			p = q + cl <= end ? q + cl : end;
 			TEXT_STARTS_AFTER(p);
 			continue;
@@ -396,12 +409,29 @@ pc_input_free(pc_input *src)
 		return;
 	if (src->len > 0)
 		munmap((void *)src->data, src->len);
+	if (src->fd > 0)
+		close(src->fd);
+	src->fd = -1;
 	mapped_path = NULL;
 	free(src->line_starts);
 	src->data = NULL;
 	src->len = 0;
 	src->line_starts = NULL;
 	src->n_lines = src->cap_lines = 0;
+}
+
+int
+pc_input_unchanged(const pc_input *src, pc_diag *d)
+{
+	struct stat st;
+	if (src->fd <= 0 || fstat(src->fd, &st) != 0)
+		return 0;
+	if ((long long)st.st_size == src->size &&
+	    (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == src->mtime_ns &&
+	    (long long)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec == src->ctime_ns)
+		return 0;
+	pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "io", "the file changed while it was read; run again");
+	return -1;
 }
 
 unsigned
@@ -420,8 +450,8 @@ pc_input_column(const pc_input *src, unsigned line, const char *name)
 		if (nl == 0)
 			return (unsigned)(q - p) + 1;
 		if ((size_t)(eol - q) > nl && memcmp(q + 1, name, nl) == 0 &&
-		    (q[1 + nl] == ' ' || q[1 + nl] == '>' || q[1 + nl] == '/' || q[1 + nl] == '\t' ||
-		     q[1 + nl] == '\r' || q + 1 + nl == eol))
+		    (q + 1 + nl == eol || q[1 + nl] == ' ' || q[1 + nl] == '>' || q[1 + nl] == '/' ||
+		     q[1 + nl] == '\t' || q[1 + nl] == '\r'))
 			return (unsigned)(q - p) + 1;
 	}
 	return 0;

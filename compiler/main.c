@@ -107,7 +107,10 @@ value_of(const char *name, int argc, char **argv, int *i)
 		return a + n + 1;
 	if (a[n] != '\0')
 		return NULL;
-	return *i + 1 < argc ? argv[++*i] : "";
+	/* "-o --werror" is a forgotten value, not a directory named --werror. */
+	if (*i + 1 >= argc || (argv[*i + 1][0] == '-' && argv[*i + 1][1] != '\0'))
+		return "";
+	return argv[++*i];
 }
 
 /* Options may come before or after the files; "--" ends them. */
@@ -156,6 +159,8 @@ parse_options(int argc, char **argv, options *o)
 			    strpbrk(v, " <>\"{}|\\^`\t\n\r") != NULL)
 				return usage_error("--base-iri must be an absolute IRI ending with '/': '%s'", v);
 		} else if ((v = value_of("--publisher", argc, argv, &i)) != NULL) {
+			if (*v == '\0')
+				return usage_error("%s needs a name", a);
 			o->publisher = v;
 		} else if ((v = value_of("--max-size", argc, argv, &i)) != NULL) {
 			if (parse_size(v, (1ull << 31) - 1, &n) != 0)
@@ -336,6 +341,8 @@ build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
 		/* The profile's own staging directory holds the workers' scratch
 		 * files until they are read back. */
 		rc = pc_run_jobs(n, job->format_jobs, export_format, &formats, dir, d, none);
+		for (size_t k = 0; k < n; k++)
+			free(none[k].data);
 	}
 	free(dir);
 	pc_graph_free(g);
@@ -397,16 +404,16 @@ cmd_build(options *o)
 		build_job job = {o, st.staging, &eo, wanted, format_jobs, 0};
 		rc = pc_run_jobs(o->n_files, o->jobs, build_one, &job, st.staging, &d, results);
 	}
-	for (size_t i = 0; i < o->n_files; i++)
-		if (results[i].data != NULL) {
-			have[i] = pc_dataset_decode(&sets[i], results[i].data, results[i].len) == 0;
-			if (!have[i] && rc == PC_EXIT_OK) {
-				pc_diag_report(&d, PC_SEV_ERROR, o->files[i], 0, 0, "internal",
-					       "the worker's summary of this profile is unreadable");
-				rc = PC_EXIT_OUTPUT;
-			}
-			free(results[i].data);
+	for (size_t i = 0; i < o->n_files; i++) {
+		have[i] = results[i].data != NULL && pc_dataset_decode(&sets[i], results[i].data, results[i].len) == 0;
+		free(results[i].data);
+		/* A job that succeeded always hands back its summary. */
+		if (!have[i] && rc == PC_EXIT_OK && !interrupted) {
+			pc_diag_report(&d, PC_SEV_ERROR, o->files[i], 0, 0, "internal",
+				       "no readable summary of this profile came back from its worker");
+			rc = PC_EXIT_OUTPUT;
 		}
+	}
 	rc = worse(rc, check_countries(o, sets, have, &d));
 	if (rc == PC_EXIT_OK && pc_diag_failed(&d))
 		rc = PC_EXIT_INVALID;

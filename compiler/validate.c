@@ -138,7 +138,10 @@ get_schema(pc_diag *d)
 		xmlSchemaFreeParserCtxt(pctx);
 	}
 	/* The compiled schema keeps pointers into its document. */
-	schema_doc = doc;
+	if (schema != NULL)
+		schema_doc = doc;
+	else
+		xmlFreeDoc(doc);
 	return schema;
 }
 

@@ -405,6 +405,14 @@ START_TEST(usage_errors_exit_2)
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_ptr_nonnull(strstr(r.err, "--formats needs a list of formats"));
 	run_free(&r);
+	run_profilec(&r, "build", "-o", "--werror", "sources/ro.xml", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "-o needs a directory"));
+	run_free(&r);
+	run_profilec(&r, "build", "sources/ro.xml", "--publisher", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "--publisher needs a name"));
+	run_free(&r);
 	run_profilec(&r, "validate", "--format", "yaml", "sources/ro.xml", NULL);
 	ck_assert_int_eq(r.status, 2);
 	ck_assert_ptr_nonnull(strstr(r.err, "--format wants text, json or github: 'yaml'"));
