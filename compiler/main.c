@@ -93,6 +93,20 @@ parse_size(const char *s, unsigned long long max, unsigned long long *out)
 	return 0;
 }
 
+/* A number option's value from 1 to max, or a usage error naming the
+ * option (as typed, without its "=value") and what it wants. */
+static int
+number_option(const char *option, const char *v, const char *what, unsigned long long max, unsigned long long *n)
+{
+	if (parse_size(v, max, n) == 0)
+		return 0;
+	size_t len = strcspn(option, "=");
+	char *msg = pc_asprintf("%.*s wants %s from 1 to %llu: '%%s'", (int)len, option, what, max);
+	usage_error(msg, v);
+	free(msg);
+	return -1;
+}
+
 /* The value of option `name` when argv[*i] is it, as "--name=VALUE" or
  * "--name VALUE" (then *i moves past the value); NULL when it is not
  * this option. A missing value is an empty string, refused by the caller. */
@@ -163,25 +177,25 @@ parse_options(int argc, char **argv, options *o)
 				return usage_error("%s needs a name", a);
 			o->publisher = v;
 		} else if ((v = value_of("--max-size", argc, argv, &i)) != NULL) {
-			if (parse_size(v, (1ull << 31) - 1, &n) != 0)
-				return usage_error("--max-size wants a byte count from 1 to 2147483647: '%s'", v);
+			if (number_option(a, v, "a byte count", (1ull << 31) - 1, &n) != 0)
+				return PC_EXIT_USAGE;
 			o->limits.max_size = (size_t)n;
 		} else if ((v = value_of("--max-depth", argc, argv, &i)) != NULL) {
-			if (parse_size(v, 10000, &n) != 0)
-				return usage_error("--max-depth wants a number from 1 to 10000: '%s'", v);
+			if (number_option(a, v, "a number", 10000, &n) != 0)
+				return PC_EXIT_USAGE;
 			o->limits.max_depth = (unsigned)n;
 		} else if ((v = value_of("--max-text", argc, argv, &i)) != NULL) {
-			if (parse_size(v, (1ull << 31) - 1, &n) != 0)
-				return usage_error("--max-text wants a byte count from 1 to 2147483647: '%s'", v);
+			if (number_option(a, v, "a byte count", (1ull << 31) - 1, &n) != 0)
+				return PC_EXIT_USAGE;
 			o->limits.max_text = (size_t)n;
 		} else if ((v = value_of("--max-attributes", argc, argv, &i)) != NULL) {
-			if (parse_size(v, 10000, &n) != 0)
-				return usage_error("--max-attributes wants a number from 1 to 10000: '%s'", v);
+			if (number_option(a, v, "a number", 10000, &n) != 0)
+				return PC_EXIT_USAGE;
 			o->limits.max_attributes = (unsigned)n;
 		} else if ((v = value_of("--jobs", argc, argv, &i)) != NULL ||
 			   (strncmp(a, "-j", 2) == 0 && (v = a[2] ? a + 2 : value_of("-j", argc, argv, &i)) != NULL)) {
-			if (parse_size(v, 256, &n) != 0)
-				return usage_error("--jobs wants a number of processes from 1 to 256: '%s'", v);
+			if (number_option("--jobs", v, "a number of processes", 256, &n) != 0)
+				return PC_EXIT_USAGE;
 			o->jobs = (unsigned)n;
 		} else {
 			return usage_error("unknown option %s", a);

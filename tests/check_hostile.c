@@ -251,15 +251,13 @@ END_TEST
  * (the mapping has nothing after it). */
 START_TEST(error_at_the_last_byte_of_a_page)
 {
-	char *path = pc_asprintf("%s/page.xml", test_tmp);
-	FILE *f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	const char *head = "<x:bogus xmlns:x=\"urn:profilec:profile:1\"/>";
-	fputs(head, f);
-	for (size_t i = strlen(head); i < 4096 - strlen("<bogus"); i++)
-		fputc(' ', f);
-	fputs("<bogus", f);
-	ck_assert_int_eq(fclose(f), 0);
+	const char *head = "<x:bogus xmlns:x=\"urn:profilec:profile:1\"/>", *tail = "<bogus";
+	char text[4097];
+	memset(text, ' ', 4096);
+	memcpy(text, head, strlen(head));
+	memcpy(text + 4096 - strlen(tail), tail, strlen(tail));
+	text[4096] = '\0';
+	char *path = write_tmp_file("page.xml", text);
 	pc_run r;
 	run_profilec(&r, "validate", path, NULL);
 	ck_assert_msg(r.status == 1, "exit %d: %s", r.status, r.err);
@@ -269,30 +267,44 @@ START_TEST(error_at_the_last_byte_of_a_page)
 }
 END_TEST
 
+/* A source loaded (mapped, indexed, prescanned) as pc_compile does. */
+typedef struct {
+	pc_diag d;
+	pc_limits lim;
+	pc_input src;
+} loaded;
+
+static void
+load_source(loaded *l, const char *path)
+{
+	pc_diag_init(&l->d);
+	pc_limits_default(&l->lim);
+	l->src = (pc_input){.path = path, .fd = -1};
+	ck_assert_int_eq(pc_load(&l->src, &l->lim, &l->d), 0);
+}
+
+static void
+unload_source(loaded *l)
+{
+	pc_input_free(&l->src);
+	pc_diag_free(&l->d);
+}
+
 /* A comment left open at the end: libxml2's error names its last line,
  * which the line index must know. */
 START_TEST(unterminated_comment_keeps_its_lines)
 {
-	char *path = pc_asprintf("%s/open.xml", test_tmp);
-	FILE *f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	fputs("<profile xmlns=\"urn:profilec:profile:1\">\n<!-- open\n\n", f);
-	ck_assert_int_eq(fclose(f), 0);
+	char *path = write_tmp_file("open.xml", "<profile xmlns=\"urn:profilec:profile:1\">\n<!-- open\n\n");
 	pc_run r;
 	run_profilec(&r, "validate", path, NULL);
 	ck_assert_msg(r.status == 1, "exit %d: %s", r.status, r.err);
 	ck_assert_ptr_nonnull(strstr(r.err, "open.xml:"));
 	ck_assert_ptr_null(strstr(r.err, "profilec: internal"));
 	run_free(&r);
-	pc_diag d;
-	pc_diag_init(&d);
-	pc_limits lim;
-	pc_limits_default(&lim);
-	pc_input src = {.path = path, .fd = -1};
-	ck_assert_int_eq(pc_load(&src, &lim, &d), 0);
-	ck_assert_uint_eq(src.n_lines, 4); /* the old memchr count: 3 newlines, 4 lines */
-	pc_input_free(&src);
-	pc_diag_free(&d);
+	loaded l;
+	load_source(&l, path);
+	ck_assert_uint_eq(l.src.n_lines, 4); /* the old memchr count: 3 newlines, 4 lines */
+	unload_source(&l);
 	free(path);
 }
 END_TEST
@@ -308,26 +320,21 @@ START_TEST(source_written_while_read)
 	ck_assert_int_eq(r.status, 0);
 	run_free(&r);
 	pc_compiler_init();
-	pc_diag d;
-	pc_diag_init(&d);
-	pc_limits lim;
-	pc_limits_default(&lim);
-	pc_input src = {.path = path, .fd = -1};
-	ck_assert_int_eq(pc_load(&src, &lim, &d), 0);
-	pc_graph *g = pc_parse(&src, &d);
+	loaded l;
+	load_source(&l, path);
+	pc_graph *g = pc_parse(&l.src, &l.d);
 	ck_assert_ptr_nonnull(g);
-	ck_assert_int_eq(pc_input_unchanged(&src, &d), 0);
+	ck_assert_int_eq(pc_input_unchanged(&l.src, &l.d), 0);
 	struct timespec later = {0, 20000000};
 	nanosleep(&later, NULL);
 	FILE *f = fopen(path, "r+b");
 	ck_assert_ptr_nonnull(f);
 	fputc('<', f); /* the same byte, but a write: mtime and ctime move */
 	ck_assert_int_eq(fclose(f), 0);
-	ck_assert_int_eq(pc_input_unchanged(&src, &d), -1);
-	ck_assert_ptr_nonnull(strstr(d.items[d.n_items - 1].message, "changed while it was read"));
+	ck_assert_int_eq(pc_input_unchanged(&l.src, &l.d), -1);
+	ck_assert_ptr_nonnull(strstr(l.d.items[l.d.n_items - 1].message, "changed while it was read"));
 	pc_graph_free(g);
-	pc_input_free(&src);
-	pc_diag_free(&d);
+	unload_source(&l);
 	pc_compiler_cleanup();
 }
 END_TEST

@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <check.h>
+
 #include "../compiler/alloc.h"
 
 const char *
@@ -210,4 +212,15 @@ test_tmp_teardown(void)
 	rm_tree(test_tmp);
 	free(test_tmp);
 	test_tmp = NULL;
+}
+
+char *
+write_tmp_file(const char *name, const char *text)
+{
+	char *path = pc_asprintf("%s/%s", test_tmp, name);
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(text, f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+	return path;
 }

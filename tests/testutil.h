@@ -19,6 +19,8 @@ void run_free(pc_run *r);
 
 /* The whole file, NUL-terminated, or NULL; *len gets its size. */
 char *read_file(const char *path, size_t *len);
+/* Write text to test_tmp/name; returns the path (free it). */
+char *write_tmp_file(const char *name, const char *text);
 /* A fresh directory under $TMPDIR (or /tmp); free the string, rm -rf with rm_tree. */
 char *make_tmpdir(void);
 void rm_tree(const char *dir);
