@@ -8,6 +8,7 @@
 #include <string.h>
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define HAVE_SHA_NI 1
 #endif
@@ -77,8 +78,12 @@ pc_sha256_accelerate(int allow)
 {
 	compress_blocks = compress_portable;
 #ifdef HAVE_SHA_NI
-	__builtin_cpu_init();
-	if (allow && __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1"))
+	/* CPUID directly: clang's __builtin_cpu_supports knows no "sha". */
+	unsigned a, b, c, d, b7 = 0;
+	int sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3);
+	if (__get_cpuid_count(7, 0, &a, &b7, &c, &d) == 0)
+		b7 = 0;
+	if (allow && sse41 && (b7 & (1u << 29)))
 		compress_blocks = compress_sha_ni;
 #endif
 	return compress_blocks != compress_portable;
