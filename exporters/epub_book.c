@@ -4,6 +4,7 @@
 
 #include "../compiler/alloc.h"
 #include "../compiler/fold.h"
+#include "edge_index.h"
 #include "epub.h"
 
 /* Anchors of our own contain '_', which a node id (lower case letters,
@@ -13,44 +14,17 @@
 
 #define NO_KEY UINT32_MAX
 
-/* items[start[k] .. start[k+1]) are the edges whose key is k, in edge order. */
-typedef struct {
-	size_t *start;
-	uint32_t *items;
-} edge_index;
-
 typedef uint32_t (*key_fn)(const pc_graph *g, size_t edge);
 
 static void
-index_build(edge_index *x, const pc_graph *g, size_t n_keys, size_t n_edges, key_fn key)
+index_build(pc_edge_index *x, const pc_graph *g, size_t n_keys, size_t n_edges, key_fn key)
 {
-	x->start = pc_calloc(n_keys + 2, sizeof *x->start);
-	x->items = pc_malloc((n_edges ? n_edges : 1) * sizeof *x->items);
-	for (size_t i = 0; i < n_edges; i++) {
-		uint32_t k = key(g, i);
-		if (k < n_keys)
-			x->start[k + 2]++;
-	}
-	for (size_t k = 0; k < n_keys; k++)
-		x->start[k + 2] += x->start[k + 1];
-	/* start[k + 1] is now where key k's items go; filling advances it to
-	 * key k's end, which is key k + 1's start. */
-	for (size_t i = 0; i < n_edges; i++) {
-		uint32_t k = key(g, i);
-		if (k < n_keys)
-			x->items[x->start[k + 1]++] = (uint32_t)i;
-	}
+	uint32_t *keys = pc_malloc((n_edges ? n_edges : 1) * sizeof *keys);
+	for (size_t i = 0; i < n_edges; i++)
+		keys[i] = key(g, i);
+	pc_edge_index_build(x, keys, n_edges, n_keys);
+	free(keys);
 }
-
-static void
-index_free(edge_index *x)
-{
-	free(x->start);
-	free(x->items);
-}
-
-#define EACH(x, k, it) for (size_t it = (x)->start[k]; it < (x)->start[(k) + 1]; it++)
-#define COUNT(x, k)    ((x)->start[(k) + 1] - (x)->start[k])
 
 static uint32_t
 ea_event(const pc_graph *g, size_t i)
@@ -71,11 +45,6 @@ static uint32_t
 rel_to(const pc_graph *g, size_t i)
 {
 	return g->actor_relations[i].to;
-}
-static uint32_t
-auth_pub(const pc_graph *g, size_t i)
-{
-	return g->authorships[i].publication;
 }
 static uint32_t
 auth_person(const pc_graph *g, size_t i)
@@ -135,12 +104,12 @@ instr_issuer(const pc_graph *g, size_t i)
 
 typedef struct {
 	const pc_graph *g;
-	edge_index ea_by_event, ea_by_actor;
-	edge_index rel_by_from, rel_by_to;
-	edge_index auth_by_pub, auth_by_person, auth_by_actor;
-	edge_index cit_by_event, cit_by_instrument, cit_by_publication;
-	edge_index pen_by_article, art_by_instrument, chg_by_penalty;
-	edge_index pub_by_publisher, pub_by_edition_of, instr_by_issuer;
+	pc_edge_index ea_by_event, ea_by_actor;
+	pc_edge_index rel_by_from, rel_by_to;
+	pc_edge_index auth_by_pub, auth_by_person, auth_by_actor;
+	pc_edge_index cit_by_event, cit_by_instrument, cit_by_publication;
+	pc_edge_index pen_by_article, art_by_instrument, chg_by_penalty;
+	pc_edge_index pub_by_publisher, pub_by_edition_of, instr_by_issuer;
 } book_ctx;
 
 static void
@@ -152,7 +121,7 @@ ctx_init(book_ctx *c, const pc_graph *g)
 	index_build(&c->ea_by_actor, g, g->n_actors, g->n_event_actors, ea_actor);
 	index_build(&c->rel_by_from, g, g->n_actors, g->n_actor_relations, rel_from);
 	index_build(&c->rel_by_to, g, g->n_actors, g->n_actor_relations, rel_to);
-	index_build(&c->auth_by_pub, g, g->n_publications, g->n_authorships, auth_pub);
+	pc_edge_index_authors(&c->auth_by_pub, g); /* in position order */
 	index_build(&c->auth_by_person, g, g->n_persons, g->n_authorships, auth_person);
 	index_build(&c->auth_by_actor, g, g->n_actors, g->n_authorships, auth_actor);
 	index_build(&c->cit_by_event, g, g->n_events, g->n_event_citations, cit_event);
@@ -169,14 +138,14 @@ ctx_init(book_ctx *c, const pc_graph *g)
 static void
 ctx_free(book_ctx *c)
 {
-	edge_index *all[] = {
+	pc_edge_index *all[] = {
 		&c->ea_by_event,       &c->ea_by_actor,        &c->rel_by_from,       &c->rel_by_to,
 		&c->auth_by_pub,       &c->auth_by_person,     &c->auth_by_actor,     &c->cit_by_event,
 		&c->cit_by_instrument, &c->cit_by_publication, &c->pen_by_article,    &c->art_by_instrument,
 		&c->chg_by_penalty,    &c->pub_by_publisher,   &c->pub_by_edition_of, &c->instr_by_issuer,
 	};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		index_free(all[i]);
+		pc_edge_index_free(all[i]);
 }
 
 /* ---- Small writers ------------------------------------------------------ */
@@ -574,7 +543,7 @@ write_overview(book_ctx *c, pc_epub_doc *d)
 		n_items++;
 	}
 	for (size_t i = 0; i < g->n_publications; i++) {
-		if (COUNT(&c->auth_by_pub, i) > 0)
+		if (PC_EDGE_COUNT(&c->auth_by_pub, i) > 0)
 			continue;
 		pc_buf_puts(b, "<li>The publication ");
 		link_label(b, c, me, (pc_ref){PC_PUBLICATION, (uint32_t)i});
@@ -617,10 +586,10 @@ write_event(book_ctx *c, pc_epub_doc *d, uint32_t i)
 	pc_buf_puts(b, "</span></p>\n<p>");
 	text(b, e->text);
 	pc_buf_puts(b, "</p>\n");
-	if (COUNT(&c->ea_by_event, i) > 0) {
+	if (PC_EDGE_COUNT(&c->ea_by_event, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Organizations: ");
 		int first = 1;
-		EACH(&c->ea_by_event, i, k)
+		PC_EDGE_EACH(&c->ea_by_event, i, k)
 		{
 			const pc_event_actor *ea = &g->event_actors[c->ea_by_event.items[k]];
 			if (ea->actor >= g->n_actors)
@@ -633,10 +602,10 @@ write_event(book_ctx *c, pc_epub_doc *d, uint32_t i)
 		}
 		pc_buf_puts(b, "</p>\n");
 	}
-	if (COUNT(&c->cit_by_event, i) > 0) {
+	if (PC_EDGE_COUNT(&c->cit_by_event, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Cites: ");
 		int first = 1;
-		EACH(&c->cit_by_event, i, k)
+		PC_EDGE_EACH(&c->cit_by_event, i, k)
 		{
 			const pc_event_citation *ec = &g->event_citations[c->cit_by_event.items[k]];
 			if (pc_graph_node(g, ec->target) == NULL)
@@ -729,10 +698,10 @@ write_actor(book_ctx *c, pc_epub_doc *d, uint32_t i)
 		text(b, a->description);
 		pc_buf_puts(b, "</p>\n");
 	}
-	if (COUNT(&c->rel_by_from, i) + COUNT(&c->rel_by_to, i) > 0) {
+	if (PC_EDGE_COUNT(&c->rel_by_from, i) + PC_EDGE_COUNT(&c->rel_by_to, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Related: ");
 		int first = 1;
-		EACH(&c->rel_by_from, i, k)
+		PC_EDGE_EACH(&c->rel_by_from, i, k)
 		{
 			const pc_actor_relation *r = &g->actor_relations[c->rel_by_from.items[k]];
 			if (r->to >= g->n_actors)
@@ -744,7 +713,7 @@ write_actor(book_ctx *c, pc_epub_doc *d, uint32_t i)
 			link_actor(b, c, me, r->to);
 		}
 		/* The other end of each relation, so both entries show it. */
-		EACH(&c->rel_by_to, i, k)
+		PC_EDGE_EACH(&c->rel_by_to, i, k)
 		{
 			const pc_actor_relation *r = &g->actor_relations[c->rel_by_to.items[k]];
 			if (r->from >= g->n_actors)
@@ -758,10 +727,10 @@ write_actor(book_ctx *c, pc_epub_doc *d, uint32_t i)
 		}
 		pc_buf_puts(b, "</p>\n");
 	}
-	if (COUNT(&c->ea_by_actor, i) > 0) {
+	if (PC_EDGE_COUNT(&c->ea_by_actor, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Events: ");
 		int first = 1;
-		EACH(&c->ea_by_actor, i, k)
+		PC_EDGE_EACH(&c->ea_by_actor, i, k)
 		{
 			const pc_event_actor *ea = &g->event_actors[c->ea_by_actor.items[k]];
 			if (ea->event >= g->n_events)
@@ -774,10 +743,10 @@ write_actor(book_ctx *c, pc_epub_doc *d, uint32_t i)
 		}
 		pc_buf_puts(b, "</p>\n");
 	}
-	if (COUNT(&c->auth_by_actor, i) + COUNT(&c->pub_by_publisher, i) > 0) {
+	if (PC_EDGE_COUNT(&c->auth_by_actor, i) + PC_EDGE_COUNT(&c->pub_by_publisher, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Publications: ");
 		int first = 1;
-		EACH(&c->auth_by_actor, i, k)
+		PC_EDGE_EACH(&c->auth_by_actor, i, k)
 		{
 			uint32_t p = g->authorships[c->auth_by_actor.items[k]].publication;
 			if (p >= g->n_publications)
@@ -787,7 +756,7 @@ write_actor(book_ctx *c, pc_epub_doc *d, uint32_t i)
 			pc_buf_puts(b, "author of ");
 			link_label(b, c, me, (pc_ref){PC_PUBLICATION, p});
 		}
-		EACH(&c->pub_by_publisher, i, k)
+		PC_EDGE_EACH(&c->pub_by_publisher, i, k)
 		{
 			pc_buf_puts(b, first ? "" : "; ");
 			first = 0;
@@ -796,9 +765,9 @@ write_actor(book_ctx *c, pc_epub_doc *d, uint32_t i)
 		}
 		pc_buf_puts(b, "</p>\n");
 	}
-	if (COUNT(&c->instr_by_issuer, i) > 0) {
+	if (PC_EDGE_COUNT(&c->instr_by_issuer, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Issued: ");
-		EACH(&c->instr_by_issuer, i, k)
+		PC_EDGE_EACH(&c->instr_by_issuer, i, k)
 		{
 			pc_buf_puts(b, k > c->instr_by_issuer.start[i] ? "; " : "");
 			link_label(b, c, me, (pc_ref){PC_INSTRUMENT, c->instr_by_issuer.items[k]});
@@ -899,21 +868,6 @@ write_organizations(book_ctx *c, pc_epub_doc *d)
 
 /* ---- Research ----------------------------------------------------------- */
 
-/* Order a publication's authorships by position (they usually are). */
-static void
-sort_positions(const pc_graph *g, uint32_t *items, size_t n)
-{
-	for (size_t i = 1; i < n; i++) {
-		uint32_t v = items[i];
-		size_t j = i;
-		while (j > 0 && g->authorships[items[j - 1]].position > g->authorships[v].position) {
-			items[j] = items[j - 1];
-			j--;
-		}
-		items[j] = v;
-	}
-}
-
 static void
 write_publication(book_ctx *c, pc_epub_doc *d, uint32_t i)
 {
@@ -925,9 +879,8 @@ write_publication(book_ctx *c, pc_epub_doc *d, uint32_t i)
 	pc_buf_puts(b, "<li class=\"publication\" id=\"");
 	text(b, p->n.id);
 	pc_buf_puts(b, "\">\n<p>");
-	size_t n_auth = COUNT(&c->auth_by_pub, i);
-	uint32_t *auth = c->auth_by_pub.items + c->auth_by_pub.start[i];
-	sort_positions(g, auth, n_auth);
+	size_t n_auth = PC_EDGE_COUNT(&c->auth_by_pub, i);
+	const uint32_t *auth = c->auth_by_pub.items + c->auth_by_pub.start[i];
 	if (n_auth > 0) {
 		for (size_t k = 0; k < n_auth; k++) {
 			const pc_authorship *au = &g->authorships[auth[k]];
@@ -971,18 +924,18 @@ write_publication(book_ctx *c, pc_epub_doc *d, uint32_t i)
 		link_label(b, c, me, (pc_ref){PC_PUBLICATION, (uint32_t)p->edition_of});
 		pc_buf_puts(b, ".</p>\n");
 	}
-	if (COUNT(&c->pub_by_edition_of, i) > 0) {
+	if (PC_EDGE_COUNT(&c->pub_by_edition_of, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Later edition: ");
-		EACH(&c->pub_by_edition_of, i, k)
+		PC_EDGE_EACH(&c->pub_by_edition_of, i, k)
 		{
 			pc_buf_puts(b, k > c->pub_by_edition_of.start[i] ? "; " : "");
 			link_label(b, c, me, (pc_ref){PC_PUBLICATION, c->pub_by_edition_of.items[k]});
 		}
 		pc_buf_puts(b, ".</p>\n");
 	}
-	if (COUNT(&c->cit_by_publication, i) > 0) {
+	if (PC_EDGE_COUNT(&c->cit_by_publication, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Cited by the events: ");
-		EACH(&c->cit_by_publication, i, k)
+		PC_EDGE_EACH(&c->cit_by_publication, i, k)
 		{
 			pc_buf_puts(b, k > c->cit_by_publication.start[i] ? "; " : "");
 			link_label(b, c, me,
@@ -1059,7 +1012,7 @@ write_bibliography(book_ctx *c, pc_epub_doc *d)
 		pc_buf_puts(b, "\">");
 		text(b, g->persons[i].display);
 		const char *sep = ": ";
-		EACH(&c->auth_by_person, i, k)
+		PC_EDGE_EACH(&c->auth_by_person, i, k)
 		{
 			uint32_t p = g->authorships[c->auth_by_person.items[k]].publication;
 			if (p >= g->n_publications)
@@ -1087,7 +1040,7 @@ write_penalties(book_ctx *c, pc_epub_doc *d, uint32_t art)
 	const pc_article *a = &g->articles[art];
 	pc_buf *b = &d->xhtml;
 	const char *me = d->file;
-	if (COUNT(&c->pen_by_article, art) == 0) {
+	if (PC_EDGE_COUNT(&c->pen_by_article, art) == 0) {
 		pc_buf_puts(b, "<p class=\"note\">The profile states no penalty under this article.</p>\n");
 		return;
 	}
@@ -1096,7 +1049,7 @@ write_penalties(book_ctx *c, pc_epub_doc *d, uint32_t art)
 	pc_buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Penalty</th><th scope=\"col\">Minimum</th>"
 		       "<th scope=\"col\">Maximum</th><th scope=\"col\">Unit</th><th scope=\"col\">Offence</th>"
 		       "<th scope=\"col\">Condition</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
-	EACH(&c->pen_by_article, art, k)
+	PC_EDGE_EACH(&c->pen_by_article, art, k)
 	{
 		uint32_t pi = c->pen_by_article.items[k];
 		const pc_penalty *p = &g->penalties[pi];
@@ -1132,7 +1085,7 @@ write_penalties(book_ctx *c, pc_epub_doc *d, uint32_t art)
 			link_penalty(b, c, me, (uint32_t)p->in_addition_to);
 			sep = "; ";
 		}
-		EACH(&c->chg_by_penalty, pi, m)
+		PC_EDGE_EACH(&c->chg_by_penalty, pi, m)
 		{
 			const pc_penalty_change *ch = &g->penalty_changes[c->chg_by_penalty.items[m]];
 			if (ch->of >= g->n_penalties)
@@ -1198,9 +1151,9 @@ write_instrument(book_ctx *c, pc_epub_doc *d, uint32_t i)
 		link_actor(b, c, me, (uint32_t)in->issuer);
 	}
 	pc_buf_puts(b, "</p>\n");
-	if (COUNT(&c->cit_by_instrument, i) > 0) {
+	if (PC_EDGE_COUNT(&c->cit_by_instrument, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Cited by the events: ");
-		EACH(&c->cit_by_instrument, i, k)
+		PC_EDGE_EACH(&c->cit_by_instrument, i, k)
 		{
 			pc_buf_puts(b, k > c->cit_by_instrument.start[i] ? "; " : "");
 			link_label(b, c, me,
@@ -1208,9 +1161,9 @@ write_instrument(book_ctx *c, pc_epub_doc *d, uint32_t i)
 		}
 		pc_buf_puts(b, ".</p>\n");
 	}
-	if (COUNT(&c->art_by_instrument, i) == 0)
+	if (PC_EDGE_COUNT(&c->art_by_instrument, i) == 0)
 		pc_buf_puts(b, "<p class=\"note\">The profile quotes no article of it.</p>\n");
-	EACH(&c->art_by_instrument, i, k)
+	PC_EDGE_EACH(&c->art_by_instrument, i, k)
 	{
 		uint32_t ai = c->art_by_instrument.items[k];
 		const pc_article *a = &g->articles[ai];

@@ -50,6 +50,7 @@
 #include <string.h>
 
 #include "../compiler/alloc.h"
+#include "edge_index.h"
 #include "export.h"
 
 #define PC_VOCAB         "https://w3id.org/profilec/vocab#"
@@ -187,43 +188,13 @@ static const char *const relation_term[PC_REL_COUNT] = {
 	[PC_REL_PARTNER_OF] = "partnerOf",       [PC_REL_FOUNDED_BY] = "founder", [PC_REL_FUNDED_BY] = "funder",
 };
 
-/* Edges grouped by the node they start from, in edge order: the edges
- * of node i are item[start[i]] .. item[start[i + 1] - 1]. */
-typedef struct {
-	uint32_t *start; /* n_nodes + 1 */
-	uint32_t *item;
-} edge_index;
-
-/* A counting sort of edge numbers by key; a key >= n_nodes is left out. */
-static void
-index_edges(edge_index *x, const uint32_t *key, size_t n_edges, size_t n_nodes)
-{
-	x->start = pc_calloc(n_nodes + 2, sizeof *x->start);
-	x->item = pc_calloc(n_edges ? n_edges : 1, sizeof *x->item);
-	for (size_t e = 0; e < n_edges; e++)
-		if (key[e] < n_nodes)
-			x->start[key[e] + 2]++;
-	for (size_t i = 2; i < n_nodes + 2; i++)
-		x->start[i] += x->start[i - 1];
-	for (size_t e = 0; e < n_edges; e++)
-		if (key[e] < n_nodes)
-			x->item[x->start[key[e] + 1]++] = (uint32_t)e;
-}
-
-static void
-index_free(edge_index *x)
-{
-	free(x->start);
-	free(x->item);
-}
-
 typedef struct {
 	const pc_graph *g;
 	const char *base, *cc;
 	pc_json w;
 	pc_buf iri; /* scratch for the IRI being written */
-	edge_index roles, relations, authors, citations, changes;
-	edge_index quality[PC_KIND_COUNT];
+	pc_edge_index roles, relations, authors, citations, changes;
+	pc_edge_index quality[PC_KIND_COUNT];
 } writer;
 
 static const char *
@@ -289,12 +260,12 @@ open_node(writer *x, const char *key, const char *iri, const char *type)
 static void
 put_quality(writer *x, pc_kind kind, uint32_t index)
 {
-	const edge_index *q = &x->quality[kind];
+	const pc_edge_index *q = &x->quality[kind];
 	if (q->start[index] == q->start[index + 1])
 		return;
 	pc_json_open(&x->w, "qualityNote", '[');
 	for (uint32_t k = q->start[index]; k < q->start[index + 1]; k++)
-		pc_json_string(&x->w, NULL, x->g->quality[q->item[k]].message);
+		pc_json_string(&x->w, NULL, x->g->quality[q->items[k]].message);
 	pc_json_close(&x->w, ']');
 }
 
@@ -409,11 +380,11 @@ write_events(writer *x)
 		put_year(x, "endDate", e->end_year);
 		if ((unsigned)e->theme < PC_THEME_COUNT)
 			put_text(x, "theme", pc_theme_name[e->theme]);
-		const edge_index *r = &x->roles;
+		const pc_edge_index *r = &x->roles;
 		for (int role = 0; role < PC_ROLE_COUNT; role++) {
 			int open = 0;
 			for (uint32_t k = r->start[i]; k < r->start[i + 1]; k++) {
-				const pc_event_actor *ea = &g->event_actors[r->item[k]];
+				const pc_event_actor *ea = &g->event_actors[r->items[k]];
 				if ((int)ea->role != role)
 					continue;
 				if (!open)
@@ -424,11 +395,11 @@ write_events(writer *x)
 			if (open)
 				pc_json_close(&x->w, ']');
 		}
-		const edge_index *c = &x->citations;
+		const pc_edge_index *c = &x->citations;
 		if (c->start[i] < c->start[i + 1]) {
 			pc_json_open(&x->w, "cites", '[');
 			for (uint32_t k = c->start[i]; k < c->start[i + 1]; k++)
-				pc_json_string(&x->w, NULL, ref_iri(x, g->event_citations[c->item[k]].target));
+				pc_json_string(&x->w, NULL, ref_iri(x, g->event_citations[c->items[k]].target));
 			pc_json_close(&x->w, ']');
 		}
 		put_quality(x, PC_EVENT, i);
@@ -481,11 +452,11 @@ write_actors(writer *x)
 		put_year(x, "foundingDate", a->founded);
 		put_text(x, "actorKind", a->kind);
 		pc_json_bool(w, "inDirectory", a->directory);
-		const edge_index *r = &x->relations;
+		const pc_edge_index *r = &x->relations;
 		for (int type = 0; type < PC_REL_COUNT; type++) {
 			int open = 0;
 			for (uint32_t k = r->start[i]; k < r->start[i + 1]; k++) {
-				const pc_actor_relation *ar = &g->actor_relations[r->item[k]];
+				const pc_actor_relation *ar = &g->actor_relations[r->items[k]];
 				if ((int)ar->type != type)
 					continue;
 				if (!open)
@@ -529,22 +500,6 @@ publication_type(const char *kind)
 	return "CreativeWork";
 }
 
-/* The authorships of one publication in position order. The index keeps
- * edge order, which is written order already; the sort only makes sure. */
-static void
-sort_authors(const pc_graph *g, uint32_t *item, size_t n)
-{
-	for (size_t i = 1; i < n; i++) {
-		uint32_t v = item[i];
-		size_t j = i;
-		while (j > 0 && g->authorships[item[j - 1]].position > g->authorships[v].position) {
-			item[j] = item[j - 1];
-			j--;
-		}
-		item[j] = v;
-	}
-}
-
 static void
 write_publications(writer *x)
 {
@@ -557,17 +512,16 @@ write_publications(writer *x)
 		put_text(x, "alternativeHeadline", p->subtitle);
 		put_year(x, "datePublished", p->year);
 		put_text(x, "publicationKind", p->kind);
-		const edge_index *a = &x->authors;
+		const pc_edge_index *a = &x->authors;
 		uint32_t from = a->start[i], to = a->start[i + 1];
-		sort_authors(g, a->item + from, to - from);
 		if (from < to) {
 			pc_json_open(w, "author", '[');
 			for (uint32_t k = from; k < to; k++)
-				pc_json_string(w, NULL, ref_iri(x, g->authorships[a->item[k]].author));
+				pc_json_string(w, NULL, ref_iri(x, g->authorships[a->items[k]].author));
 			pc_json_close(w, ']');
 			pc_json_open(w, "authorAsWritten", '[');
 			for (uint32_t k = from; k < to; k++) {
-				const pc_authorship *au = &g->authorships[a->item[k]];
+				const pc_authorship *au = &g->authorships[a->items[k]];
 				/* The list stays aligned with author: a missing
 				 * spelling falls back to the name. */
 				pc_json_string(w, NULL,
@@ -695,11 +649,11 @@ write_penalties(writer *x)
 			put_ref(x, "alternativeTo", PC_PENALTY, (uint32_t)p->alternative_to);
 		if (p->in_addition_to >= 0)
 			put_ref(x, "inAdditionTo", PC_PENALTY, (uint32_t)p->in_addition_to);
-		const edge_index *c = &x->changes;
+		const pc_edge_index *c = &x->changes;
 		if (c->start[i] < c->start[i + 1]) {
 			pc_json_open(w, "changes", '[');
 			for (uint32_t k = c->start[i]; k < c->start[i + 1]; k++) {
-				const pc_penalty_change *ch = &g->penalty_changes[c->item[k]];
+				const pc_penalty_change *ch = &g->penalty_changes[c->items[k]];
 				char *cid = pc_asprintf("%s#change-%u", iri, (unsigned)(k - c->start[i] + 1));
 				open_node(x, NULL, cid, "PenaltyChange");
 				free(cid);
@@ -740,8 +694,6 @@ build_indexes(writer *x)
 	size_t most = g->n_event_actors;
 	if (g->n_actor_relations > most)
 		most = g->n_actor_relations;
-	if (g->n_authorships > most)
-		most = g->n_authorships;
 	if (g->n_event_citations > most)
 		most = g->n_event_citations;
 	if (g->n_penalty_changes > most)
@@ -752,23 +704,21 @@ build_indexes(writer *x)
 
 	for (size_t e = 0; e < g->n_event_actors; e++)
 		key[e] = g->event_actors[e].event;
-	index_edges(&x->roles, key, g->n_event_actors, g->n_events);
+	pc_edge_index_build(&x->roles, key, g->n_event_actors, g->n_events);
 	for (size_t e = 0; e < g->n_actor_relations; e++)
 		key[e] = g->actor_relations[e].from;
-	index_edges(&x->relations, key, g->n_actor_relations, g->n_actors);
-	for (size_t e = 0; e < g->n_authorships; e++)
-		key[e] = g->authorships[e].publication;
-	index_edges(&x->authors, key, g->n_authorships, g->n_publications);
+	pc_edge_index_build(&x->relations, key, g->n_actor_relations, g->n_actors);
+	pc_edge_index_authors(&x->authors, g); /* in position order */
 	for (size_t e = 0; e < g->n_event_citations; e++)
 		key[e] = g->event_citations[e].event;
-	index_edges(&x->citations, key, g->n_event_citations, g->n_events);
+	pc_edge_index_build(&x->citations, key, g->n_event_citations, g->n_events);
 	for (size_t e = 0; e < g->n_penalty_changes; e++)
 		key[e] = g->penalty_changes[e].penalty;
-	index_edges(&x->changes, key, g->n_penalty_changes, g->n_penalties);
+	pc_edge_index_build(&x->changes, key, g->n_penalty_changes, g->n_penalties);
 	for (int k = 0; k < PC_KIND_COUNT; k++) {
 		for (size_t e = 0; e < g->n_quality; e++)
 			key[e] = (int)g->quality[e].subject.kind == k ? g->quality[e].subject.index : UINT32_MAX;
-		index_edges(&x->quality[k], key, g->n_quality, pc_graph_count(g, (pc_kind)k));
+		pc_edge_index_build(&x->quality[k], key, g->n_quality, pc_graph_count(g, (pc_kind)k));
 	}
 	free(key);
 }
@@ -776,13 +726,13 @@ build_indexes(writer *x)
 static void
 free_indexes(writer *x)
 {
-	index_free(&x->roles);
-	index_free(&x->relations);
-	index_free(&x->authors);
-	index_free(&x->citations);
-	index_free(&x->changes);
+	pc_edge_index_free(&x->roles);
+	pc_edge_index_free(&x->relations);
+	pc_edge_index_free(&x->authors);
+	pc_edge_index_free(&x->citations);
+	pc_edge_index_free(&x->changes);
 	for (int k = 0; k < PC_KIND_COUNT; k++)
-		index_free(&x->quality[k]);
+		pc_edge_index_free(&x->quality[k]);
 }
 
 int

@@ -19,16 +19,6 @@
 #define NFD     "tests/cases/csv-nfd.xml"
 #define EPOCH   "86400" /* 1970-01-02T00:00:00Z */
 
-static char *
-slurp(const char *dir, const char *rel)
-{
-	char *path = pc_asprintf("%s/%s", dir, rel);
-	char *data = read_file(path, NULL);
-	ck_assert_msg(data != NULL, "cannot read %s", path);
-	free(path);
-	return data;
-}
-
 /* ---- A graph built by hand: every cell kind, and text no source can hold --- */
 
 static const char **
@@ -251,33 +241,33 @@ START_TEST(hand_graph_gives_exact_bytes)
 {
 	pc_graph *g = hand_graph();
 	char *dir = export_hand(g);
-	char *s = slurp(dir, "csv/events.csv");
+	char *s = read_file_in(dir, "csv/events.csv", NULL);
 	ck_assert_str_eq(s, "id,year,end_year,theme,text,line\r\n"
 			    "ev-1,2001,,education-ict,\"a,b \"\"q\"\"\nline two\r\nthree\",5\r\n"
 			    "ev-2,2002,2004,child-protection,plain,6\r\n");
 	free(s);
-	s = slurp(dir, "csv/penalties.csv");
+	s = read_file_in(dir, "csv/penalties.csv", NULL);
 	ck_assert_str_eq(s, "id,article_id,kind,min_value,max_value,unit,unit_is_currency,offence,condition,"
 			    "alternative_to_id,in_addition_to_id,line\r\n"
 			    "pen-1,law-1-art-1,imprisonment,0.5,2,years,false,,,,,7\r\n"
 			    "pen-2,law-1-art-1,fine,1000,2500.75,RON,true,,,pen-1,,8\r\n");
 	free(s);
-	s = slurp(dir, "csv/instruments.csv");
+	s = read_file_in(dir, "csv/instruments.csv", NULL);
 	ck_assert_msg(strstr(s, "\r\nlaw-1,law,,,Law one,,,true,false,,,9\r\n") != NULL, "%s", s);
 	free(s);
-	s = slurp(dir, "csv/actors.csv");
+	s = read_file_in(dir, "csv/actors.csv", NULL);
 	ck_assert_msg(strstr(s, "\r\norg-a,ngo,,,,1999,true,\r\norg-b,ngo,org-b,,,,false,\r\n") != NULL, "%s", s);
 	free(s);
-	s = slurp(dir, "csv/actor_aliases.csv");
+	s = read_file_in(dir, "csv/actor_aliases.csv", NULL);
 	ck_assert_str_eq(s, "actor_id,position,alias\r\norg-a,1,A1\r\norg-a,2,\"A, two\"\r\norg-c,1,C1\r\n");
 	free(s);
-	s = slurp(dir, "csv/indicator_sources.csv");
+	s = read_file_in(dir, "csv/indicator_sources.csv", NULL);
 	ck_assert_str_eq(s, "indicator_id,source_id,position\r\nind-1,src-2,1\r\nind-1,src-1,2\r\n");
 	free(s);
-	s = slurp(dir, "csv/event_citations.csv");
+	s = read_file_in(dir, "csv/event_citations.csv", NULL);
 	ck_assert_str_eq(s, "event_id,cited_id,instrument_id,publication_id,line\r\nev-2,law-1,law-1,,\r\n");
 	free(s);
-	s = slurp(dir, "csv/datapackage.json");
+	s = read_file_in(dir, "csv/datapackage.json", NULL);
 	ck_assert_msg(strstr(s, "\"title\": \"Hand-built \\\"profile\\\"\"") != NULL, "%s", s);
 	ck_assert_msg(strstr(s, "\"created\": \"1970-01-02T00:00:00Z\"") != NULL, "%s", s);
 	ck_assert_msg(strstr(s, "{\"title\": \"hand.xml\", \"hash\": \"sha256:000000") != NULL,
@@ -336,14 +326,7 @@ static void
 check_against_dump(const char *out, const char *cc, const char *src)
 {
 	pc_run r;
-	run_profilec(&r, "dump", src, NULL);
-	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
-	char *dump = pc_asprintf("%s/%s.dump", test_tmp, cc);
-	FILE *f = fopen(dump, "wb");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(r.out, 1, r.out_len, f), r.out_len);
-	ck_assert_int_eq(fclose(f), 0);
-	run_free(&r);
+	char *dump = dump_to_file(src);
 	run_sh(&r, "%s %s '%s/%s/csv' '%s'", PY, CHECKER, out, cc, dump);
 	ck_assert_msg(r.status == 0, "%s: checker exit %d:\n%.4000s%.2000s", src, r.status, r.out, r.err);
 	run_free(&r);
@@ -355,7 +338,7 @@ START_TEST(xa_and_ro_read_back)
 	char *out = build("a", XA " " RO);
 	check_against_dump(out, "xa", XA);
 	check_against_dump(out, "ro", RO);
-	char *pkg = slurp(out, "ro/csv/datapackage.json");
+	char *pkg = read_file_in(out, "ro/csv/datapackage.json", NULL);
 	ck_assert_msg(strstr(pkg, "\"name\": \"profilec-ro\"") != NULL, "%.300s", pkg);
 	ck_assert_msg(strstr(pkg, "\"created\": \"1970-01-02T00:00:00Z\"") != NULL, "%.300s", pkg);
 	ck_assert_msg(strstr(pkg, "\"title\": \"Child Online Safety Profile: Romania\"") != NULL, "%.300s", pkg);
@@ -395,17 +378,17 @@ END_TEST
 START_TEST(commas_and_quotes_are_quoted)
 {
 	char *out = build("q", QUOTING);
-	char *s = slurp(out, "xb/csv/events.csv");
+	char *s = read_file_in(out, "xb/csv/events.csv", NULL);
 	ck_assert_msg(strstr(s, "\r\nev-2012-quotes,2012,,education-ict,"
 				"\"\"\"Stop, think, connect\"\", the agency said, launching its campaign.\",8\r\n"
 				"ev-2013-plain,2013,,child-protection,A plain text with no special characters,12\r\n"),
 		      "%s", s);
 	free(s);
-	s = slurp(out, "xb/csv/actors.csv");
+	s = read_file_in(out, "xb/csv/actors.csv", NULL);
 	ck_assert_msg(strstr(s, "\r\nagency,government-body,\"Agency for Safety, Trust and \"\"Care\"\"\",") != NULL,
 		      "%s", s);
 	free(s);
-	s = slurp(out, "xb/csv/actor_aliases.csv");
+	s = read_file_in(out, "xb/csv/actor_aliases.csv", NULL);
 	ck_assert_str_eq(s, "actor_id,position,alias\r\nagency,1,\"The \"\"Safety\"\" Agency\"\r\n");
 	free(s);
 	check_against_dump(out, "xb", QUOTING);

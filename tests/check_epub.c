@@ -39,27 +39,11 @@ build(const char *name, const char *src, const char *cc, const char *env)
 	return epub;
 }
 
-/* The graph as `profilec dump` prints it, in a file for the checker. */
-static char *
-dump(const char *src)
-{
-	pc_run r;
-	run_profilec(&r, "dump", src, NULL);
-	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
-	char *path = pc_asprintf("%s/%s.dump", test_tmp, strrchr(src, '/') + 1);
-	FILE *f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(r.out, 1, r.out_len, f), r.out_len);
-	ck_assert_int_eq(fclose(f), 0);
-	run_free(&r);
-	return path;
-}
-
 /* Run tests/epub_check.py; extra is more arguments, already quoted. */
 static void
 run_checker(const char *epub, const char *src, const char *extra)
 {
-	char *d = dump(src);
+	char *d = dump_to_file(src);
 	pc_run r;
 	run_sh(&r, "%s %s '%s' '%s' %s", PY, CHECKER, epub, d, extra);
 	ck_assert_msg(r.status == 0, "%s: checker exit %d:\n%.4000s%.2000s", epub, r.status, r.out, r.err);
@@ -124,7 +108,7 @@ START_TEST(checker_catches_broken_books)
 {
 	char *epub = build("xa", XA, "xa", "");
 	char *bad = pc_asprintf("%s/bad.epub", test_tmp);
-	char *d = dump(XA);
+	char *d = dump_to_file(XA);
 	pc_run r;
 	run_sh(&r,
 	       "%s -c 'import sys, zipfile\n"

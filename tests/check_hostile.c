@@ -215,10 +215,7 @@ START_TEST(source_truncated_while_read)
 	size_t len;
 	char *text = read_file("sources/ro.xml", &len);
 	ck_assert_ptr_nonnull(text);
-	FILE *f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
-	ck_assert_int_eq(fclose(f), 0);
+	write_file(path, text, len);
 	free(text);
 	pid_t pid = fork();
 	ck_assert_int_ge(pid, 0);

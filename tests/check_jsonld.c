@@ -16,16 +16,6 @@
 #define RO      "sources/ro.xml"
 #define EPOCH   "86400" /* 1970-01-02T00:00:00Z */
 
-static char *
-slurp(const char *dir, const char *rel, size_t *len)
-{
-	char *path = pc_asprintf("%s/%s", dir, rel);
-	char *data = read_file(path, len);
-	ck_assert_msg(data != NULL, "cannot read %s", path);
-	free(path);
-	return data;
-}
-
 /* ---- The JSON writer the JSON products share --------------------------- */
 
 START_TEST(json_writer_layout)
@@ -180,7 +170,7 @@ START_TEST(hand_graph_in_json_ld)
 {
 	pc_graph *g = hand_graph();
 	char *dir = export_hand(g, "https://example.org/b/");
-	char *doc = slurp(dir, "xz.jsonld", NULL);
+	char *doc = read_file_in(dir, "xz.jsonld", NULL);
 	assert_has(doc, "\"@id\": \"https://example.org/b/xz/event/ev-1\"");
 	assert_has(doc, "\"description\": \"a \\\"quoted\\\" back\\\\slash\\nnew line\\u0001 and ünïcode\"");
 	/* No name is invented for the unnamed actor; the note says why. */
@@ -265,14 +255,7 @@ static long
 check_bundle(const char *out, const char *cc, const char *src)
 {
 	pc_run r;
-	run_profilec(&r, "dump", src, NULL);
-	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
-	char *dump = pc_asprintf("%s/%s.dump", test_tmp, cc);
-	FILE *f = fopen(dump, "wb");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(r.out, 1, r.out_len, f), r.out_len);
-	ck_assert_int_eq(fclose(f), 0);
-	run_free(&r);
+	char *dump = dump_to_file(src);
 	run_sh(&r, "%s %s bundle '%s/%s/%s.jsonld' '%s'", PY, CHECKER, out, cc, cc, dump);
 	ck_assert_msg(r.status == 0, "%s: checker exit %d:\n%.4000s%.2000s", src, r.status, r.out, r.err);
 	long triples = -1;
@@ -297,7 +280,7 @@ static void
 assert_same_file(const char *a, const char *b, const char *rel)
 {
 	size_t la, lb;
-	char *da = slurp(a, rel, &la), *db = slurp(b, rel, &lb);
+	char *da = read_file_in(a, rel, &la), *db = read_file_in(b, rel, &lb);
 	ck_assert_msg(la == lb && memcmp(da, db, la) == 0, "%s differs between two builds", rel);
 	free(da);
 	free(db);
@@ -336,7 +319,7 @@ START_TEST(catalog_lists_every_file)
 {
 	char *a = build("a", "", XA " " RO);
 	check_catalog(a, "--no-publisher");
-	char *cat = slurp(a, "catalog.jsonld", NULL);
+	char *cat = read_file_in(a, "catalog.jsonld", NULL);
 	const char *const want[] = {
 		"\"downloadURL\": \"ro/ro.xlsx\"",
 		"\"downloadURL\": \"ro/ro.epub\"",
@@ -370,11 +353,11 @@ START_TEST(base_iri_and_publisher_are_used)
 	long t = check_bundle(a, "xa", XA);
 	ck_assert_int_gt(t, 100);
 	check_catalog(a, "'--publisher=Ünï \"Data\" Office'");
-	char *doc = slurp(a, "xa/xa.jsonld", NULL);
+	char *doc = read_file_in(a, "xa/xa.jsonld", NULL);
 	assert_has(doc, "\"@id\": \"https://data.example.net/cop/xa/country/xa\"");
 	ck_assert_ptr_null(strstr(doc, "profilec.example"));
 	free(doc);
-	char *cat = slurp(a, "catalog.jsonld", NULL);
+	char *cat = read_file_in(a, "catalog.jsonld", NULL);
 	assert_has(cat, "\"@id\": \"https://data.example.net/cop/xa/dataset/xa\"");
 	assert_has(cat, "\"@id\": \"https://data.example.net/cop/xa/country/xa\"");
 	assert_has(cat, "\"name\": \"Ünï \\\"Data\\\" Office\"");

@@ -17,15 +17,6 @@
 #define RO      "sources/ro.xml"
 #define EPOCH   "86400" /* 1970-01-02T00:00:00Z */
 
-static void
-write_text(const char *path, const char *text, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	ck_assert_msg(f != NULL, "cannot create %s", path);
-	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
 /* Build src's workbook under test_tmp/name with a fixed SOURCE_DATE_EPOCH; the
  * path of the workbook. */
 static char *
@@ -43,19 +34,6 @@ build(const char *name, const char *src, const char *cc)
 	return xlsx;
 }
 
-/* The graph as `profilec dump` prints it, in a file for the checker. */
-static char *
-dump(const char *src)
-{
-	pc_run r;
-	run_profilec(&r, "dump", src, NULL);
-	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
-	char *path = pc_asprintf("%s/%s.dump", test_tmp, strrchr(src, '/') + 1);
-	write_text(path, r.out, r.out_len);
-	run_free(&r);
-	return path;
-}
-
 static void
 run_checker(const char *xlsx, const char *dumpfile)
 {
@@ -69,7 +47,7 @@ run_checker(const char *xlsx, const char *dumpfile)
 START_TEST(xa_workbook_reads_back)
 {
 	char *xlsx = build("xa", XA, "xa");
-	char *d = dump(XA);
+	char *d = dump_to_file(XA);
 	run_checker(xlsx, d);
 	free(xlsx);
 	free(d);
@@ -79,7 +57,7 @@ END_TEST
 START_TEST(ro_workbook_reads_back)
 {
 	char *xlsx = build("ro", RO, "ro");
-	char *d = dump(RO);
+	char *d = dump_to_file(RO);
 	run_checker(xlsx, d);
 	free(xlsx);
 	free(d);
@@ -98,9 +76,9 @@ START_TEST(empty_profile_reads_back)
 		"  <country code=\"XY\"><name>Empty Xland</name></country>\n"
 		"</profile>\n";
 	char *path = pc_asprintf("%s/xy.xml", test_tmp);
-	write_text(path, src, sizeof src - 1);
+	write_file(path, src, sizeof src - 1);
 	char *xlsx = build("xy", path, "xy");
-	char *d = dump(path);
+	char *d = dump_to_file(path);
 	run_checker(xlsx, d);
 	free(xlsx);
 	free(d);
@@ -163,7 +141,7 @@ START_TEST(overlong_text_is_an_error_with_its_line)
 		pc_buf_add(&b, "long text ", 10);
 	pc_buf_puts(&b, close);
 	char *src = pc_asprintf("%s/xa-long.xml", test_tmp);
-	write_text(src, b.data, b.len);
+	write_file(src, b.data, b.len);
 	pc_buf_free(&b);
 	free(xa);
 
@@ -190,7 +168,7 @@ END_TEST
 START_TEST(checker_catches_broken_workbooks)
 {
 	char *xlsx = build("xa", XA, "xa");
-	char *d = dump(XA);
+	char *d = dump_to_file(XA);
 	static const struct {
 		const char *how, *expect;
 	} cases[] = {
@@ -329,7 +307,7 @@ START_TEST(planted_symlink_is_refused)
 	pc_graph *g = tiny_graph("An event.");
 	char *victim = pc_asprintf("%s/victim", test_tmp);
 	char *link = pc_asprintf("%s/xz.xlsx", test_tmp);
-	write_text(victim, "precious", 8);
+	write_file(victim, "precious", 8);
 	ck_assert_int_eq(symlink(victim, link), 0);
 	pc_diag d;
 	pc_diag_init(&d);

@@ -214,13 +214,42 @@ test_tmp_teardown(void)
 	test_tmp = NULL;
 }
 
+void
+write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_msg(f != NULL, "cannot create %s", path);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
 char *
 write_tmp_file(const char *name, const char *text)
 {
 	char *path = pc_asprintf("%s/%s", test_tmp, name);
-	FILE *f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(fputs(text, f) >= 0, 1);
-	ck_assert_int_eq(fclose(f), 0);
+	write_file(path, text, strlen(text));
+	return path;
+}
+
+char *
+read_file_in(const char *dir, const char *rel, size_t *len)
+{
+	char *path = pc_asprintf("%s/%s", dir, rel);
+	char *data = read_file(path, len);
+	ck_assert_msg(data != NULL, "cannot read %s", path);
+	free(path);
+	return data;
+}
+
+char *
+dump_to_file(const char *src)
+{
+	pc_run r;
+	run_profilec(&r, "dump", src, NULL);
+	ck_assert_msg(r.status == 0, "dump %s: exit %d: %.500s", src, r.status, r.err);
+	const char *name = strrchr(src, '/');
+	char *path = pc_asprintf("%s/%s.dump", test_tmp, name ? name + 1 : src);
+	write_file(path, r.out, r.out_len);
+	run_free(&r);
 	return path;
 }

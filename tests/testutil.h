@@ -19,8 +19,16 @@ void run_free(pc_run *r);
 
 /* The whole file, NUL-terminated, or NULL; *len gets its size. */
 char *read_file(const char *path, size_t *len);
+/* Write len bytes to path, asserting that it worked. */
+void write_file(const char *path, const void *data, size_t len);
 /* Write text to test_tmp/name; returns the path (free it). */
 char *write_tmp_file(const char *name, const char *text);
+/* The whole file dir/rel, asserting that it is there; *len gets its size
+ * when len is not NULL. Free it. */
+char *read_file_in(const char *dir, const char *rel, size_t *len);
+/* `profilec dump src` in test_tmp/<src's file name>.dump, for a checker;
+ * returns the path (free it). */
+char *dump_to_file(const char *src);
 /* A fresh directory under $TMPDIR (or /tmp); free the string, rm -rf with rm_tree. */
 char *make_tmpdir(void);
 void rm_tree(const char *dir);
