@@ -22,23 +22,6 @@
  * clocks skip from 02:00 to 03:00), the hardest case for a ZIP time. */
 #define DST_GAP_EPOCH "1615689000"
 
-/* Build src's EPUB under test_tmp/name with the environment prefix env (e.g.
- * "TZ=UTC"); the path of the book. */
-static char *
-build(const char *name, const char *src, const char *cc, const char *env)
-{
-	pc_run r;
-	char *out = pc_asprintf("%s/%s", test_tmp, name);
-	run_sh(&r, "%s '%s' build -o '%s' --formats=epub '%s'", env, profilec_path(), out, src);
-	ck_assert_msg(r.status == 0, "build %s: exit %d: %.2000s", src, r.status, r.err);
-	run_free(&r);
-	char *epub = pc_asprintf("%s/%s/%s.epub", out, cc, cc);
-	free(out);
-	struct stat sb;
-	ck_assert_msg(stat(epub, &sb) == 0 && sb.st_size > 0, "no book at %s", epub);
-	return epub;
-}
-
 /* Run tests/epub_check.py; extra is more arguments, already quoted. */
 static void
 run_checker(const char *epub, const char *src, const char *extra)
@@ -68,7 +51,7 @@ sha256_of(const char *path)
 
 START_TEST(xa_book_is_whole)
 {
-	char *epub = build("xa", XA, "xa", "");
+	char *epub = build_product("xa", "", XA, "xa", "epub");
 	run_checker(epub, XA, "");
 	free(epub);
 }
@@ -77,7 +60,7 @@ END_TEST
 /* Every entry of the Romanian profile, counted in the book itself. */
 START_TEST(ro_book_is_whole)
 {
-	char *epub = build("ro", RO, "ro", "");
+	char *epub = build_product("ro", "", RO, "ro", "epub");
 	run_checker(epub, RO, "--counts tests/ro_counts.txt");
 	free(epub);
 }
@@ -86,7 +69,7 @@ END_TEST
 /* A source text that holds markup shows as that text, escaped. */
 START_TEST(markup_in_the_source_shows_as_text)
 {
-	char *epub = build("markup", MARKUP, "xb", "");
+	char *epub = build_product("markup", "", MARKUP, "xb", "epub");
 	run_checker(epub, MARKUP,
 		    "--text '<script>alert(1)</script>' --text '<img src=x onerror=alert(2)> Foundation' "
 		    "--text '</cite><a href=\"http://remote.example/\">click</a>' --text '<h1>Not a heading</h1>' "
@@ -106,7 +89,7 @@ END_TEST
 /* The checker fails a broken book: it is not a test that always passes. */
 START_TEST(checker_catches_broken_books)
 {
-	char *epub = build("xa", XA, "xa", "");
+	char *epub = build_product("xa", "", XA, "xa", "epub");
 	char *bad = pc_asprintf("%s/bad.epub", test_tmp);
 	char *d = dump_to_file(XA);
 	pc_run r;
@@ -280,7 +263,8 @@ START_TEST(time_zones_give_identical_books)
 		char *e1 = pc_asprintf("TZ=UTC %s", dates[i]);
 		char *e2 = pc_asprintf("TZ=America/New_York %s", dates[i]);
 		char *n1 = pc_asprintf("utc%zu", i), *n2 = pc_asprintf("ny%zu", i), *n3 = pc_asprintf("again%zu", i);
-		char *a = build(n1, RO, "ro", e1), *b = build(n2, RO, "ro", e2), *c = build(n3, RO, "ro", e2);
+		char *a = build_product(n1, e1, RO, "ro", "epub"), *b = build_product(n2, e2, RO, "ro", "epub"),
+		     *c = build_product(n3, e2, RO, "ro", "epub");
 		char *ha = sha256_of(a), *hb = sha256_of(b), *hc = sha256_of(c);
 		ck_assert_msg(strcmp(ha, hb) == 0, "TZ changes the book (%s): %s vs %s", dates[i], ha, hb);
 		ck_assert_str_eq(hb, hc);
@@ -302,7 +286,7 @@ END_TEST
  * country, never the clock or chance. */
 START_TEST(package_dates_and_identifier)
 {
-	char *a = build("a", XA, "xa", "SOURCE_DATE_EPOCH=" DST_GAP_EPOCH);
+	char *a = build_product("a", "SOURCE_DATE_EPOCH=" DST_GAP_EPOCH, XA, "xa", "epub");
 	pc_run r;
 	run_sh(&r, "unzip -p '%s' OEBPS/package.opf", a);
 	ck_assert_ptr_nonnull(strstr(r.out, "<meta property=\"dcterms:modified\">2021-03-14T02:30:00Z</meta>"));
@@ -313,7 +297,7 @@ START_TEST(package_dates_and_identifier)
 	snprintf(uuid, sizeof uuid, "%.45s", id);
 	run_free(&r);
 	/* Another edition date, the same book identity. */
-	char *b = build("b", XA, "xa", "");
+	char *b = build_product("b", "", XA, "xa", "epub");
 	run_sh(&r, "unzip -p '%s' OEBPS/package.opf", b);
 	ck_assert_ptr_nonnull(strstr(r.out, uuid));
 	ck_assert_ptr_nonnull(strstr(r.out, "<meta property=\"dcterms:modified\">2026-11-28T00:00:00Z</meta>"));

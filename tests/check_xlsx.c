@@ -17,23 +17,6 @@
 #define RO      "sources/ro.xml"
 #define EPOCH   "86400" /* 1970-01-02T00:00:00Z */
 
-/* Build src's workbook under test_tmp/name with a fixed SOURCE_DATE_EPOCH; the
- * path of the workbook. */
-static char *
-build(const char *name, const char *src, const char *cc)
-{
-	pc_run r;
-	char *out = pc_asprintf("%s/%s", test_tmp, name);
-	run_sh(&r, "SOURCE_DATE_EPOCH=%s '%s' build -o '%s' --formats=xlsx '%s'", EPOCH, profilec_path(), out, src);
-	ck_assert_msg(r.status == 0, "build %s: exit %d: %.2000s", src, r.status, r.err);
-	run_free(&r);
-	char *xlsx = pc_asprintf("%s/%s/%s.xlsx", out, cc, cc);
-	free(out);
-	struct stat sb;
-	ck_assert_msg(stat(xlsx, &sb) == 0 && sb.st_size > 0, "no workbook at %s", xlsx);
-	return xlsx;
-}
-
 static void
 run_checker(const char *xlsx, const char *dumpfile)
 {
@@ -46,7 +29,7 @@ run_checker(const char *xlsx, const char *dumpfile)
 
 START_TEST(xa_workbook_reads_back)
 {
-	char *xlsx = build("xa", XA, "xa");
+	char *xlsx = build_product("xa", "SOURCE_DATE_EPOCH=" EPOCH, XA, "xa", "xlsx");
 	char *d = dump_to_file(XA);
 	run_checker(xlsx, d);
 	free(xlsx);
@@ -56,7 +39,7 @@ END_TEST
 
 START_TEST(ro_workbook_reads_back)
 {
-	char *xlsx = build("ro", RO, "ro");
+	char *xlsx = build_product("ro", "SOURCE_DATE_EPOCH=" EPOCH, RO, "ro", "xlsx");
 	char *d = dump_to_file(RO);
 	run_checker(xlsx, d);
 	free(xlsx);
@@ -77,7 +60,7 @@ START_TEST(empty_profile_reads_back)
 		"</profile>\n";
 	char *path = pc_asprintf("%s/xy.xml", test_tmp);
 	write_file(path, src, sizeof src - 1);
-	char *xlsx = build("xy", path, "xy");
+	char *xlsx = build_product("xy", "SOURCE_DATE_EPOCH=" EPOCH, path, "xy", "xlsx");
 	char *d = dump_to_file(path);
 	run_checker(xlsx, d);
 	free(xlsx);
@@ -167,7 +150,7 @@ END_TEST
 /* The checker itself must fail on what a user would notice. */
 START_TEST(checker_catches_broken_workbooks)
 {
-	char *xlsx = build("xa", XA, "xa");
+	char *xlsx = build_product("xa", "SOURCE_DATE_EPOCH=" EPOCH, XA, "xa", "xlsx");
 	char *d = dump_to_file(XA);
 	static const struct {
 		const char *how, *expect;
@@ -201,7 +184,7 @@ START_TEST(ro_workbook_opens_in_libreoffice)
 		printf("check_xlsx: libreoffice is not installed: skipping the LibreOffice conversion test\n");
 		return;
 	}
-	char *xlsx = build("ro", RO, "ro");
+	char *xlsx = build_product("ro", "SOURCE_DATE_EPOCH=" EPOCH, RO, "ro", "xlsx");
 	pc_run r;
 	run_sh(&r, "cd '%s' && HOME='%s' timeout 120 %s --headless --convert-to csv --outdir '%s/lo' '%s'", test_tmp,
 	       test_tmp, lo, test_tmp, xlsx);

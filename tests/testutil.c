@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -239,6 +240,21 @@ read_file_in(const char *dir, const char *rel, size_t *len)
 	ck_assert_msg(data != NULL, "cannot read %s", path);
 	free(path);
 	return data;
+}
+
+char *
+build_product(const char *name, const char *env, const char *src, const char *cc, const char *format)
+{
+	pc_run r;
+	char *out = pc_asprintf("%s/%s", test_tmp, name);
+	run_sh(&r, "%s '%s' build -o '%s' --formats=%s '%s'", env, profilec_path(), out, format, src);
+	ck_assert_msg(r.status == 0, "build %s: exit %d: %.2000s", src, r.status, r.err);
+	run_free(&r);
+	char *path = pc_asprintf("%s/%s/%s.%s", out, cc, cc, format);
+	free(out);
+	struct stat sb;
+	ck_assert_msg(stat(path, &sb) == 0 && sb.st_size > 0, "nothing at %s", path);
+	return path;
 }
 
 char *

@@ -26,6 +26,10 @@ char *write_tmp_file(const char *name, const char *text);
 /* The whole file dir/rel, asserting that it is there; *len gets its size
  * when len is not NULL. Free it. */
 char *read_file_in(const char *dir, const char *rel, size_t *len);
+/* Build format's product of src under test_tmp/name, the command line
+ * prefixed with env (variables, may be ""); asserts that the build worked
+ * and returns the product's path, <name>/<cc>/<cc>.<format> (free it). */
+char *build_product(const char *name, const char *env, const char *src, const char *cc, const char *format);
 /* `profilec dump src` in test_tmp/<src's file name>.dump, for a checker;
  * returns the path (free it). */
 char *dump_to_file(const char *src);
