@@ -365,12 +365,12 @@ build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
 
 /* Two sources of one country would write the same directory. */
 static int
-check_countries(const options *o, const pc_dataset *sets, const int *have, pc_diag *d)
+check_countries(const options *o, const pc_dataset *sets, pc_diag *d)
 {
 	int rc = PC_EXIT_OK;
 	for (size_t i = 0; i < o->n_files; i++)
-		for (size_t j = 0; have[i] && j < i; j++)
-			if (have[j] && strcmp(sets[i].cc, sets[j].cc) == 0) {
+		for (size_t j = 0; sets[i].cc && j < i; j++)
+			if (sets[j].cc && strcmp(sets[i].cc, sets[j].cc) == 0) {
 				pc_diag_report(d, PC_SEV_ERROR, o->files[i], sets[i].line, 0, "duplicate-country",
 					       "country '%s' is also compiled from %s",
 					       sets[i].country_code ? sets[i].country_code : sets[i].cc, o->files[j]);
@@ -411,7 +411,6 @@ cmd_build(options *o)
 	pc_export_opts eo = {.base_iri = o->base_iri, .publisher = o->publisher};
 	pc_blob *results = pc_calloc(o->n_files, sizeof *results);
 	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
-	int *have = pc_calloc(o->n_files, sizeof *have);
 	if (rc == PC_EXIT_OK) {
 		/* More processes than profiles: the rest share out the formats. */
 		unsigned format_jobs = o->jobs > o->n_files ? o->jobs / (unsigned)o->n_files : 1;
@@ -419,16 +418,18 @@ cmd_build(options *o)
 		rc = pc_run_jobs(o->n_files, o->jobs, build_one, &job, st.staging, &d, results);
 	}
 	for (size_t i = 0; i < o->n_files; i++) {
-		have[i] = results[i].data != NULL && pc_dataset_decode(&sets[i], results[i].data, results[i].len) == 0;
+		/* A summary that does not decode leaves sets[i] empty (cc NULL). */
+		if (results[i].data != NULL)
+			pc_dataset_decode(&sets[i], results[i].data, results[i].len);
 		free(results[i].data);
 		/* A job that succeeded always hands back its summary. */
-		if (!have[i] && rc == PC_EXIT_OK && !interrupted) {
+		if (sets[i].cc == NULL && rc == PC_EXIT_OK && !interrupted) {
 			pc_diag_report(&d, PC_SEV_ERROR, o->files[i], 0, 0, "internal",
 				       "no readable summary of this profile came back from its worker");
 			rc = PC_EXIT_OUTPUT;
 		}
 	}
-	rc = worse(rc, check_countries(o, sets, have, &d));
+	rc = worse(rc, check_countries(o, sets, &d));
 	if (rc == PC_EXIT_OK && pc_diag_failed(&d))
 		rc = PC_EXIT_INVALID;
 	if (rc == PC_EXIT_OK && !interrupted)
@@ -461,7 +462,6 @@ cmd_build(options *o)
 	for (size_t i = 0; i < o->n_files; i++)
 		pc_dataset_free(&sets[i]);
 	free(sets);
-	free(have);
 	free(results);
 	pc_diag_free(&d);
 	return rc;
