@@ -38,7 +38,7 @@ BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev
 TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-pyld python3-rdflib python3-openpyxl \
 	epubcheck default-jre-headless valgrind unzip util-linux
 
-.PHONY: all dist check asan valgrind fuzz bench format clean deps-build deps-test test-run
+.PHONY: all dist check asan valgrind fuzz bench format clean deps-build deps-test test-run golden-products
 
 all: $(BIN)
 
@@ -111,6 +111,12 @@ test-run: $(BIN) $(B)/check_profilec
 
 check: deps-test
 	$(Q)$(MAKE) test-run
+
+# After a deliberate change of a product: record the new checksums, and say
+# why in tests/golden/products.md (tests/check_format.c holds them).
+golden-products: $(BIN)
+	$(Q)tmp=$$(mktemp -d) && sh tests/golden/products.sh ./$(BIN) $$tmp/dist > tests/golden/products.sha256; \
+		status=$$?; rm -rf $$tmp; exit $$status
 
 # The same suite under AddressSanitizer and UBSan, in its own build tree.
 asan: deps-test
