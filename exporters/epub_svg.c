@@ -136,61 +136,81 @@ put_mark(pc_buf *b, pc_theme theme, double cx, double cy)
 			      cy - 4.5, theme_colour[theme]);
 }
 
-void
-pc_epub_timeline_svg(const pc_graph *g, pc_buf *b)
-{
-	if (g->n_events == 0)
-		return;
+/* The events sorted into one lane per theme, each lane in rows. */
+typedef struct {
 	mark *lanes[PC_THEME_COUNT];
-	size_t n_lane[PC_THEME_COUNT] = {0};
+	size_t n_lane[PC_THEME_COUNT];
 	int levels[PC_THEME_COUNT];
-	int y0 = 0, y1 = 0;
+	int y0, y1; /* first and last year */
+	int step;   /* label every step-th year */
+	double width, height;
+} layout;
+
+static void
+layout_events(const pc_graph *g, layout *l)
+{
+	memset(l, 0, sizeof *l);
 	for (int t = 0; t < PC_THEME_COUNT; t++)
-		lanes[t] = pc_malloc(g->n_events * sizeof *lanes[t]);
+		l->lanes[t] = pc_malloc(g->n_events * sizeof *l->lanes[t]);
 	for (size_t i = 0; i < g->n_events; i++) {
 		const pc_event *e = &g->events[i];
 		pc_theme t = e->theme < PC_THEME_COUNT ? e->theme : PC_THEME_EDUCATION_ICT;
 		int end = e->end_year != PC_NONE && e->end_year > e->year ? e->end_year : e->year;
-		lanes[t][n_lane[t]++] = (mark){e->year, end, (uint32_t)i, 0};
-		if (i == 0 || e->year < y0)
-			y0 = e->year;
-		if (i == 0 || end > y1)
-			y1 = end;
+		l->lanes[t][l->n_lane[t]++] = (mark){e->year, end, (uint32_t)i, 0};
+		if (i == 0 || e->year < l->y0)
+			l->y0 = e->year;
+		if (i == 0 || end > l->y1)
+			l->y1 = end;
 	}
-	int n_years = y1 - y0 + 1;
+	int n_years = l->y1 - l->y0 + 1;
 	/* Label every year while they fit, else every 5th or 10th. */
-	int step = n_years <= 30 ? 1 : n_years <= 150 ? 5 : 10;
-	double width = 2 * MARGIN + (double)n_years * YEAR_W;
-	if (width < 420)
-		width = 420; /* room for the legend */
-	double height = MARGIN + LEGEND_H + AXIS_H + MARGIN;
+	l->step = n_years <= 30 ? 1 : n_years <= 150 ? 5 : 10;
+	l->width = 2 * MARGIN + (double)n_years * YEAR_W;
+	if (l->width < 420)
+		l->width = 420; /* room for the legend */
+	l->height = MARGIN + LEGEND_H + AXIS_H + MARGIN;
 	for (int t = 0; t < PC_THEME_COUNT; t++) {
-		qsort(lanes[t], n_lane[t], sizeof *lanes[t], by_start);
-		levels[t] = assign_levels(lanes[t], n_lane[t]);
-		if (n_lane[t] > 0)
-			height += LANE_TOP + (double)levels[t] * LEVEL_H;
+		qsort(l->lanes[t], l->n_lane[t], sizeof *l->lanes[t], by_start);
+		l->levels[t] = assign_levels(l->lanes[t], l->n_lane[t]);
+		if (l->n_lane[t] > 0)
+			l->height += LANE_TOP + (double)l->levels[t] * LEVEL_H;
 	}
+}
 
+static void
+layout_free(layout *l)
+{
+	for (int t = 0; t < PC_THEME_COUNT; t++)
+		free(l->lanes[t]);
+}
+
+/* The <svg> element, its title and its description in words. */
+static void
+svg_open(const pc_graph *g, const layout *l, pc_buf *b)
+{
 	pc_buf_printf(b,
 		      "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" class=\"timeline\" role=\"img\" "
 		      "aria-labelledby=\"tl_title\" aria-describedby=\"tl_desc\" width=\"%.0f\" height=\"%.0f\" "
 		      "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"11\">\n",
-		      width, height, width, height);
+		      l->width, l->height, l->width, l->height);
 	pc_buf_printf(b, "<title id=\"tl_title\">Timeline of %zu event%s, %d to %d</title>\n", g->n_events,
-		      g->n_events == 1 ? "" : "s", y0, y1);
+		      g->n_events == 1 ? "" : "s", l->y0, l->y1);
 	pc_buf_puts(b,
 		    "<desc id=\"tl_desc\">Each mark is an event at its year; a line shows an event that spans years.");
 	for (int t = 0; t < PC_THEME_COUNT; t++) {
-		if (n_lane[t] == 0)
+		if (l->n_lane[t] == 0)
 			continue;
 		pc_buf_printf(b, " %s (%s, %zu event%s): ", pc_theme_label[t], t == 0 ? "circles" : "squares",
-			      n_lane[t], n_lane[t] == 1 ? "" : "s");
-		describe_lane(b, lanes[t], n_lane[t]);
+			      l->n_lane[t], l->n_lane[t] == 1 ? "" : "s");
+		describe_lane(b, l->lanes[t], l->n_lane[t]);
 		pc_buf_putc(b, '.');
 	}
 	pc_buf_puts(b, " The list after the figure gives every event.</desc>\n");
+}
 
-	/* Legend. */
+static void
+svg_legend(pc_buf *b)
+{
 	double x = MARGIN, y = MARGIN + 9;
 	for (int t = 0; t < PC_THEME_COUNT; t++) {
 		put_mark(b, (pc_theme)t, x + 5, y - 4);
@@ -199,13 +219,16 @@ pc_epub_timeline_svg(const pc_graph *g, pc_buf *b)
 		pc_buf_puts(b, "</text>\n");
 		x += 24 + 6.2 * (double)strlen(pc_theme_label[t]);
 	}
+}
 
-	/* Year grid, then the lanes over it. */
-	double top = MARGIN + LEGEND_H, bottom = height - MARGIN - AXIS_H;
-	for (int yr = y0; yr <= y1; yr++) {
-		if ((yr - y0) % step != 0 && yr != y1)
+/* The year grid and the axis with its labels, between top and bottom. */
+static void
+svg_axis(const layout *l, pc_buf *b, double top, double bottom)
+{
+	for (int yr = l->y0; yr <= l->y1; yr++) {
+		if ((yr - l->y0) % l->step != 0 && yr != l->y1)
 			continue;
-		double cx = MARGIN + (yr - y0 + 0.5) * YEAR_W;
+		double cx = MARGIN + (yr - l->y0 + 0.5) * YEAR_W;
 		pc_buf_printf(b, "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#d0d0d0\"/>", cx, top,
 			      cx, bottom);
 		pc_buf_printf(b,
@@ -214,33 +237,51 @@ pc_epub_timeline_svg(const pc_graph *g, pc_buf *b)
 			      cx + 3, bottom + 12, cx + 3, bottom + 12, yr);
 	}
 	pc_buf_printf(b, "<line x1=\"%d\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"#333333\"/>\n", MARGIN, bottom,
-		      width - MARGIN, bottom);
+		      l->width - MARGIN, bottom);
+}
 
-	double lane_y = top;
-	for (int t = 0; t < PC_THEME_COUNT; t++) {
-		if (n_lane[t] == 0)
-			continue;
-		pc_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" font-weight=\"bold\">", MARGIN, lane_y + 20);
-		pc_buf_xml(b, pc_theme_label[t]);
-		pc_buf_puts(b, "</text>\n");
-		double row0 = lane_y + LANE_TOP;
-		for (size_t i = 0; i < n_lane[t]; i++) {
-			const mark *m = &lanes[t][i];
-			double cx = MARGIN + (m->year - y0 + 0.5) * YEAR_W;
-			double cy = row0 + (m->level + 0.5) * LEVEL_H;
-			if (m->end != m->year) {
-				double ex = MARGIN + (m->end - y0 + 0.5) * YEAR_W;
-				pc_buf_printf(b,
-					      "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" "
-					      "stroke-width=\"3\"/>",
-					      cx, cy, ex, cy, theme_colour[t]);
-			}
-			put_mark(b, (pc_theme)t, cx, cy);
-			pc_buf_putc(b, '\n');
+/* One theme's lane from lane_y down: its title, then its marks row by
+ * row. Returns where the next lane starts. */
+static double
+svg_lane(const layout *l, pc_buf *b, int t, double lane_y)
+{
+	pc_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" font-weight=\"bold\">", MARGIN, lane_y + 20);
+	pc_buf_xml(b, pc_theme_label[t]);
+	pc_buf_puts(b, "</text>\n");
+	double row0 = lane_y + LANE_TOP;
+	for (size_t i = 0; i < l->n_lane[t]; i++) {
+		const mark *m = &l->lanes[t][i];
+		double cx = MARGIN + (m->year - l->y0 + 0.5) * YEAR_W;
+		double cy = row0 + (m->level + 0.5) * LEVEL_H;
+		if (m->end != m->year) {
+			double ex = MARGIN + (m->end - l->y0 + 0.5) * YEAR_W;
+			pc_buf_printf(b,
+				      "<line x1=\"%.0f\" y1=\"%.0f\" x2=\"%.0f\" y2=\"%.0f\" stroke=\"%s\" "
+				      "stroke-width=\"3\"/>",
+				      cx, cy, ex, cy, theme_colour[t]);
 		}
-		lane_y = row0 + (double)levels[t] * LEVEL_H;
+		put_mark(b, (pc_theme)t, cx, cy);
+		pc_buf_putc(b, '\n');
 	}
-	pc_buf_puts(b, "</svg>\n");
+	return row0 + (double)l->levels[t] * LEVEL_H;
+}
+
+void
+pc_epub_timeline_svg(const pc_graph *g, pc_buf *b)
+{
+	if (g->n_events == 0)
+		return;
+	layout l;
+	layout_events(g, &l);
+	svg_open(g, &l, b);
+	svg_legend(b);
+	/* Year grid, then the lanes over it. */
+	double top = MARGIN + LEGEND_H, bottom = l.height - MARGIN - AXIS_H;
+	svg_axis(&l, b, top, bottom);
+	double lane_y = top;
 	for (int t = 0; t < PC_THEME_COUNT; t++)
-		free(lanes[t]);
+		if (l.n_lane[t] > 0)
+			lane_y = svg_lane(&l, b, t, lane_y);
+	pc_buf_puts(b, "</svg>\n");
+	layout_free(&l);
 }

@@ -1,0 +1,195 @@
+/* The EPUB handout's laws chapter: legal ages, then each instrument with its articles and penalties. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/alloc.h"
+#include "epub_write.h"
+
+static void
+write_penalties(pc_epub_ctx *c, pc_epub_doc *d, uint32_t art)
+{
+	const pc_graph *g = c->g;
+	const pc_article *a = &g->articles[art];
+	pc_buf *b = &d->xhtml;
+	const char *me = d->file;
+	if (PC_EDGE_COUNT(&c->pen_by_article, art) == 0) {
+		pc_buf_puts(b, "<p class=\"note\">The profile states no penalty under this article.</p>\n");
+		return;
+	}
+	pc_buf_puts(b, "<table>\n<caption>Penalties under article ");
+	pc_epub_text(b, a->number);
+	pc_buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Penalty</th><th scope=\"col\">Minimum</th>"
+		       "<th scope=\"col\">Maximum</th><th scope=\"col\">Unit</th><th scope=\"col\">Offence</th>"
+		       "<th scope=\"col\">Condition</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
+	PC_EDGE_EACH(&c->pen_by_article, art, k)
+	{
+		uint32_t pi = c->pen_by_article.items[k];
+		const pc_penalty *p = &g->penalties[pi];
+		pc_buf_puts(b, "<tr id=\"");
+		pc_epub_text(b, p->n.id);
+		pc_buf_puts(b, "\"><th scope=\"row\">");
+		pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_name[p->kind] : "penalty", 1);
+		pc_buf_puts(b, "</th><td>");
+		if (p->has_min)
+			pc_buf_number(b, p->min);
+		pc_buf_puts(b, "</td><td>");
+		if (p->has_max)
+			pc_buf_number(b, p->max);
+		pc_buf_puts(b, "</td><td>");
+		pc_epub_text(b, p->unit);
+		pc_buf_puts(b, "</td><td>");
+		pc_epub_text(b, p->offence);
+		pc_buf_puts(b, "</td><td>");
+		if (p->condition)
+			pc_epub_text(b, p->condition);
+		else
+			pc_buf_puts(b, "the basic offence");
+		pc_buf_puts(b, "</td><td>");
+		const char *sep = "";
+		if (p->alternative_to >= 0 && (size_t)p->alternative_to < g->n_penalties) {
+			pc_buf_puts(b, "instead of ");
+			pc_epub_link_penalty(b, c, me, (uint32_t)p->alternative_to);
+			sep = "; ";
+		}
+		if (p->in_addition_to >= 0 && (size_t)p->in_addition_to < g->n_penalties) {
+			pc_buf_puts(b, sep);
+			pc_buf_puts(b, "in addition to ");
+			pc_epub_link_penalty(b, c, me, (uint32_t)p->in_addition_to);
+			sep = "; ";
+		}
+		PC_EDGE_EACH(&c->chg_by_penalty, pi, m)
+		{
+			const pc_penalty_change *ch = &g->penalty_changes[c->chg_by_penalty.items[m]];
+			if (ch->of >= g->n_penalties)
+				continue;
+			pc_buf_puts(b, sep);
+			sep = "; ";
+			pc_buf_puts(b, "the bounds of ");
+			pc_epub_link_penalty(b, c, me, ch->of);
+			pc_buf_puts(b, " multiplied by ");
+			pc_buf_number(b, ch->factor);
+		}
+		pc_buf_puts(b, "</td></tr>\n");
+	}
+	pc_buf_puts(b, "</tbody>\n</table>\n");
+}
+
+static void
+yes_no(pc_buf *b, const char *what, int v, const char **sep)
+{
+	if (v < 0)
+		return;
+	pc_buf_printf(b, "%s%s: %s", *sep, what, v ? "yes" : "no");
+	*sep = " \xc2\xb7 ";
+}
+
+static void
+write_instrument(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+{
+	const pc_graph *g = c->g;
+	const pc_instrument *in = &g->instruments[i];
+	pc_buf *b = &d->xhtml;
+	const char *me = d->file;
+
+	pc_buf_puts(b, "<section id=\"");
+	pc_epub_text(b, in->n.id);
+	pc_buf_puts(b, "\">\n<h2>");
+	pc_epub_text(b, in->title);
+	pc_buf_puts(b, "</h2>\n<p class=\"meta\">");
+	const char *sep = " \xc2\xb7 ";
+	pc_epub_words(b, in->type < PC_INSTR_COUNT ? pc_instrument_type_name[in->type] : "instrument", 1);
+	if (in->number) {
+		pc_buf_puts(b, " no. ");
+		pc_epub_text(b, in->number);
+	}
+	if (in->year != PC_NONE)
+		pc_buf_printf(b, " of %d", in->year);
+	if (in->status) {
+		pc_buf_puts(b, sep);
+		pc_buf_puts(b, "status: ");
+		pc_epub_text(b, in->status);
+		if (in->status_date) {
+			pc_buf_puts(b, " (");
+			pc_epub_text(b, in->status_date);
+			pc_buf_putc(b, ')');
+		}
+	}
+	yes_no(b, "signed", in->signed_, &sep);
+	yes_no(b, "ratified", in->ratified, &sep);
+	yes_no(b, "in force", in->in_force, &sep);
+	if (in->issuer >= 0 && (size_t)in->issuer < g->n_actors) {
+		pc_buf_puts(b, sep);
+		pc_buf_puts(b, "issued by ");
+		pc_epub_link_actor(b, c, me, (uint32_t)in->issuer);
+	}
+	pc_buf_puts(b, "</p>\n");
+	if (PC_EDGE_COUNT(&c->cit_by_instrument, i) > 0) {
+		pc_buf_puts(b, "<p class=\"links\">Cited by the events: ");
+		PC_EDGE_EACH(&c->cit_by_instrument, i, k)
+		{
+			pc_buf_puts(b, k > c->cit_by_instrument.start[i] ? "; " : "");
+			pc_epub_link_label(b, c, me,
+					   (pc_ref){PC_EVENT, g->event_citations[c->cit_by_instrument.items[k]].event});
+		}
+		pc_buf_puts(b, ".</p>\n");
+	}
+	if (PC_EDGE_COUNT(&c->art_by_instrument, i) == 0)
+		pc_buf_puts(b, "<p class=\"note\">The profile quotes no article of it.</p>\n");
+	PC_EDGE_EACH(&c->art_by_instrument, i, k)
+	{
+		uint32_t ai = c->art_by_instrument.items[k];
+		const pc_article *a = &g->articles[ai];
+		pc_buf_puts(b, "<section id=\"");
+		pc_epub_text(b, a->n.id);
+		pc_buf_puts(b, "\">\n<h3>Article ");
+		pc_epub_text(b, a->number);
+		if (a->heading) {
+			pc_buf_puts(b, ": ");
+			pc_epub_text(b, a->heading);
+		}
+		pc_buf_puts(b, "</h3>\n");
+		if (a->text) {
+			pc_buf_puts(b, "<p>");
+			pc_epub_text(b, a->text);
+			pc_buf_puts(b, "</p>\n");
+		}
+		write_penalties(c, d, ai);
+		pc_buf_puts(b, "</section>\n");
+	}
+	pc_buf_puts(b, "</section>\n");
+}
+
+void
+pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *d)
+{
+	const pc_graph *g = c->g;
+	pc_buf *b = &d->xhtml;
+	pc_epub_doc_begin(d, g, "chapter", NULL);
+	if (g->law_intro) {
+		pc_buf_puts(b, "<p>");
+		pc_epub_text(b, g->law_intro);
+		pc_buf_puts(b, "</p>\n");
+	}
+	if (g->n_thresholds > 0) {
+		pc_epub_add_section(d, "s_ages", "Legal ages");
+		pc_buf_puts(b, "<section id=\"s_ages\">\n<h2>Legal ages</h2>\n<table>\n"
+			       "<caption>Ages the law sets</caption>\n<thead><tr><th scope=\"col\">Threshold</th>"
+			       "<th scope=\"col\">Age</th></tr></thead>\n<tbody>\n");
+		for (size_t i = 0; i < g->n_thresholds; i++) {
+			const pc_threshold *t = &g->thresholds[i];
+			pc_buf_puts(b, "<tr id=\"");
+			pc_epub_text(b, t->n.id);
+			pc_buf_puts(b, "\"><th scope=\"row\">");
+			pc_epub_text(b, t->kind < PC_THR_COUNT ? pc_threshold_kind_label[t->kind] : "Age");
+			pc_buf_printf(b, "</th><td>%d</td></tr>\n", t->age);
+		}
+		pc_buf_puts(b, "</tbody>\n</table>\n</section>\n");
+	}
+	if (g->n_instruments == 0)
+		pc_buf_puts(b, "<p>The profile cites no legal instrument.</p>\n");
+	for (size_t i = 0; i < g->n_instruments; i++) {
+		pc_epub_add_section(d, g->instruments[i].n.id, g->instruments[i].title);
+		write_instrument(c, d, (uint32_t)i);
+	}
+	pc_epub_doc_end(d);
+}

@@ -1,0 +1,379 @@
+/* The EPUB chapters' shared writer: edge indexes, escaped text, links between documents, sorting. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/alloc.h"
+#include "epub_write.h"
+
+/* Anchors of our own contain '_', which a node id (lower case letters,
+ * digits and '-') never does, so they cannot collide with one. */
+
+#define NO_KEY UINT32_MAX
+
+/* ---- Edge indexes: every edge list grouped by one of its ends --------- */
+
+typedef uint32_t (*key_fn)(const pc_graph *g, size_t edge);
+
+static void
+index_build(pc_edge_index *x, const pc_graph *g, size_t n_keys, size_t n_edges, key_fn key)
+{
+	uint32_t *keys = pc_malloc((n_edges ? n_edges : 1) * sizeof *keys);
+	for (size_t i = 0; i < n_edges; i++)
+		keys[i] = key(g, i);
+	pc_edge_index_build(x, keys, n_edges, n_keys);
+	free(keys);
+}
+
+static uint32_t
+ea_event(const pc_graph *g, size_t i)
+{
+	return g->event_actors[i].event;
+}
+static uint32_t
+ea_actor(const pc_graph *g, size_t i)
+{
+	return g->event_actors[i].actor;
+}
+static uint32_t
+rel_from(const pc_graph *g, size_t i)
+{
+	return g->actor_relations[i].from;
+}
+static uint32_t
+rel_to(const pc_graph *g, size_t i)
+{
+	return g->actor_relations[i].to;
+}
+static uint32_t
+auth_person(const pc_graph *g, size_t i)
+{
+	return g->authorships[i].author.kind == PC_PERSON ? g->authorships[i].author.index : NO_KEY;
+}
+static uint32_t
+auth_actor(const pc_graph *g, size_t i)
+{
+	return g->authorships[i].author.kind == PC_ACTOR ? g->authorships[i].author.index : NO_KEY;
+}
+static uint32_t
+cit_event(const pc_graph *g, size_t i)
+{
+	return g->event_citations[i].event;
+}
+static uint32_t
+cit_instrument(const pc_graph *g, size_t i)
+{
+	return g->event_citations[i].target.kind == PC_INSTRUMENT ? g->event_citations[i].target.index : NO_KEY;
+}
+static uint32_t
+cit_publication(const pc_graph *g, size_t i)
+{
+	return g->event_citations[i].target.kind == PC_PUBLICATION ? g->event_citations[i].target.index : NO_KEY;
+}
+static uint32_t
+pen_article(const pc_graph *g, size_t i)
+{
+	return g->penalties[i].article;
+}
+static uint32_t
+art_instrument(const pc_graph *g, size_t i)
+{
+	return g->articles[i].instrument;
+}
+static uint32_t
+chg_penalty(const pc_graph *g, size_t i)
+{
+	return g->penalty_changes[i].penalty;
+}
+static uint32_t
+pub_publisher(const pc_graph *g, size_t i)
+{
+	return g->publications[i].publisher >= 0 ? (uint32_t)g->publications[i].publisher : NO_KEY;
+}
+static uint32_t
+pub_edition_of(const pc_graph *g, size_t i)
+{
+	return g->publications[i].edition_of >= 0 ? (uint32_t)g->publications[i].edition_of : NO_KEY;
+}
+static uint32_t
+instr_issuer(const pc_graph *g, size_t i)
+{
+	return g->instruments[i].issuer >= 0 ? (uint32_t)g->instruments[i].issuer : NO_KEY;
+}
+
+void
+pc_epub_ctx_init(pc_epub_ctx *c, const pc_graph *g)
+{
+	memset(c, 0, sizeof *c);
+	c->g = g;
+	index_build(&c->ea_by_event, g, g->n_events, g->n_event_actors, ea_event);
+	index_build(&c->ea_by_actor, g, g->n_actors, g->n_event_actors, ea_actor);
+	index_build(&c->rel_by_from, g, g->n_actors, g->n_actor_relations, rel_from);
+	index_build(&c->rel_by_to, g, g->n_actors, g->n_actor_relations, rel_to);
+	pc_edge_index_authors(&c->auth_by_pub, g); /* in position order */
+	index_build(&c->auth_by_person, g, g->n_persons, g->n_authorships, auth_person);
+	index_build(&c->auth_by_actor, g, g->n_actors, g->n_authorships, auth_actor);
+	index_build(&c->cit_by_event, g, g->n_events, g->n_event_citations, cit_event);
+	index_build(&c->cit_by_instrument, g, g->n_instruments, g->n_event_citations, cit_instrument);
+	index_build(&c->cit_by_publication, g, g->n_publications, g->n_event_citations, cit_publication);
+	index_build(&c->pen_by_article, g, g->n_articles, g->n_penalties, pen_article);
+	index_build(&c->art_by_instrument, g, g->n_instruments, g->n_articles, art_instrument);
+	index_build(&c->chg_by_penalty, g, g->n_penalties, g->n_penalty_changes, chg_penalty);
+	index_build(&c->pub_by_publisher, g, g->n_actors, g->n_publications, pub_publisher);
+	index_build(&c->pub_by_edition_of, g, g->n_publications, g->n_publications, pub_edition_of);
+	index_build(&c->instr_by_issuer, g, g->n_actors, g->n_instruments, instr_issuer);
+}
+
+void
+pc_epub_ctx_free(pc_epub_ctx *c)
+{
+	pc_edge_index *all[] = {
+		&c->ea_by_event,       &c->ea_by_actor,        &c->rel_by_from,       &c->rel_by_to,
+		&c->auth_by_pub,       &c->auth_by_person,     &c->auth_by_actor,     &c->cit_by_event,
+		&c->cit_by_instrument, &c->cit_by_publication, &c->pen_by_article,    &c->art_by_instrument,
+		&c->chg_by_penalty,    &c->pub_by_publisher,   &c->pub_by_edition_of, &c->instr_by_issuer,
+	};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		pc_edge_index_free(all[i]);
+}
+
+/* ---- Small writers ------------------------------------------------------ */
+
+/* Every text from the source goes through here. */
+void
+pc_epub_text(pc_buf *b, const char *s)
+{
+	if (s != NULL)
+		pc_buf_xml(b, s);
+}
+
+/* A schema keyword as words: "prohibition-of-rights" -> "Prohibition of rights". */
+void
+pc_epub_words(pc_buf *b, const char *keyword, int capital)
+{
+	if (keyword == NULL)
+		return;
+	char *w = pc_strdup(keyword);
+	for (char *p = w; *p; p++)
+		if (*p == '-')
+			*p = ' ';
+	if (capital && w[0] >= 'a' && w[0] <= 'z')
+		w[0] = (char)(w[0] - 'a' + 'A');
+	pc_buf_xml(b, w);
+	free(w);
+}
+
+/* The start of a long text for a link label: cut at a space, so never
+ * inside a UTF-8 sequence. */
+void
+pc_epub_excerpt(pc_buf *b, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max) {
+		pc_buf_xml(b, s);
+		return;
+	}
+	size_t cut = max;
+	while (cut > max / 2 && s[cut] != ' ')
+		cut--;
+	if (s[cut] != ' ') {
+		cut = max;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xc0) == 0x80)
+			cut--;
+	}
+	while (cut > 0 && (s[cut - 1] == ' ' || s[cut - 1] == ',' || s[cut - 1] == ';' || s[cut - 1] == ':'))
+		cut--;
+	char *t = pc_strndup(s, cut);
+	pc_buf_xml(b, t);
+	free(t);
+	pc_buf_puts(b, "\xe2\x80\xa6"); /* … */
+}
+
+void
+pc_epub_add_section(pc_epub_doc *d, const char *anchor, const char *label)
+{
+	pc_epub_section *s = pc_grow((void **)&d->sections, &d->n_sections, &d->cap_sections, sizeof *s);
+	s->anchor = pc_strdup(anchor);
+	s->label = pc_strdup(label);
+}
+
+const char *
+pc_epub_file_of(pc_kind kind)
+{
+	switch (kind) {
+	case PC_COUNTRY: return "title.xhtml";
+	case PC_INDICATOR:
+	case PC_SOURCE: return "overview.xhtml";
+	case PC_EVENT: return "timeline.xhtml";
+	case PC_ACTOR: return "organizations.xhtml";
+	case PC_PERSON:
+	case PC_PUBLICATION: return "bibliography.xhtml";
+	case PC_INSTRUMENT:
+	case PC_ARTICLE:
+	case PC_PENALTY:
+	case PC_THRESHOLD: return "laws.xhtml";
+	case PC_KIND_COUNT: break;
+	}
+	return "about.xhtml";
+}
+
+/* <a href="..."> to a node's anchor, from the document `from`. */
+void
+pc_epub_link_open(pc_buf *b, const pc_graph *g, const char *from, pc_ref r)
+{
+	const pc_node *n = pc_graph_node(g, r);
+	const char *file = pc_epub_file_of(r.kind);
+	pc_buf_puts(b, "<a href=\"");
+	if (strcmp(file, from) != 0)
+		pc_buf_puts(b, file);
+	pc_buf_putc(b, '#');
+	pc_epub_text(b, n ? n->id : "");
+	pc_buf_puts(b, "\">");
+}
+
+/* An organization's name as a reader sees it: its name, else its acronym,
+ * else what it is ("unnamed website"). */
+void
+pc_epub_actor_name(pc_buf *b, const pc_actor *a)
+{
+	if (a->name) {
+		pc_epub_text(b, a->name);
+	} else if (a->acronym) {
+		pc_epub_text(b, a->acronym);
+	} else {
+		pc_buf_puts(b, "Unnamed ");
+		pc_epub_words(b, a->kind ? a->kind : "organization", 0);
+	}
+}
+
+void
+pc_epub_link_actor(pc_buf *b, const pc_epub_ctx *c, const char *from, uint32_t i)
+{
+	pc_epub_link_open(b, c->g, from, (pc_ref){PC_ACTOR, i});
+	pc_epub_actor_name(b, &c->g->actors[i]);
+	pc_buf_puts(b, "</a>");
+}
+
+void
+pc_epub_link_label(pc_buf *b, const pc_epub_ctx *c, const char *from, pc_ref r)
+{
+	if (r.kind == PC_ACTOR) {
+		pc_epub_link_actor(b, c, from, r.index);
+		return;
+	}
+	pc_epub_link_open(b, c->g, from, r);
+	if (r.kind == PC_EVENT)
+		pc_epub_excerpt(b, pc_graph_label(c->g, r), 90);
+	else
+		pc_epub_text(b, pc_graph_label(c->g, r));
+	pc_buf_puts(b, "</a>");
+}
+
+/* "imprisonment, 2 to 8 years": a penalty in words, for tables and links. */
+void
+pc_epub_penalty_words(pc_buf *b, const pc_penalty *p)
+{
+	pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_name[p->kind] : "penalty", 0);
+	if (p->has_min && p->has_max) {
+		pc_buf_puts(b, ", ");
+		pc_buf_number(b, p->min);
+		pc_buf_puts(b, " to ");
+		pc_buf_number(b, p->max);
+	} else if (p->has_min) {
+		pc_buf_puts(b, ", at least ");
+		pc_buf_number(b, p->min);
+	} else if (p->has_max) {
+		pc_buf_puts(b, ", up to ");
+		pc_buf_number(b, p->max);
+	}
+	if ((p->has_min || p->has_max) && p->unit) {
+		pc_buf_putc(b, ' ');
+		pc_epub_text(b, p->unit);
+	}
+}
+
+void
+pc_epub_link_penalty(pc_buf *b, const pc_epub_ctx *c, const char *from, uint32_t i)
+{
+	pc_epub_link_open(b, c->g, from, (pc_ref){PC_PENALTY, i});
+	pc_epub_penalty_words(b, &c->g->penalties[i]);
+	pc_buf_puts(b, "</a>");
+}
+
+const char *
+pc_epub_lang_of(const pc_graph *g)
+{
+	return g->lang && *g->lang ? g->lang : "en";
+}
+
+void
+pc_epub_xhtml_begin(pc_buf *b, const pc_graph *g, const char *title)
+{
+	pc_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
+		       "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" "
+		       "xml:lang=\"");
+	pc_epub_text(b, pc_epub_lang_of(g));
+	pc_buf_puts(b, "\" lang=\"");
+	pc_epub_text(b, pc_epub_lang_of(g));
+	pc_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>");
+	pc_epub_text(b, title);
+	pc_buf_puts(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body>\n");
+}
+
+void
+pc_epub_xhtml_end(pc_buf *b)
+{
+	pc_buf_puts(b, "</body>\n</html>\n");
+}
+
+void
+pc_epub_doc_begin(pc_epub_doc *d, const pc_graph *g, const char *epub_type, const char *role)
+{
+	pc_epub_xhtml_begin(&d->xhtml, g, d->title);
+	pc_buf_printf(&d->xhtml, "<section epub:type=\"%s\"", epub_type);
+	if (role)
+		pc_buf_printf(&d->xhtml, " role=\"%s\"", role);
+	pc_buf_puts(&d->xhtml, ">\n<h1>");
+	pc_epub_text(&d->xhtml, d->title);
+	pc_buf_puts(&d->xhtml, "</h1>\n");
+}
+
+void
+pc_epub_doc_end(pc_epub_doc *d)
+{
+	pc_buf_puts(&d->xhtml, "</section>\n");
+	pc_epub_xhtml_end(&d->xhtml);
+}
+
+/* ---- Sorting ------------------------------------------------------------ */
+
+int
+pc_epub_by_year_up(const void *a, const void *b)
+{
+	const pc_epub_order *x = a, *y = b;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Newest first, the undated last. */
+int
+pc_epub_by_year_down(const void *a, const void *b)
+{
+	const pc_epub_order *x = a, *y = b;
+	if (x->year != y->year) {
+		if (x->year == PC_NONE || y->year == PC_NONE)
+			return x->year == PC_NONE ? 1 : -1;
+		return x->year > y->year ? -1 : 1;
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+int
+pc_epub_by_key(const void *a, const void *b)
+{
+	const pc_epub_order *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c != 0)
+		return c;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
