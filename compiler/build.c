@@ -285,12 +285,12 @@ build_indicators(builder *b, xmlNodePtr n)
 	pc_graph *g = b->g;
 	FOR_CHILDREN (c, n) {
 		if (is(c, "source")) {
-			pc_source *s = PC_PUSH(g, sources);
+			pc_provider *s = PC_PUSH(g, providers);
 			s->n.id = attr(b, c, "id");
 			s->n.line = line_of(c);
 			s->n.col = col_of(b, c);
 			s->name = text(b, c);
-			register_id(b, s->n.id, PC_SOURCE, g->n_sources - 1, s->n.line, s->n.col);
+			register_id(b, s->n.id, PC_PROVIDER, g->n_providers - 1, s->n.line, s->n.col);
 		} else if (is(c, "note")) {
 			g->indicator_note = text(b, c);
 		}
@@ -314,13 +314,13 @@ build_indicators(builder *b, xmlNodePtr n)
 			size_t cap = 1;
 			for (const char *p = srcs; *p; p++)
 				cap += *p == ' ';
-			ind->sources = pc_strtab_alloc(&g->strings, cap * sizeof *ind->sources);
+			ind->providers = pc_strtab_alloc(&g->strings, cap * sizeof *ind->providers);
 			char *copy = pc_strdup(srcs);
 			for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
 				uint32_t idx;
-				if (resolve(b, pc_intern(&g->strings, tok), PC_SOURCE, "indicator", ind->n.id,
+				if (resolve(b, pc_intern(&g->strings, tok), PC_PROVIDER, "indicator", ind->n.id,
 					    ind->n.line, ind->n.col, &idx))
-					ind->sources[ind->n_sources++] = idx;
+					ind->providers[ind->n_providers++] = idx;
 			}
 			free(copy);
 		}
@@ -585,16 +585,15 @@ pc_builder_new(const pc_input *src, pc_diag *d)
 }
 
 void
-pc_builder_root(pc_builder *b, void *root)
+pc_builder_root(pc_builder *b, xmlNodePtr root)
 {
 	b->g->lang = attr(b, root, "lang");
 	b->g->modified = attr(b, root, "modified");
 }
 
 void
-pc_builder_add(pc_builder *b, const char *section, void *node)
+pc_builder_add(pc_builder *b, const char *section, xmlNodePtr n)
 {
-	xmlNodePtr n = node;
 	if (strcmp(section, "title") == 0)
 		b->g->title = text(b, n);
 	else if (strcmp(section, "country") == 0)

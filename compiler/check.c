@@ -16,13 +16,7 @@ pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *msg = pc_malloc(n > 0 ? (size_t)n + 1 : 1);
-	msg[0] = '\0';
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	char *msg = pc_vasprintf(fmt, ap);
 	va_end(ap);
 	pc_quality_note *q = PC_PUSH(g, quality);
 	q->rule = pc_intern(&g->strings, rule);
@@ -206,8 +200,8 @@ check_texts(const pc_graph *g, pc_diag *d)
 		T(g->indicators[i].label, g->indicators[i].n, PC_INDICATOR, "label");
 		T(g->indicators[i].unit, g->indicators[i].n, PC_INDICATOR, "unit");
 	}
-	for (size_t i = 0; i < g->n_sources; i++)
-		T(g->sources[i].name, g->sources[i].n, PC_SOURCE, "name");
+	for (size_t i = 0; i < g->n_providers; i++)
+		T(g->providers[i].name, g->providers[i].n, PC_PROVIDER, "name");
 	for (size_t i = 0; i < g->n_events; i++)
 		T(g->events[i].text, g->events[i].n, PC_EVENT, "text");
 	for (size_t i = 0; i < g->n_actors; i++) {

@@ -46,9 +46,8 @@ head(FILE *f, const char *kind, const pc_node *n)
 }
 
 void
-pc_dump(const pc_graph *g, void *stream)
+pc_dump(const pc_graph *g, FILE *f)
 {
-	FILE *f = stream;
 	fputs("profile", f);
 	q(f, "cc", pc_graph_cc(g));
 	q(f, "title", g->title);
@@ -69,9 +68,9 @@ pc_dump(const pc_graph *g, void *stream)
 		q(f, "name", g->countries[i].name);
 		fputc('\n', f);
 	}
-	for (size_t i = 0; i < g->n_sources; i++) {
-		head(f, "source", &g->sources[i].n);
-		q(f, "name", g->sources[i].name);
+	for (size_t i = 0; i < g->n_providers; i++) {
+		head(f, "source", &g->providers[i].n);
+		q(f, "name", g->providers[i].name);
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < g->n_indicators; i++) {
@@ -84,8 +83,8 @@ pc_dump(const pc_graph *g, void *stream)
 			fputs(" value=missing", f);
 		q(f, "unit", x->unit);
 		num(f, "year", x->year);
-		for (size_t k = 0; k < x->n_sources; k++)
-			q(f, "source", g->sources[x->sources[k]].n.id);
+		for (size_t k = 0; k < x->n_providers; k++)
+			q(f, "source", g->providers[x->providers[k]].n.id);
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < g->n_actors; i++) {

@@ -7,6 +7,8 @@
 
 #include "alloc.h"
 
+/* PC_PROVIDER keeps the products' word "source" (IRIs, the dump, the
+ * "sources" table): renaming it would change every published IRI. */
 const char *const pc_kind_name[PC_KIND_COUNT] = {
 	"country",     "indicator",  "source",  "event",   "actor",     "person",
 	"publication", "instrument", "article", "penalty", "threshold",
@@ -43,7 +45,7 @@ pc_graph_free(pc_graph *g)
 		return;
 	free(g->countries);
 	free(g->indicators);
-	free(g->sources);
+	free(g->providers);
 	free(g->events);
 	free(g->actors);
 	free(g->persons);
@@ -80,7 +82,7 @@ pc_graph_count(const pc_graph *g, pc_kind kind)
 	switch (kind) {
 	case PC_COUNTRY: return g->n_countries;
 	case PC_INDICATOR: return g->n_indicators;
-	case PC_SOURCE: return g->n_sources;
+	case PC_PROVIDER: return g->n_providers;
 	case PC_EVENT: return g->n_events;
 	case PC_ACTOR: return g->n_actors;
 	case PC_PERSON: return g->n_persons;
@@ -102,7 +104,7 @@ pc_graph_node(const pc_graph *g, pc_ref r)
 	switch (r.kind) {
 	case PC_COUNTRY: return &g->countries[r.index].n;
 	case PC_INDICATOR: return &g->indicators[r.index].n;
-	case PC_SOURCE: return &g->sources[r.index].n;
+	case PC_PROVIDER: return &g->providers[r.index].n;
 	case PC_EVENT: return &g->events[r.index].n;
 	case PC_ACTOR: return &g->actors[r.index].n;
 	case PC_PERSON: return &g->persons[r.index].n;
@@ -124,7 +126,7 @@ pc_graph_label(const pc_graph *g, pc_ref r)
 	switch (r.kind) {
 	case PC_COUNTRY: return g->countries[r.index].name;
 	case PC_INDICATOR: return g->indicators[r.index].label;
-	case PC_SOURCE: return g->sources[r.index].name;
+	case PC_PROVIDER: return g->providers[r.index].name;
 	case PC_EVENT: return g->events[r.index].text;
 	case PC_ACTOR: {
 		const pc_actor *a = &g->actors[r.index];

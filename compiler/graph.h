@@ -11,7 +11,7 @@
 typedef enum {
 	PC_COUNTRY,
 	PC_INDICATOR,
-	PC_SOURCE, /* a provider of statistics */
+	PC_PROVIDER, /* a provider of statistics */
 	PC_EVENT,
 	PC_ACTOR,
 	PC_PERSON,
@@ -56,14 +56,14 @@ typedef struct {
 	const char *value_text; /* the value as written, NULL when missing */
 	const char *unit;       /* may be NULL */
 	int year;               /* PC_NONE when absent */
-	uint32_t *sources;      /* indices into g->sources */
-	size_t n_sources;
+	uint32_t *providers;    /* indices into g->providers */
+	size_t n_providers;
 } pc_indicator;
 
 typedef struct {
 	pc_node n;
 	const char *name;
-} pc_source;
+} pc_provider;
 
 typedef enum { PC_THEME_EDUCATION_ICT, PC_THEME_CHILD_PROTECTION, PC_THEME_COUNT } pc_theme;
 extern const char *const pc_theme_name[PC_THEME_COUNT];  /* "education-ict", ... */
@@ -256,7 +256,7 @@ typedef struct pc_graph {
 	/* Nodes, one array per kind; the country array has one element. */
 	PC_ARRAY(pc_country, countries);
 	PC_ARRAY(pc_indicator, indicators);
-	PC_ARRAY(pc_source, sources);
+	PC_ARRAY(pc_provider, providers);
 	PC_ARRAY(pc_event, events);
 	PC_ARRAY(pc_actor, actors);
 	PC_ARRAY(pc_person, persons);

@@ -252,11 +252,11 @@ render_package(const pc_graph *g, const csv_written *written, pc_buf *b)
 	pc_buf_puts(b, ", \"hash\": ");
 	pc_buf_json_str(b, hash);
 	pc_buf_putc(b, '}');
-	for (size_t i = 0; i < g->n_sources; i++) {
+	for (size_t i = 0; i < g->n_providers; i++) {
 		pc_buf_puts(b, ",\n");
 		indent(b, 2);
 		pc_buf_puts(b, "{\"title\": ");
-		pc_buf_json_str(b, g->sources[i].name ? g->sources[i].name : g->sources[i].n.id);
+		pc_buf_json_str(b, g->providers[i].name ? g->providers[i].name : g->providers[i].n.id);
 		pc_buf_putc(b, '}');
 	}
 	pc_buf_putc(b, '\n');

@@ -84,12 +84,12 @@ indicator_row(pc_epub_ctx *c, pc_buf *b, const char *me, const pc_indicator *in)
 	if (in->year != PC_NONE)
 		pc_buf_printf(b, "%d", in->year);
 	pc_buf_puts(b, "</td><td>");
-	for (size_t k = 0; k < in->n_sources; k++) {
-		if (in->sources[k] >= g->n_sources)
+	for (size_t k = 0; k < in->n_providers; k++) {
+		if (in->providers[k] >= g->n_providers)
 			continue;
 		if (k > 0)
 			pc_buf_puts(b, "; ");
-		pc_epub_link_label(b, c, me, (pc_ref){PC_SOURCE, in->sources[k]});
+		pc_epub_link_label(b, c, me, (pc_ref){PC_PROVIDER, in->providers[k]});
 	}
 	pc_buf_puts(b, "</td></tr>\n");
 }
@@ -117,13 +117,13 @@ overview_indicators(pc_epub_ctx *c, pc_epub_doc *d)
 		pc_epub_text(b, g->indicator_note);
 		pc_buf_puts(b, "</p>\n");
 	}
-	if (g->n_sources > 0) {
+	if (g->n_providers > 0) {
 		pc_buf_puts(b, "<h3>Sources of statistics</h3>\n<ul>\n");
-		for (size_t i = 0; i < g->n_sources; i++) {
+		for (size_t i = 0; i < g->n_providers; i++) {
 			pc_buf_puts(b, "<li id=\"");
-			pc_epub_text(b, g->sources[i].n.id);
+			pc_epub_text(b, g->providers[i].n.id);
 			pc_buf_puts(b, "\">");
-			pc_epub_text(b, g->sources[i].name);
+			pc_epub_text(b, g->providers[i].name);
 			pc_buf_puts(b, "</li>\n");
 		}
 		pc_buf_puts(b, "</ul>\n");

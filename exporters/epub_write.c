@@ -202,7 +202,7 @@ pc_epub_file_of(pc_kind kind)
 	switch (kind) {
 	case PC_COUNTRY: return "title.xhtml";
 	case PC_INDICATOR:
-	case PC_SOURCE: return "overview.xhtml";
+	case PC_PROVIDER: return "overview.xhtml";
 	case PC_EVENT: return "timeline.xhtml";
 	case PC_ACTOR: return "organizations.xhtml";
 	case PC_PERSON:

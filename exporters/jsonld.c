@@ -350,20 +350,20 @@ write_indicators(writer *x)
 		} else {
 			pc_json_bool(&x->w, "missing", 1);
 		}
-		if (ind->n_sources > 0) {
+		if (ind->n_providers > 0) {
 			pc_json_open(&x->w, "source", '[');
-			for (size_t k = 0; k < ind->n_sources; k++)
-				put_ref(x, NULL, PC_SOURCE, ind->sources[k]);
+			for (size_t k = 0; k < ind->n_providers; k++)
+				put_ref(x, NULL, PC_PROVIDER, ind->providers[k]);
 			pc_json_close(&x->w, ']');
 		}
 		put_country(x, "country");
 		put_quality(x, PC_INDICATOR, i);
 		pc_json_close(&x->w, '}');
 	}
-	for (uint32_t i = 0; i < g->n_sources; i++) {
-		open_node(x, NULL, node_iri(x, PC_SOURCE, g->sources[i].n.id), "StatisticsSource");
-		put_text(x, "name", g->sources[i].name);
-		put_quality(x, PC_SOURCE, i);
+	for (uint32_t i = 0; i < g->n_providers; i++) {
+		open_node(x, NULL, node_iri(x, PC_PROVIDER, g->providers[i].n.id), "StatisticsSource");
+		put_text(x, "name", g->providers[i].name);
+		put_quality(x, PC_PROVIDER, i);
 		pc_json_close(&x->w, '}');
 	}
 }

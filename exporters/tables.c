@@ -191,13 +191,13 @@ static const pc_column source_cols[] = {
 static size_t
 source_n(const pc_graph *g)
 {
-	return g->n_sources;
+	return g->n_providers;
 }
 
 static void
 source_row(const pc_graph *g, size_t r, pc_cell *c)
 {
-	const pc_source *x = &g->sources[r];
+	const pc_provider *x = &g->providers[r];
 	blank(c, NCOLS(source_cols));
 	c_str(&c[0], x->n.id);
 	c_str(&c[1], x->name);
@@ -632,7 +632,7 @@ static const pc_column indicator_source_cols[] = {
 static size_t
 indicator_source_count(const pc_graph *g, size_t parent)
 {
-	return g->indicators[parent].n_sources;
+	return g->indicators[parent].n_providers;
 }
 
 static size_t
@@ -650,7 +650,7 @@ indicator_source_row(const pc_graph *g, size_t r, pc_cell *c)
 	if (!flat_locate(&cur, g, g->indicators, g->n_indicators, indicator_source_count, r, &p, &k))
 		return;
 	c_ref(&c[0], g, PC_INDICATOR, (long long)p);
-	c_ref(&c[1], g, PC_SOURCE, g->indicators[p].sources[k]);
+	c_ref(&c[1], g, PC_PROVIDER, g->indicators[p].providers[k]);
 	c_int(&c[2], (long long)k + 1, 1);
 }
 
@@ -744,7 +744,7 @@ const pc_table pc_tables[] = {
 	TABLE("countries", "Countries", "The country the profile describes", PC_COUNTRY, country_cols, pk_id, country),
 	TABLE("indicators", "Indicators", "Headline statistics of the profile", PC_INDICATOR, indicator_cols, pk_id,
 	      indicator),
-	TABLE("sources", "Sources", "Providers of the indicators' statistics", PC_SOURCE, source_cols, pk_id, source),
+	TABLE("sources", "Sources", "Providers of the indicators' statistics", PC_PROVIDER, source_cols, pk_id, source),
 	TABLE("events", "Events", "The profile's timelines of events", PC_EVENT, event_cols, pk_id, event),
 	TABLE("actors", "Organizations", "Organizations, programmes, networks, hotlines and websites", PC_ACTOR,
 	      actor_cols, pk_id, actor),

@@ -49,17 +49,17 @@ hand_graph(void)
 	c->name = pc_intern(s, "Hand Xland");
 
 	for (int i = 0; i < 2; i++) {
-		pc_source *src = PC_PUSH(g, sources);
+		pc_provider *src = PC_PUSH(g, providers);
 		src->n.id = pc_intern(s, i ? "src-2" : "src-1");
 		src->name = pc_intern(s, i ? "Second" : "First");
 	}
 	pc_indicator *ind = PC_PUSH(g, indicators);
 	ind->n.id = pc_intern(s, "ind-1");
 	ind->label = pc_intern(s, "Users");
-	ind->sources = pc_strtab_alloc(s, 2 * sizeof *ind->sources);
-	ind->sources[0] = 1;
-	ind->sources[1] = 0;
-	ind->n_sources = 2;
+	ind->providers = pc_strtab_alloc(s, 2 * sizeof *ind->providers);
+	ind->providers[0] = 1;
+	ind->providers[1] = 0;
+	ind->n_providers = 2;
 
 	/* A newline and a CR cannot come from a source (whitespace is
 	 * folded), but the writer must still quote them. */
