@@ -50,17 +50,25 @@ pc_strndup(const char *s, size_t n)
 }
 
 char *
+pc_vasprintf(const char *fmt, va_list ap)
+{
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *r = pc_malloc(n > 0 ? (size_t)n + 1 : 1);
+	r[0] = '\0';
+	if (n > 0)
+		vsnprintf(r, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return r;
+}
+
+char *
 pc_asprintf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return pc_strdup("");
-	char *r = pc_malloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(r, (size_t)n + 1, fmt, ap);
+	char *r = pc_vasprintf(fmt, ap);
 	va_end(ap);
 	return r;
 }

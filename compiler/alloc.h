@@ -2,6 +2,7 @@
 #ifndef PC_ALLOC_H
 #define PC_ALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *pc_malloc(size_t size);
@@ -9,6 +10,8 @@ void *pc_calloc(size_t n, size_t size);
 void *pc_realloc(void *p, size_t size);
 char *pc_strdup(const char *s);
 char *pc_strndup(const char *s, size_t n);
+/* A formatted string in new memory (vsnprintf twice); "" when it fails. */
+char *pc_vasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 char *pc_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

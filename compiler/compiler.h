@@ -4,9 +4,16 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "graph.h"
+
+/* libxml2's types, declared and not included: only the phases that read
+ * XML include libxml2, and the exporters never see it. */
+struct _xmlNode;
+struct _xmlTextReader;
+struct _xmlError;
 
 /* Bounds on what a source may be; every one has a CLI option. */
 typedef struct {
@@ -76,25 +83,26 @@ void pc_input_release(pc_input *src, size_t upto);
 unsigned pc_input_column(const pc_input *src, unsigned line, const char *name);
 
 /* Print the graph as deterministic text: counts, then every node and edge. */
-void pc_dump(const pc_graph *g, void *stream);
+void pc_dump(const pc_graph *g, FILE *stream);
 
 /* The builder, fed one subtree at a time by pc_parse (build.c). */
 typedef struct pc_builder pc_builder;
 pc_builder *pc_builder_new(const pc_input *src, pc_diag *d);
 /* The profile element's attributes. */
-void pc_builder_root(pc_builder *b, void *root);
+void pc_builder_root(pc_builder *b, struct _xmlNode *root);
 /* An element below the root: a whole small section (title, country,
  * indicators), or one entity of a large one (an event of events). */
-void pc_builder_add(pc_builder *b, const char *section, void *node);
+void pc_builder_add(pc_builder *b, const char *section, struct _xmlNode *node);
 /* Resolve what was referred to before it was seen: the graph, or NULL
  * (and everything freed) when keep is 0. */
 pc_graph *pc_builder_finish(pc_builder *b, int keep);
 
 /* Schema validation plugged into a reader (validate.c). */
-void *pc_validation_start(void *reader, const pc_input *src, pc_diag *d);
-void pc_validation_end(void *vctxt);
+typedef struct pc_validation pc_validation;
+pc_validation *pc_validation_start(struct _xmlTextReader *reader, const pc_input *src, pc_diag *d);
+void pc_validation_end(pc_validation *v);
 /* A libxml2 structured error into the diagnostics channel (validate.c). */
-void pc_report_xml_error(const pc_input *src, pc_diag *d, const void *xml_error);
+void pc_report_xml_error(const pc_input *src, pc_diag *d, const struct _xmlError *err);
 
 /* Record a data-quality note in the graph and report it as a warning. */
 void pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col, const char *rule, const char *fmt,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../exporters/buf.h"
 #include "alloc.h"
 
 static const char *const severity_name[] = {"note", "warning", "error"};
@@ -56,11 +57,7 @@ pc_diag_report(pc_diag *d, pc_severity sev, const char *file, unsigned line, uns
 	it->rule = pc_strdup(rule ? rule : "");
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	it->message = pc_malloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	vsnprintf(it->message, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	it->message = pc_vasprintf(fmt, ap);
 	va_end(ap);
 	/* A message ends where its first line ends: libxml2 adds newlines. */
 	for (char *p = it->message; *p; p++)
@@ -74,25 +71,15 @@ pc_diag_failed(const pc_diag *d)
 	return d->n_errors > 0 || (d->werror && d->n_warnings > 0);
 }
 
+/* A JSON string literal, escaped as every JSON product escapes it. */
 static void
 json_string(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				fputc(*p, f);
-		}
-	}
-	fputc('"', f);
+	pc_buf b;
+	pc_buf_init(&b);
+	pc_buf_json_str(&b, s);
+	fwrite(b.data, 1, b.len, f);
+	pc_buf_free(&b);
 }
 
 /* GitHub annotations end at a newline and split properties at , and :. */
@@ -174,16 +161,15 @@ print_one(const pc_diagnostic *it, pc_diag_format fmt, FILE *f, int first)
 }
 
 void
-pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, void *stream)
+pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, FILE *f)
 {
 	for (size_t i = from; i < d->n_items; i++)
-		print_one(&d->items[i], fmt, stream, i == from);
+		print_one(&d->items[i], fmt, f, i == from);
 }
 
 void
-pc_diag_print(const pc_diag *d, pc_diag_format fmt, void *stream)
+pc_diag_print(const pc_diag *d, pc_diag_format fmt, FILE *f)
 {
-	FILE *f = stream;
 	if (fmt == PC_FMT_JSON) {
 		fputs("{\n  \"diagnostics\": [", f);
 		pc_diag_print_from(d, 0, fmt, f);
@@ -195,9 +181,8 @@ pc_diag_print(const pc_diag *d, pc_diag_format fmt, void *stream)
 }
 
 void
-pc_diag_print_summary(const pc_diag *d, size_t n_files, void *stream)
+pc_diag_print_summary(const pc_diag *d, size_t n_files, FILE *f)
 {
-	FILE *f = stream;
 	if (d->n_dropped)
 		fprintf(f, "profilec: %zu further diagnostics not shown\n", d->n_dropped);
 	fprintf(f, "%zu error%s, %zu warning%s in %zu file%s\n", d->n_errors, d->n_errors == 1 ? "" : "s",
@@ -235,9 +220,8 @@ get_str(FILE *f, char **out)
 }
 
 int
-pc_diag_save(const pc_diag *d, void *stream)
+pc_diag_save(const pc_diag *d, FILE *f)
 {
-	FILE *f = stream;
 	for (size_t i = 0; i < d->n_items; i++) {
 		const pc_diagnostic *it = &d->items[i];
 		uint32_t head[3] = {(uint32_t)it->severity, it->line, it->col};
@@ -250,9 +234,8 @@ pc_diag_save(const pc_diag *d, void *stream)
 }
 
 int
-pc_diag_load(pc_diag *d, void *stream)
+pc_diag_load(pc_diag *d, FILE *f)
 {
-	FILE *f = stream;
 	uint32_t head[3];
 	while (fread(head, sizeof head, 1, f) == 1) {
 		char *file = NULL, *rule = NULL, *message = NULL;

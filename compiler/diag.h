@@ -3,12 +3,21 @@
 #define PC_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 typedef enum { PC_SEV_NOTE, PC_SEV_WARNING, PC_SEV_ERROR } pc_severity;
 typedef enum { PC_FMT_TEXT, PC_FMT_JSON, PC_FMT_GITHUB } pc_diag_format;
 
-/* Exit statuses, as PRODUCT.md gives them. */
+/* Exit statuses, as the README's "The command line" gives them. */
 enum { PC_EXIT_OK = 0, PC_EXIT_INVALID = 1, PC_EXIT_USAGE = 2, PC_EXIT_OUTPUT = 3 };
+
+/* The status of two steps together: an output failure outranks an invalid
+ * source (it is what stopped the build), otherwise the higher wins. */
+static inline int
+pc_exit_worse(int a, int b)
+{
+	return a == PC_EXIT_OUTPUT || b == PC_EXIT_OUTPUT ? PC_EXIT_OUTPUT : (a > b ? a : b);
+}
 
 typedef struct {
 	pc_severity severity;
@@ -35,13 +44,13 @@ void pc_diag_report(pc_diag *d, pc_severity sev, const char *file, unsigned line
 int pc_diag_failed(const pc_diag *d);
 /* Print every diagnostic in the given format, then the summary line
  * (text format only) to stream. */
-void pc_diag_print(const pc_diag *d, pc_diag_format fmt, void *stream);
+void pc_diag_print(const pc_diag *d, pc_diag_format fmt, FILE *stream);
 /* Print diagnostics from index `from` on, as they come (text format). */
-void pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, void *stream);
-void pc_diag_print_summary(const pc_diag *d, size_t n_files, void *stream);
+void pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, FILE *stream);
+void pc_diag_print_summary(const pc_diag *d, size_t n_files, FILE *stream);
 /* Carry diagnostics from a worker process to its parent: save them to a
  * file, load (append) them in the parent. 0 on success. */
-int pc_diag_save(const pc_diag *d, void *stream);
-int pc_diag_load(pc_diag *d, void *stream);
+int pc_diag_save(const pc_diag *d, FILE *stream);
+int pc_diag_load(pc_diag *d, FILE *stream);
 
 #endif

@@ -14,13 +14,6 @@
 
 #include "alloc.h"
 
-static int
-worse(int a, int b)
-{
-	/* An output failure outranks an invalid source: it is what stopped the build. */
-	return a == PC_EXIT_OUTPUT || b == PC_EXIT_OUTPUT ? PC_EXIT_OUTPUT : (a > b ? a : b);
-}
-
 static char *
 scratch_path(const char *scratch_dir, size_t index)
 {
@@ -43,7 +36,7 @@ run_in_worker(size_t index, pc_job_fn fn, void *ctx, const char *scratch_dir, in
 	if (f == NULL || fwrite(&len, sizeof len, 1, f) != 1 ||
 	    fwrite(result.data ? result.data : "", 1, result.len, f) != result.len || pc_diag_save(&cd, f) != 0 ||
 	    fclose(f) != 0)
-		rc = worse(rc, PC_EXIT_OUTPUT);
+		rc = pc_exit_worse(rc, PC_EXIT_OUTPUT);
 	free(path);
 	free(result.data);
 	pc_diag_free(&cd);
@@ -75,7 +68,7 @@ worker(queue *q, unsigned self, size_t n, pc_job_fn fn, void *ctx, const char *s
 		q->running[self] = SIZE_MAX;
 		if (job_rc == PC_EXIT_OUTPUT)
 			__atomic_store_n(&q->stop, 1, __ATOMIC_RELAXED);
-		rc = worse(rc, job_rc);
+		rc = pc_exit_worse(rc, job_rc);
 	}
 	return rc;
 }
@@ -106,7 +99,7 @@ run_here(size_t from, size_t n, pc_job_fn fn, void *ctx, pc_diag *d, pc_blob *re
 {
 	int rc = 0;
 	for (size_t i = from; i < n && rc != PC_EXIT_OUTPUT; i++)
-		rc = worse(rc, fn(i, ctx, d, &results[i]));
+		rc = pc_exit_worse(rc, fn(i, ctx, d, &results[i]));
 	return rc;
 }
 
@@ -156,7 +149,7 @@ pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratc
 			continue;
 		}
 		running--;
-		rc = worse(rc, WIFEXITED(status) ? WEXITSTATUS(status) : PC_EXIT_OUTPUT);
+		rc = pc_exit_worse(rc, WIFEXITED(status) ? WEXITSTATUS(status) : PC_EXIT_OUTPUT);
 		if (!WIFEXITED(status)) {
 			size_t job = SIZE_MAX;
 			for (unsigned w = 0; w < started; w++)

@@ -381,12 +381,6 @@ check_countries(const options *o, const pc_dataset *sets, pc_diag *d)
 }
 
 static int
-worse(int a, int b)
-{
-	return a == PC_EXIT_OUTPUT || b == PC_EXIT_OUTPUT ? PC_EXIT_OUTPUT : (a > b ? a : b);
-}
-
-static int
 cmd_build(options *o)
 {
 	if (o->n_files == 0)
@@ -429,7 +423,7 @@ cmd_build(options *o)
 			rc = PC_EXIT_OUTPUT;
 		}
 	}
-	rc = worse(rc, check_countries(o, sets, &d));
+	rc = pc_exit_worse(rc, check_countries(o, sets, &d));
 	if (rc == PC_EXIT_OK && pc_diag_failed(&d))
 		rc = PC_EXIT_INVALID;
 	if (rc == PC_EXIT_OK && !interrupted)

@@ -52,7 +52,7 @@ pc_parse(pc_input *src, pc_diag *d)
 	 * reader's own handler does not survive the schema's SAX plug. Schema
 	 * errors go through the validation context's handler. */
 	xmlSetStructuredErrorFunc(&sink, on_error);
-	void *validation = pc_validation_start(r, src, d);
+	pc_validation *validation = pc_validation_start(r, src, d);
 	if (validation == NULL) {
 		xmlSetStructuredErrorFunc(NULL, NULL);
 		xmlFreeTextReader(r);

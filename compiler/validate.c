@@ -1,4 +1,6 @@
-/* Validate a parsed source against the embedded schema, reporting every error. */
+/* The embedded schema, plugged into parse.c's streaming reader so libxml2
+ * validates while the builder reads (there is no separate pass), and
+ * libxml2's structured errors turned into diagnostics. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,9 +46,8 @@ element_of(const char *msg, char *name, size_t size)
 }
 
 void
-pc_report_xml_error(const pc_input *src, pc_diag *d, const void *xml_error)
+pc_report_xml_error(const pc_input *src, pc_diag *d, const xmlError *err)
 {
-	const xmlError *err = xml_error;
 	if (err == NULL || err->level == XML_ERR_NONE)
 		return;
 	pc_severity sev = err->level == XML_ERR_WARNING ? PC_SEV_WARNING : PC_SEV_ERROR;
@@ -147,20 +148,20 @@ get_schema(pc_diag *d)
 
 /* The sink lives as long as the validation context, which outlives the
  * call that plugs it into the reader. */
-typedef struct {
+struct pc_validation {
 	xmlSchemaValidCtxtPtr vctx;
 	struct error_sink sink;
-} validation;
+};
 
-void *
-pc_validation_start(void *reader, const pc_input *src, pc_diag *d)
+pc_validation *
+pc_validation_start(xmlTextReaderPtr reader, const pc_input *src, pc_diag *d)
 {
 	xmlSchemaPtr s = get_schema(d);
 	if (s == NULL) {
 		pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal", "the embedded schema does not compile");
 		return NULL;
 	}
-	validation *v = pc_calloc(1, sizeof *v);
+	pc_validation *v = pc_calloc(1, sizeof *v);
 	v->sink = (struct error_sink){src, d};
 	v->vctx = xmlSchemaNewValidCtxt(s);
 	if (v->vctx == NULL) {
@@ -179,9 +180,8 @@ pc_validation_start(void *reader, const pc_input *src, pc_diag *d)
 }
 
 void
-pc_validation_end(void *vctxt)
+pc_validation_end(pc_validation *v)
 {
-	validation *v = vctxt;
 	if (v == NULL)
 		return;
 	xmlSchemaFreeValidCtxt(v->vctx);

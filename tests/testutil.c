@@ -122,13 +122,7 @@ run_sh(pc_run *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *cmd = pc_malloc(n > 0 ? (size_t)n + 1 : 1);
-	cmd[0] = '\0';
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(cmd, (size_t)n + 1, fmt, ap);
+	char *cmd = pc_vasprintf(fmt, ap);
 	va_end(ap);
 	char *argv[] = {"/bin/sh", "-c", cmd, NULL};
 	int st = run_argv(r, argv);
