@@ -222,19 +222,23 @@ prescan(pc_input *src, const pc_limits *lim, pc_diag *d)
 	 * far more than linear time and memory on megabytes of text. */
 	const char *text_start = p;
 	unsigned text_line = 1, text_col = 1;
+	/* A text runs on through CDATA sections and comments (an element's
+	 * text is all of it): the bytes of the run before the last one. */
+	size_t text_before = 0;
 #define COL ((unsigned)(p - line_start) + 1)
 #define TEXT_ENDS_HERE()                                                                                               \
 	do {                                                                                                           \
-		if ((size_t)(p - text_start) > lim->max_text) {                                                        \
+		if (text_before + (size_t)(p - text_start) > lim->max_text) {                                          \
 			pc_diag_report(d, PC_SEV_ERROR, src->path, text_line, text_col, "limit-text",                  \
 				       "a text of %zu bytes, over the limit of %zu (see --max-text)",                  \
-				       (size_t)(p - text_start), lim->max_text);                                       \
+				       text_before + (size_t)(p - text_start), lim->max_text);                         \
 			return -1;                                                                                     \
 		}                                                                                                      \
 	} while (0)
 #define TEXT_STARTS_AFTER(q)                                                                                           \
 	do {                                                                                                           \
 		text_start = (q);                                                                                      \
+		text_before = 0;                                                                                       \
 		text_line = line;                                                                                      \
 		text_col = (unsigned)(text_start - line_start) + 1;                                                    \
 	} while (0)
@@ -286,8 +290,14 @@ prescan(pc_input *src, const pc_limits *lim, pc_diag *d)
 			for (; q + cl > end && q < end; q++)
 				if (*q == '\n')
 					add_line(src, (size_t)(q + 1 - src->data));
+			/* A CDATA section's content is text of the run; a comment's
+			 * or a processing instruction's is not. */
+			text_before += (size_t)(p - text_start);
+			if (close[0] == ']')
+				text_before += (size_t)(q - (p + 9));
 			p = q + cl <= end ? q + cl : end;
-			TEXT_STARTS_AFTER(p);
+			text_start = p;
+			TEXT_ENDS_HERE();
 			continue;
 		}
 		if (end - p >= 2 && p[1] == '!') {
