@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "compiler.h"
+#include "fold.h"
 
 extern const char pc_schema_xsd[];
 extern const size_t pc_schema_xsd_len;
@@ -196,4 +197,5 @@ pc_compiler_cleanup(void)
 	xmlFreeDoc(schema_doc);
 	schema_doc = NULL;
 	xmlCleanupParser();
+	pc_fold_cleanup();
 }
