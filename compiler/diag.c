@@ -10,7 +10,7 @@
 #include "../exporters/buf.h"
 #include "alloc.h"
 
-static const char *const severity_name[] = {"note", "warning", "error"};
+const char *const pc_severity_name[] = {"note", "warning", "error"};
 
 void
 pc_diag_init(pc_diag *d)
@@ -118,7 +118,7 @@ print_one(const pc_diagnostic *it, pc_diag_format fmt, FILE *f, int first)
 		} else {
 			fputs("profilec: ", f);
 		}
-		fprintf(f, "%s: %s", severity_name[it->severity], it->message);
+		fprintf(f, "%s: %s", pc_severity_name[it->severity], it->message);
 		if (it->rule[0])
 			fprintf(f, " [%s]", it->rule);
 		fputc('\n', f);
@@ -151,7 +151,7 @@ print_one(const pc_diagnostic *it, pc_diag_format fmt, FILE *f, int first)
 		else
 			fputs("null", f);
 		fprintf(f, ", \"line\": %u, \"column\": %u, \"severity\": \"%s\", \"rule\": ", it->line, it->col,
-			severity_name[it->severity]);
+			pc_severity_name[it->severity]);
 		json_string(f, it->rule);
 		fputs(", \"message\": ", f);
 		json_string(f, it->message);

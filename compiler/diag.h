@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 typedef enum { PC_SEV_NOTE, PC_SEV_WARNING, PC_SEV_ERROR } pc_severity;
+extern const char *const pc_severity_name[]; /* "note", "warning", "error" */
 typedef enum { PC_FMT_TEXT, PC_FMT_JSON, PC_FMT_GITHUB } pc_diag_format;
 
 /* Exit statuses, as the README's "The command line" gives them. */

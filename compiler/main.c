@@ -11,6 +11,7 @@
 #include "compiler.h"
 #include "jobs.h"
 #include "publish.h"
+#include "rules.h"
 
 #define PC_VERSION       "0.1.0"
 #define DEFAULT_BASE_IRI "https://profilec.example/id/"
@@ -20,6 +21,7 @@ static const char usage[] =
 	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME] [-jN]\n"
 	"                      [--werror] [LIMITS] FILE...\n"
 	"       profilec dump [LIMITS] FILE\n"
+	"       profilec rules [RULE]\n"
 	"       profilec --help | --version\n";
 
 static void
@@ -32,6 +34,8 @@ help(void)
 	     "  build      validate, then write every product of each FILE under DIR/<cc>/\n"
 	     "             and DIR/catalog.jsonld; nothing is written unless all succeed\n"
 	     "  dump       print the normalized graph of FILE as text (every node and edge)\n"
+	     "  rules      list every rule id a diagnostic can carry; with RULE, what it\n"
+	     "             means and how to fix it, with an example\n"
 	     "\n"
 	     "Options (each value as --name=VALUE or --name VALUE):\n"
 	     "  --format=FMT        diagnostics as text (default), json, or github annotations\n"
@@ -461,6 +465,25 @@ cmd_build(options *o)
 	return rc;
 }
 
+/* `profilec rules [RULE]`: the catalogue, from compiler/rules.c. */
+static int
+cmd_rules(int argc, char **argv)
+{
+	if (argc == 0) {
+		pc_rules_list(stdout);
+		return PC_EXIT_OK;
+	}
+	if (argc > 1)
+		return usage_error("%s", "rules takes at most one RULE");
+	const pc_rule *r = pc_rule_find(argv[0]);
+	if (r == NULL) {
+		fprintf(stderr, "profilec: unknown rule '%s'; 'profilec rules' lists them\n", argv[0]);
+		return PC_EXIT_USAGE;
+	}
+	pc_rule_print(stdout, r);
+	return PC_EXIT_OK;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -477,6 +500,8 @@ main(int argc, char **argv)
 		printf("profilec %s\n", PC_VERSION);
 		return PC_EXIT_OK;
 	}
+	if (strcmp(cmd, "rules") == 0)
+		return cmd_rules(argc - 2, argv + 2);
 	int (*run)(options *) = NULL;
 	if (strcmp(cmd, "validate") == 0)
 		run = cmd_validate;

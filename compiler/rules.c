@@ -1,0 +1,254 @@
+/* The rule catalogue: one entry per rule id, sorted by id (looked up by
+ * binary search; a test keeps it sorted and complete). To add a rule, add
+ * its entry here in order; tests/check_rules.c fails on any rule id used
+ * in compiler/ or exporters/ that is not here. */
+#include "rules.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define E PC_SEV_ERROR
+#define W PC_SEV_WARNING
+#define N PC_SEV_NOTE
+
+const pc_rule pc_rules[] = {
+	{"bad-number", E, "a number is not a plain decimal",
+	 "Numbers (an indicator's value, a penalty's min and max, a change's factor) are plain decimals: digits, "
+	 "an optional '-' and one '.' for the fraction. No thousands separators, no unit, no spaces: the unit has "
+	 "its own attribute.",
+	 "<value year=\"2020\" unit=\"people\">3,250,000</value>",
+	 "<value year=\"2020\" unit=\"people\">3250000</value>"},
+	{"doctype", E, "the source has a DOCTYPE or markup declaration",
+	 "A profile never needs a DOCTYPE: profilec reads no DTD and refuses entity declarations (they are how "
+	 "'billion laughs' and external-file attacks work). Delete the declaration; write characters as themselves "
+	 "or as numeric references.",
+	 "<!DOCTYPE profile [<!ENTITY org \"Xland Agency\">]>",
+	 "(no DOCTYPE; write Xland Agency where &org; was)"},
+	{"duplicate-country", E, "two sources of one build are the same country",
+	 "Every profile is written to dist/<cc>/, so one build takes one source per country code. Remove one of "
+	 "the files from the command line, or correct the country code of the one that is wrong.",
+	 "profilec build sources/xa.xml sources/xa-old.xml   (both <country code=\"XA\">)",
+	 "profilec build sources/xa.xml"},
+	{"duplicate-id", E, "an id is used twice in one file",
+	 "Every entity's id is unique in the whole file, whatever its kind: references and every product use it. "
+	 "Rename the second one (a second listing of the same publication gets '-2').",
+	 "<actor id=\"focus\" kind=\"ngo\">...</actor>\n<actor id=\"focus\" kind=\"website\">...</actor>",
+	 "<actor id=\"focus\" kind=\"ngo\">...</actor>\n<actor id=\"focus-website\" kind=\"website\">...</actor>"},
+	{"duplicate-publication", W, "a publication is listed twice and was merged",
+	 "A data-quality note, not an error: the profile lists the same work twice (same title, year and authors "
+	 "after normalization), so the products show it once and keep both listings. Encode both as the profile "
+	 "has them; nothing to fix unless the two are really different works.",
+	 "<publication id=\"pub-2014-report\" year=\"2014\"><title>Net Children</title>...</publication>\n"
+	 "<publication id=\"pub-2014-report-2\" year=\"2014\"><title>Net Children</title>...</publication>",
+	 "(the same: the note records the merge)"},
+	{"encoding", E, "the file is not valid UTF-8, or holds a character XML forbids",
+	 "Sources are UTF-8. A byte sequence that is not UTF-8 (a file saved as Latin-1 or Windows-1252), or a "
+	 "control character XML does not allow, stops the parse. Save the file as UTF-8 and delete control "
+	 "characters.",
+	 "<name>Asocia\\xfeia</name>   (a Latin-1 byte)", "<name>Asociaţia</name>   (saved as UTF-8)"},
+	{"formula-trigger", E, "a text begins with a character a spreadsheet runs as a formula",
+	 "A cell whose text begins with '=', '+', '-', '@', a tab or a carriage return is run as a formula by "
+	 "spreadsheets (formula injection). Reword the start of the text; a leading year and dash ('2015 - The "
+	 "Agency...') belongs in the year attribute.",
+	 "<event id=\"ev-2015-nca\" year=\"2015\"><text>-The National Crime Agency opened ...</text></event>",
+	 "<event id=\"ev-2015-nca\" year=\"2015\"><text>The National Crime Agency opened ...</text></event>"},
+	{"implausible-year", E, "a year is outside 1800..2100, or an event ends before it starts",
+	 "Years are four-digit years of the common era between 1800 and 2100; an event's end-year is not before "
+	 "its year. Usually a typo or swapped attributes.",
+	 "<event id=\"ev-2012-camp\" year=\"2012\" end-year=\"2010\">",
+	 "<event id=\"ev-2010-camp\" year=\"2010\" end-year=\"2012\">"},
+	{"internal", E, "profilec failed in a way no source causes",
+	 "Something inside profilec went wrong (a worker process died, the embedded schema did not load). It is "
+	 "a bug or a resource problem, not an error in the profile: run again, and report it with the command "
+	 "line if it repeats.",
+	 "profilec build -j4 sources/*.xml   (a worker killed by the out-of-memory killer)",
+	 "profilec build -j1 sources/*.xml"},
+	{"interrupted", E, "the build was stopped by a signal",
+	 "A build stopped by SIGINT, SIGTERM or SIGHUP writes nothing: the output directory stays as it was. Run "
+	 "the build again.",
+	 "profilec build sources/*.xml   (Ctrl-C while it runs)", "profilec build sources/*.xml"},
+	{"io", E, "the source cannot be read",
+	 "The file does not exist, is not a regular file, cannot be read, or changed while profilec read it. "
+	 "Check the path and permissions; do not edit a file while it is being validated.",
+	 "profilec validate sources/xa", "profilec validate sources/xa.xml"},
+	{"limit-attributes", E, "an element has more attributes than --max-attributes",
+	 "No element of the format has more than a handful of attributes; thousands are a hostile file. The limit "
+	 "(default 64) is raised with --max-attributes.",
+	 "<actor id=\"a\" a1=\"\" a2=\"\" ... a5000=\"\">", "<actor id=\"a\" kind=\"ngo\">"},
+	{"limit-depth", E, "elements are nested deeper than --max-depth",
+	 "The format nests a few levels deep; a file nested thousands deep is hostile or broken. The limit "
+	 "(default 64) is raised with --max-depth.",
+	 "<text><b><b><b>...   (10,000 levels)", "<text>plain text</text>"},
+	{"limit-size", E, "the source is larger than --max-size",
+	 "Sources over --max-size (default 256 MiB) are refused before they are read. Split the profile, or raise "
+	 "the limit with --max-size.",
+	 "profilec validate huge.xml   (300 MB)", "profilec validate --max-size=400000000 huge.xml"},
+	{"limit-text", E, "a text or attribute value is longer than --max-text",
+	 "One text or attribute value over --max-text bytes (default 1 MiB) is refused: no profile entry is "
+	 "that long, and libxml2's schema checks grow faster than linearly with it. Shorten the text, or raise the "
+	 "limit with --max-text.",
+	 "<text>(2 MB of text)</text>", "<text>(the paragraph the profile has)</text>"},
+	{"malformed", E, "the file is not well-formed XML",
+	 "A tag is not closed, a '<' or '&' stands in text unescaped, an entity is unknown, or the file is empty. "
+	 "In text write '&lt;' for '<' and '&amp;' for '&'; close every element you open.",
+	 "<title>Children & the Internet <2015></title>", "<title>Children &amp; the Internet &lt;2015&gt;</title>"},
+	{"missing-author", W, "a publication has no author in the profile",
+	 "A data-quality note: the profile lists the publication without an author line, so the products show "
+	 "none. Add an authors element if the profile names them; otherwise leave it (the note is the record).",
+	 "<publication id=\"pub-2019-guide\" year=\"2019\"><title>Guide</title></publication>",
+	 "<publication id=\"pub-2019-guide\" year=\"2019\"><title>Guide</title>\n"
+	 "  <authors><organization ref=\"xland-agency\">Xland Agency</organization></authors></publication>"},
+	{"missing-value", W, "an indicator has no value in the profile",
+	 "A data-quality note: the indicator is marked <missing/> because the profile gives no figure. Give the "
+	 "value if the profile states it; otherwise leave it (the note is the record).",
+	 "<indicator id=\"ind-mobile\"><label>Mobile users</label><missing/></indicator>",
+	 "<indicator id=\"ind-mobile\"><label>Mobile users</label>\n"
+	 "  <value year=\"2020\" unit=\"percent\">71.5</value></indicator>"},
+	{"output", E, "an output could not be written",
+	 "profilec could not create, write or publish a file or directory of the build (a full disk, no "
+	 "permission, a file where a directory should be). Nothing was published: fix the output directory and "
+	 "build again. The exit status is 3.",
+	 "profilec build -o /read-only/dist sources/xa.xml", "profilec build -o dist sources/xa.xml"},
+	{"penalty-range", E, "a penalty's minimum is above its maximum",
+	 "min and max are in the same unit and min is not above max. Usually swapped attributes, or a maximum "
+	 "written in another unit (pick the unit that keeps both whole).",
+	 "<penalty id=\"pen-pc-1\" kind=\"imprisonment\" min=\"6\" max=\"2\" unit=\"years\"/>",
+	 "<penalty id=\"pen-pc-1\" kind=\"imprisonment\" min=\"6\" max=\"24\" unit=\"months\"/>"},
+	{"penalty-unit", E, "a penalty's unit does not fit its kind or bounds",
+	 "A penalty with a min or max needs a unit; a fine is measured in an ISO 4217 currency (RON, EUR), "
+	 "imprisonment and prohibitions in days, weeks, months or years.",
+	 "<penalty id=\"pen-1-fine\" kind=\"fine\" min=\"100\" max=\"500\" unit=\"years\"/>",
+	 "<penalty id=\"pen-1-fine\" kind=\"fine\" min=\"100\" max=\"500\" unit=\"EUR\"/>"},
+	{"ref-cycle", E, "references lead back to where they started",
+	 "part-of, member-of and operated-by form a hierarchy, editions form a chain, and a penalty does not "
+	 "change, replace or add to itself. Remove the relation that closes the loop (often it belongs the other "
+	 "way round, or is partner-of).",
+	 "<actor id=\"a\" kind=\"ngo\">...<relation type=\"part-of\" to=\"b\"/></actor>\n"
+	 "<actor id=\"b\" kind=\"ngo\">...<relation type=\"part-of\" to=\"a\"/></actor>",
+	 "<actor id=\"a\" kind=\"ngo\">...<relation type=\"part-of\" to=\"b\"/></actor>\n"
+	 "<actor id=\"b\" kind=\"ngo\">...</actor>"},
+	{"schema", E, "the source does not follow the format (schemas/profile.xsd)",
+	 "An element, attribute or value is not where or what the format allows: an unknown or misplaced element, "
+	 "a required child or attribute missing, a value outside its list, a date or boolean in the wrong form. "
+	 "The message says what is expected; schemas/README.md shows each element.",
+	 "<status signed=\"yes\" date=\"2014-6\">signed</status>",
+	 "<status signed=\"true\" date=\"2014-06\">signed</status>"},
+	{"source-date-epoch", E, "SOURCE_DATE_EPOCH is not a valid timestamp",
+	 "SOURCE_DATE_EPOCH, when set, is the build date of every product: a non-negative whole number of seconds "
+	 "since 1970-01-01 UTC. Unset it to use each profile's modified date.",
+	 "SOURCE_DATE_EPOCH=yesterday profilec build sources/xa.xml",
+	 "SOURCE_DATE_EPOCH=1764288000 profilec build sources/xa.xml"},
+	{"unknown-ref", E, "a reference names an id that is not in the file",
+	 "A ref, to, of, actor, sources, alternative-to or in-addition-to attribute names an id no entity has. "
+	 "Correct the spelling, or add the entity (an organization only named in a text is an actor too).",
+	 "<involves actor=\"ec\" role=\"funder\"/>   (no actor has id=\"ec\")",
+	 "<involves actor=\"european-commission\" role=\"funder\"/>"},
+	{"unnamed-actor", W, "an actor has no name in the profile",
+	 "A data-quality note: the directory entry has a description but no name, so it is <unnamed/>. If the "
+	 "entry's own text states the name ('INTERPOL is ...'), write it; otherwise leave it.",
+	 "<actor id=\"interpol\" kind=\"international-organization\"><unnamed/>\n"
+	 "  <description>INTERPOL is the world's largest police organization.</description></actor>",
+	 "<actor id=\"interpol\" kind=\"international-organization\"><name>INTERPOL</name>\n"
+	 "  <description>INTERPOL is the world's largest police organization.</description></actor>"},
+	{"wrong-ref", E, "a reference names an entity of the wrong kind",
+	 "The id exists but is not of the kind the attribute wants: an involves actor= names a publication, a "
+	 "cites-instrument ref= names an actor. Point it at an entity of the right kind.",
+	 "<cites-instrument ref=\"ministry-of-justice\"/>", "<cites-instrument ref=\"law-196-2003\"/>"},
+	{"xlsx", E, "libxlsxwriter refused a cell or a sheet",
+	 "The workbook library refused to write something the compiler's own checks let through. It is a bug in "
+	 "profilec's checks: report it with the source.",
+	 "(no source should cause it)", "(no source should cause it)"},
+	{"xlsx-cell-limit", E, "a text is longer than an Excel cell holds (32,767 characters)",
+	 "Excel cells hold at most 32,767 characters (UTF-16 code units), so the workbook cannot hold the text. "
+	 "Shorten it: an article's text is the profile's text about it, not the law in full.",
+	 "<text>(33,600 characters)</text>", "<text>(at most 32,767 characters)</text>"},
+	{"xlsx-link-limit", N, "a sheet has more links than Excel allows; the rest are plain ids",
+	 "Excel keeps at most 65,530 hyperlinks per sheet. Past that, the workbook writes the ids as plain text; "
+	 "nothing is lost. Nothing to fix.",
+	 "(a profile with 70,000 events each linking an actor)", "(the same: the note says how many)"},
+	{"xlsx-row-limit", E, "a table has more rows than an Excel sheet holds",
+	 "An Excel sheet holds 1,048,575 rows under its header. A profile with more entities of one kind (or "
+	 "more authorships, involvements, ...) cannot be one workbook: split the profile.",
+	 "(1,100,000 events in one profile)", "(the events of one country profile)"},
+	{"xlsx-sheet-name", E, "a sheet name is not one Excel accepts",
+	 "Excel sheet names have 1 to 31 characters, none of []:*?/\\, and do not begin with an apostrophe. Sheet "
+	 "names come from the format's tables, so this is a bug in profilec: report it.",
+	 "(no source should cause it)", "(no source should cause it)"},
+};
+
+const size_t pc_n_rules = sizeof pc_rules / sizeof pc_rules[0];
+
+static int
+by_id(const void *key, const void *entry)
+{
+	return strcmp(key, ((const pc_rule *)entry)->id);
+}
+
+const pc_rule *
+pc_rule_find(const char *id)
+{
+	if (id == NULL)
+		return NULL;
+	return bsearch(id, pc_rules, pc_n_rules, sizeof pc_rules[0], by_id);
+}
+
+long
+pc_rule_index(const char *id)
+{
+	const pc_rule *r = pc_rule_find(id);
+	return r ? (long)(r - pc_rules) : -1;
+}
+
+/* Words of s on lines of at most width columns, each line indented. */
+static void
+wrap(FILE *f, const char *s, int indent, int width)
+{
+	int col = 0;
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		if (col > 0 && col + 1 + (int)n > width) {
+			fputc('\n', f);
+			col = 0;
+		}
+		if (col == 0)
+			col = fprintf(f, "%*s", indent, "");
+		else
+			col += fprintf(f, " ");
+		col += fprintf(f, "%.*s", (int)n, s);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	fputc('\n', f);
+}
+
+/* An example, each of its lines indented. */
+static void
+example(FILE *f, const char *title, const char *text)
+{
+	fprintf(f, "\n%s\n", title);
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		fprintf(f, "    %.*s\n", (int)n, text);
+		text += n;
+		if (*text == '\n')
+			text++;
+	}
+}
+
+void
+pc_rules_list(FILE *f)
+{
+	for (size_t i = 0; i < pc_n_rules; i++)
+		fprintf(f, "%-22s %-8s %s\n", pc_rules[i].id, pc_severity_name[pc_rules[i].level], pc_rules[i].summary);
+}
+
+void
+pc_rule_print(FILE *f, const pc_rule *r)
+{
+	fprintf(f, "%s (%s): %s\n\n", r->id, pc_severity_name[r->level], r->summary);
+	wrap(f, r->explain, 0, 76);
+	example(f, "Wrong:", r->bad);
+	example(f, "Right:", r->good);
+}
