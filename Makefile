@@ -11,7 +11,7 @@ endif
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-PKGS := libxml-2.0 libzip xlsxwriter icu-uc icu-i18n
+PKGS := libxml-2.0 libzip xlsxwriter icu-uc icu-i18n libcrypto
 # Recursive (=) on purpose: pkg-config runs when a recipe needs it, after
 # the deps target installed it on a fresh machine.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -34,7 +34,7 @@ SOURCES := $(wildcard sources/*.xml)
 DIST_OUT ?= dist
 
 # Debian packages: what building needs, and what the tests add.
-BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libicu-dev
+BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libicu-dev libssl-dev
 TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-pyld python3-rdflib python3-openpyxl \
 	epubcheck default-jre-headless valgrind unzip util-linux
 

@@ -8,7 +8,6 @@
 #include "alloc.h"
 #include "compiler.h"
 #include "fold.h"
-#include "sha256.h"
 
 /* Ids to nodes, keyed by the interned id pointer. */
 typedef struct {

@@ -14,7 +14,7 @@
 
 #include "alloc.h"
 #include "compiler.h"
-#include "sha256.h"
+#include "digest.h"
 
 void
 pc_limits_default(pc_limits *lim)
@@ -386,10 +386,7 @@ digest(pc_input *src)
 		at += n;
 		pc_input_release(src, at);
 	}
-	unsigned char raw[32];
-	pc_sha256_final(&h, raw);
-	for (int i = 0; i < 32; i++)
-		snprintf(src->sha256 + 2 * i, 3, "%02x", raw[i]);
+	pc_sha256_final_hex(&h, src->sha256);
 }
 
 int

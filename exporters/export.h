@@ -6,7 +6,7 @@
 
 #include "../compiler/diag.h"
 #include "../compiler/graph.h"
-#include "../compiler/sha256.h"
+#include "../compiler/digest.h"
 #include "buf.h"
 
 typedef struct {

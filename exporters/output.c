@@ -143,11 +143,11 @@ pc_out_digest(const char *path, char sha256[65], size_t *size, pc_diag *d)
 	}
 	int bad = ferror(f);
 	fclose(f);
-	if (bad)
+	if (bad) {
+		unsigned char discard[32];
+		pc_sha256_final(&h, discard);
 		return pc_out_fail(d, path, "read back");
-	unsigned char raw[32];
-	pc_sha256_final(&h, raw);
-	for (int i = 0; i < 32; i++)
-		snprintf(sha256 + 2 * i, 3, "%02x", raw[i]);
+	}
+	pc_sha256_final_hex(&h, sha256);
 	return PC_EXIT_OK;
 }

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "../compiler/alloc.h"
-#include "../compiler/sha256.h"
+#include "../compiler/digest.h"
 #include "../exporters/export.h"
 #include "testutil.h"
 
