@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "../exporters/export.h"
+#include "../exporters/world.h"
 #include "alloc.h"
 #include "compiler.h"
 #include "jobs.h"
@@ -298,6 +299,7 @@ typedef struct {
 	const int *wanted;
 	unsigned format_jobs; /* processes for one profile's formats */
 	int invalid_seen;     /* without workers: no export after an invalid source */
+	const char *parts;    /* the root of the world's parts (PC_WORLD_PARTS); NULL: no world */
 } build_job;
 
 /* The formats of one profile, when there are more processes than
@@ -362,6 +364,8 @@ build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
 		for (size_t k = 0; k < n; k++)
 			free(none[k].data);
 	}
+	if (rc == PC_EXIT_OK && job->parts != NULL && !interrupted)
+		rc = pc_world_contribute(g, job->parts, d);
 	free(dir);
 	pc_graph_free(g);
 	return rc;
@@ -382,6 +386,16 @@ check_countries(const options *o, const pc_dataset *sets, pc_diag *d)
 				break;
 			}
 	return rc;
+}
+
+/* Whether --formats asked for the exporter of this name. */
+static int
+wants(const int *wanted, const char *name)
+{
+	for (size_t i = 0; i < pc_n_exporters; i++)
+		if (strcmp(pc_exporters[i].name, name) == 0)
+			return wanted[i];
+	return 0;
 }
 
 static int
@@ -409,10 +423,15 @@ cmd_build(options *o)
 	pc_export_opts eo = {.base_iri = o->base_iri, .publisher = o->publisher};
 	pc_blob *results = pc_calloc(o->n_files, sizeof *results);
 	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
+	/* Two profiles or more make a world dataset, in the formats it has. */
+	int world_csv = wants(wanted, "csv"), world_xlsx = wants(wanted, "xlsx"), world_jsonld = wants(wanted, "jsonld");
+	int world = o->n_files >= 2 && world_csv;
+	char *parts = world && rc == PC_EXIT_OK ? pc_asprintf("%s/%s", st.staging, PC_WORLD_PARTS) : NULL;
+	const char *world_root = parts ? st.staging : NULL;
 	if (rc == PC_EXIT_OK) {
 		/* More processes than profiles: the rest share out the formats. */
 		unsigned format_jobs = o->jobs > o->n_files ? o->jobs / (unsigned)o->n_files : 1;
-		build_job job = {o, st.staging, &eo, wanted, format_jobs, 0};
+		build_job job = {o, st.staging, &eo, wanted, format_jobs, 0, world_root};
 		rc = pc_run_jobs(o->n_files, o->jobs, build_one, &job, st.staging, &d, results);
 	}
 	for (size_t i = 0; i < o->n_files; i++) {
@@ -430,6 +449,9 @@ cmd_build(options *o)
 	rc = pc_exit_worse(rc, check_countries(o, sets, &d));
 	if (rc == PC_EXIT_OK && pc_diag_failed(&d))
 		rc = PC_EXIT_INVALID;
+	if (rc == PC_EXIT_OK && !interrupted && world)
+		rc = pc_export_world(sets, o->files, o->n_files, st.staging, parts, &eo, world_csv, world_xlsx,
+				     world_jsonld, &d);
 	if (rc == PC_EXIT_OK && !interrupted)
 		rc = pc_export_catalog(sets, o->n_files, st.staging, &eo, &d);
 	if (interrupted && (rc == PC_EXIT_OK || rc == PC_EXIT_INVALID)) {
@@ -438,11 +460,14 @@ cmd_build(options *o)
 		rc = PC_EXIT_OUTPUT;
 	}
 	if (rc == PC_EXIT_OK) {
-		const char **names = pc_calloc(o->n_files + 1, sizeof *names);
+		const char **names = pc_calloc(o->n_files + 2, sizeof *names);
+		size_t n_names = 0;
 		for (size_t i = 0; i < o->n_files; i++)
-			names[i] = sets[i].cc;
-		names[o->n_files] = "catalog.jsonld";
-		rc = pc_stage_publish(&st, names, o->n_files + 1, &d);
+			names[n_names++] = sets[i].cc;
+		if (world)
+			names[n_names++] = "world";
+		names[n_names++] = "catalog.jsonld";
+		rc = pc_stage_publish(&st, names, n_names, &d);
 		free(names);
 	}
 	if (st.staging)
@@ -459,6 +484,7 @@ cmd_build(options *o)
 		pc_diag_print_summary(&d, o->n_files, stderr);
 	for (size_t i = 0; i < o->n_files; i++)
 		pc_dataset_free(&sets[i]);
+	free(parts);
 	free(sets);
 	free(results);
 	pc_diag_free(&d);

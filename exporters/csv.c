@@ -40,6 +40,27 @@ put_cell(pc_buf *b, const pc_column *col, const pc_cell *c)
 	}
 }
 
+void
+pc_csv_rows(const pc_graph *g, const pc_table *t, const char *first, pc_buf *b)
+{
+	pc_cell *cells = pc_calloc(t->n_columns ? t->n_columns : 1, sizeof *cells);
+	size_t n = t->n_rows(g);
+	for (size_t r = 0; r < n; r++) {
+		t->row(g, r, cells);
+		if (first != NULL) {
+			pc_buf_csv_field(b, first);
+			pc_buf_putc(b, ',');
+		}
+		for (size_t i = 0; i < t->n_columns; i++) {
+			if (i > 0)
+				pc_buf_putc(b, ',');
+			put_cell(b, &t->columns[i], &cells[i]);
+		}
+		pc_buf_puts(b, "\r\n");
+	}
+	free(cells);
+}
+
 /* The whole table as CSV: a header of column names, then one line per row,
  * every line ended by CRLF as RFC 4180 has it. */
 static void
@@ -51,18 +72,7 @@ render_table(const pc_graph *g, const pc_table *t, pc_buf *b)
 		pc_buf_csv_field(b, t->columns[i].name);
 	}
 	pc_buf_puts(b, "\r\n");
-	pc_cell *cells = pc_calloc(t->n_columns ? t->n_columns : 1, sizeof *cells);
-	size_t n = t->n_rows(g);
-	for (size_t r = 0; r < n; r++) {
-		t->row(g, r, cells);
-		for (size_t i = 0; i < t->n_columns; i++) {
-			if (i > 0)
-				pc_buf_putc(b, ',');
-			put_cell(b, &t->columns[i], &cells[i]);
-		}
-		pc_buf_puts(b, "\r\n");
-	}
-	free(cells);
+	pc_csv_rows(g, t, NULL, b);
 }
 
 /* ---- datapackage.json ---------------------------------------------------- */

@@ -5,6 +5,7 @@
 #define PC_TABLES_H
 
 #include "../compiler/graph.h"
+#include "buf.h"
 
 typedef enum { PC_COL_STRING, PC_COL_INTEGER, PC_COL_NUMBER, PC_COL_BOOLEAN } pc_col_type;
 
@@ -43,5 +44,10 @@ extern const size_t pc_n_tables;
  * is node index r, so a pc_ref is also a row address. */
 const pc_table *pc_table_for_kind(pc_kind kind);
 const pc_table *pc_table_named(const char *name);
+
+/* The rows of table t as CSV records (exporters/csv.c), each CRLF-ended,
+ * without the header; with `first` not NULL, every record begins with
+ * that field (the world tables' country column). */
+void pc_csv_rows(const pc_graph *g, const pc_table *t, const char *first, pc_buf *b);
 
 #endif

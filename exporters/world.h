@@ -1,0 +1,121 @@
+/* The world dataset: every profile of a build as one, with the
+ * organizations, people and publications they share resolved once.
+ *
+ * It is made in two halves so that no process holds every graph: where a
+ * profile is built (a worker with --jobs), pc_world_contribute writes its
+ * part below the build's parts directory, <parts>/<cc>/: each table's rows
+ * with the country first, and a summary of its entities (world_parts.c).
+ * Once every profile is built, the parent resolves the summaries into
+ * world entities (world_resolve.c) and writes DIR/world/ from them and the
+ * rows (world_csv.c, world_xlsx.c, world_jsonld.c). */
+#ifndef PC_WORLD_H
+#define PC_WORLD_H
+
+#include "export.h"
+#include "tables.h"
+
+/* The scratch directory of the parts, inside the staging directory; its
+ * name starts with a dot, so it is never published. */
+#define PC_WORLD_PARTS ".world-parts"
+
+/* Write profile g's part of the world below root/PC_WORLD_PARTS/<cc>/
+ * (root: the staging directory). */
+int pc_world_contribute(const pc_graph *g, const char *root, pc_diag *d);
+
+/* ---- The resolved world (parent side) ------------------------------- */
+
+typedef enum { PC_WORLD_ACTOR, PC_WORLD_PERSON, PC_WORLD_PUBLICATION, PC_WORLD_KINDS } pc_world_kind;
+extern const char *const pc_world_kind_name[PC_WORLD_KINDS]; /* "organization", "person", "publication" */
+
+/* One entity of one profile, as its summary states it. */
+typedef struct {
+	const char *cc, *id; /* the profile's country (lower case) and its own id */
+	unsigned line;
+	const char *label;  /* name, display name or title; may be NULL (an unnamed actor) */
+	const char *detail; /* acronym, given name, or the year as text; may be NULL */
+	const char *kind;   /* the actor's or publication's kind; may be NULL */
+	const char *ids;    /* identifiers "scheme:value", separated by US (0x1f); "" when none */
+	const char *keys;   /* folded names it matches by, US-separated; "" when none */
+	int by_name;        /* may match other profiles' entities by its keys */
+	/* People: the folded family name and the given name's first letter,
+	 * and whether the given name is initials only (for the ambiguity test). */
+	const char *family_key;
+	int initial, initials_only;
+	size_t entity;   /* its world entity, an index into the kind's entities */
+	const char *how; /* "identifier", "name" or "alone": why it is in its entity */
+} pc_world_member;
+
+typedef struct {
+	char *wid;           /* the world id */
+	size_t first;        /* index of its first member (members are sorted by country) */
+	size_t n_members;    /* members first..first+n_members-1 of the kind's `by_entity` order */
+	size_t n_countries;  /* distinct countries */
+	const char *ids;     /* the identifiers of its members, US-separated, sorted, unique */
+} pc_world_entity;
+
+/* What the comparison sheet needs of one country. */
+typedef struct {
+	const char *cc, *code, *name, *source;
+	size_t counts[PC_KIND_COUNT];
+	int *years; /* year, count pairs */
+	size_t n_years;
+	int thresholds[PC_THR_COUNT]; /* ages; 0 when the profile states none */
+} pc_world_country;
+
+typedef struct {
+	pc_strtab strings;
+	pc_world_country *countries; /* sorted by cc */
+	size_t n_countries;
+	pc_world_member *members[PC_WORLD_KINDS]; /* sorted by cc, then line, then id */
+	size_t n_members[PC_WORLD_KINDS];
+	size_t *by_entity[PC_WORLD_KINDS]; /* member indices, grouped by entity in entity order */
+	pc_world_entity *entities[PC_WORLD_KINDS];
+	size_t n_entities[PC_WORLD_KINDS];
+	char build_date[11];
+	char build_timestamp[21];
+} pc_world;
+
+/* Read the parts of the n profiles summarized by sets (built from files[i])
+ * and resolve their entities, reporting ambiguous-world-entity warnings.
+ * PC_EXIT_OK, or PC_EXIT_OUTPUT when a part cannot be read. */
+int pc_world_load(pc_world *w, const pc_dataset *sets, const char *const *files, size_t n, const char *parts_dir,
+		  pc_diag *d);
+void pc_world_free(pc_world *w);
+/* The member of entity e of kind k that stands for it: its first (the
+ * lowest country, then line). */
+const pc_world_member *pc_world_first(const pc_world *w, pc_world_kind k, size_t e);
+
+/* ---- The world tables ------------------------------------------------ */
+
+/* A world table: a profile table with the country column first, or one of
+ * the world's own (entities, provenance). Columns of profile tables that
+ * reference another profile table reference it by (country, id). */
+typedef struct {
+	const char *name, *title, *description;
+	const pc_table *profile; /* the profile table it gathers, or NULL */
+	pc_column *columns;
+	size_t n_columns;
+	const char **primary_key; /* NULL-terminated */
+} pc_world_table;
+
+/* Every world table, profile tables first in their order; free with
+ * pc_world_tables_free. */
+pc_world_table *pc_world_tables(size_t *n);
+void pc_world_tables_free(pc_world_table *t, size_t n);
+
+/* Products, below root (the staging directory). The tables go to
+ * root/csv_rel ("world/csv", or scratch when only the workbook wants
+ * them), with datapackage.json when with_package; the workbook is made
+ * from those files, into root/world/world.xlsx. */
+int pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, const char *parts_dir,
+		       int with_package, pc_diag *d);
+int pc_world_write_xlsx(const pc_world *w, const char *root, const char *csv_rel, pc_diag *d);
+int pc_world_write_jsonld(const pc_world *w, const char *root, const pc_export_opts *o, pc_diag *d);
+
+/* The whole world step: load, resolve, write the formats wanted (by
+ * exporter name: "csv", "xlsx", "jsonld"). PC_EXIT_OK when nothing is
+ * wanted. */
+int pc_export_world(const pc_dataset *sets, const char *const *files, size_t n, const char *root,
+		    const char *parts_dir, const pc_export_opts *o, int csv, int xlsx, int jsonld, pc_diag *d);
+
+#endif

@@ -1,0 +1,242 @@
+/* One profile's part of the world dataset, written where the profile is
+ * built (a worker process with --jobs), so that the parent never holds the
+ * graphs: each table's rows with the country first, and a summary of the
+ * entities the world step resolves across profiles. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compiler/alloc.h"
+#include "../compiler/fold.h"
+#include "world.h"
+
+/* A summary field: the bytes and a NUL (NULL as an empty field). */
+static void
+put(pc_buf *b, const char *s)
+{
+	if (s)
+		pc_buf_puts(b, s);
+	pc_buf_putc(b, '\0');
+}
+
+static void
+put_int(pc_buf *b, long long v)
+{
+	pc_buf_printf(b, "%lld", v);
+	pc_buf_putc(b, '\0');
+}
+
+/* A list of keys (its length may be 0: the buffer's old bytes are not it). */
+static void
+put_keys(pc_buf *b, const pc_buf *keys)
+{
+	pc_buf_add(b, keys->data ? keys->data : "", keys->len);
+	pc_buf_putc(b, '\0');
+}
+
+/* Append the folded key of s to a US-separated list (nothing for an empty key). */
+static void
+add_key(pc_buf *keys, const char *s)
+{
+	if (s == NULL)
+		return;
+	char *k = pc_fold_key(s);
+	if (*k != '\0') {
+		if (keys->len > 0)
+			pc_buf_putc(keys, '\x1f');
+		pc_buf_puts(keys, k);
+	}
+	free(k);
+}
+
+/* Organizations that exist once in the world, whichever country lists
+ * them: only these match other profiles' organizations by name. A
+ * national body ("Ministry of Education") never does. */
+static int
+international(const char *kind)
+{
+	return kind != NULL && strcmp(kind, "international-organization") == 0;
+}
+
+static void
+summarize_actors(const pc_graph *g, pc_buf *b, pc_buf *keys)
+{
+	for (size_t i = 0; i < g->n_actors; i++) {
+		const pc_actor *a = &g->actors[i];
+		pc_buf_reset(keys);
+		add_key(keys, a->name);
+		add_key(keys, a->acronym);
+		for (size_t k = 0; k < a->n_aliases; k++)
+			add_key(keys, a->aliases[k]);
+		put(b, "A");
+		put(b, a->n.id);
+		put_int(b, a->n.line);
+		put(b, a->name);
+		put(b, a->acronym);
+		put(b, a->kind);
+		put(b, "");
+		put_keys(b, keys);
+		put_int(b, international(a->kind));
+	}
+}
+
+static void
+summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
+{
+	for (size_t i = 0; i < g->n_persons; i++) {
+		const pc_person *p = &g->persons[i];
+		char *family = pc_fold_key(p->family ? p->family : "");
+		char *given = pc_fold_key(p->given ? p->given : "");
+		pc_buf_reset(keys);
+		pc_buf_printf(keys, "%s|%s", family, given);
+		int initials_only = 1;
+		for (const char *s = given; *s; s++)
+			if (*s != ' ' && s[1] != ' ' && s[1] != '\0')
+				initials_only = 0;
+		put(b, "P");
+		put(b, p->n.id);
+		put_int(b, p->n.line);
+		put(b, p->display);
+		put(b, p->given);
+		put(b, NULL);
+		put(b, "");
+		put(b, *family ? keys->data : ""); /* keys holds a printf'd string */
+		put_int(b, 1);
+		put(b, family);
+		put_int(b, (unsigned char)pc_fold_initial(p->given ? p->given : ""));
+		put_int(b, initials_only);
+		free(family);
+		free(given);
+	}
+}
+
+/* A publication's world key: its folded title, year and authors' folded
+ * names in order, the within-profile duplicate key with names for indices. */
+static void
+publication_key(const pc_graph *g, size_t pi, const size_t *first, pc_buf *keys)
+{
+	const pc_publication *p = &g->publications[pi];
+	char *title = pc_fold_key(p->title ? p->title : "");
+	pc_buf_reset(keys);
+	pc_buf_printf(keys, "%s|%d|", title, p->year);
+	free(title);
+	for (size_t k = first[pi]; k < g->n_authorships && g->authorships[k].publication == pi; k++) {
+		pc_ref au = g->authorships[k].author;
+		const char *name = "";
+		if (au.kind == PC_PERSON && au.index < g->n_persons)
+			name = g->persons[au.index].family;
+		else if (au.kind == PC_ACTOR && au.index < g->n_actors)
+			name = g->actors[au.index].name;
+		char *f = pc_fold_key(name ? name : "");
+		pc_buf_printf(keys, "%s;", f);
+		free(f);
+	}
+}
+
+static int
+by_publication_position(const void *a, const void *b)
+{
+	const pc_authorship *x = a, *y = b;
+	if (x->publication != y->publication)
+		return x->publication < y->publication ? -1 : 1;
+	return (x->position > y->position) - (x->position < y->position);
+}
+
+static void
+summarize_publications(const pc_graph *g, pc_buf *b, pc_buf *keys)
+{
+	/* The authorships sorted by publication and position, a copy: the
+	 * graph is read-only here. */
+	pc_graph view = *g;
+	pc_authorship *au = pc_calloc(g->n_authorships ? g->n_authorships : 1, sizeof *au);
+	if (g->n_authorships)
+		memcpy(au, g->authorships, g->n_authorships * sizeof *au);
+	qsort(au, g->n_authorships, sizeof *au, by_publication_position);
+	view.authorships = au;
+	size_t *first = pc_calloc(g->n_publications + 1, sizeof *first);
+	for (size_t pi = 0, k = 0; pi < g->n_publications; pi++) {
+		while (k < g->n_authorships && au[k].publication < pi)
+			k++;
+		first[pi] = k;
+	}
+	for (size_t i = 0; i < g->n_publications; i++) {
+		const pc_publication *p = &g->publications[i];
+		publication_key(&view, i, first, keys);
+		put(b, "B");
+		put(b, p->n.id);
+		put_int(b, p->n.line);
+		put(b, p->title);
+		if (p->year != PC_NONE)
+			put_int(b, p->year);
+		else
+			put(b, NULL);
+		put(b, p->kind);
+		put(b, "");
+		put_keys(b, keys);
+		put_int(b, 1);
+	}
+	free(first);
+	free(au);
+}
+
+/* Events per year and the thresholds, for the sheet comparing countries. */
+static void
+summarize_country(const pc_graph *g, pc_buf *b)
+{
+	int lo = 0, hi = -1;
+	for (size_t i = 0; i < g->n_events; i++) {
+		int y = g->events[i].year;
+		if (hi < lo)
+			lo = hi = y;
+		lo = y < lo ? y : lo;
+		hi = y > hi ? y : hi;
+	}
+	if (hi >= lo) {
+		size_t span = (size_t)(hi - lo) + 1;
+		size_t *count = pc_calloc(span, sizeof *count);
+		for (size_t i = 0; i < g->n_events; i++)
+			count[g->events[i].year - lo]++;
+		for (size_t y = 0; y < span; y++)
+			if (count[y]) {
+				put(b, "Y");
+				put_int(b, lo + (long long)y);
+				put_int(b, (long long)count[y]);
+			}
+		free(count);
+	}
+	for (size_t i = 0; i < g->n_thresholds; i++) {
+		put(b, "T");
+		put_int(b, g->thresholds[i].kind);
+		put_int(b, g->thresholds[i].age);
+	}
+}
+
+int
+pc_world_contribute(const pc_graph *g, const char *root, pc_diag *d)
+{
+	const char *cc = pc_graph_cc(g);
+	pc_buf b, keys;
+	pc_buf_init(&b);
+	pc_buf_init(&keys);
+	int rc = PC_EXIT_OK;
+	for (size_t i = 0; i < pc_n_tables && rc == PC_EXIT_OK; i++) {
+		char *rel = pc_asprintf("%s/%s/%s.csv", PC_WORLD_PARTS, cc, pc_tables[i].name);
+		pc_buf_reset(&b);
+		/* The countries table is the world's list of countries: its id is the country. */
+		pc_csv_rows(g, &pc_tables[i], pc_tables[i].kind == PC_COUNTRY ? NULL : cc, &b);
+		rc = pc_out_write(root, rel, b.data ? b.data : "", b.len, d);
+		free(rel);
+	}
+	if (rc == PC_EXIT_OK) {
+		pc_buf_reset(&b);
+		summarize_actors(g, &b, &keys);
+		summarize_people(g, &b, &keys);
+		summarize_publications(g, &b, &keys);
+		summarize_country(g, &b);
+		char *rel = pc_asprintf("%s/%s/entities", PC_WORLD_PARTS, cc);
+		rc = pc_out_write(root, rel, b.data ? b.data : "", b.len, d);
+		free(rel);
+	}
+	pc_buf_free(&keys);
+	pc_buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/python3
+"""Check the world dataset of a build against its countries' own packages.
+
+usage: world_check.py DIST [same|apart KIND CC:ID CC:ID ...]...
+
+DIST is a build's output directory: DIST/world/csv and DIST/<cc>/csv.
+Checks: every profile table of the world holds exactly the rows of every
+country's own table, with the country first, in country order (so every
+event, article and penalty is there once); every world entity has at least
+one provenance row and every profile organization, person and publication
+exactly one; `same KIND A B...` asserts that those profile entities are one
+world entity whose countries are exactly theirs; `apart KIND A B...` that
+they are all different world entities. KIND is actor, person or publication.
+Prints one line per problem and exits 1 when there is any.
+(tests/csv_check.py checks the package itself: types, keys, foreign keys.)
+"""
+
+import csv
+import io
+import json
+import os
+import sys
+
+problems = []
+
+
+def bad(msg):
+    problems.append(msg)
+
+
+def rows(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(io.StringIO(f.read())))
+
+
+ENTITY = {"actor": "actors", "person": "people", "publication": "publications"}
+
+
+def main(argv):
+    dist = argv[1]
+    world = os.path.join(dist, "world", "csv")
+    with open(os.path.join(world, "datapackage.json"), encoding="utf-8") as f:
+        package = json.load(f)
+    names = [r["name"] for r in package["resources"]]
+    countries = [r[0] for r in rows(os.path.join(world, "countries.csv"))[1:]]
+    if countries != sorted(countries) or len(countries) < 2:
+        bad("countries.csv: %r is not two or more countries in order" % countries)
+    for cc in countries:
+        if not os.path.isdir(os.path.join(dist, cc, "csv")):
+            bad("%s: no csv package of its own" % cc)
+    # Profile tables: the world's rows are the countries' rows, country first.
+    for name in sorted(os.listdir(os.path.join(dist, countries[0], "csv"))):
+        if not name.endswith(".csv"):
+            continue
+        stem = name[:-4]
+        if stem not in names:
+            bad("world package lacks the profile table %s" % stem)
+            continue
+        got = rows(os.path.join(world, name))
+        want_rows = []
+        for cc in countries:
+            own = rows(os.path.join(dist, cc, "csv", name))
+            head = own[0]
+            want_rows += own[1:] if stem == "countries" else [[cc] + r for r in own[1:]]
+        want_head = head if stem == "countries" else ["country"] + head
+        if got[0] != want_head:
+            bad("%s: header %r, want %r" % (name, got[0], want_head))
+        if got[1:] != want_rows:
+            bad("%s: %d rows differ from the countries' %d rows" % (name, len(got) - 1, len(want_rows)))
+    # Entities and provenance.
+    where = {}  # kind -> {(cc, id): world id}
+    for kind, table in ENTITY.items():
+        prov = rows(os.path.join(world, "%s_provenance.csv" % kind))
+        ent = rows(os.path.join(world, "world_%s.csv" % table))
+        wids = [r[0] for r in ent[1:]]
+        if len(set(wids)) != len(wids):
+            bad("world_%s.csv: a world id repeats" % table)
+        seen = {}
+        for r in prov[1:]:
+            key = (r[1], r[2])
+            if key in seen:
+                bad("%s_provenance.csv: %s:%s is in two world entities" % (kind, key[0], key[1]))
+            seen[key] = r[0]
+        for wid in wids:
+            if wid not in seen.values():
+                bad("world_%s.csv: %s has no provenance" % (table, wid))
+        for cc in countries:
+            for r in rows(os.path.join(dist, cc, "csv", "%s.csv" % table))[1:]:
+                if (cc, r[0]) not in seen:
+                    bad("%s_provenance.csv: %s:%s is in no world entity" % (kind, cc, r[0]))
+        # The countries column says where each entity is found.
+        found = {}
+        for (cc, _), wid in seen.items():
+            found.setdefault(wid, set()).add(cc)
+        header = ent[0]
+        for r in ent[1:]:
+            listed = set(r[header.index("countries")].split())
+            if listed != found.get(r[0], set()):
+                bad("world_%s.csv: %s lists %r, provenance says %r" % (table, r[0], listed, found.get(r[0])))
+            if int(r[header.index("n_countries")]) != len(listed):
+                bad("world_%s.csv: %s n_countries is wrong" % (table, r[0]))
+        where[kind] = (seen, found)
+    # Expectations.
+    args = argv[2:]
+    while args:
+        verb, kind = args[0], args[1]
+        members = []
+        args = args[2:]
+        while args and ":" in args[0]:
+            members.append(tuple(args[0].split(":", 1)))
+            args = args[1:]
+        seen, found = where[kind]
+        wids = [seen.get(m) for m in members]
+        if None in wids:
+            bad("%s %s: %r not all in the world" % (verb, kind, members))
+            continue
+        if verb == "same":
+            if len(set(wids)) != 1:
+                bad("same %s: %r are %r" % (kind, members, wids))
+            elif found[wids[0]] != set(cc for cc, _ in members):
+                bad("same %s: %s is in %r, not only in %r" % (kind, wids[0], found[wids[0]], members))
+        elif verb == "apart":
+            if len(set(wids)) != len(wids):
+                bad("apart %s: %r share a world entity %r" % (kind, members, wids))
+        else:
+            bad("unknown expectation %r" % verb)
+    for p in problems:
+        print(p)
+    if not problems:
+        print("ok: %d countries" % len(countries))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
