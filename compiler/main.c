@@ -425,7 +425,7 @@ cmd_build(options *o)
 	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
 	/* Two profiles or more make a world dataset, in the formats it has. */
 	int world_csv = wants(wanted, "csv"), world_xlsx = wants(wanted, "xlsx"), world_jsonld = wants(wanted, "jsonld");
-	int world = o->n_files >= 2 && world_csv;
+	int world = o->n_files >= 2 && (world_csv || world_xlsx || world_jsonld);
 	char *parts = world && rc == PC_EXIT_OK ? pc_asprintf("%s/%s", st.staging, PC_WORLD_PARTS) : NULL;
 	const char *world_root = parts ? st.staging : NULL;
 	if (rc == PC_EXIT_OK) {

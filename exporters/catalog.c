@@ -158,6 +158,8 @@ write_context(pc_json *w)
 		{"checksum", "spdx:checksum", NULL, NULL},
 		{"algorithm", "spdx:algorithm", "@id", NULL},
 		{"checksumValue", "spdx:checksumValue", "xsd:hexBinary", NULL},
+		{"hasPart", "dct:hasPart", "@id", "@set"},
+		{"isPartOf", "dct:isPartOf", "@id", NULL},
 	};
 	pc_json_open(w, "@context", '{');
 	pc_json_number(w, "@version", 1.1);
@@ -255,8 +257,35 @@ write_distribution(pc_json *w, const char *root, const char *cc, const char *bas
 	return PC_EXIT_OK;
 }
 
+/* The world dataset (DIR/world/, exporters/world.c) and its countries'
+ * datasets are parts of each other; NULL when the build made no world. */
+typedef struct {
+	const char *world; /* the world dataset's IRI */
+	const pc_dataset *const *countries;
+	size_t n;
+} world_links;
+
+static void
+write_parts(pc_json *w, const pc_dataset *ds, const char *base, const world_links *wl)
+{
+	if (wl == NULL)
+		return;
+	if (strcmp(ds->cc, "world") != 0) {
+		pc_json_string(w, "isPartOf", wl->world);
+		return;
+	}
+	pc_json_open(w, "hasPart", '[');
+	for (size_t i = 0; i < wl->n; i++) {
+		char *iri = pc_asprintf("%s%s/dataset/%s", base, wl->countries[i]->cc, wl->countries[i]->cc);
+		pc_json_string(w, NULL, iri);
+		free(iri);
+	}
+	pc_json_close(w, ']');
+}
+
 static int
-write_dataset(pc_json *w, const pc_dataset *ds, const char *root, const pc_export_opts *o, const char *base, pc_diag *d)
+write_dataset(pc_json *w, const pc_dataset *ds, const char *root, const pc_export_opts *o, const char *base,
+	      const world_links *wl, pc_diag *d)
 {
 	const char *cc = ds->cc;
 	char *dir = pc_asprintf("%s/%s", root, cc);
@@ -281,7 +310,12 @@ write_dataset(pc_json *w, const pc_dataset *ds, const char *root, const pc_expor
 	pc_json_string(w, "identifier", cc);
 	pc_json_string(w, "title", ds->title ? ds->title : cc);
 	pc_buf_reset(&s);
-	describe(&s, ds);
+	if (strcmp(cc, "world") == 0)
+		pc_buf_puts(&s, "Every country profile of the build as one dataset: each table with the rows of "
+				 "every country, and the organizations, people and publications they share resolved "
+				 "once, linked to each country's own.");
+	else
+		describe(&s, ds);
 	pc_json_string(w, "description", s.data);
 	if (ds->lang)
 		pc_json_string(w, "language", ds->lang);
@@ -300,6 +334,7 @@ write_dataset(pc_json *w, const pc_dataset *ds, const char *root, const pc_expor
 		pc_json_close(w, '}');
 	}
 	write_publisher(w, o);
+	write_parts(w, ds, base, wl);
 	pc_json_open(w, "distribution", '[');
 	for (size_t i = 0; rc == PC_EXIT_OK && i < files.n; i++)
 		rc = write_distribution(w, root, cc, base, files.rel[i], d);
@@ -350,11 +385,23 @@ pc_export_catalog(const pc_dataset *sets, size_t n, const char *root, const pc_e
 	for (size_t i = 0; i < n; i++)
 		sorted[m++] = &sets[i];
 	qsort(sorted, m, sizeof *sorted, by_country);
+	/* A build of several profiles also made the world dataset. */
+	char *world_dir = pc_asprintf("%s/world", root), *world_iri = pc_asprintf("%sworld/dataset/world", base);
+	struct stat st;
+	world_links links = {world_iri, sorted, m};
+	const world_links *wl = stat(world_dir, &st) == 0 && S_ISDIR(st.st_mode) ? &links : NULL;
 	pc_json_open(&w, "dataset", '[');
 	int rc = PC_EXIT_OK;
 	for (size_t i = 0; rc == PC_EXIT_OK && i < m; i++)
-		rc = write_dataset(&w, sorted[i], root, o, base, d);
+		rc = write_dataset(&w, sorted[i], root, o, base, wl, d);
+	if (rc == PC_EXIT_OK && wl != NULL) {
+		pc_dataset world = {.cc = "world", .title = "Child online safety country profiles: the world dataset"};
+		memcpy(world.build_date, modified ? modified : "", modified ? sizeof world.build_date : 1);
+		rc = write_dataset(&w, &world, root, o, base, wl, d);
+	}
 	pc_json_close(&w, ']');
+	free(world_dir);
+	free(world_iri);
 	free(sorted);
 	pc_json_close(&w, '}');
 	pc_buf_putc(&out, '\n');

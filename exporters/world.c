@@ -16,10 +16,12 @@ pc_export_world(const pc_dataset *sets, const char *const *files, size_t n, cons
 	/* The workbook is made from the tables: without the CSV package they
 	 * are written to scratch, never published. */
 	const char *csv_rel = csv ? "world/csv" : PC_WORLD_PARTS "/world-csv";
-	if (rc == PC_EXIT_OK && csv)
+	if (rc == PC_EXIT_OK && (csv || xlsx))
 		rc = pc_world_write_csv(&w, root, csv_rel, parts_dir, csv, d);
-	(void)o;
-	(void)jsonld;
+	if (rc == PC_EXIT_OK && xlsx)
+		rc = pc_world_write_xlsx(&w, root, csv_rel, d);
+	if (rc == PC_EXIT_OK && jsonld)
+		rc = pc_world_write_jsonld(&w, root, o, d);
 	pc_world_free(&w);
 	return rc;
 }

@@ -40,7 +40,8 @@ typedef struct {
 	/* People: the folded family name and the given name's first letter,
 	 * and whether the given name is initials only (for the ambiguity test). */
 	const char *family_key;
-	int initial, initials_only;
+	const char *initial; /* interned; "" when there is no given name */
+	int initials_only;
 	size_t entity;   /* its world entity, an index into the kind's entities */
 	const char *how; /* "identifier", "name" or "alone": why it is in its entity */
 } pc_world_member;

@@ -79,6 +79,21 @@ summarize_actors(const pc_graph *g, pc_buf *b, pc_buf *keys)
 	}
 }
 
+/* Whether every word of a folded given name is one letter ("s", "e j"). */
+static int
+initials_only(const char *key)
+{
+	for (const char *s = key; *s;) {
+		size_t n = pc_grapheme_len(s);
+		if (n == 0)
+			break;
+		if (*s != ' ' && s[n] != ' ' && s[n] != '\0')
+			return 0;
+		s += n;
+	}
+	return 1;
+}
+
 static void
 summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
 {
@@ -88,10 +103,6 @@ summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
 		char *given = pc_fold_key(p->given ? p->given : "");
 		pc_buf_reset(keys);
 		pc_buf_printf(keys, "%s|%s", family, given);
-		int initials_only = 1;
-		for (const char *s = given; *s; s++)
-			if (*s != ' ' && s[1] != ' ' && s[1] != '\0')
-				initials_only = 0;
 		put(b, "P");
 		put(b, p->n.id);
 		put_int(b, p->n.line);
@@ -102,8 +113,11 @@ summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
 		put(b, *family ? keys->data : ""); /* keys holds a printf'd string */
 		put_int(b, 1);
 		put(b, family);
-		put_int(b, (unsigned char)pc_fold_initial(p->given ? p->given : ""));
-		put_int(b, initials_only);
+		int only = initials_only(given);
+		/* The first letter of the given name: a grapheme, in any script. */
+		given[pc_grapheme_len(given)] = '\0';
+		put(b, given);
+		put_int(b, only);
 		free(family);
 		free(given);
 	}
@@ -115,7 +129,7 @@ static void
 publication_key(const pc_graph *g, size_t pi, const size_t *first, pc_buf *keys)
 {
 	const pc_publication *p = &g->publications[pi];
-	char *title = pc_fold_key(p->title ? p->title : "");
+	char *title = pc_fold_title(p->title ? p->title : "");
 	pc_buf_reset(keys);
 	pc_buf_printf(keys, "%s|%d|", title, p->year);
 	free(title);

@@ -120,7 +120,7 @@ parse_entities(pc_world *w, pc_world_country *c, const char *data, size_t len)
 		m->by_name = atoi(f[7]) != 0 && *m->keys != '\0';
 		if (k == PC_WORLD_PERSON) {
 			m->family_key = pc_intern(&w->strings, f[8]);
-			m->initial = atoi(f[9]);
+			m->initial = pc_intern(&w->strings, f[9]);
 			m->initials_only = atoi(f[10]);
 		}
 	}
@@ -401,7 +401,7 @@ by_family_initial(const void *a, const void *b)
 	const pc_world_member *x = &sort_people[*(const size_t *)a], *y = &sort_people[*(const size_t *)b];
 	int c = strcmp(x->family_key, y->family_key);
 	if (c == 0)
-		c = x->initial - y->initial;
+		c = strcmp(x->initial, y->initial);
 	if (c == 0)
 		c = x->initials_only - y->initials_only;
 	if (c == 0)
@@ -424,10 +424,10 @@ hold_back_initials(matcher *mt)
 		const pc_world_member *a = &mem[order[lo]];
 		for (hi = lo + 1; hi < n; hi++) {
 			const pc_world_member *b = &mem[order[hi]];
-			if (strcmp(a->family_key, b->family_key) != 0 || a->initial != b->initial)
+			if (strcmp(a->family_key, b->family_key) != 0 || a->initial != b->initial) /* interned */
 				break;
 		}
-		if (a->initial == 0)
+		if (*a->initial == '\0')
 			continue;
 		/* Full names sort first in the run, by key: two different keys
 		 * there make every initials-only member ambiguous. */

@@ -51,8 +51,10 @@ static const char expectations[] =
 START_TEST(shared_entities_are_one_row_each)
 {
 	pc_run r;
-	char *out = build(&r, "w", "--formats=csv", RO " " XA " " XB);
+	char *out = build(&r, "w", "", RO " " XA " " XB);
 	ck_assert_msg(r.status == 0, "build failed: %s", r.err);
+	ck_assert(exists(out, "world/world.xlsx") && exists(out, "world/world.jsonld"));
+	ck_assert(!exists(out, "world/world.epub") && !exists(out, "world/.world-parts"));
 	/* The ambiguous one stays apart, with a warning naming both candidates. */
 	ck_assert_msg(strstr(r.err, "sources/ro.xml:354: warning: organization 'european-commission' (ro) could be "
 				    "'ec' of tests/fixtures/xb.xml:59 or 'dg-connect' of tests/fixtures/xb.xml:63") != NULL &&
@@ -69,23 +71,54 @@ START_TEST(shared_entities_are_one_row_each)
 	run_sh(&r, "%s tests/csv_check.py '%s/world/csv'", PY, out);
 	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
 	run_free(&r);
+	/* The catalog lists the world as a dataset of its own, whose parts
+	 * the country datasets are. */
+	char *cat = read_file_in(out, "catalog.jsonld", NULL);
+	ck_assert_msg(strstr(cat, "\"@id\": \"https://profilec.example/id/world/dataset/world\"") != NULL, "%s", cat);
+	ck_assert(strstr(cat, "\"isPartOf\": \"https://profilec.example/id/world/dataset/world\"") != NULL);
+	ck_assert(strstr(cat, "\"hasPart\": [") != NULL);
+	ck_assert(strstr(cat, "\"downloadURL\": \"world/world.xlsx\"") != NULL);
+	ck_assert(strstr(cat, "\"downloadURL\": \"world/csv/world_actors.csv\"") != NULL);
+	free(cat);
 	free(out);
+}
+END_TEST
+
+START_TEST(the_workbook_alone_needs_no_csv)
+{
+	pc_run r;
+	char *out = build(&r, "x", "--formats=xlsx --base-iri=https://portal.example/ld/", XA " " XB);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert(exists(out, "world/world.xlsx"));
+	ck_assert(!exists(out, "world/csv") && !exists(out, "world/world.jsonld"));
+	run_free(&r);
+	char *j = build(&r, "j", "--formats=jsonld --base-iri=https://portal.example/ld/", XA " " XB);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	char *ld = read_file_in(j, "world/world.jsonld", NULL);
+	ck_assert_msg(strstr(ld, "\"https://portal.example/ld/xb/actor/council-of-nations\"") != NULL, "%s", ld);
+	ck_assert(strstr(ld, "profilec.example") == NULL);
+	free(ld);
+	run_free(&r);
+	free(out);
+	free(j);
 }
 END_TEST
 
 START_TEST(file_order_and_jobs_give_the_same_bytes)
 {
 	pc_run r;
-	char *a = build(&r, "a", "--formats=csv", RO " " XA " " XB);
+	char *a = build(&r, "a", "", RO " " XA " " XB);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
-	char *b = build(&r, "b", "--formats=csv -j2", XB " " RO " " XA);
+	char *b = build(&r, "b", "-j2", XB " " RO " " XA);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
-	char *c = build(&r, "c", "--formats=csv -j3", XA " " XB " " RO);
+	char *c = build(&r, "c", "-j3", XA " " XB " " RO);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
-	run_sh(&r, "diff -r '%s/world' '%s/world' && diff -r '%s/world' '%s/world'", a, b, a, c);
+	run_sh(&r, "diff -r '%s/world' '%s/world' && diff -r '%s/world' '%s/world' && cmp '%s/catalog.jsonld' "
+		   "'%s/catalog.jsonld'",
+	       a, b, a, c, a, c);
 	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
 	run_free(&r);
 	free(a);
@@ -142,6 +175,7 @@ suite_world(void)
 	tcase_add_test(t, shared_entities_are_one_row_each);
 	tcase_add_test(t, file_order_and_jobs_give_the_same_bytes);
 	tcase_add_test(t, one_profile_makes_no_world);
+	tcase_add_test(t, the_workbook_alone_needs_no_csv);
 	tcase_add_test(t, a_rebuild_replaces_the_world);
 	suite_add_tcase(s, t);
 	return s;

@@ -36,6 +36,64 @@ def rows(path):
 ENTITY = {"actor": "actors", "person": "people", "publication": "publications"}
 
 
+def check_xlsx(dist, world, names):
+    """world.xlsx, when built: a first sheet comparing the countries, then
+    one Excel table per CSV table with the same header and rows."""
+    path = os.path.join(dist, "world", "world.xlsx")
+    if not os.path.exists(path):
+        return
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    if wb.sheetnames[0] != "Comparison":
+        bad("world.xlsx: first sheet is %r" % wb.sheetnames[0])
+    compare = wb["Comparison"]
+    for t in ("counts_by_country", "thresholds_by_country", "events_per_year"):
+        if t not in compare.tables:
+            bad("world.xlsx: no table %s on the comparison sheet" % t)
+    if len(compare._charts) != 1:
+        bad("world.xlsx: the comparison sheet has %d charts" % len(compare._charts))
+    for name in names:
+        if name not in wb.sheetnames or name not in wb[name].tables:
+            bad("world.xlsx: no table %s" % name)
+            continue
+        want = rows(os.path.join(world, name + ".csv"))
+        got = [["" if v is None else ("true" if v is True else "false" if v is False else
+                                      str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
+                for v in r] for r in wb[name].iter_rows(values_only=True)]
+        if len(want) == 1:
+            got = got[:1]  # an empty table has one blank row under its header
+        if got != want:
+            bad("world.xlsx: sheet %s differs from %s.csv (%d rows, want %d)" % (name, name, len(got), len(want)))
+
+
+def check_jsonld(dist, where):
+    """world.jsonld, when built: loads with pyld, and each world entity is
+    schema:sameAs exactly the profile nodes its provenance rows name."""
+    path = os.path.join(dist, "world", "world.jsonld")
+    if not os.path.exists(path):
+        return
+    from pyld import jsonld
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    same = {}
+    for node in jsonld.expand(doc):
+        for ref in node.get("http://schema.org/sameAs", []):
+            same.setdefault(node["@id"], set()).add(ref["@id"])
+    kinds = {"actor": "actor", "person": "person", "publication": "publication"}
+    for kind, (seen, _) in where.items():
+        for (cc, ident), wid in seen.items():
+            world_iri = [i for i in same if i.endswith("/world/%s/%s" % (kinds[kind], wid))]
+            if len(world_iri) != 1:
+                bad("world.jsonld: no node for %s %s" % (kind, wid))
+                continue
+            if not any(r.endswith("/%s/%s/%s" % (cc, kinds[kind], ident)) for r in same[world_iri[0]]):
+                bad("world.jsonld: %s is not sameAs %s:%s" % (wid, cc, ident))
+    n_links = sum(len(v) for v in same.values())
+    n_rows = sum(len(seen) for seen, _ in where.values())
+    if n_links != n_rows:
+        bad("world.jsonld: %d sameAs links, %d provenance rows" % (n_links, n_rows))
+
+
 def main(argv):
     dist = argv[1]
     world = os.path.join(dist, "world", "csv")
@@ -100,6 +158,8 @@ def main(argv):
             if int(r[header.index("n_countries")]) != len(listed):
                 bad("world_%s.csv: %s n_countries is wrong" % (table, r[0]))
         where[kind] = (seen, found)
+    check_xlsx(dist, world, names)
+    check_jsonld(dist, where)
     # Expectations.
     args = argv[2:]
     while args:

@@ -1,0 +1,402 @@
+/* The world workbook, world/world.xlsx: a first sheet comparing the
+ * countries (counts per kind, events per year as a chart, the legal
+ * thresholds side by side), then every world table as a typed Excel table,
+ * read back from the world CSV files so that the parent holds no graph. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <xlsxwriter.h>
+
+#include "../compiler/alloc.h"
+#include "world.h"
+
+#define COMPARE      "Comparison"
+#define MAX_SERIES   255 /* Excel's series per chart */
+#define CHART_ROWS   24
+
+typedef struct {
+	const pc_world *w;
+	pc_diag *d;
+	char *path;
+	lxw_workbook *wb;
+	lxw_format *title, *bold, *header, *top;
+	int rc;
+} wx;
+
+static int
+ok(wx *x, lxw_error e, const char *sheet)
+{
+	if (e == LXW_NO_ERROR)
+		return 1;
+	if (x->rc == PC_EXIT_OK) {
+		pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "xlsx", "cannot write sheet %s: %s", sheet,
+			       lxw_strerror(e));
+		x->rc = PC_EXIT_OUTPUT;
+	}
+	return 0;
+}
+
+static void
+table(wx *x, lxw_worksheet *ws, const char *sheet, const char *name, lxw_row_t first, lxw_row_t last,
+      const char *const *headers, size_t n)
+{
+	lxw_table_column *cols = pc_calloc(n, sizeof *cols);
+	lxw_table_column **colp = pc_calloc(n + 1, sizeof *colp);
+	for (size_t c = 0; c < n; c++) {
+		cols[c].header = (char *)headers[c];
+		cols[c].header_format = x->header;
+		colp[c] = &cols[c];
+	}
+	lxw_table_options to = {.name = (char *)name,
+				.style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+				.style_type_number = 2,
+				.columns = colp};
+	/* Excel wants a data row under a header: an empty table gets a blank one. */
+	ok(x, worksheet_add_table(ws, first, 0, last > first ? last : first + 1, (lxw_col_t)(n - 1), &to), sheet);
+	free(colp);
+	free(cols);
+}
+
+/* ---- The comparison sheet ------------------------------------------- */
+
+static size_t
+shared_members(const pc_world *w, pc_world_kind k, const char *cc)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < w->n_members[k]; i++) {
+		const pc_world_member *m = &w->members[k][i];
+		n += m->cc == cc && w->entities[k][m->entity].n_countries > 1;
+	}
+	return n;
+}
+
+static lxw_row_t
+counts_table(wx *x, lxw_worksheet *ws, lxw_row_t r)
+{
+	const pc_world *w = x->w;
+	static const pc_kind kinds[] = {PC_EVENT,      PC_ACTOR,      PC_PERSON,  PC_PUBLICATION, PC_INSTRUMENT,
+					PC_ARTICLE,    PC_PENALTY,    PC_INDICATOR, PC_THRESHOLD};
+	const size_t nk = sizeof kinds / sizeof kinds[0];
+	const char *headers[3 + sizeof kinds / sizeof kinds[0] + 3];
+	size_t nh = 0;
+	headers[nh++] = "country";
+	headers[nh++] = "code";
+	headers[nh++] = "name";
+	for (size_t k = 0; k < nk; k++)
+		headers[nh++] = pc_kind_plural[kinds[k]];
+	headers[nh++] = "shared organizations";
+	headers[nh++] = "shared people";
+	headers[nh++] = "shared publications";
+	ok(x, worksheet_write_string(ws, r++, 0, "Entities per country", x->bold), COMPARE);
+	lxw_row_t head = r;
+	for (size_t i = 0; i < w->n_countries; i++) {
+		const pc_world_country *c = &w->countries[i];
+		lxw_row_t row = head + 1 + (lxw_row_t)i;
+		ok(x, worksheet_write_string(ws, row, 0, c->cc, NULL), COMPARE);
+		ok(x, worksheet_write_string(ws, row, 1, c->code ? c->code : "", NULL), COMPARE);
+		ok(x, worksheet_write_string(ws, row, 2, c->name ? c->name : "", NULL), COMPARE);
+		for (size_t k = 0; k < nk; k++)
+			ok(x, worksheet_write_number(ws, row, (lxw_col_t)(3 + k), (double)c->counts[kinds[k]], NULL),
+			   COMPARE);
+		for (int k = 0; k < PC_WORLD_KINDS; k++)
+			ok(x,
+			   worksheet_write_number(ws, row, (lxw_col_t)(3 + nk + (size_t)k),
+						  (double)shared_members(w, (pc_world_kind)k, c->cc), NULL),
+			   COMPARE);
+	}
+	lxw_row_t last = head + (lxw_row_t)w->n_countries;
+	table(x, ws, COMPARE, "counts_by_country", head, last, headers, nh);
+	return last + 2;
+}
+
+static lxw_row_t
+thresholds_table(wx *x, lxw_worksheet *ws, lxw_row_t r)
+{
+	const pc_world *w = x->w;
+	const char *headers[1 + PC_THR_COUNT];
+	headers[0] = "country";
+	for (int t = 0; t < PC_THR_COUNT; t++)
+		headers[1 + t] = pc_threshold_kind_name[t];
+	ok(x, worksheet_write_string(ws, r++, 0, "Legal thresholds (age in years; empty: not stated)", x->bold),
+	   COMPARE);
+	lxw_row_t head = r;
+	for (size_t i = 0; i < w->n_countries; i++) {
+		lxw_row_t row = head + 1 + (lxw_row_t)i;
+		ok(x, worksheet_write_string(ws, row, 0, w->countries[i].cc, NULL), COMPARE);
+		for (int t = 0; t < PC_THR_COUNT; t++)
+			if (w->countries[i].thresholds[t] > 0)
+				ok(x,
+				   worksheet_write_number(ws, row, (lxw_col_t)(1 + t),
+							  (double)w->countries[i].thresholds[t], NULL),
+				   COMPARE);
+	}
+	lxw_row_t last = head + (lxw_row_t)w->n_countries;
+	table(x, ws, COMPARE, "thresholds_by_country", head, last, headers, 1 + PC_THR_COUNT);
+	return last + 2;
+}
+
+/* Events per year, a column per country, and a line per country in the
+ * chart above it (Excel draws at most 255 series: beyond, the first 255). */
+static void
+events_chart(wx *x, lxw_worksheet *ws, lxw_row_t r)
+{
+	const pc_world *w = x->w;
+	int lo = 0, hi = -1;
+	for (size_t i = 0; i < w->n_countries; i++)
+		for (size_t y = 0; y < w->countries[i].n_years; y++) {
+			int year = w->countries[i].years[2 * y];
+			if (hi < lo)
+				lo = hi = year;
+			lo = year < lo ? year : lo;
+			hi = year > hi ? year : hi;
+		}
+	ok(x, worksheet_write_string(ws, r++, 0, "Events per year, per country", x->bold), COMPARE);
+	if (hi < lo) {
+		ok(x, worksheet_write_string(ws, r, 0, "No profile has events: no chart.", x->top), COMPARE);
+		return;
+	}
+	lxw_row_t chart_row = r, head = r + CHART_ROWS;
+	size_t span = (size_t)(hi - lo) + 1, nc = w->n_countries;
+	const char **headers = pc_calloc(nc + 1, sizeof *headers);
+	headers[0] = "year";
+	for (size_t i = 0; i < nc; i++)
+		headers[1 + i] = w->countries[i].cc;
+	for (size_t y = 0; y < span; y++) {
+		ok(x, worksheet_write_number(ws, head + 1 + (lxw_row_t)y, 0, lo + (double)y, NULL), COMPARE);
+		for (size_t i = 0; i < nc; i++)
+			ok(x, worksheet_write_number(ws, head + 1 + (lxw_row_t)y, (lxw_col_t)(1 + i), 0, NULL), COMPARE);
+	}
+	for (size_t i = 0; i < nc; i++)
+		for (size_t y = 0; y < w->countries[i].n_years; y++)
+			ok(x,
+			   worksheet_write_number(ws, head + 1 + (lxw_row_t)(w->countries[i].years[2 * y] - lo),
+						  (lxw_col_t)(1 + i), w->countries[i].years[2 * y + 1], NULL),
+			   COMPARE);
+	lxw_row_t last = head + (lxw_row_t)span;
+	table(x, ws, COMPARE, "events_per_year", head, last, headers, nc + 1);
+	free(headers);
+
+	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_LINE);
+	if (chart == NULL) {
+		ok(x, LXW_ERROR_MEMORY_MALLOC_FAILED, COMPARE);
+		return;
+	}
+	chart_title_set_name(chart, "Events per year, per country");
+	chart_axis_set_name(chart->x_axis, "Year");
+	chart_axis_set_name(chart->y_axis, "Events");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_RIGHT);
+	for (size_t i = 0; i < nc && i < MAX_SERIES; i++) {
+		lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
+		if (s == NULL) {
+			ok(x, LXW_ERROR_MEMORY_MALLOC_FAILED, COMPARE);
+			return;
+		}
+		chart_series_set_categories(s, COMPARE, head + 1, 0, last, 0);
+		chart_series_set_values(s, COMPARE, head + 1, (lxw_col_t)(1 + i), last, (lxw_col_t)(1 + i));
+		chart_series_set_name_range(s, COMPARE, head, (lxw_col_t)(1 + i));
+	}
+	char *alt = pc_asprintf("Line chart of the events per year from %d to %d of %zu countries%s. The numbers are "
+				"in the table events_per_year on this sheet, rows %u to %u.",
+				lo, hi, nc, nc > MAX_SERIES ? " (the first 255 drawn)" : "", (unsigned)head + 1,
+				(unsigned)last + 1);
+	lxw_chart_options co = {.x_scale = 2.0, .y_scale = 1.5, .description = alt};
+	ok(x, worksheet_insert_chart_opt(ws, chart_row, 0, chart, &co), COMPARE);
+	free(alt);
+}
+
+static void
+write_compare(wx *x, lxw_worksheet *ws)
+{
+	lxw_row_t r = 0;
+	ok(x, worksheet_write_string(ws, r++, 0, "Child online safety country profiles: the world dataset", x->title),
+	   COMPARE);
+	ok(x,
+	   worksheet_write_string(ws, r++, 0,
+				  "Every other sheet is an Excel table of the world dataset: each profile table with "
+				  "its rows of every country (the country first), then the organizations, people and "
+				  "publications shared across countries once, and where each comes from.",
+				  x->top),
+	   COMPARE);
+	r++;
+	r = counts_table(x, ws, r);
+	r = thresholds_table(x, ws, r);
+	events_chart(x, ws, r);
+	ok(x, worksheet_set_column(ws, 0, 0, 14, NULL), COMPARE);
+	ok(x, worksheet_set_column(ws, 2, 2, 24, NULL), COMPARE);
+}
+
+/* ---- The tables, from the CSV files ------------------------------------ */
+
+/* The next RFC 4180 record of [*p, end) into fields (NUL-terminated in
+ * place: the buffer is ours); returns the count, 0 at the end. */
+static size_t
+next_record(char **p, char *end, char **fields, size_t max)
+{
+	size_t n = 0;
+	char *s = *p;
+	if (s >= end)
+		return 0;
+	for (;;) {
+		char *out = s, *start = s;
+		if (s < end && *s == '"') {
+			for (s++; s < end; s++) {
+				if (*s == '"' && s + 1 < end && s[1] == '"')
+					*out++ = *s++;
+				else if (*s == '"') {
+					s++;
+					break;
+				} else
+					*out++ = *s;
+			}
+		} else {
+			while (s < end && *s != ',' && *s != '\r' && *s != '\n')
+				*out++ = *s++;
+		}
+		char sep = s < end ? *s : '\0';
+		if (n < max)
+			fields[n] = start;
+		n++;
+		if (sep != '\0')
+			s++; /* past the separator, before the NUL may overwrite it */
+		*out = '\0'; /* at most end: the buffer has a byte past it */
+		if (sep == ',')
+			continue;
+		if (sep == '\r' && s < end && *s == '\n')
+			s++;
+		break;
+	}
+	*p = s;
+	return n;
+}
+
+static void
+write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_rel)
+{
+	char *path = pc_asprintf("%s/%s/%s.csv", root, csv_rel, t->name);
+	size_t len = 0;
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+	if (f != NULL) {
+		fseek(f, 0, SEEK_END);
+		long sz = ftell(f);
+		fseek(f, 0, SEEK_SET);
+		data = pc_malloc(sz > 0 ? (size_t)sz + 1 : 1);
+		len = sz > 0 ? fread(data, 1, (size_t)sz, f) : 0;
+		data[len] = '\0';
+		if (ferror(f) || (sz > 0 && len != (size_t)sz)) {
+			free(data);
+			data = NULL;
+		}
+		fclose(f);
+	}
+	if (data == NULL) {
+		x->rc = pc_out_fail(x->d, path, "read the world table");
+		free(path);
+		return;
+	}
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, t->name);
+	if (ws == NULL) {
+		ok(x, LXW_ERROR_MEMORY_MALLOC_FAILED, t->name);
+		free(data);
+		free(path);
+		return;
+	}
+	char *p = data, *end = data + len;
+	char **fields = pc_calloc(t->n_columns, sizeof *fields);
+	next_record(&p, end, fields, t->n_columns); /* the header */
+	lxw_row_t row = 0;
+	size_t n;
+	while (x->rc == PC_EXIT_OK && (n = next_record(&p, end, fields, t->n_columns)) > 0) {
+		row++;
+		for (size_t c = 0; c < n && c < t->n_columns; c++) {
+			const char *v = fields[c];
+			if (*v == '\0')
+				continue; /* the missing value */
+			lxw_error e;
+			switch (t->columns[c].type) {
+			case PC_COL_INTEGER:
+			case PC_COL_NUMBER: e = worksheet_write_number(ws, row, (lxw_col_t)c, strtod(v, NULL), x->top); break;
+			case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, (lxw_col_t)c, strcmp(v, "true") == 0, x->top); break;
+			default: e = worksheet_write_string(ws, row, (lxw_col_t)c, v, x->top); break;
+			}
+			ok(x, e, t->name);
+		}
+	}
+	free(fields);
+	free(data);
+	free(path);
+	const char **headers = pc_calloc(t->n_columns, sizeof *headers);
+	for (size_t c = 0; c < t->n_columns; c++)
+		headers[c] = t->columns[c].name;
+	table(x, ws, t->name, t->name, 0, row, headers, t->n_columns);
+	free(headers);
+	worksheet_freeze_panes(ws, 1, 0);
+}
+
+static void
+make_formats(wx *x)
+{
+	x->title = workbook_add_format(x->wb);
+	x->bold = workbook_add_format(x->wb);
+	x->header = workbook_add_format(x->wb);
+	x->top = workbook_add_format(x->wb);
+	format_set_bold(x->title);
+	format_set_font_size(x->title, 16);
+	format_set_bold(x->bold);
+	format_set_bold(x->header);
+	format_set_align(x->header, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(x->top, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* The build date as seconds since 1970, for the document's creation time. */
+static time_t
+build_epoch(const char *date)
+{
+	struct tm tm = {0};
+	if (sscanf(date, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return 1;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm);
+	return t > 0 ? t : 1;
+}
+
+int
+pc_world_write_xlsx(const pc_world *w, const char *root, const char *csv_rel, pc_diag *d)
+{
+	wx x = {.w = w, .d = d, .rc = PC_EXIT_OK};
+	x.path = pc_out_path(root, "world/world.xlsx", d);
+	if (x.path == NULL)
+		return PC_EXIT_OUTPUT;
+	const char *tmp = getenv("TMPDIR");
+	lxw_workbook_options wo = {.constant_memory = 0, .tmpdir = (char *)(tmp && *tmp ? tmp : "/tmp")};
+	x.wb = workbook_new_opt(x.path, &wo);
+	if (x.wb == NULL) {
+		pc_diag_report(d, PC_SEV_ERROR, x.path, 0, 0, "output", "cannot start the workbook");
+		free(x.path);
+		return PC_EXIT_OUTPUT;
+	}
+	make_formats(&x);
+	lxw_doc_properties props = {.title = "Child online safety country profiles: the world dataset",
+				    .subject = "Child online safety country profiles",
+				    .created = build_epoch(w->build_date)};
+	ok(&x, workbook_set_properties(x.wb, &props), COMPARE);
+	lxw_worksheet *compare = workbook_add_worksheet(x.wb, COMPARE);
+	if (compare == NULL)
+		ok(&x, LXW_ERROR_MEMORY_MALLOC_FAILED, COMPARE);
+	else
+		write_compare(&x, compare);
+	size_t n;
+	pc_world_table *t = pc_world_tables(&n);
+	for (size_t i = 0; i < n && x.rc == PC_EXIT_OK; i++)
+		write_table(&x, &t[i], root, csv_rel);
+	pc_world_tables_free(t, n);
+	lxw_error e = workbook_close(x.wb);
+	if (e != LXW_NO_ERROR && x.rc == PC_EXIT_OK) {
+		pc_diag_report(d, PC_SEV_ERROR, x.path, 0, 0, "output", "cannot write the workbook: %s", lxw_strerror(e));
+		x.rc = PC_EXIT_OUTPUT;
+	}
+	free(x.path);
+	return x.rc;
+}
