@@ -13,6 +13,17 @@
 #define N PC_SEV_NOTE
 
 const pc_rule pc_rules[] = {
+	{"ambiguous-world-entity", W, "an entity of one profile could be either of two in another",
+	 "A note on the world dataset (a build of two or more profiles): an international organization, person "
+	 "or publication matches two different entities of another profile by its folded name, acronym or "
+	 "alias, so it is merged with neither and the world keeps them apart. To merge it with the right one, "
+	 "give both the same identifier (Wikidata or ROR id, ORCID, DOI) where the format has them, or make "
+	 "the names tell them apart.",
+	 "<!-- xb.xml -->\n<actor id=\"ec\" kind=\"international-organization\"><name>European Commission</name>"
+	 "</actor>\n<actor id=\"dg-connect\" kind=\"international-organization\"><name>DG CONNECT</name>"
+	 "<alias>European Commission</alias></actor>",
+	 "<actor id=\"dg-connect\" kind=\"international-organization\"><name>DG CONNECT</name>"
+	 "<alias>DG CONNECT of the European Commission</alias></actor>"},
 	{"bad-number", E, "a number is not a plain decimal",
 	 "Numbers (an indicator's value, a penalty's min and max, a change's factor) are plain decimals: digits, "
 	 "an optional '-' and one '.' for the fraction. No thousands separators, no unit, no spaces: the unit has "
