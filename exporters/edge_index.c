@@ -1,10 +1,12 @@
-/* Edges grouped by one of their ends: a counting sort. */
+/* Edges grouped by one of their ends: a counting sort, and the groupings
+ * every exporter shares. */
 #include "edge_index.h"
 
 #include <stdlib.h>
 
 #include "../compiler/alloc.h"
-#include "../compiler/graph.h"
+
+#define NO_KEY UINT32_MAX
 
 void
 pc_edge_index_build(pc_edge_index *x, const uint32_t *key, size_t n_edges, size_t n_keys)
@@ -28,6 +30,91 @@ pc_edge_index_free(pc_edge_index *x)
 {
 	free(x->start);
 	free(x->items);
+}
+
+static uint32_t
+ref_of(pc_ref r, pc_kind kind)
+{
+	return r.kind == kind ? r.index : NO_KEY;
+}
+
+static uint32_t
+optional(int32_t index)
+{
+	return index >= 0 ? (uint32_t)index : NO_KEY;
+}
+
+/* The key of item i of a grouping's list. */
+static uint32_t
+key_of(const pc_graph *g, pc_edge_grouping by, size_t i)
+{
+	switch (by) {
+	case PC_ROLES_BY_EVENT: return g->event_actors[i].event;
+	case PC_ROLES_BY_ACTOR: return g->event_actors[i].actor;
+	case PC_RELATIONS_BY_FROM: return g->actor_relations[i].from;
+	case PC_RELATIONS_BY_TO: return g->actor_relations[i].to;
+	case PC_AUTHORSHIPS_BY_PERSON: return ref_of(g->authorships[i].author, PC_PERSON);
+	case PC_AUTHORSHIPS_BY_ACTOR: return ref_of(g->authorships[i].author, PC_ACTOR);
+	case PC_CITATIONS_BY_EVENT: return g->event_citations[i].event;
+	case PC_CITATIONS_BY_INSTRUMENT: return ref_of(g->event_citations[i].target, PC_INSTRUMENT);
+	case PC_CITATIONS_BY_PUBLICATION: return ref_of(g->event_citations[i].target, PC_PUBLICATION);
+	case PC_CHANGES_BY_PENALTY: return g->penalty_changes[i].penalty;
+	case PC_PENALTIES_BY_ARTICLE: return g->penalties[i].article;
+	case PC_ARTICLES_BY_INSTRUMENT: return g->articles[i].instrument;
+	case PC_PUBLICATIONS_BY_PUBLISHER: return optional(g->publications[i].publisher);
+	case PC_PUBLICATIONS_BY_EDITION_OF: return optional(g->publications[i].edition_of);
+	case PC_INSTRUMENTS_BY_ISSUER: return optional(g->instruments[i].issuer);
+	case PC_GROUPING_COUNT: break;
+	}
+	return NO_KEY;
+}
+
+/* How long a grouping's list is, and the kind of node its keys index. */
+static size_t
+list_length(const pc_graph *g, pc_edge_grouping by, pc_kind *key_kind)
+{
+	switch (by) {
+	case PC_ROLES_BY_EVENT: *key_kind = PC_EVENT; return g->n_event_actors;
+	case PC_ROLES_BY_ACTOR: *key_kind = PC_ACTOR; return g->n_event_actors;
+	case PC_RELATIONS_BY_FROM:
+	case PC_RELATIONS_BY_TO: *key_kind = PC_ACTOR; return g->n_actor_relations;
+	case PC_AUTHORSHIPS_BY_PERSON: *key_kind = PC_PERSON; return g->n_authorships;
+	case PC_AUTHORSHIPS_BY_ACTOR: *key_kind = PC_ACTOR; return g->n_authorships;
+	case PC_CITATIONS_BY_EVENT: *key_kind = PC_EVENT; return g->n_event_citations;
+	case PC_CITATIONS_BY_INSTRUMENT: *key_kind = PC_INSTRUMENT; return g->n_event_citations;
+	case PC_CITATIONS_BY_PUBLICATION: *key_kind = PC_PUBLICATION; return g->n_event_citations;
+	case PC_CHANGES_BY_PENALTY: *key_kind = PC_PENALTY; return g->n_penalty_changes;
+	case PC_PENALTIES_BY_ARTICLE: *key_kind = PC_ARTICLE; return g->n_penalties;
+	case PC_ARTICLES_BY_INSTRUMENT: *key_kind = PC_INSTRUMENT; return g->n_articles;
+	case PC_PUBLICATIONS_BY_PUBLISHER: *key_kind = PC_ACTOR; return g->n_publications;
+	case PC_PUBLICATIONS_BY_EDITION_OF: *key_kind = PC_PUBLICATION; return g->n_publications;
+	case PC_INSTRUMENTS_BY_ISSUER: *key_kind = PC_ACTOR; return g->n_instruments;
+	case PC_GROUPING_COUNT: break;
+	}
+	*key_kind = PC_COUNTRY;
+	return 0;
+}
+
+void
+pc_edge_index_group(pc_edge_index *x, const pc_graph *g, pc_edge_grouping by)
+{
+	pc_kind key_kind;
+	size_t n = list_length(g, by, &key_kind);
+	uint32_t *key = pc_malloc((n ? n : 1) * sizeof *key);
+	for (size_t i = 0; i < n; i++)
+		key[i] = key_of(g, by, i);
+	pc_edge_index_build(x, key, n, pc_graph_count(g, key_kind));
+	free(key);
+}
+
+void
+pc_edge_index_quality(pc_edge_index *x, const pc_graph *g, pc_kind kind)
+{
+	uint32_t *key = pc_malloc((g->n_quality ? g->n_quality : 1) * sizeof *key);
+	for (size_t e = 0; e < g->n_quality; e++)
+		key[e] = ref_of(g->quality[e].subject, kind);
+	pc_edge_index_build(x, key, g->n_quality, pc_graph_count(g, kind));
+	free(key);
 }
 
 void

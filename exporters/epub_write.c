@@ -8,119 +8,29 @@
 /* Anchors of our own contain '_', which a node id (lower case letters,
  * digits and '-') never does, so they cannot collide with one. */
 
-#define NO_KEY UINT32_MAX
-
 /* ---- Edge indexes: every edge list grouped by one of its ends --------- */
-
-typedef uint32_t (*key_fn)(const pc_graph *g, size_t edge);
-
-static void
-index_build(pc_edge_index *x, const pc_graph *g, size_t n_keys, size_t n_edges, key_fn key)
-{
-	uint32_t *keys = pc_malloc((n_edges ? n_edges : 1) * sizeof *keys);
-	for (size_t i = 0; i < n_edges; i++)
-		keys[i] = key(g, i);
-	pc_edge_index_build(x, keys, n_edges, n_keys);
-	free(keys);
-}
-
-static uint32_t
-ea_event(const pc_graph *g, size_t i)
-{
-	return g->event_actors[i].event;
-}
-static uint32_t
-ea_actor(const pc_graph *g, size_t i)
-{
-	return g->event_actors[i].actor;
-}
-static uint32_t
-rel_from(const pc_graph *g, size_t i)
-{
-	return g->actor_relations[i].from;
-}
-static uint32_t
-rel_to(const pc_graph *g, size_t i)
-{
-	return g->actor_relations[i].to;
-}
-static uint32_t
-auth_person(const pc_graph *g, size_t i)
-{
-	return g->authorships[i].author.kind == PC_PERSON ? g->authorships[i].author.index : NO_KEY;
-}
-static uint32_t
-auth_actor(const pc_graph *g, size_t i)
-{
-	return g->authorships[i].author.kind == PC_ACTOR ? g->authorships[i].author.index : NO_KEY;
-}
-static uint32_t
-cit_event(const pc_graph *g, size_t i)
-{
-	return g->event_citations[i].event;
-}
-static uint32_t
-cit_instrument(const pc_graph *g, size_t i)
-{
-	return g->event_citations[i].target.kind == PC_INSTRUMENT ? g->event_citations[i].target.index : NO_KEY;
-}
-static uint32_t
-cit_publication(const pc_graph *g, size_t i)
-{
-	return g->event_citations[i].target.kind == PC_PUBLICATION ? g->event_citations[i].target.index : NO_KEY;
-}
-static uint32_t
-pen_article(const pc_graph *g, size_t i)
-{
-	return g->penalties[i].article;
-}
-static uint32_t
-art_instrument(const pc_graph *g, size_t i)
-{
-	return g->articles[i].instrument;
-}
-static uint32_t
-chg_penalty(const pc_graph *g, size_t i)
-{
-	return g->penalty_changes[i].penalty;
-}
-static uint32_t
-pub_publisher(const pc_graph *g, size_t i)
-{
-	return g->publications[i].publisher >= 0 ? (uint32_t)g->publications[i].publisher : NO_KEY;
-}
-static uint32_t
-pub_edition_of(const pc_graph *g, size_t i)
-{
-	return g->publications[i].edition_of >= 0 ? (uint32_t)g->publications[i].edition_of : NO_KEY;
-}
-static uint32_t
-instr_issuer(const pc_graph *g, size_t i)
-{
-	return g->instruments[i].issuer >= 0 ? (uint32_t)g->instruments[i].issuer : NO_KEY;
-}
 
 void
 pc_epub_ctx_init(pc_epub_ctx *c, const pc_graph *g)
 {
 	memset(c, 0, sizeof *c);
 	c->g = g;
-	index_build(&c->ea_by_event, g, g->n_events, g->n_event_actors, ea_event);
-	index_build(&c->ea_by_actor, g, g->n_actors, g->n_event_actors, ea_actor);
-	index_build(&c->rel_by_from, g, g->n_actors, g->n_actor_relations, rel_from);
-	index_build(&c->rel_by_to, g, g->n_actors, g->n_actor_relations, rel_to);
+	pc_edge_index_group(&c->ea_by_event, g, PC_ROLES_BY_EVENT);
+	pc_edge_index_group(&c->ea_by_actor, g, PC_ROLES_BY_ACTOR);
+	pc_edge_index_group(&c->rel_by_from, g, PC_RELATIONS_BY_FROM);
+	pc_edge_index_group(&c->rel_by_to, g, PC_RELATIONS_BY_TO);
 	pc_edge_index_authors(&c->auth_by_pub, g); /* in position order */
-	index_build(&c->auth_by_person, g, g->n_persons, g->n_authorships, auth_person);
-	index_build(&c->auth_by_actor, g, g->n_actors, g->n_authorships, auth_actor);
-	index_build(&c->cit_by_event, g, g->n_events, g->n_event_citations, cit_event);
-	index_build(&c->cit_by_instrument, g, g->n_instruments, g->n_event_citations, cit_instrument);
-	index_build(&c->cit_by_publication, g, g->n_publications, g->n_event_citations, cit_publication);
-	index_build(&c->pen_by_article, g, g->n_articles, g->n_penalties, pen_article);
-	index_build(&c->art_by_instrument, g, g->n_instruments, g->n_articles, art_instrument);
-	index_build(&c->chg_by_penalty, g, g->n_penalties, g->n_penalty_changes, chg_penalty);
-	index_build(&c->pub_by_publisher, g, g->n_actors, g->n_publications, pub_publisher);
-	index_build(&c->pub_by_edition_of, g, g->n_publications, g->n_publications, pub_edition_of);
-	index_build(&c->instr_by_issuer, g, g->n_actors, g->n_instruments, instr_issuer);
+	pc_edge_index_group(&c->auth_by_person, g, PC_AUTHORSHIPS_BY_PERSON);
+	pc_edge_index_group(&c->auth_by_actor, g, PC_AUTHORSHIPS_BY_ACTOR);
+	pc_edge_index_group(&c->cit_by_event, g, PC_CITATIONS_BY_EVENT);
+	pc_edge_index_group(&c->cit_by_instrument, g, PC_CITATIONS_BY_INSTRUMENT);
+	pc_edge_index_group(&c->cit_by_publication, g, PC_CITATIONS_BY_PUBLICATION);
+	pc_edge_index_group(&c->pen_by_article, g, PC_PENALTIES_BY_ARTICLE);
+	pc_edge_index_group(&c->art_by_instrument, g, PC_ARTICLES_BY_INSTRUMENT);
+	pc_edge_index_group(&c->chg_by_penalty, g, PC_CHANGES_BY_PENALTY);
+	pc_edge_index_group(&c->pub_by_publisher, g, PC_PUBLICATIONS_BY_PUBLISHER);
+	pc_edge_index_group(&c->pub_by_edition_of, g, PC_PUBLICATIONS_BY_EDITION_OF);
+	pc_edge_index_group(&c->instr_by_issuer, g, PC_INSTRUMENTS_BY_ISSUER);
 }
 
 void

@@ -261,10 +261,10 @@ static void
 put_quality(writer *x, pc_kind kind, uint32_t index)
 {
 	const pc_edge_index *q = &x->quality[kind];
-	if (q->start[index] == q->start[index + 1])
+	if (PC_EDGE_COUNT(q, index) == 0)
 		return;
 	pc_json_open(&x->w, "qualityNote", '[');
-	for (uint32_t k = q->start[index]; k < q->start[index + 1]; k++)
+	PC_EDGE_EACH(q, index, k)
 		pc_json_string(&x->w, NULL, x->g->quality[q->items[k]].message);
 	pc_json_close(&x->w, ']');
 }
@@ -383,7 +383,7 @@ write_events(writer *x)
 		const pc_edge_index *r = &x->roles;
 		for (int role = 0; role < PC_ROLE_COUNT; role++) {
 			int open = 0;
-			for (uint32_t k = r->start[i]; k < r->start[i + 1]; k++) {
+			PC_EDGE_EACH(r, i, k) {
 				const pc_event_actor *ea = &g->event_actors[r->items[k]];
 				if ((int)ea->role != role)
 					continue;
@@ -396,9 +396,9 @@ write_events(writer *x)
 				pc_json_close(&x->w, ']');
 		}
 		const pc_edge_index *c = &x->citations;
-		if (c->start[i] < c->start[i + 1]) {
+		if (PC_EDGE_COUNT(c, i) > 0) {
 			pc_json_open(&x->w, "cites", '[');
-			for (uint32_t k = c->start[i]; k < c->start[i + 1]; k++)
+			PC_EDGE_EACH(c, i, k)
 				pc_json_string(&x->w, NULL, ref_iri(x, g->event_citations[c->items[k]].target));
 			pc_json_close(&x->w, ']');
 		}
@@ -455,7 +455,7 @@ write_actors(writer *x)
 		const pc_edge_index *r = &x->relations;
 		for (int type = 0; type < PC_REL_COUNT; type++) {
 			int open = 0;
-			for (uint32_t k = r->start[i]; k < r->start[i + 1]; k++) {
+			PC_EDGE_EACH(r, i, k) {
 				const pc_actor_relation *ar = &g->actor_relations[r->items[k]];
 				if ((int)ar->type != type)
 					continue;
@@ -513,14 +513,13 @@ write_publications(writer *x)
 		put_year(x, "datePublished", p->year);
 		put_text(x, "publicationKind", p->kind);
 		const pc_edge_index *a = &x->authors;
-		uint32_t from = a->start[i], to = a->start[i + 1];
-		if (from < to) {
+		if (PC_EDGE_COUNT(a, i) > 0) {
 			pc_json_open(w, "author", '[');
-			for (uint32_t k = from; k < to; k++)
+			PC_EDGE_EACH(a, i, k)
 				pc_json_string(w, NULL, ref_iri(x, g->authorships[a->items[k]].author));
 			pc_json_close(w, ']');
 			pc_json_open(w, "authorAsWritten", '[');
-			for (uint32_t k = from; k < to; k++) {
+			PC_EDGE_EACH(a, i, k) {
 				const pc_authorship *au = &g->authorships[a->items[k]];
 				/* The list stays aligned with author: a missing
 				 * spelling falls back to the name. */
@@ -650,9 +649,9 @@ write_penalties(writer *x)
 		if (p->in_addition_to >= 0)
 			put_ref(x, "inAdditionTo", PC_PENALTY, (uint32_t)p->in_addition_to);
 		const pc_edge_index *c = &x->changes;
-		if (c->start[i] < c->start[i + 1]) {
+		if (PC_EDGE_COUNT(c, i) > 0) {
 			pc_json_open(w, "changes", '[');
-			for (uint32_t k = c->start[i]; k < c->start[i + 1]; k++) {
+			PC_EDGE_EACH(c, i, k) {
 				const pc_penalty_change *ch = &g->penalty_changes[c->items[k]];
 				char *cid = pc_asprintf("%s#change-%u", iri, (unsigned)(k - c->start[i] + 1));
 				open_node(x, NULL, cid, "PenaltyChange");
@@ -690,37 +689,13 @@ write_thresholds(writer *x)
 static void
 build_indexes(writer *x)
 {
-	const pc_graph *g = x->g;
-	size_t most = g->n_event_actors;
-	if (g->n_actor_relations > most)
-		most = g->n_actor_relations;
-	if (g->n_event_citations > most)
-		most = g->n_event_citations;
-	if (g->n_penalty_changes > most)
-		most = g->n_penalty_changes;
-	if (g->n_quality > most)
-		most = g->n_quality;
-	uint32_t *key = pc_calloc(most ? most : 1, sizeof *key);
-
-	for (size_t e = 0; e < g->n_event_actors; e++)
-		key[e] = g->event_actors[e].event;
-	pc_edge_index_build(&x->roles, key, g->n_event_actors, g->n_events);
-	for (size_t e = 0; e < g->n_actor_relations; e++)
-		key[e] = g->actor_relations[e].from;
-	pc_edge_index_build(&x->relations, key, g->n_actor_relations, g->n_actors);
-	pc_edge_index_authors(&x->authors, g); /* in position order */
-	for (size_t e = 0; e < g->n_event_citations; e++)
-		key[e] = g->event_citations[e].event;
-	pc_edge_index_build(&x->citations, key, g->n_event_citations, g->n_events);
-	for (size_t e = 0; e < g->n_penalty_changes; e++)
-		key[e] = g->penalty_changes[e].penalty;
-	pc_edge_index_build(&x->changes, key, g->n_penalty_changes, g->n_penalties);
-	for (int k = 0; k < PC_KIND_COUNT; k++) {
-		for (size_t e = 0; e < g->n_quality; e++)
-			key[e] = (int)g->quality[e].subject.kind == k ? g->quality[e].subject.index : UINT32_MAX;
-		pc_edge_index_build(&x->quality[k], key, g->n_quality, pc_graph_count(g, (pc_kind)k));
-	}
-	free(key);
+	pc_edge_index_group(&x->roles, x->g, PC_ROLES_BY_EVENT);
+	pc_edge_index_group(&x->relations, x->g, PC_RELATIONS_BY_FROM);
+	pc_edge_index_authors(&x->authors, x->g); /* in position order */
+	pc_edge_index_group(&x->citations, x->g, PC_CITATIONS_BY_EVENT);
+	pc_edge_index_group(&x->changes, x->g, PC_CHANGES_BY_PENALTY);
+	for (int k = 0; k < PC_KIND_COUNT; k++)
+		pc_edge_index_quality(&x->quality[k], x->g, (pc_kind)k);
 }
 
 static void
