@@ -38,6 +38,21 @@ check_year(const pc_graph *g, pc_diag *d, int year, const pc_node *n, const char
 			       "'%s' has %s %d, outside %d..%d", n->id, what, year, YEAR_MIN, YEAR_MAX);
 }
 
+/* The year of an xs:gYearMonth ("2001-11", "-2017-03", "12001-11"), or
+ * PC_NONE when there is no date. Year 0 (no xs:gYear) and years past five
+ * digits come back as implausible years, not as PC_NONE or an overflow. */
+static int
+year_of(const char *date)
+{
+	if (date == NULL)
+		return PC_NONE;
+	char *end;
+	long y = strtol(date, &end, 10);
+	if (end == date)
+		return PC_NONE; /* the schema lets no such date through */
+	return y == 0 ? -1 : y < -99999 ? -99999 : y > 99999 ? 99999 : (int)y;
+}
+
 static void
 check_years(const pc_graph *g, pc_diag *d)
 {
@@ -56,8 +71,10 @@ check_years(const pc_graph *g, pc_diag *d)
 		check_year(g, d, g->publications[i].year, &g->publications[i].n, "year");
 	for (size_t i = 0; i < g->n_actors; i++)
 		check_year(g, d, g->actors[i].founded, &g->actors[i].n, "founded");
-	for (size_t i = 0; i < g->n_instruments; i++)
+	for (size_t i = 0; i < g->n_instruments; i++) {
 		check_year(g, d, g->instruments[i].year, &g->instruments[i].n, "instrument year");
+		check_year(g, d, year_of(g->instruments[i].status_date), &g->instruments[i].n, "status date year");
+	}
 	for (size_t i = 0; i < g->n_indicators; i++)
 		check_year(g, d, g->indicators[i].year, &g->indicators[i].n, "value year");
 }
@@ -231,6 +248,7 @@ check_texts(const pc_graph *g, pc_diag *d)
 		T(g->instruments[i].title, g->instruments[i].n, PC_INSTRUMENT, "title");
 		T(g->instruments[i].number, g->instruments[i].n, PC_INSTRUMENT, "number");
 		T(g->instruments[i].status, g->instruments[i].n, PC_INSTRUMENT, "status");
+		T(g->instruments[i].status_date, g->instruments[i].n, PC_INSTRUMENT, "status date");
 	}
 	for (size_t i = 0; i < g->n_articles; i++) {
 		T(g->articles[i].number, g->articles[i].n, PC_ARTICLE, "number");

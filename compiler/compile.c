@@ -20,6 +20,29 @@ days_from_civil(int y, unsigned m, unsigned d)
 	return era * 146097 + (long long)doe - 719468;
 }
 
+/* The date of an xs:date ("2026-11-28", "2026-11-28Z",
+ * "2026-11-28+02:00"), from 1970 on (the build date is seconds since
+ * then): 0, or -1. The time zone says where the day was, not which day: it
+ * is dropped. The schema has already checked the form; this checks the
+ * range. */
+static int
+modified_date(const char *s, int *y, unsigned *m, unsigned *day)
+{
+	int n = 0;
+	if (s == NULL || sscanf(s, "%4d-%2u-%2u%n", y, m, day, &n) != 3 || n != 10 || *y < 1970 || *m < 1 || *m > 12 ||
+	    *day < 1 || *day > 31)
+		return -1;
+	const char *zone = s + n;
+	unsigned hh, mm;
+	int z = 0;
+	if (*zone == '\0' || strcmp(zone, "Z") == 0)
+		return 0;
+	if ((*zone == '+' || *zone == '-') && sscanf(zone + 1, "%2u:%2u%n", &hh, &mm, &z) == 2 && z == 5 &&
+	    zone[1 + z] == '\0' && hh * 60 + mm <= 14 * 60 && mm < 60)
+		return 0;
+	return -1;
+}
+
 /* SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the source's
  * own edition date: never the clock. */
 static int
@@ -39,11 +62,11 @@ set_build_date(pc_graph *g, pc_diag *d)
 	} else {
 		int y;
 		unsigned m, day;
-		char tail;
-		if (g->modified == NULL || sscanf(g->modified, "%d-%u-%u%c", &y, &m, &day, &tail) != 3 || m < 1 ||
-		    m > 12 || day < 1 || day > 31 || y < 1970 || y > 9999) {
+		if (modified_date(g->modified, &y, &m, &day) != 0) {
 			pc_diag_report(d, PC_SEV_ERROR, g->source_path, 0, 0, "schema",
-				       "the profile's modified date '%s' is not a date from 1970 on",
+				       "the profile's modified date '%s' is not a date from 1970 to 9999: write "
+				       "YYYY-MM-DD, with a time zone (Z, +hh:mm or -hh:mm) if you like, or set "
+				       "SOURCE_DATE_EPOCH",
 				       g->modified ? g->modified : "");
 			return -1;
 		}

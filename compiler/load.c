@@ -1,10 +1,12 @@
 /* Load a source safely: read it ourselves, refuse hostile shapes, parse from memory. */
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -84,14 +86,23 @@ pc_compiler_init(void)
 static int
 map_source(pc_input *src, const pc_limits *lim, pc_diag *d)
 {
-	int fd = open(src->path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO (or a device) must not wait for a
+	 * writer before the type check below refuses it. A regular file's
+	 * reads never block, so the flag changes nothing else. */
+	int fd = open(src->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "io", "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	struct stat st;
+	struct stat st = {0};
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "io", "not a regular file");
+		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "io",
+			       "not a regular file (%s): a source is read from a file on disk",
+			       S_ISFIFO(st.st_mode)                         ? "a FIFO"
+			       : S_ISDIR(st.st_mode)                        ? "a directory"
+			       : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+			       : S_ISSOCK(st.st_mode)                       ? "a socket"
+									    : "not a file");
 		close(fd);
 		return -1;
 	}
@@ -207,171 +218,288 @@ report_reference(const pc_input *src, pc_diag *d, const char *p, const char *end
 	return -1;
 }
 
-/* One pass over the bytes before libxml2 sees them: refuse what a profile
- * never holds (a DOCTYPE, a NUL byte) and shapes that make libxml2 slow or
- * deep (thousands of attributes on one element, deep nesting). The same
- * pass indexes the lines. */
+/* The prescan: one pass over the bytes before libxml2 sees them. It
+ * refuses what a profile never holds (another encoding, a DOCTYPE, a NUL
+ * byte) and shapes that make libxml2 slow or deep (thousands of attributes
+ * on one element, deep nesting, megabytes of text), and indexes the lines.
+ * Each step below reads from s->p and leaves s->p after what it read. */
+typedef struct {
+	pc_input *src;
+	const pc_limits *lim;
+	pc_diag *d;
+	const char *p, *end;
+	const char *line_start;
+	unsigned line;
+	unsigned depth;
+	/* The text since the last element tag: comments and processing
+	 * instructions inside it neither end it nor count, CDATA counts.
+	 * libxml2's schema patterns cost far more than linear time and memory
+	 * on megabytes of text, however it is cut. */
+	size_t text_len;
+	unsigned text_line, text_col;
+} scan;
+
+static unsigned
+col_of(const scan *s, const char *at)
+{
+	return (unsigned)(at - s->line_start) + 1;
+}
+
+/* The one place a byte's line and NUL bookkeeping happens: 0, or -1 after
+ * reporting a NUL byte at q. A newline starts a line at q + 1. */
+static int
+account(scan *s, const char *q)
+{
+	if (*q == '\n') {
+		s->line++;
+		s->line_start = q + 1;
+		add_line(s->src, (size_t)(q + 1 - s->src->data));
+		return 0;
+	}
+	if (*q == '\0') {
+		pc_diag_report(s->d, PC_SEV_ERROR, s->src->path, s->line, col_of(s, q), "malformed",
+			       "NUL byte in the source");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+text_over_limit(scan *s)
+{
+	if (s->text_len <= s->lim->max_text)
+		return 0;
+	pc_diag_report(s->d, PC_SEV_ERROR, s->src->path, s->text_line, s->text_col, "limit-text",
+		       "a text of %zu bytes, over the limit of %zu (see --max-text; comments and processing "
+		       "instructions inside a text do not end it)",
+		       s->text_len, s->lim->max_text);
+	return -1;
+}
+
+static void
+text_starts(scan *s)
+{
+	s->text_len = 0;
+	s->text_line = s->line;
+	s->text_col = col_of(s, s->p);
+}
+
+/* A comment, a CDATA section or a processing instruction at s->p: skip
+ * to its end (an unterminated one is libxml2's to report, on lines we
+ * index). Only CDATA is text. */
+static int
+scan_section(scan *s, const char *open, const char *close)
+{
+	size_t cl = strlen(close);
+	const char *q = s->p + strlen(open), *content = q;
+	for (; q < s->end && !(q + cl <= s->end && memcmp(q, close, cl) == 0); q++)
+		if (account(s, q) != 0)
+			return -1;
+	if (strcmp(open, "<![CDATA[") == 0)
+		s->text_len += (size_t)(q - content);
+	s->p = q + cl <= s->end ? q + cl : s->end;
+	return 0;
+}
+
+static int
+attribute_over_limit(scan *s, const char *value_start, const char *q, unsigned line, unsigned col)
+{
+	if ((size_t)(q - value_start) <= s->lim->max_text)
+		return 0;
+	pc_diag_report(s->d, PC_SEV_ERROR, s->src->path, line, col, "limit-text",
+		       "an attribute value of %zu bytes, over the limit of %zu (see --max-text)",
+		       (size_t)(q - value_start), s->lim->max_text);
+	return -1;
+}
+
+/* An element tag at s->p: count its attributes (an '=' outside quotes),
+ * check their values, and follow the nesting depth. */
+static int
+scan_tag(scan *s)
+{
+	int closing = s->end - s->p >= 2 && s->p[1] == '/';
+	unsigned tag_line = s->line, tag_col = col_of(s, s->p), attrs = 0;
+	char quote = 0;
+	const char *q = s->p + 1, *value_start = NULL;
+	unsigned value_line = 0, value_col = 0;
+	for (; q < s->end; q++) {
+		if (account(s, q) != 0)
+			return -1;
+		if (quote) {
+			if (*q == '&' && known_reference(q, s->end) == 0)
+				return report_reference(s->src, s->d, q, s->end, s->line, col_of(s, q));
+			if (*q != quote)
+				continue;
+			quote = 0;
+			if (attribute_over_limit(s, value_start, q, value_line, value_col) != 0)
+				return -1;
+		} else if (*q == '"' || *q == '\'') {
+			quote = *q;
+			value_start = q + 1;
+			value_line = s->line;
+			value_col = col_of(s, q);
+		} else if (*q == '=') {
+			attrs++;
+		} else if (*q == '>' || *q == '<') {
+			break;
+		}
+	}
+	if (attrs > s->lim->max_attributes) {
+		pc_diag_report(s->d, PC_SEV_ERROR, s->src->path, tag_line, tag_col, "limit-attributes",
+			       "element has %u attributes, over the limit of %u (see --max-attributes)", attrs,
+			       s->lim->max_attributes);
+		return -1;
+	}
+	int empty = q < s->end && *q == '>' && q[-1] == '/';
+	if (closing) {
+		if (s->depth > 0)
+			s->depth--;
+	} else if (!empty && ++s->depth > s->lim->max_depth) {
+		pc_diag_report(s->d, PC_SEV_ERROR, s->src->path, tag_line, tag_col, "limit-depth",
+			       "elements nested deeper than %u (see --max-depth)", s->lim->max_depth);
+		return -1;
+	}
+	s->p = (q < s->end && *q == '>') ? q + 1 : q;
+	return 0;
+}
+
+/* Markup at s->p (a '<'). */
+static int
+scan_markup(scan *s)
+{
+	size_t left = (size_t)(s->end - s->p);
+	if (left >= 4 && memcmp(s->p, "<!--", 4) == 0)
+		return scan_section(s, "<!--", "-->");
+	if (left >= 9 && memcmp(s->p, "<![CDATA[", 9) == 0)
+		return scan_section(s, "<![CDATA[", "]]>");
+	if (left >= 2 && s->p[1] == '?')
+		return scan_section(s, "<?", "?>");
+	if (left >= 2 && s->p[1] == '!') {
+		pc_diag_report(s->d, PC_SEV_ERROR, s->src->path, s->line, col_of(s, s->p), "doctype",
+			       "a profile has no DOCTYPE or markup declaration; remove it");
+		return -1;
+	}
+	/* An element tag ends the text before it and starts the next. */
+	if (text_over_limit(s) != 0 || scan_tag(s) != 0)
+		return -1;
+	text_starts(s);
+	return 0;
+}
+
+/* A profile is UTF-8 (a BOM allowed): libxml2 would otherwise decode a
+ * declared encoding (UTF-7, EBCDIC, ...) after the prescan, and every check
+ * above would have looked at bytes that are not the text. The parser is
+ * told UTF-8 too (parse.c), so nothing decodes what was not scanned. */
+static int
+refuse_encoding(scan *s, const char *at, const char *name)
+{
+	pc_diag_report(s->d, PC_SEV_ERROR, s->src->path, s->line, col_of(s, at), "encoding",
+		       "the file is in %s; profilec reads UTF-8 only: convert it with 'iconv -f %s -t UTF-8' and "
+		       "declare encoding=\"UTF-8\"",
+		       name, name);
+	return -1;
+}
+
+/* What the first bytes say of a file that is not UTF-8 (XML 1.0,
+ * appendix F), or NULL. */
+static const char *
+sniffed_encoding(const unsigned char *b, size_t n)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *name;
+	} marks[] = {
+		{"\x00\x00\xFE\xFF", 4, "UTF-32"},   {"\xFF\xFE\x00\x00", 4, "UTF-32"},
+		{"\x00\x00\x00\x3C", 4, "UTF-32BE"}, {"\x3C\x00\x00\x00", 4, "UTF-32LE"},
+		{"\xFE\xFF", 2, "UTF-16"},           {"\xFF\xFE", 2, "UTF-16"},
+		{"\x00\x3C\x00\x3F", 4, "UTF-16BE"}, {"\x3C\x00\x3F\x00", 4, "UTF-16LE"},
+		{"\x4C\x6F\xA7\x94", 4, "IBM037"},   {"+/v", 3, "UTF-7"},
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (n >= marks[i].len && memcmp(b, marks[i].bytes, marks[i].len) == 0)
+			return marks[i].name;
+	return NULL;
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int
+check_encoding(scan *s)
+{
+	const char *named = sniffed_encoding((const unsigned char *)s->p, (size_t)(s->end - s->p));
+	if (named)
+		return refuse_encoding(s, s->p, named);
+	const char *p = s->p;
+	if (s->end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	if (s->end - p < 6 || memcmp(p, "<?xml", 5) != 0 || !is_space(p[5]))
+		return 0;
+	/* The declaration's pseudo-attribute encoding="NAME", on its line. */
+	const char *close = p;
+	while (close + 1 < s->end && !(close[0] == '?' && close[1] == '>') && close - p < 512)
+		close++;
+	for (const char *q = p + 5; q + 8 <= close; q++) {
+		if (!is_space(q[-1]) || memcmp(q, "encoding", 8) != 0)
+			continue;
+		const char *v = q + 8;
+		while (v < close && (is_space(*v) || *v == '='))
+			v++;
+		if (v >= close || (*v != '"' && *v != '\''))
+			return 0; /* malformed: libxml2 says so */
+		const char *name = ++v;
+		while (v < close && (isalnum((unsigned char)*v) || *v == '-' || *v == '_' || *v == '.'))
+			v++;
+		size_t len = (size_t)(v - name);
+		if ((len == 5 && strncasecmp(name, "UTF-8", 5) == 0) ||
+		    (len == 8 && strncasecmp(name, "US-ASCII", 8) == 0))
+			return 0;
+		char shown[41];
+		snprintf(shown, sizeof shown, "%.*s", (int)(len < 40 ? len : 40), name);
+		unsigned line = s->line;
+		const char *line_start = s->line_start;
+		for (const char *c = s->p; c < q; c++)
+			if (*c == '\n') {
+				line++;
+				line_start = c + 1;
+			}
+		pc_diag_report(s->d, PC_SEV_ERROR, s->src->path, line, (unsigned)(q - line_start) + 1, "encoding",
+			       "the file declares encoding=\"%s\"; profilec reads UTF-8 only: convert it with "
+			       "'iconv -f %s -t UTF-8' and declare encoding=\"UTF-8\"",
+			       shown, len ? shown : "ENCODING");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 prescan(pc_input *src, const pc_limits *lim, pc_diag *d)
 {
-	const char *p = src->data, *end = src->data + src->len;
-	unsigned line = 1;
-	const char *line_start = p;
-	unsigned depth = 0;
-	/* Where the current run of text began: libxml2's schema patterns cost
-	 * far more than linear time and memory on megabytes of text. */
-	const char *text_start = p;
-	unsigned text_line = 1, text_col = 1;
-	/* A text runs on through CDATA sections and comments (an element's
-	 * text is all of it): the bytes of the run before the last one. */
-	size_t text_before = 0;
-#define COL ((unsigned)(p - line_start) + 1)
-#define TEXT_ENDS_HERE()                                                                                               \
-	do {                                                                                                           \
-		if (text_before + (size_t)(p - text_start) > lim->max_text) {                                          \
-			pc_diag_report(d, PC_SEV_ERROR, src->path, text_line, text_col, "limit-text",                  \
-				       "a text of %zu bytes, over the limit of %zu (see --max-text)",                  \
-				       text_before + (size_t)(p - text_start), lim->max_text);                         \
-			return -1;                                                                                     \
-		}                                                                                                      \
-	} while (0)
-#define TEXT_STARTS_AFTER(q)                                                                                           \
-	do {                                                                                                           \
-		text_start = (q);                                                                                      \
-		text_before = 0;                                                                                       \
-		text_line = line;                                                                                      \
-		text_col = (unsigned)(text_start - line_start) + 1;                                                    \
-	} while (0)
-	while (p < end) {
-		char c = *p;
-		if (c == '\n') {
-			line++;
-			line_start = ++p;
-			add_line(src, (size_t)(p - src->data));
-			pc_input_release(src, (size_t)(p - src->data));
-			continue;
-		}
-		if (c == '\0') {
-			pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed", "NUL byte in the source");
-			return -1;
-		}
-		if (c == '&' && known_reference(p, end) == 0)
-			return report_reference(src, d, p, end, line, COL);
-		if (c != '<') {
-			p++;
-			continue;
-		}
-		TEXT_ENDS_HERE();
-		/* Comments, CDATA and processing instructions: skip to their end. */
-		const char *close = NULL;
-		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
-			close = "-->";
-		else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
-			close = "]]>";
-		else if (end - p >= 2 && p[1] == '?')
-			close = "?>";
-		if (close) {
-			const char *q = p + 2;
-			size_t cl = strlen(close);
-			while (q + cl <= end && memcmp(q, close, cl) != 0) {
-				if (*q == '\n') {
-					line++;
-					line_start = q + 1;
-					add_line(src, (size_t)(line_start - src->data));
-				} else if (*q == '\0') {
-					p = q;
-					pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed",
-						       "NUL byte in the source");
-					return -1;
-				}
-				q++;
-			}
-			/* Unterminated: libxml2 reports it, on a line we index. */
-			for (; q + cl > end && q < end; q++)
-				if (*q == '\n')
-					add_line(src, (size_t)(q + 1 - src->data));
-			/* A CDATA section's content is text of the run; a comment's
-			 * or a processing instruction's is not. */
-			text_before += (size_t)(p - text_start);
-			if (close[0] == ']')
-				text_before += (size_t)(q - (p + 9));
-			p = q + cl <= end ? q + cl : end;
-			text_start = p;
-			TEXT_ENDS_HERE();
-			continue;
-		}
-		if (end - p >= 2 && p[1] == '!') {
-			pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "doctype",
-				       "a profile has no DOCTYPE or markup declaration; remove it");
-			return -1;
-		}
-		int closing = end - p >= 2 && p[1] == '/';
-		unsigned tag_line = line, tag_col = COL;
-		/* Walk the tag, counting attributes (an '=' outside quotes). */
-		unsigned attrs = 0;
-		char quote = 0;
-		const char *q = p + 1, *value_start = NULL;
-		unsigned value_line = 0, value_col = 0;
-		for (; q < end; q++) {
-			if (*q == '\n') {
-				line++;
-				line_start = q + 1;
-				add_line(src, (size_t)(line_start - src->data));
-			} else if (*q == '\0') {
-				p = q;
-				pc_diag_report(d, PC_SEV_ERROR, src->path, line, COL, "malformed",
-					       "NUL byte in the source");
+	scan s = {.src = src, .lim = lim, .d = d, .p = src->data, .end = src->data + src->len, .line = 1};
+	s.line_start = s.p;
+	text_starts(&s);
+	if (check_encoding(&s) != 0)
+		return -1;
+	while (s.p < s.end) {
+		if (*s.p == '<') {
+			if (scan_markup(&s) != 0)
 				return -1;
-			}
-			if (quote) {
-				if (*q == '&' && known_reference(q, end) == 0)
-					return report_reference(src, d, q, end, line, (unsigned)(q - line_start) + 1);
-				if (*q != quote)
-					continue;
-				quote = 0;
-				if ((size_t)(q - value_start) > lim->max_text) {
-					pc_diag_report(d, PC_SEV_ERROR, src->path, value_line, value_col, "limit-text",
-						       "an attribute value of %zu bytes, over the limit of %zu (see "
-						       "--max-text)",
-						       (size_t)(q - value_start), lim->max_text);
-					return -1;
-				}
-			} else if (*q == '"' || *q == '\'') {
-				quote = *q;
-				value_start = q + 1;
-				value_line = line;
-				value_col = (unsigned)(q - line_start) + 1;
-			} else if (*q == '=') {
-				attrs++;
-			} else if (*q == '>' || *q == '<') {
-				break;
-			}
+			continue;
 		}
-		if (attrs > lim->max_attributes) {
-			pc_diag_report(d, PC_SEV_ERROR, src->path, tag_line, tag_col, "limit-attributes",
-				       "element has %u attributes, over the limit of %u (see --max-attributes)", attrs,
-				       lim->max_attributes);
+		if (*s.p == '&' && known_reference(s.p, s.end) == 0)
+			return report_reference(src, d, s.p, s.end, s.line, col_of(&s, s.p));
+		if (account(&s, s.p) != 0)
 			return -1;
-		}
-		int empty = q < end && *q == '>' && q[-1] == '/';
-		if (closing) {
-			if (depth > 0)
-				depth--;
-		} else if (!empty) {
-			if (++depth > lim->max_depth) {
-				pc_diag_report(d, PC_SEV_ERROR, src->path, tag_line, tag_col, "limit-depth",
-					       "elements nested deeper than %u (see --max-depth)", lim->max_depth);
-				return -1;
-			}
-		}
-		p = (q < end && *q == '>') ? q + 1 : q;
-		TEXT_STARTS_AFTER(p);
+		if (*s.p == '\n')
+			pc_input_release(src, (size_t)(s.p + 1 - src->data));
+		s.p++;
+		s.text_len++;
 	}
-	TEXT_ENDS_HERE();
-#undef TEXT_ENDS_HERE
-#undef TEXT_STARTS_AFTER
-#undef COL
-	return 0;
+	return text_over_limit(&s);
 }
 
 /* The digest in steps, releasing what was hashed. */

@@ -11,11 +11,11 @@
 #include "alloc.h"
 #include "compiler.h"
 #include "jobs.h"
+#include "option_values.h"
 #include "publish.h"
 #include "rules.h"
 
-#define PC_VERSION       "0.1.0"
-#define DEFAULT_BASE_IRI "https://profilec.example/id/"
+#define PC_VERSION "0.1.0"
 
 static const char usage[] =
 	"usage: profilec validate [--format=text|json|github] [--werror] [LIMITS] FILE...\n"
@@ -59,7 +59,7 @@ help(void)
 	       "\n"
 	       "Exit status: 0 success; 1 a source is invalid; 2 bad usage; 3 an output\n"
 	       "could not be written. SOURCE_DATE_EPOCH, when set, is the build date.\n",
-	       DEFAULT_BASE_IRI, PC_DEFAULT_MAX_SIZE, PC_DEFAULT_MAX_DEPTH, PC_DEFAULT_MAX_ATTRIBUTES,
+	       PC_DEFAULT_BASE_IRI, PC_DEFAULT_MAX_SIZE, PC_DEFAULT_MAX_DEPTH, PC_DEFAULT_MAX_ATTRIBUTES,
 	       PC_DEFAULT_MAX_TEXT);
 }
 
@@ -83,6 +83,18 @@ usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputc('\n', stderr);
 	fputs(usage, stderr);
+	return PC_EXIT_USAGE;
+}
+
+/* A bad value: "profilec: WHAT 'VALUE': WHY", the value escaped (it may
+ * hold any byte), then the usage. */
+static int
+usage_problem(const char *what, const char *value, const char *why)
+{
+	char *shown = pc_name_escaped(value);
+	fprintf(stderr, "profilec: %s '%s': %s\n", what, shown, why);
+	fputs(usage, stderr);
+	free(shown);
 	return PC_EXIT_USAGE;
 }
 
@@ -132,13 +144,73 @@ value_of(const char *name, int argc, char **argv, int *i)
 	return argv[++*i];
 }
 
+/* Which exporters --formats selects (every one when list is NULL), into
+ * wanted when it is not NULL; a usage error naming --formats for an empty
+ * or unknown item. */
+static int
+select_formats(const char *list, int *wanted)
+{
+	for (size_t i = 0; wanted && i < pc_n_exporters; i++)
+		wanted[i] = list == NULL;
+	if (list == NULL)
+		return 0;
+	for (const char *tok = list;; tok += strcspn(tok, ",") + 1) {
+		size_t len = strcspn(tok, ","), i = 0;
+		while (i < pc_n_exporters &&
+		       !(strlen(pc_exporters[i].name) == len && strncmp(pc_exporters[i].name, tok, len) == 0))
+			i++;
+		if (i == pc_n_exporters) {
+			char *names = pc_strdup("");
+			for (size_t k = 0; k < pc_n_exporters; k++) {
+				char *more = pc_asprintf("%s%s%s", names, k ? ", " : "", pc_exporters[k].name);
+				free(names);
+				names = more;
+			}
+			char *why = len ? pc_asprintf("unknown format '%.*s'; the formats are %s", (int)len, tok, names)
+					: pc_asprintf("an empty item; it wants a comma-separated list of %s", names);
+			usage_problem("--formats", list, why);
+			free(why);
+			free(names);
+			return -1;
+		}
+		if (wanted)
+			wanted[i] = 1;
+		if (tok[len] == '\0')
+			return 0;
+	}
+}
+
+/* A name that would break a diagnostic or a product is a usage error. */
+static int
+name_refused(const char *what, const char *name)
+{
+	const char *problem = pc_name_problem(name);
+	if (problem == NULL)
+		return 0;
+	char *why = pc_asprintf("%s; rename it (diagnostics and products record it)", problem);
+	usage_problem(what, name, why);
+	free(why);
+	return -1;
+}
+
+static int
+base_iri_refused(const char *iri)
+{
+	char *why = pc_base_iri_problem(iri);
+	if (why == NULL)
+		return 0;
+	usage_problem("--base-iri", iri, why);
+	free(why);
+	return -1;
+}
+
 /* Options may come before or after the files; "--" ends them. */
 static int
 parse_options(int argc, char **argv, options *o)
 {
 	memset(o, 0, sizeof *o);
 	o->out_dir = "dist";
-	o->base_iri = DEFAULT_BASE_IRI;
+	o->base_iri = PC_DEFAULT_BASE_IRI;
 	o->jobs = 1;
 	pc_limits_default(&o->limits);
 	o->files = pc_calloc((size_t)argc, sizeof *o->files);
@@ -147,6 +219,8 @@ parse_options(int argc, char **argv, options *o)
 		const char *a = argv[i], *v;
 		unsigned long long n;
 		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+			if (name_refused("file name", a) != 0)
+				return PC_EXIT_USAGE;
 			o->files[o->n_files++] = a;
 		} else if (strcmp(a, "--") == 0) {
 			only_files = 1;
@@ -165,18 +239,19 @@ parse_options(int argc, char **argv, options *o)
 			   (v = value_of("--output", argc, argv, &i)) != NULL) {
 			if (*v == '\0')
 				return usage_error("%s needs a directory", a);
+			if (name_refused("the output directory", v) != 0)
+				return PC_EXIT_USAGE;
 			o->out_dir = v;
 		} else if ((v = value_of("--formats", argc, argv, &i)) != NULL) {
 			if (*v == '\0')
 				return usage_error("%s needs a list of formats (see --help)", a);
+			if (select_formats(v, NULL) != 0)
+				return PC_EXIT_USAGE;
 			o->formats = v;
 		} else if ((v = value_of("--base-iri", argc, argv, &i)) != NULL) {
 			o->base_iri = v;
-			size_t len = strlen(v);
-			/* RFC 3987 forbids these anywhere in an IRI. */
-			if (len == 0 || v[len - 1] != '/' || strstr(v, "://") == NULL ||
-			    strpbrk(v, " <>\"{}|\\^`\t\n\r") != NULL)
-				return usage_error("--base-iri must be an absolute IRI ending with '/': '%s'", v);
+			if (base_iri_refused(v) != 0)
+				return PC_EXIT_USAGE;
 		} else if ((v = value_of("--publisher", argc, argv, &i)) != NULL) {
 			if (*v == '\0')
 				return usage_error("%s needs a name", a);
@@ -253,31 +328,6 @@ cmd_dump(options *o)
 	pc_diag_print(&d, PC_FMT_TEXT, stderr);
 	pc_graph_free(g);
 	pc_diag_free(&d);
-	return rc;
-}
-
-/* Which exporters --formats selects; every one by default. */
-static int
-select_formats(const char *list, int *wanted)
-{
-	for (size_t i = 0; i < pc_n_exporters; i++)
-		wanted[i] = list == NULL;
-	if (list == NULL)
-		return 0;
-	char *copy = pc_strdup(list);
-	int rc = 0;
-	for (char *tok = strtok(copy, ","); tok; tok = strtok(NULL, ",")) {
-		size_t i = 0;
-		while (i < pc_n_exporters && strcmp(pc_exporters[i].name, tok) != 0)
-			i++;
-		if (i == pc_n_exporters) {
-			usage_error("unknown format '%s' (see --help)", tok);
-			rc = -1;
-			break;
-		}
-		wanted[i] = 1;
-	}
-	free(copy);
 	return rc;
 }
 

@@ -42,7 +42,10 @@ pc_parse(pc_input *src, pc_diag *d)
 	/* NONET and no NOENT/DTDLOAD/HUGE: nothing is fetched, nothing expanded,
 	 * libxml2's own size limits stay in force. */
 	int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
-	xmlTextReaderPtr r = xmlReaderForMemory(src->data, (int)src->len, src->path, NULL, options);
+	/* UTF-8 whatever the bytes declare: the prescan checked these bytes,
+	 * and refused any other declared encoding (load.c). */
+	options |= XML_PARSE_IGNORE_ENC;
+	xmlTextReaderPtr r = xmlReaderForMemory(src->data, (int)src->len, src->path, "UTF-8", options);
 	if (r == NULL) {
 		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "internal", "cannot create an XML reader");
 		return NULL;

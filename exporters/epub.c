@@ -99,9 +99,8 @@ write_package(const pc_graph *g, const pc_export_opts *o, const pc_epub_book *bo
 	pc_buf_xml(b, lang);
 	pc_buf_puts(b, "</dc:language>\n");
 	if (g->modified) {
-		pc_buf_puts(b, "<dc:date>");
-		pc_buf_xml(b, g->modified);
-		pc_buf_puts(b, "</dc:date>\n");
+		/* The day without an xs:date's time zone: EPUB wants W3CDTF. */
+		pc_buf_printf(b, "<dc:date>%.10s</dc:date>\n", g->modified);
 	}
 	if (o->publisher) {
 		pc_buf_puts(b, "<dc:publisher>");

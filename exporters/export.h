@@ -9,12 +9,16 @@
 #include "../compiler/digest.h"
 #include "buf.h"
 
+/* The base of the JSON-LD @ids when --base-iri does not say: a placeholder
+ * for the publishing portal's own. */
+#define PC_DEFAULT_BASE_IRI "https://profilec.example/id/"
+
 typedef struct {
 	/* The staging directory of this profile ("<tmp>/ro"): exporters write
 	 * only below it, through pc_out_*; the build renames it into place
 	 * when every output succeeded. */
 	const char *dir;
-	const char *base_iri;  /* JSON-LD @id base, ends with '/' */
+	const char *base_iri;  /* JSON-LD @id base, ends with '/'; NULL: PC_DEFAULT_BASE_IRI */
 	const char *publisher; /* catalog publisher name, NULL when not configured */
 } pc_export_opts;
 

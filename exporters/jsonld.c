@@ -53,8 +53,7 @@
 #include "edge_index.h"
 #include "export.h"
 
-#define PC_VOCAB         "https://w3id.org/profilec/vocab#"
-#define DEFAULT_BASE_IRI "https://profilec.example/id/"
+#define PC_VOCAB "https://w3id.org/profilec/vocab#"
 
 /* One term of the context: the key, its IRI, its value type (an IRI,
  * "@id", or NULL for a plain value) and its container (NULL for one
@@ -713,7 +712,7 @@ free_indexes(writer *x)
 int
 pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 {
-	writer x = {.g = g, .base = o->base_iri ? o->base_iri : DEFAULT_BASE_IRI, .cc = pc_graph_cc(g)};
+	writer x = {.g = g, .base = o->base_iri ? o->base_iri : PC_DEFAULT_BASE_IRI, .cc = pc_graph_cc(g)};
 	pc_buf out;
 	pc_buf_init(&out);
 	pc_buf_init(&x.iri);

@@ -1,5 +1,6 @@
 /* Hostile and huge sources: a clear error, bounded time and memory, nothing leaked. */
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,6 +337,71 @@ START_TEST(source_written_while_read)
 }
 END_TEST
 
+/* Each tests/cases/NAME.sh (inputs that cannot be committed as files: a
+ * FIFO, a name that is not UTF-8, generated megabytes, option values) run
+ * with tests/cases/lib.sh in a fresh $TMP: its output, with $TMP for the
+ * directory, is NAME.expect. lib.sh bounds every run to 2 s and 256 MB. */
+static char *
+replace_all(const char *s, const char *from, const char *to)
+{
+	size_t fl = strlen(from), tl = strlen(to), n = 0;
+	for (const char *q = strstr(s, from); q; q = strstr(q + fl, from))
+		n++;
+	char *out = pc_malloc(strlen(s) + n * tl + 1), *o = out;
+	for (const char *q; (q = strstr(s, from)) != NULL; s = q + fl) {
+		memcpy(o, s, (size_t)(q - s));
+		o += q - s;
+		memcpy(o, to, tl);
+		o += tl;
+	}
+	strcpy(o, s);
+	return out;
+}
+
+START_TEST(shell_cases_match_expectations)
+{
+	DIR *dir = opendir("tests/cases");
+	ck_assert_ptr_nonnull(dir);
+	struct dirent *e;
+	int n = 0;
+	while ((e = readdir(dir)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len < 4 || strcmp(e->d_name + len - 3, ".sh") != 0 || strcmp(e->d_name, "lib.sh") == 0)
+			continue;
+		char *expect_path = pc_asprintf("tests/cases/%.*s.expect", (int)(len - 3), e->d_name);
+		char *expect = read_file(expect_path, NULL);
+		ck_assert_msg(expect != NULL, "%s is missing", expect_path);
+		char *tmp = make_tmpdir();
+		ck_assert_ptr_nonnull(tmp);
+		pc_run r;
+		run_sh(&r, "TMP='%s' PROFILEC='%s' sh -c '. tests/cases/lib.sh && . tests/cases/%s' 2>&1", tmp,
+		       profilec_path(), e->d_name);
+		char *actual = replace_all(r.out, tmp, "$TMP");
+		ck_assert_msg(strcmp(actual, expect) == 0, "tests/cases/%s:\n--- expected\n%s--- actual\n%s", e->d_name,
+			      expect, actual);
+		free(actual);
+		run_free(&r);
+		rm_tree(tmp);
+		free(tmp);
+		free(expect);
+		free(expect_path);
+		n++;
+	}
+	closedir(dir);
+	ck_assert_int_ge(n, 5);
+}
+END_TEST
+
+/* The committed hostile cases of the second round, each refused fast. */
+START_TEST(encoded_cases_bounded)
+{
+	static const char *const cases[] = {"tests/cases/utf7-doctype.xml", "tests/cases/ebcdic-doctype.xml",
+					    "tests/cases/utf7-entity-blowup.xml", "tests/cases/utf16.xml"};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		expect_refused(cases[i], "[encoding]", 2);
+}
+END_TEST
+
 Suite *
 suite_hostile(void)
 {
@@ -355,6 +421,8 @@ suite_hostile(void)
 	tcase_add_test(tc, error_at_the_last_byte_of_a_page);
 	tcase_add_test(tc, unterminated_comment_keeps_its_lines);
 	tcase_add_test(tc, source_written_while_read);
+	tcase_add_test(tc, shell_cases_match_expectations);
+	tcase_add_test(tc, encoded_cases_bounded);
 	suite_add_tcase(s, tc);
 	return s;
 }

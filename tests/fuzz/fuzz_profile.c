@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pc_remove_tree(dir);
 		char *cc_dir = pc_asprintf("%s/%s", dir, pc_graph_cc(g));
 		if (mkdir_for_fuzz(dir) == 0 && mkdir_for_fuzz(cc_dir) == 0) {
-			pc_export_opts o = {.dir = cc_dir, .base_iri = "https://profilec.example/id/"};
+			pc_export_opts o = {.dir = cc_dir, .base_iri = PC_DEFAULT_BASE_IRI};
 			for (size_t i = 0; i < pc_n_exporters; i++)
 				pc_exporters[i].run(g, &o, &d);
 			/* The way a build hands the catalog its summary: as bytes. */
