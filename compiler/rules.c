@@ -53,10 +53,12 @@ const pc_rule pc_rules[] = {
 	 "<publication id=\"pub-2014-report\" year=\"2014\"><title>Net Children</title>...</publication>\n"
 	 "<publication id=\"pub-2014-report-2\" year=\"2014\"><title>Net Children</title>...</publication>",
 	 "(the same: the note records the merge)"},
-	{"encoding", E, "the file is not valid UTF-8, or holds a character XML forbids",
-	 "Sources are UTF-8. A byte sequence that is not UTF-8 (a file saved as Latin-1 or Windows-1252), or a "
-	 "control character XML does not allow, stops the parse. Save the file as UTF-8 and delete control "
-	 "characters.",
+	{"encoding", E, "the file is not UTF-8, declares another encoding, or holds a character XML forbids",
+	 "Sources are UTF-8 (a BOM allowed); other encodings are not decoded. A byte sequence that is not UTF-8 "
+	 "(a file saved as Latin-1 or Windows-1252), a file in UTF-16, UTF-32 or EBCDIC, an encoding "
+	 "declaration other than UTF-8 or US-ASCII (encoding=\"UTF-7\"), or a control character XML does not "
+	 "allow, stops the parse. Convert the file with iconv -f ITS-ENCODING -t UTF-8, declare "
+	 "encoding=\"UTF-8\", and delete control characters.",
 	 "<name>Asocia\\xfeia</name>   (a Latin-1 byte)", "<name>Asociaţia</name>   (saved as UTF-8)"},
 	{"formula-trigger", E, "a text begins with a character a spreadsheet runs as a formula",
 	 "A cell whose text begins with '=', '+', '-', '@', a tab or a carriage return is run as a formula by "
