@@ -262,6 +262,18 @@ check_texts(const pc_graph *g, pc_diag *d)
 #undef T
 }
 
+/* The rules of note_missing: what the profile lacks. */
+static const char *const gap_rules[] = {"missing-value", "unnamed-actor", "missing-author"};
+
+int
+pc_quality_is_gap(const pc_quality_note *q)
+{
+	for (size_t i = 0; i < sizeof gap_rules / sizeof gap_rules[0]; i++)
+		if (strcmp(q->rule, gap_rules[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 note_missing(pc_graph *g, pc_diag *d)
 {

@@ -287,6 +287,10 @@ const pc_node *pc_graph_node(const pc_graph *g, pc_ref ref);
 const char *pc_graph_label(const pc_graph *g, pc_ref ref);
 /* The country code in lower case ("ro"), for file names. */
 const char *pc_graph_cc(const pc_graph *g);
+/* Whether a quality note says the profile lacks something (a value, a
+ * name, an author) rather than that something was merged or is odd: the
+ * products' "what the profile lacks" lists these (check.c). */
+int pc_quality_is_gap(const pc_quality_note *q);
 
 /* Grow an array member by one zeroed element and return it. */
 void *pc_grow(void **array, size_t *count, size_t *cap, size_t elem_size);

@@ -131,48 +131,51 @@ overview_indicators(pc_epub_ctx *c, pc_epub_doc *d)
 	pc_buf_puts(b, "</section>\n");
 }
 
-/* One item per gap: indicators without a value, organizations without a
- * name, publications without an author. Returns how many. */
+/* One item per gap the checks noted: indicators without a value,
+ * organizations without a name, publications without an author. Returns
+ * how many. */
 static size_t
 lacks_items(pc_epub_ctx *c, pc_buf *b, const char *me)
 {
 	const pc_graph *g = c->g;
 	size_t n_items = 0;
-	for (size_t i = 0; i < g->n_indicators; i++) {
-		if (g->indicators[i].has_value)
+	for (size_t i = 0; i < g->n_quality; i++) {
+		const pc_quality_note *q = &g->quality[i];
+		if (!pc_quality_is_gap(q) || pc_graph_node(g, q->subject) == NULL)
 			continue;
-		pc_buf_puts(b, "<li>The indicator ");
-		pc_epub_link_label(b, c, me, (pc_ref){PC_INDICATOR, (uint32_t)i});
-		pc_buf_puts(b, " has no value.</li>\n");
 		n_items++;
-	}
-	for (size_t i = 0; i < g->n_actors; i++) {
-		const pc_actor *a = &g->actors[i];
-		if (a->name)
-			continue;
-		pc_buf_puts(b, "<li>The organization ");
-		pc_epub_link_actor(b, c, me, (uint32_t)i);
-		pc_buf_puts(b, " has no name");
-		if (a->description) {
-			pc_buf_puts(b, ": ");
-			pc_epub_excerpt(b, a->description, 120);
+		switch (q->subject.kind) {
+		case PC_INDICATOR:
+			pc_buf_puts(b, "<li>The indicator ");
+			pc_epub_link_label(b, c, me, q->subject);
+			pc_buf_puts(b, " has no value.</li>\n");
+			break;
+		case PC_ACTOR:
+			pc_buf_puts(b, "<li>The organization ");
+			pc_epub_link_actor(b, c, me, q->subject.index);
+			pc_buf_puts(b, " has no name");
+			if (g->actors[q->subject.index].description) {
+				pc_buf_puts(b, ": ");
+				pc_epub_excerpt(b, g->actors[q->subject.index].description, 120);
+			}
+			pc_buf_puts(b, "</li>\n");
+			break;
+		case PC_PUBLICATION:
+			pc_buf_puts(b, "<li>The publication ");
+			pc_epub_link_label(b, c, me, q->subject);
+			pc_buf_puts(b, " names no author.</li>\n");
+			break;
+		default: /* a gap of a kind this list has no sentence for: the note's own */
+			pc_buf_puts(b, "<li>");
+			pc_epub_text(b, q->message);
+			pc_buf_puts(b, "</li>\n");
 		}
-		pc_buf_puts(b, "</li>\n");
-		n_items++;
-	}
-	for (size_t i = 0; i < g->n_publications; i++) {
-		if (PC_EDGE_COUNT(&c->auth_by_pub, i) > 0)
-			continue;
-		pc_buf_puts(b, "<li>The publication ");
-		pc_epub_link_label(b, c, me, (pc_ref){PC_PUBLICATION, (uint32_t)i});
-		pc_buf_puts(b, " names no author.</li>\n");
-		n_items++;
 	}
 	return n_items;
 }
 
-/* What the profile lacks, from the graph itself, so the list holds
- * whether or not the checks noted it. */
+/* What the profile lacks: the checks' notes, so the book and the
+ * data-quality table agree. */
 static void
 overview_lacks(pc_epub_ctx *c, pc_epub_doc *d)
 {
