@@ -210,7 +210,7 @@ static const pc_column event_cols[] = {
 	{"id", PC_COL_STRING, "Identifier of the event", NULL, 0},
 	{"year", PC_COL_INTEGER, "Year the event happened or began", NULL, 0},
 	{"end_year", PC_COL_INTEGER, "Last year of an event that spans years", NULL, 0},
-	{"theme", PC_COL_STRING, "Timeline it belongs to: education-ict or child-protection", NULL, 0},
+	{"theme", PC_COL_STRING, "Timeline it belongs to (education-ict or child-protection unless the profile declares its own)", "themes", 0},
 	{"text", PC_COL_STRING, "What happened, as the profile tells it", NULL, 1},
 	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
 };
@@ -229,7 +229,7 @@ event_row(const pc_graph *g, size_t r, pc_cell *c)
 	c_str(&c[0], x->n.id);
 	c_opt_int(&c[1], x->year);
 	c_opt_int(&c[2], x->end_year);
-	c_str(&c[3], x->theme < PC_THEME_COUNT ? pc_theme_name[x->theme] : NULL);
+	c_str(&c[3], x->theme < g->n_themes ? g->themes[x->theme].n.id : NULL);
 	c_str(&c[4], x->text);
 	c_line(&c[5], x->n.line);
 }
@@ -722,6 +722,33 @@ publication_duplicate_row(const pc_graph *g, size_t r, pc_cell *c)
 		c_line(&c[2], x->merged_lines[k]);
 }
 
+/* ---- themes ------------------------------------------------------------------------------ */
+
+static const pc_column theme_cols[] = {
+	{"id", PC_COL_STRING, "Identifier of the timeline theme", NULL, 0},
+	{"label", PC_COL_STRING, "Name of the timeline", NULL, 0},
+	{"order", PC_COL_INTEGER, "Place of the timeline among the profile's, from 1", NULL, 0},
+	{"line", PC_COL_INTEGER, "Line of the source file that declares it; empty for the two themes of format 1.0",
+	 NULL, 0},
+};
+
+static size_t
+theme_n(const pc_graph *g)
+{
+	return g->n_themes;
+}
+
+static void
+theme_row(const pc_graph *g, size_t r, pc_cell *c)
+{
+	const pc_theme *x = &g->themes[r];
+	blank(c, NCOLS(theme_cols));
+	c_str(&c[0], x->n.id);
+	c_str(&c[1], x->label);
+	c_int(&c[2], x->order, 1);
+	c_line(&c[3], x->n.line);
+}
+
 /* ---- The table of tables ------------------------------------------------------------------- */
 
 static const char *const pk_id[] = {"id", NULL};
@@ -775,6 +802,7 @@ const pc_table pc_tables[] = {
 	      pk_actor_alias, actor_alias),
 	TABLE("publication_duplicates", "Merged duplicates", "Bibliography entries merged into one publication",
 	      PC_KIND_COUNT, publication_duplicate_cols, pk_publication_duplicate, publication_duplicate),
+	TABLE("themes", "Themes", "The timelines events belong to, in order", PC_KIND_COUNT, theme_cols, pk_id, theme),
 };
 const size_t pc_n_tables = NCOLS(pc_tables);
 
