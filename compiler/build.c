@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "compiler.h"
+#include "decimal.h"
 #include "fold.h"
 
 /* Ids to nodes, keyed by the interned id pointer. */
@@ -27,12 +28,11 @@ typedef struct {
 		PEND_ADDITION,
 		PEND_CHANGE,
 		PEND_EDITION,
-		PEND_THEME, /* event -> theme, once the themes are in order */
 	} what;
 	uint32_t from; /* the referring node's index in its kind */
 	const char *to;
 	int extra; /* the role or relation type */
-	double factor;
+	const char *factor; /* a change's, canonical */
 	unsigned line, col;
 } pending_ref;
 
@@ -46,8 +46,6 @@ struct pc_builder {
 	size_t n_slots, n_used;
 	pending_ref *pending;
 	size_t n_pending, cap_pending;
-	int minor;        /* the format version's minor number: 0 for "1.0" */
-	int theme_serial; /* themes declared so far, for their default order */
 };
 typedef struct pc_builder builder;
 
@@ -137,21 +135,31 @@ parse_int(builder *b, xmlNodePtr n, const char *name, int dflt)
 	return (int)v;
 }
 
-static int
-parse_double(builder *b, xmlNodePtr n, const char *s, double *out)
+/* A decimal number as written, canonical and interned (compiler/decimal.h):
+ * never a double, so no digit the editor wrote is lost. NULL when absent
+ * or not a number (reported). */
+static const char *
+parse_decimal(builder *b, xmlNodePtr n, const char *what, const char *s)
 {
 	if (s == NULL)
-		return 0;
-	errno = 0;
-	char *end;
-	double v = strtod(s, &end);
-	if (errno || *end || end == s) {
+		return NULL;
+	char *canon = pc_malloc(strlen(s) + 2);
+	pc_decimal_status st = pc_decimal_canon(s, canon);
+	const char *v = NULL;
+	if (st == PC_DECIMAL_SYNTAX)
 		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "bad-number",
-			       "\"%s\" is not a number", s);
-		return 0;
-	}
-	*out = v;
-	return 1;
+			       "%s \"%s\" is not a decimal number: write digits with an optional '.' and sign, "
+			       "without thousands separators or an exponent",
+			       what, s);
+	else if (st == PC_DECIMAL_TOO_LONG)
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "number-limit",
+			       "%s \"%s\" has %zu digits, more than the %d a number may have: round it, or "
+			       "write it in a larger unit",
+			       what, s, pc_decimal_digits(canon), PC_DECIMAL_MAX_DIGITS);
+	else
+		v = pc_intern(&b->g->strings, canon);
+	free(canon);
+	return v;
 }
 
 static int
@@ -253,7 +261,8 @@ unknown:
 }
 
 static void
-add_pending(builder *b, int what, uint32_t from, const char *to, int extra, double factor, unsigned line, unsigned col)
+add_pending(builder *b, int what, uint32_t from, const char *to, int extra, const char *factor, unsigned line,
+	    unsigned col)
 {
 	if (to == NULL)
 		return;
@@ -306,7 +315,8 @@ build_indicators(builder *b, xmlNodePtr n)
 		xmlNodePtr v = child(c, "value");
 		if (v != NULL) {
 			ind->value_text = text(b, v);
-			ind->has_value = parse_double(b, v, ind->value_text, &ind->value);
+			ind->value = parse_decimal(b, v, "value", ind->value_text);
+			ind->has_value = ind->value != NULL;
 			ind->year = parse_int(b, v, "year", PC_NONE);
 			ind->unit = attr(b, v, "unit");
 		}
@@ -360,7 +370,7 @@ build_actor(builder *b, xmlNodePtr c)
 				       "unknown relation type");
 			continue;
 		}
-		add_pending(b, PEND_RELATION, ai, attr(b, x, "to"), type, 0, line_of(x), col_of(b, x));
+		add_pending(b, PEND_RELATION, ai, attr(b, x, "to"), type, NULL, line_of(x), col_of(b, x));
 	}
 }
 
@@ -385,7 +395,12 @@ build_publication(builder *b, xmlNodePtr c)
 		g->publications[pi].publisher = (int32_t)idx;
 	xmlNodePtr ed = child(c, "edition-of");
 	if (ed)
-		add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, 0, line_of(ed), col_of(b, ed));
+		add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, NULL, line_of(ed), col_of(b, ed));
+	/* The entry as listed, whatever normalization makes of it. */
+	pc_listing *li = PC_PUSH(g, listings);
+	const pc_publication *pu = &g->publications[pi];
+	*li = (pc_listing){pu->n, pi, pu->title, pu->subtitle, pu->year, pu->kind, pu->description, pu->publisher,
+			   ed ? attr(b, ed, "ref") : NULL};
 	xmlNodePtr authors = child(c, "authors");
 	uint32_t position = 0;
 	if (authors == NULL)
@@ -415,6 +430,12 @@ build_publication(builder *b, xmlNodePtr c)
 		au->as_written = text(b, x);
 		au->line = line_of(x);
 		au->col = col_of(b, x);
+		pc_citation *ci = PC_PUSH(g, citations);
+		*ci = (pc_citation){pi, au->position, who, au->as_written, NULL, NULL, au->line, au->col};
+		if (who.kind == PC_PERSON) {
+			ci->family = g->persons[who.index].family;
+			ci->given = g->persons[who.index].given;
+		}
 	}
 }
 
@@ -428,21 +449,22 @@ build_penalty(builder *b, xmlNodePtr c, uint32_t article)
 	p->article = article;
 	int kind = lookup(pc_penalty_kind_name, PC_PEN_COUNT, attr(b, c, "kind"));
 	p->kind = kind < 0 ? PC_PEN_IMPRISONMENT : (pc_penalty_kind)kind;
-	p->has_min = parse_double(b, c, attr(b, c, "min"), &p->min);
-	p->has_max = parse_double(b, c, attr(b, c, "max"), &p->max);
+	p->min = parse_decimal(b, c, "min", attr(b, c, "min"));
+	p->max = parse_decimal(b, c, "max", attr(b, c, "max"));
 	p->unit = attr(b, c, "unit");
 	p->unit_is_currency = p->unit && strlen(p->unit) == 3 && p->unit[0] >= 'A' && p->unit[0] <= 'Z';
 	p->offence = child_text(b, c, "offence");
 	p->condition = child_text(b, c, "condition");
 	p->alternative_to = -1;
 	p->in_addition_to = -1;
-	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, 0, p->n.line, p->n.col);
-	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, 0, p->n.line, p->n.col);
+	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, NULL, p->n.line, p->n.col);
+	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, NULL, p->n.line, p->n.col);
 	FOR_CHILDREN (x, c) {
 		if (!is(x, "change"))
 			continue;
-		double factor = 1;
-		parse_double(b, x, attr(b, x, "factor"), &factor);
+		const char *factor = parse_decimal(b, x, "factor", attr(b, x, "factor"));
+		if (factor == NULL)
+			continue;
 		add_pending(b, PEND_CHANGE, pi, attr(b, x, "of"), 0, factor, line_of(x), col_of(b, x));
 	}
 }
@@ -500,79 +522,6 @@ build_law_part(builder *b, xmlNodePtr c)
 	}
 }
 
-/* A construct of format 1.1 in a source that says it is 1.0 is an error:
- * the version attribute tells readers and tools what to expect. */
-static void
-need_version_1_1(builder *b, xmlNodePtr n, const char *what)
-{
-	if (b->minor >= 1)
-		return;
-	pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "format-version",
-		       "%s is format 1.1, but the profile says version=\"1.0\": write version=\"1.1\" on <profile>",
-		       what);
-}
-
-static void
-build_theme(builder *b, xmlNodePtr c)
-{
-	pc_graph *g = b->g;
-	need_version_1_1(b, c, "<theme>");
-	const char *id = attr(b, c, "id");
-	b->theme_serial++;
-	for (size_t i = 0; i < g->n_themes; i++)
-		if (g->themes[i].n.id == id) {
-			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(c), col_of(b, c), "duplicate-id",
-				       "theme '%s' is already declared on line %u", id, g->themes[i].n.line);
-			return;
-		}
-	if (g->n_themes == PC_THEME_MAX) {
-		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(c), col_of(b, c), "too-many-themes",
-			       "theme '%s' is one too many: a profile declares at most %d themes (the EPUB timeline "
-			       "has %d colours and shapes); merge two timelines",
-			       id ? id : "", PC_THEME_MAX, PC_THEME_MAX);
-		return;
-	}
-	pc_theme *t = PC_PUSH(g, themes);
-	t->n.id = id;
-	t->n.line = line_of(c);
-	t->n.col = col_of(b, c);
-	t->label = child_text(b, c, "label");
-	t->order = parse_int(b, c, "order", b->theme_serial);
-}
-
-static int
-theme_before(const void *pa, const void *pb)
-{
-	const pc_theme *a = pa, *b = pb;
-	if (a->order != b->order)
-		return a->order < b->order ? -1 : 1;
-	return a->n.line < b->n.line ? -1 : a->n.line > b->n.line; /* document order breaks ties */
-}
-
-/* The themes in order (the two of 1.0 when none is declared), then each
- * event's theme by id. */
-static void
-resolve_themes(builder *b)
-{
-	pc_graph *g = b->g;
-	if (g->n_themes == 0)
-		pc_graph_default_themes(g);
-	qsort(g->themes, g->n_themes, sizeof *g->themes, theme_before);
-	for (size_t i = 0; i < b->n_pending; i++) {
-		pending_ref *p = &b->pending[i];
-		if (p->what != PEND_THEME)
-			continue;
-		size_t t = 0;
-		while (t < g->n_themes && g->themes[t].n.id != p->to)
-			t++;
-		if (t < g->n_themes)
-			g->events[p->from].theme = (uint32_t)t;
-		else
-			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, p->line, p->col, "unknown-ref",
-				       "event '%s' names unknown theme '%s'", g->events[p->from].n.id, p->to);
-	}
-}
-
 static void
 build_event(builder *b, xmlNodePtr c)
 {
@@ -582,18 +531,19 @@ build_event(builder *b, xmlNodePtr c)
 	start_node(b, &e->n, c, PC_EVENT, ei);
 	e->year = parse_int(b, c, "year", PC_NONE);
 	e->end_year = parse_int(b, c, "end-year", PC_NONE);
-	add_pending(b, PEND_THEME, ei, attr(b, c, "theme"), 0, 0, e->n.line, e->n.col);
+	int theme = lookup(pc_theme_name, PC_THEME_COUNT, attr(b, c, "theme"));
+	e->theme = theme < 0 ? PC_THEME_EDUCATION_ICT : (pc_theme)theme;
 	e->text = child_text(b, c, "text");
 	FOR_CHILDREN (x, c) {
 		if (is(x, "involves")) {
 			int role = lookup(pc_role_name, PC_ROLE_COUNT, attr(b, x, "role"));
 			if (role >= 0)
-				add_pending(b, PEND_INVOLVES, ei, attr(b, x, "actor"), role, 0, line_of(x),
+				add_pending(b, PEND_INVOLVES, ei, attr(b, x, "actor"), role, NULL, line_of(x),
 					    col_of(b, x));
 		} else if (is(x, "cites-instrument")) {
-			add_pending(b, PEND_CITES_INSTRUMENT, ei, attr(b, x, "ref"), 0, 0, line_of(x), col_of(b, x));
+			add_pending(b, PEND_CITES_INSTRUMENT, ei, attr(b, x, "ref"), 0, NULL, line_of(x), col_of(b, x));
 		} else if (is(x, "cites-publication")) {
-			add_pending(b, PEND_CITES_PUBLICATION, ei, attr(b, x, "ref"), 0, 0, line_of(x), col_of(b, x));
+			add_pending(b, PEND_CITES_PUBLICATION, ei, attr(b, x, "ref"), 0, NULL, line_of(x), col_of(b, x));
 		}
 	}
 }
@@ -627,8 +577,6 @@ resolve_pending(builder *b)
 			}
 			continue;
 		}
-		if (p->what == PEND_THEME)
-			continue; /* resolve_themes */
 		if (p->what == PEND_EDITION) {
 			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line,
 				    p->col, &idx))
@@ -663,9 +611,7 @@ pc_builder_new(const pc_input *src, pc_diag *d)
 void
 pc_builder_root(pc_builder *b, xmlNodePtr root)
 {
-	const char *version = attr(b, root, "version");
-	b->minor = version && strncmp(version, "1.", 2) == 0 ? atoi(version + 2) : 0;
-	b->g->version = version;
+	b->g->version = attr(b, root, "version");
 	b->g->lang = attr(b, root, "lang");
 	b->g->modified = attr(b, root, "modified");
 }
@@ -674,15 +620,13 @@ void
 pc_builder_add(pc_builder *b, const char *section, xmlNodePtr n)
 {
 	if (strcmp(section, "title") == 0)
-		b->g->title = text(b, n);
+		b->g->title = b->g->title_written = text(b, n);
 	else if (strcmp(section, "country") == 0)
 		build_country(b, n);
 	else if (strcmp(section, "indicators") == 0)
 		build_indicators(b, n);
 	else if (strcmp(section, "events") == 0 && is(n, "event"))
 		build_event(b, n);
-	else if (strcmp(section, "events") == 0 && is(n, "theme"))
-		build_theme(b, n);
 	else if (strcmp(section, "actors") == 0 && is(n, "actor"))
 		build_actor(b, n);
 	else if (strcmp(section, "research") == 0 && is(n, "publication"))
@@ -696,10 +640,8 @@ pc_builder_finish(pc_builder *b, int keep)
 {
 	pc_graph *g = b->g;
 	pc_diag *d = b->d;
-	if (keep) {
-		resolve_themes(b);
+	if (keep)
 		resolve_pending(b);
-	}
 	free(b->slots);
 	free(b->pending);
 	free(b);
@@ -708,9 +650,15 @@ pc_builder_finish(pc_builder *b, int keep)
 		keep = 0;
 	}
 	if (!keep) {
-		pc_check_partial(g, d);
 		pc_graph_free(g);
 		return NULL;
+	}
+	if (g->title == NULL) {
+		/* The title is optional (format 1.1): the products name the
+		 * profile from its country. */
+		char *t = pc_asprintf("Country profile: %s", g->countries[0].name ? g->countries[0].name : g->countries[0].code);
+		g->title = pc_intern(&g->strings, t);
+		free(t);
 	}
 	return g;
 }

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "compiler.h"
+#include "decimal.h"
 
 #define YEAR_MIN 1800
 #define YEAR_MAX 2100
@@ -84,11 +85,12 @@ check_penalties(const pc_graph *g, pc_diag *d)
 {
 	for (size_t i = 0; i < g->n_penalties; i++) {
 		const pc_penalty *p = &g->penalties[i];
-		if (p->has_min && p->has_max && p->min > p->max)
+		/* Compared as the decimals written: 9007199254740993 > 9007199254740992. */
+		if (p->min && p->max && pc_decimal_cmp(p->min, p->max) > 0)
 			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-range",
-				       "penalty '%s' has a minimum (%g) above its maximum (%g)", p->n.id, p->min,
+				       "penalty '%s' has a minimum (%s) above its maximum (%s)", p->n.id, p->min,
 				       p->max);
-		if ((p->has_min || p->has_max) && p->unit == NULL)
+		if ((p->min || p->max) && p->unit == NULL)
 			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
 				       "penalty '%s' has bounds but no unit", p->n.id);
 		if (p->unit && p->kind == PC_PEN_FINE && !p->unit_is_currency)
@@ -301,13 +303,37 @@ note_missing(pc_graph *g, pc_diag *d)
 	free(has_author);
 }
 
-/* A source the schema refused still gets, in the same run, every check
- * that needs no valid graph (its texts, as far as they were read): the
- * editor fixes everything in one round. */
-void
-pc_check_partial(const pc_graph *g, pc_diag *d)
+/* A number with more significant digits than a spreadsheet number holds:
+ * the workbook writes its digits as text, and says so here. */
+static void
+note_long_number(pc_graph *g, pc_diag *d, pc_ref subject, const pc_node *n, const char *what, const char *v)
 {
-	check_texts(g, d);
+	if (v == NULL || pc_decimal_fits_double(v))
+		return;
+	pc_quality(g, d, subject, n->line, n->col, "number-precision",
+		   "%s '%s': %s %s has %zu significant digits; the workbook holds it as text, since a spreadsheet "
+		   "number keeps %d",
+		   pc_kind_name[subject.kind], n->id, what, v, pc_decimal_significant(v), PC_DECIMAL_DOUBLE_DIGITS);
+}
+
+static void
+note_long_numbers(pc_graph *g, pc_diag *d)
+{
+	for (size_t i = 0; i < g->n_indicators; i++)
+		note_long_number(g, d, (pc_ref){PC_INDICATOR, (uint32_t)i}, &g->indicators[i].n, "value",
+				 g->indicators[i].value);
+	for (size_t i = 0; i < g->n_penalties; i++) {
+		pc_ref r = {PC_PENALTY, (uint32_t)i};
+		note_long_number(g, d, r, &g->penalties[i].n, "minimum", g->penalties[i].min);
+		note_long_number(g, d, r, &g->penalties[i].n, "maximum", g->penalties[i].max);
+	}
+	for (size_t i = 0; i < g->n_penalty_changes; i++) {
+		const pc_penalty_change *c = &g->penalty_changes[i];
+		pc_node at = g->penalties[c->penalty].n;
+		at.line = c->line;
+		at.col = c->col;
+		note_long_number(g, d, (pc_ref){PC_PENALTY, c->penalty}, &at, "factor", c->factor);
+	}
 }
 
 void
@@ -318,4 +344,5 @@ pc_check(pc_graph *g, pc_diag *d)
 	check_cycles(g, d);
 	check_texts(g, d);
 	note_missing(g, d);
+	note_long_numbers(g, d);
 }

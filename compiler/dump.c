@@ -25,11 +25,12 @@ num(FILE *f, const char *key, int v)
 		fprintf(f, " %s=%d", key, v);
 }
 
+/* A decimal as canonical text (compiler/decimal.h); nothing when absent. */
 static void
-dbl(FILE *f, const char *key, int has, double v)
+dec(FILE *f, const char *key, const char *v)
 {
-	if (has)
-		fprintf(f, " %s=%g", key, v);
+	if (v != NULL)
+		fprintf(f, " %s=%s", key, v);
 }
 
 static const char *
@@ -51,7 +52,6 @@ pc_dump(const pc_graph *g, FILE *f)
 	fputs("profile", f);
 	q(f, "cc", pc_graph_cc(g));
 	q(f, "title", g->title);
-	q(f, "version", g->version);
 	q(f, "lang", g->lang);
 	q(f, "modified", g->modified);
 	fputc('\n', f);
@@ -60,9 +60,9 @@ pc_dump(const pc_graph *g, FILE *f)
 		fprintf(f, " %s=%zu", pc_kind_plural[k], pc_graph_count(g, (pc_kind)k));
 	fprintf(f,
 		" event_actors=%zu actor_relations=%zu authorships=%zu event_citations=%zu penalty_changes=%zu "
-		"quality=%zu themes=%zu\n",
+		"quality=%zu\n",
 		g->n_event_actors, g->n_actor_relations, g->n_authorships, g->n_event_citations, g->n_penalty_changes,
-		g->n_quality, g->n_themes);
+		g->n_quality);
 	for (size_t i = 0; i < g->n_countries; i++) {
 		head(f, "country", &g->countries[i].n);
 		q(f, "code", g->countries[i].code);
@@ -152,8 +152,8 @@ pc_dump(const pc_graph *g, FILE *f)
 		head(f, "penalty", &x->n);
 		q(f, "article", g->articles[x->article].n.id);
 		q(f, "kind", pc_penalty_kind_name[x->kind]);
-		dbl(f, "min", x->has_min, x->min);
-		dbl(f, "max", x->has_max, x->max);
+		dec(f, "min", x->min);
+		dec(f, "max", x->max);
 		q(f, "unit", x->unit);
 		q(f, "condition", x->condition);
 		if (x->alternative_to >= 0)
@@ -168,18 +168,12 @@ pc_dump(const pc_graph *g, FILE *f)
 		q(f, "kind", pc_threshold_kind_name[x->kind]);
 		fprintf(f, " age=%d\n", x->age);
 	}
-	for (size_t i = 0; i < g->n_themes; i++) {
-		head(f, "theme", &g->themes[i].n);
-		q(f, "label", g->themes[i].label);
-		num(f, "order", g->themes[i].order);
-		fputc('\n', f);
-	}
 	for (size_t i = 0; i < g->n_events; i++) {
 		const pc_event *x = &g->events[i];
 		head(f, "event", &x->n);
 		num(f, "year", x->year);
 		num(f, "end_year", x->end_year);
-		q(f, "theme", x->theme < g->n_themes ? g->themes[x->theme].n.id : NULL);
+		q(f, "theme", pc_theme_name[x->theme]);
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < g->n_event_actors; i++) {
@@ -206,7 +200,7 @@ pc_dump(const pc_graph *g, FILE *f)
 	}
 	for (size_t i = 0; i < g->n_penalty_changes; i++) {
 		const pc_penalty_change *e = &g->penalty_changes[i];
-		fprintf(f, "edge penalty_change %s -> %s factor=%g\n", g->penalties[e->penalty].n.id,
+		fprintf(f, "edge penalty_change %s -> %s factor=%s\n", g->penalties[e->penalty].n.id,
 			g->penalties[e->of].n.id, e->factor);
 	}
 	for (size_t i = 0; i < g->n_quality; i++) {

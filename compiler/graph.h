@@ -51,8 +51,8 @@ typedef struct {
 typedef struct {
 	pc_node n;
 	const char *label;
-	int has_value; /* 0: the profile gives no value */
-	double value;
+	int has_value;          /* 0: the profile gives no value */
+	const char *value;      /* canonical decimal (compiler/decimal.h), NULL when missing */
 	const char *value_text; /* the value as written, NULL when missing */
 	const char *unit;       /* may be NULL */
 	int year;               /* PC_NONE when absent */
@@ -65,27 +65,15 @@ typedef struct {
 	const char *name;
 } pc_provider;
 
-/* A timeline the profile declares (format 1.1), or one of the two every
- * profile that declares none gets: education-ict and child-protection.
- * g->themes is in the order the products list them (by `order`). */
-typedef struct {
-	pc_node n; /* n.id is the theme's id; themes share no id space with nodes */
-	const char *label;
-	int order;
-} pc_theme;
-/* The most themes a profile may declare: the EPUB timeline has a colour and
- * a shape for each. */
-#define PC_THEME_MAX 8
-/* The two themes of format 1.0, at these indices when no theme is declared. */
-enum { PC_THEME_EDUCATION_ICT, PC_THEME_CHILD_PROTECTION, PC_THEME_DEFAULT_COUNT };
-extern const char *const pc_theme_default_id[PC_THEME_DEFAULT_COUNT];    /* "education-ict", ... */
-extern const char *const pc_theme_default_label[PC_THEME_DEFAULT_COUNT]; /* "Education and ICT", ... */
+typedef enum { PC_THEME_EDUCATION_ICT, PC_THEME_CHILD_PROTECTION, PC_THEME_COUNT } pc_theme;
+extern const char *const pc_theme_name[PC_THEME_COUNT];  /* "education-ict", ... */
+extern const char *const pc_theme_label[PC_THEME_COUNT]; /* "Education and ICT", ... */
 
 typedef struct {
 	pc_node n;
 	int year;
-	int end_year;   /* PC_NONE when the event is not a span */
-	uint32_t theme; /* index into g->themes */
+	int end_year; /* PC_NONE when the event is not a span */
+	pc_theme theme;
 	const char *text;
 } pc_event;
 
@@ -124,6 +112,22 @@ typedef struct {
 	size_t n_merged;
 } pc_publication;
 
+/* One bibliography entry as the source lists it. Normalization merges the
+ * entries that list one work into one publication; each entry keeps its
+ * listing, so nothing a merged entry said is lost. Listing i is the
+ * source's i-th publication element. */
+typedef struct {
+	pc_node n;            /* the entry's own id and place */
+	uint32_t publication; /* the publication it lists (merged into), an index into publications */
+	const char *title;
+	const char *subtitle; /* may be NULL */
+	int year;
+	const char *kind;        /* may be NULL */
+	const char *description; /* may be NULL */
+	int32_t publisher;       /* actor index, -1 when none */
+	const char *edition_of;  /* the listing id its edition-of names, may be NULL */
+} pc_listing;
+
 typedef enum { PC_INSTR_LAW, PC_INSTR_CODE, PC_INSTR_CONVENTION, PC_INSTR_COUNT } pc_instrument_type;
 extern const char *const pc_instrument_type_name[PC_INSTR_COUNT];
 
@@ -154,8 +158,7 @@ typedef struct {
 	pc_node n;
 	uint32_t article;
 	pc_penalty_kind kind;
-	int has_min, has_max;
-	double min, max;
+	const char *min, *max; /* canonical decimals (compiler/decimal.h), NULL when not stated */
 	const char *unit; /* "months", "years", "RON", ... or NULL */
 	int unit_is_currency;
 	const char *offence;    /* may be NULL */
@@ -168,7 +171,7 @@ typedef struct {
 typedef struct {
 	uint32_t penalty;
 	uint32_t of;
-	double factor;
+	const char *factor; /* canonical decimal */
 	unsigned line, col;
 } pc_penalty_change;
 
@@ -230,6 +233,17 @@ typedef struct {
 	unsigned line, col;
 } pc_authorship;
 
+/* An author as a listing cites them, in the order written: the words and
+ * the family and given names exactly as the entry writes them. */
+typedef struct {
+	uint32_t listing;  /* index into listings */
+	uint32_t position; /* 1-based */
+	pc_ref author;     /* PC_PERSON (the merged person) or PC_ACTOR */
+	const char *as_written;
+	const char *family, *given; /* a person's, as written; may be NULL */
+	unsigned line, col;
+} pc_citation;
+
 /* An event tied to an instrument or a publication by its text. */
 typedef struct {
 	uint32_t event;
@@ -254,9 +268,12 @@ typedef struct pc_graph {
 	pc_strtab strings;       /* owns every string of the graph */
 	const char *source_path; /* as given on the command line */
 	char source_sha256[65];  /* hex digest of the source bytes */
+	/* The profile's name in the products: its <title>, or, the title being
+	 * optional, one made from the country's name. */
 	const char *title;
-	const char *version;  /* the source format's version: "1.0", "1.1" */
-	const char *lang;     /* "en" */
+	const char *title_written; /* the <title> as written, NULL when absent */
+	const char *version;       /* the format version the source is written in */
+	const char *lang;          /* "en" */
 	const char *modified; /* the source's edition date, "YYYY-MM-DD" */
 	/* The build date: from SOURCE_DATE_EPOCH when set, else the edition
 	 * date at 00:00 UTC; never the clock, so builds are reproducible. */
@@ -284,11 +301,11 @@ typedef struct pc_graph {
 	PC_ARRAY(pc_actor_relation, actor_relations);
 	PC_ARRAY(pc_authorship, authorships);
 	PC_ARRAY(pc_event_citation, event_citations);
+	PC_ARRAY(pc_listing, listings);
+	PC_ARRAY(pc_citation, citations);
 	PC_ARRAY(pc_penalty_change, penalty_changes);
 
 	PC_ARRAY(pc_quality_note, quality);
-
-	PC_ARRAY(pc_theme, themes); /* the timelines, in order; at most PC_THEME_MAX */
 } pc_graph;
 
 pc_graph *pc_graph_new(void);
@@ -300,8 +317,6 @@ size_t pc_graph_count(const pc_graph *g, pc_kind kind);
 const pc_node *pc_graph_node(const pc_graph *g, pc_ref ref);
 /* A node's display label: the name, title or text a person reads. */
 const char *pc_graph_label(const pc_graph *g, pc_ref ref);
-/* Give g the two themes of format 1.0 (a profile that declares none). */
-void pc_graph_default_themes(pc_graph *g);
 /* The country code in lower case ("ro"), for file names. */
 const char *pc_graph_cc(const pc_graph *g);
 /* Whether a quality note says the profile lacks something (a value, a

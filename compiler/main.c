@@ -20,7 +20,7 @@
 static const char usage[] =
 	"usage: profilec validate [--format=text|json|github] [--werror] [LIMITS] FILE...\n"
 	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME] [-jN]\n"
-	"                      [--no-world] [--werror] [LIMITS] FILE...\n"
+	"                      [--werror] [LIMITS] FILE...\n"
 	"       profilec dump [LIMITS] FILE\n"
 	"       profilec rules [RULE]\n"
 	"       profilec --help | --version\n";
@@ -50,8 +50,6 @@ help(void)
 	       "  -jN, --jobs=N       use N worker processes (default: 1): they share out the\n"
 	       "                      profiles, and the formats of a profile when there are\n"
 	       "                      fewer profiles than processes\n"
-	       "  --no-world          with several FILEs, no DIR/world/ (all profiles as one\n"
-	       "                      dataset, written by default in the formats it has)\n"
 	       "  --max-size=BYTES    largest source accepted (default: %zu)\n"
 	       "  --max-depth=N       deepest element nesting accepted (default: %u)\n"
 	       "  --max-attributes=N  most attributes on one element (default: %u)\n"
@@ -68,7 +66,6 @@ help(void)
 typedef struct {
 	pc_diag_format format;
 	int werror;
-	int no_world; /* --no-world */
 	const char *out_dir;
 	const char *formats;
 	const char *base_iri;
@@ -238,8 +235,6 @@ parse_options(int argc, char **argv, options *o)
 				return usage_error("--format wants text, json or github: '%s'", v);
 		} else if (strcmp(a, "--werror") == 0) {
 			o->werror = 1;
-		} else if (strcmp(a, "--no-world") == 0) {
-			o->no_world = 1;
 		} else if ((v = value_of("-o", argc, argv, &i)) != NULL ||
 			   (v = value_of("--output", argc, argv, &i)) != NULL) {
 			if (*v == '\0')
@@ -307,7 +302,6 @@ cmd_validate(options *o)
 		size_t from = d.n_items;
 		pc_graph *g = pc_compile(o->files[i], &o->limits, &d);
 		pc_graph_free(g);
-		pc_diag_sort(&d, from, o->files, o->n_files);
 		if (o->format != PC_FMT_JSON)
 			pc_diag_print_from(&d, from, o->format, o->format == PC_FMT_GITHUB ? stdout : stderr);
 	}
@@ -328,7 +322,6 @@ cmd_dump(options *o)
 	pc_diag d;
 	pc_diag_init(&d);
 	pc_graph *g = pc_compile(o->files[0], &o->limits, &d);
-	pc_diag_sort(&d, 0, o->files, o->n_files);
 	int rc = exit_status(&d);
 	if (g && rc == PC_EXIT_OK)
 		pc_dump(g, stdout);
@@ -357,7 +350,6 @@ typedef struct {
 	unsigned format_jobs; /* processes for one profile's formats */
 	int invalid_seen;     /* without workers: no export after an invalid source */
 	const char *parts;    /* the root of the world's parts (PC_WORLD_PARTS); NULL: no world */
-	int world_rows;       /* the world's tables are wanted (CSV or workbook) */
 } build_job;
 
 /* The formats of one profile, when there are more processes than
@@ -423,7 +415,7 @@ build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
 			free(none[k].data);
 	}
 	if (rc == PC_EXIT_OK && job->parts != NULL && !interrupted)
-		rc = pc_world_contribute(g, job->parts, job->world_rows, d);
+		rc = pc_world_contribute(g, job->parts, d);
 	free(dir);
 	pc_graph_free(g);
 	return rc;
@@ -483,13 +475,13 @@ cmd_build(options *o)
 	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
 	/* Two profiles or more make a world dataset, in the formats it has. */
 	int world_csv = wants(wanted, "csv"), world_xlsx = wants(wanted, "xlsx"), world_jsonld = wants(wanted, "jsonld");
-	int world = o->n_files >= 2 && !o->no_world && (world_csv || world_xlsx || world_jsonld);
+	int world = o->n_files >= 2 && (world_csv || world_xlsx || world_jsonld);
 	char *parts = world && rc == PC_EXIT_OK ? pc_asprintf("%s/%s", st.staging, PC_WORLD_PARTS) : NULL;
 	const char *world_root = parts ? st.staging : NULL;
 	if (rc == PC_EXIT_OK) {
 		/* More processes than profiles: the rest share out the formats. */
 		unsigned format_jobs = o->jobs > o->n_files ? o->jobs / (unsigned)o->n_files : 1;
-		build_job job = {o, st.staging, &eo, wanted, format_jobs, 0, world_root, world_csv || world_xlsx};
+		build_job job = {o, st.staging, &eo, wanted, format_jobs, 0, world_root};
 		rc = pc_run_jobs(o->n_files, o->jobs, build_one, &job, st.staging, &d, results);
 	}
 	for (size_t i = 0; i < o->n_files; i++) {
@@ -534,7 +526,6 @@ cmd_build(options *o)
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
 
-	pc_diag_sort(&d, 0, o->files, o->n_files);
 	if (o->format == PC_FMT_JSON)
 		pc_diag_print(&d, PC_FMT_JSON, stdout);
 	else

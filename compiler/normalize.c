@@ -272,6 +272,9 @@ merge_persons(pc_graph *g)
 		if (au->author.kind == PC_PERSON)
 			au->author.index = groups[cit[au->author.index].group].new_index;
 	}
+	for (size_t i = 0; i < g->n_citations; i++)
+		if (g->citations[i].author.kind == PC_PERSON)
+			g->citations[i].author.index = groups[cit[g->citations[i].author.index].group].new_index;
 	free(g->persons);
 	g->persons = merged;
 	g->n_persons = g->cap_persons = (size_t)n_groups;
@@ -401,6 +404,8 @@ merge_publications(pc_graph *g, pc_diag *d)
 		g->authorships[w++] = au;
 	}
 	g->n_authorships = w;
+	for (size_t i = 0; i < g->n_listings; i++) /* listing i was publication i */
+		g->listings[i].publication = new_index[i];
 	for (size_t i = 0; i < g->n_event_citations; i++)
 		if (g->event_citations[i].target.kind == PC_PUBLICATION)
 			g->event_citations[i].target.index = new_index[g->event_citations[i].target.index];

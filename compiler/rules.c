@@ -60,12 +60,6 @@ const pc_rule pc_rules[] = {
 	 "allow, stops the parse. Convert the file with iconv -f ITS-ENCODING -t UTF-8, declare "
 	 "encoding=\"UTF-8\", and delete control characters.",
 	 "<name>Asocia\\xfeia</name>   (a Latin-1 byte)", "<name>Asociaţia</name>   (saved as UTF-8)"},
-	{"format-version", E, "a construct of format 1.1 in a source that says version=\"1.0\"",
-	 "Format 1.1 adds to 1.0 (declared themes, new penalty kinds, links and identifiers, unstated roles and "
-	 "kinds, ...). A source that uses any of them says so: write version=\"1.1\" on <profile>, so that "
-	 "readers and tools know what to expect.",
-	 "<profile ... version=\"1.0\">...<theme id=\"industry\"><label>Industry</label></theme>",
-	 "<profile ... version=\"1.1\">...<theme id=\"industry\"><label>Industry</label></theme>"},
 	{"formula-trigger", E, "a text begins with a character a spreadsheet runs as a formula",
 	 "A cell whose text begins with '=', '+', '-', '@', a tab or a carriage return is run as a formula by "
 	 "spreadsheets (formula injection). Reword the start of the text; a leading year and dash ('2015 - The "
@@ -124,6 +118,18 @@ const pc_rule pc_rules[] = {
 	 "<indicator id=\"ind-mobile\"><label>Mobile users</label><missing/></indicator>",
 	 "<indicator id=\"ind-mobile\"><label>Mobile users</label>\n"
 	 "  <value year=\"2020\" unit=\"percent\">71.5</value></indicator>"},
+	{"number-limit", E, "a number has more digits than profilec compares exactly",
+	 "Numbers are kept and compared as the decimals written, never rounded, up to 30 digits (integer and "
+	 "fraction digits together, leading and trailing zeros aside). Round the number to what the profile "
+	 "states, or write it in a larger unit.",
+	 "<penalty id=\"pen-1-fine\" kind=\"fine\" max=\"1000000000000000000000000000000.5\" unit=\"EUR\"/>",
+	 "<penalty id=\"pen-1-fine\" kind=\"fine\" max=\"1000000000000000000000000000000\" unit=\"EUR\"/>"},
+	{"number-precision", W, "a number has more significant digits than a spreadsheet number holds",
+	 "A data-quality note, not an error: the CSV and JSON-LD keep every digit, but a spreadsheet number holds "
+	 "15 significant digits, so the workbook writes this value's digits as text (it still sorts, but does not "
+	 "sum). Nothing to fix when the profile states the number so.",
+	 "<penalty id=\"pen-1-fine\" kind=\"fine\" max=\"12345678901234567\" unit=\"RON\"/>",
+	 "(the same: the note says the workbook's cell is text)"},
 	{"output", E, "an output could not be written",
 	 "profilec could not create, write or publish a file or directory of the build (a full disk, no "
 	 "permission, a file where a directory should be). Nothing was published: fix the output directory and "
@@ -158,11 +164,6 @@ const pc_rule pc_rules[] = {
 	 "since 1970-01-01 UTC. Unset it to use each profile's modified date.",
 	 "SOURCE_DATE_EPOCH=yesterday profilec build sources/xa.xml",
 	 "SOURCE_DATE_EPOCH=1764288000 profilec build sources/xa.xml"},
-	{"too-many-themes", E, "a profile declares more than 8 themes",
-	 "The EPUB timeline has 8 colours and 8 shapes, one per theme, so a profile declares at most 8 themes. "
-	 "Merge two timelines into one theme, or file an issue if a real profile needs more.",
-	 "<theme id=\"t9\"><label>Ninth timeline</label></theme>   (after eight others)",
-	 "(eight themes; the ninth timeline's events under the theme closest to them)"},
 	{"unknown-ref", E, "a reference names an id that is not in the file",
 	 "A ref, to, of, actor, sources, alternative-to or in-addition-to attribute names an id no entity has. "
 	 "Correct the spelling, or add the entity (an organization only named in a text is an actor too).",

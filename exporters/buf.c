@@ -139,6 +139,8 @@ pc_buf_json_str(pc_buf *b, const char *s)
 void
 pc_buf_number(pc_buf *b, double v)
 {
+	if (v == 0)
+		v = 0; /* no "-0" */
 	if (v == floor(v) && fabs(v) < 1e15)
 		pc_buf_printf(b, "%.0f", v);
 	else
@@ -228,6 +230,13 @@ pc_json_number(pc_json *w, const char *key, double v)
 		pc_buf_puts(w->b, "null");
 	else
 		pc_buf_number(w->b, v);
+}
+
+void
+pc_json_decimal(pc_json *w, const char *key, const char *canon)
+{
+	json_member(w, key);
+	pc_buf_puts(w->b, canon);
 }
 
 void

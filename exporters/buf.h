@@ -44,6 +44,8 @@ void pc_json_open(pc_json *w, const char *key, char bracket); /* '{' or '[' */
 void pc_json_close(pc_json *w, char bracket);                 /* '}' or ']' */
 void pc_json_string(pc_json *w, const char *key, const char *s);
 void pc_json_number(pc_json *w, const char *key, double v);
+/* A canonical decimal (compiler/decimal.h) as a JSON number, its digits as they are. */
+void pc_json_decimal(pc_json *w, const char *key, const char *canon);
 void pc_json_bool(pc_json *w, const char *key, int v);
 
 #endif

@@ -31,10 +31,14 @@ put_cell(pc_buf *b, const pc_column *col, const pc_cell *c)
 			pc_buf_csv_field(b, c->str);
 		break;
 	case PC_COL_INTEGER:
-	case PC_COL_NUMBER:
 		/* A non-finite number has no CSV spelling a reader agrees on. */
 		if (isfinite(c->num))
 			pc_buf_number(b, c->num);
+		break;
+	case PC_COL_NUMBER:
+		/* The decimal as written, canonical: every digit kept. */
+		if (c->str != NULL)
+			pc_buf_puts(b, c->str);
 		break;
 	case PC_COL_BOOLEAN: pc_buf_puts(b, c->num != 0 ? "true" : "false"); break;
 	}
@@ -44,9 +48,9 @@ void
 pc_csv_rows(const pc_graph *g, const pc_table *t, const char *first, pc_buf *b)
 {
 	pc_cell *cells = pc_calloc(t->n_columns ? t->n_columns : 1, sizeof *cells);
-	size_t n = t->n_rows(g);
+	size_t n = pc_table_n_rows(t, g);
 	for (size_t r = 0; r < n; r++) {
-		t->row(g, r, cells);
+		pc_table_row(t, g, r, cells);
 		if (first != NULL) {
 			pc_buf_csv_field(b, first);
 			pc_buf_putc(b, ',');

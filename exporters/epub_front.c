@@ -69,10 +69,7 @@ indicator_row(pc_epub_ctx *c, pc_buf *b, const char *me, const pc_indicator *in)
 	pc_epub_text(b, in->label);
 	pc_buf_puts(b, "</th><td>");
 	if (in->has_value) {
-		if (in->value_text)
-			pc_epub_text(b, in->value_text);
-		else
-			pc_buf_number(b, in->value);
+		pc_epub_text(b, in->value_text ? in->value_text : in->value);
 		if (in->unit) {
 			pc_buf_putc(b, ' ');
 			pc_epub_text(b, in->unit);

@@ -30,11 +30,11 @@ write_penalties(pc_epub_ctx *c, pc_epub_doc *d, uint32_t art)
 		pc_buf_puts(b, "\"><th scope=\"row\">");
 		pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_name[p->kind] : "penalty", 1);
 		pc_buf_puts(b, "</th><td>");
-		if (p->has_min)
-			pc_buf_number(b, p->min);
+		if (p->min)
+			pc_buf_puts(b, p->min);
 		pc_buf_puts(b, "</td><td>");
-		if (p->has_max)
-			pc_buf_number(b, p->max);
+		if (p->max)
+			pc_buf_puts(b, p->max);
 		pc_buf_puts(b, "</td><td>");
 		pc_epub_text(b, p->unit);
 		pc_buf_puts(b, "</td><td>");
@@ -67,7 +67,7 @@ write_penalties(pc_epub_ctx *c, pc_epub_doc *d, uint32_t art)
 			pc_buf_puts(b, "the bounds of ");
 			pc_epub_link_penalty(b, c, me, ch->of);
 			pc_buf_puts(b, " multiplied by ");
-			pc_buf_number(b, ch->factor);
+			pc_buf_puts(b, ch->factor);
 		}
 		pc_buf_puts(b, "</td></tr>\n");
 	}

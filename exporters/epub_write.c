@@ -183,19 +183,19 @@ void
 pc_epub_penalty_words(pc_buf *b, const pc_penalty *p)
 {
 	pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_name[p->kind] : "penalty", 0);
-	if (p->has_min && p->has_max) {
+	if (p->min && p->max) {
 		pc_buf_puts(b, ", ");
-		pc_buf_number(b, p->min);
+		pc_buf_puts(b, p->min);
 		pc_buf_puts(b, " to ");
-		pc_buf_number(b, p->max);
-	} else if (p->has_min) {
+		pc_buf_puts(b, p->max);
+	} else if (p->min) {
 		pc_buf_puts(b, ", at least ");
-		pc_buf_number(b, p->min);
-	} else if (p->has_max) {
+		pc_buf_puts(b, p->min);
+	} else if (p->max) {
 		pc_buf_puts(b, ", up to ");
-		pc_buf_number(b, p->max);
+		pc_buf_puts(b, p->max);
 	}
-	if ((p->has_min || p->has_max) && p->unit) {
+	if ((p->min || p->max) && p->unit) {
 		pc_buf_putc(b, ' ');
 		pc_epub_text(b, p->unit);
 	}

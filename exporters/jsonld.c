@@ -50,6 +50,7 @@
 #include <string.h>
 
 #include "../compiler/alloc.h"
+#include "../compiler/decimal.h"
 #include "edge_index.h"
 #include "export.h"
 
@@ -100,6 +101,7 @@ static const term_def context[] = {
 	{"about", "schema:about", ID, SET},
 	{"lawIntroduction", "pc:lawIntroduction", NULL, NULL},
 	{"statisticsNote", "pc:statisticsNote", NULL, NULL},
+	{"formatVersion", "pc:formatVersion", NULL, NULL},
 	/* Indicators. */
 	{"value", "schema:value", NULL, NULL},
 	{"unitText", "schema:unitText", NULL, NULL},
@@ -141,6 +143,15 @@ static const term_def context[] = {
 	{"publisher", "schema:publisher", ID, NULL},
 	{"editionOf", "pc:editionOf", ID, NULL},
 	{"mergedId", "pc:mergedId", NULL, SET},
+	/* The bibliography as listed. */
+	{"Listing", "pc:Listing", NULL, NULL},
+	{"AuthorCitation", "pc:AuthorCitation", NULL, NULL},
+	{"listingOf", "pc:listingOf", ID, NULL},
+	{"editionOfListing", "pc:editionOfListing", ID, NULL},
+	{"listedAuthor", "pc:listedAuthor", NULL, "@list"},
+	{"citedAs", "pc:citedAs", NULL, NULL},
+	{"citesAuthor", "pc:citesAuthor", ID, NULL},
+	{"position", "schema:position", NULL, NULL},
 	/* Legislation. */
 	{"legislationType", "schema:legislationType", NULL, NULL},
 	{"legislationIdentifier", "schema:legislationIdentifier", NULL, NULL},
@@ -240,11 +251,21 @@ put_year(writer *x, const char *key, int year)
 	pc_json_string(&x->w, key, s);
 }
 
+/* A decimal exactly: a JSON number while a double holds it (a processor
+ * reads JSON numbers as doubles), else a typed xsd:decimal literal. */
 static void
-put_number(writer *x, const char *key, double v)
+put_decimal(writer *x, const char *key, const char *canon)
 {
-	if (isfinite(v))
-		pc_json_number(&x->w, key, v);
+	if (canon == NULL)
+		return;
+	if (pc_decimal_fits_double(canon)) {
+		pc_json_decimal(&x->w, key, canon);
+		return;
+	}
+	pc_json_open(&x->w, key, '{');
+	pc_json_string(&x->w, "@value", canon);
+	pc_json_string(&x->w, "@type", "xsd:decimal");
+	pc_json_close(&x->w, '}');
 }
 
 /* Open a node: its @id and @type. */
@@ -302,6 +323,7 @@ write_profile(writer *x)
 	pc_buf_printf(&x->iri, "%s%s/profile/%s", x->base, x->cc, x->cc);
 	open_node(x, NULL, x->iri.data, "Profile");
 	put_text(x, "name", g->title);
+	put_text(x, "formatVersion", g->version);
 	put_text(x, "inLanguage", g->lang);
 	put_text(x, "dateModified", g->modified);
 	if (g->n_countries > 0) {
@@ -342,8 +364,8 @@ write_indicators(writer *x)
 		const pc_indicator *ind = &g->indicators[i];
 		open_node(x, NULL, node_iri(x, PC_INDICATOR, ind->n.id), "Indicator");
 		put_text(x, "name", ind->label);
-		if (ind->has_value && isfinite(ind->value)) {
-			put_number(x, "value", ind->value);
+		if (ind->has_value) {
+			put_decimal(x, "value", ind->value);
 			put_text(x, "unitText", ind->unit);
 			put_year(x, "year", ind->year);
 		} else {
@@ -377,8 +399,8 @@ write_events(writer *x)
 		put_text(x, "description", e->text);
 		put_year(x, "startDate", e->year);
 		put_year(x, "endDate", e->end_year);
-		if (e->theme < g->n_themes)
-			put_text(x, "theme", g->themes[e->theme].n.id);
+		if ((unsigned)e->theme < PC_THEME_COUNT)
+			put_text(x, "theme", pc_theme_name[e->theme]);
 		const pc_edge_index *r = &x->roles;
 		for (int role = 0; role < PC_ROLE_COUNT; role++) {
 			int open = 0;
@@ -543,6 +565,71 @@ write_publications(writer *x)
 	}
 }
 
+static const char *
+listing_iri(writer *x, const char *id)
+{
+	pc_buf_reset(&x->iri);
+	pc_buf_printf(&x->iri, "%s%s/listing/%s", x->base, x->cc, id);
+	return x->iri.data;
+}
+
+/* One listing's authors as it writes them: an ordered list of citations,
+ * each with the words, the names as split and the author it cites. */
+static void
+put_listed_authors(writer *x, const char *listing, size_t from, size_t to)
+{
+	pc_json *w = &x->w;
+	pc_json_open(w, "listedAuthor", '[');
+	for (size_t k = from; k < to; k++) {
+		const pc_citation *c = &x->g->citations[k];
+		char *iri = pc_asprintf("%s#author-%u", listing, (unsigned)c->position);
+		open_node(x, NULL, iri, "AuthorCitation");
+		free(iri);
+		pc_json_number(w, "position", c->position);
+		put_text(x, "citedAs", c->as_written);
+		put_text(x, "familyName", c->family);
+		put_text(x, "givenName", c->given);
+		pc_json_string(w, "citesAuthor", ref_iri(x, c->author));
+		pc_json_close(w, '}');
+	}
+	pc_json_close(w, ']');
+}
+
+/* Every bibliography entry as listed, merged duplicates included. The
+ * citations are in listing order (the builder makes them so). */
+static void
+write_listings(writer *x)
+{
+	const pc_graph *g = x->g;
+	size_t c = 0;
+	for (uint32_t i = 0; i < g->n_listings; i++) {
+		const pc_listing *l = &g->listings[i];
+		char *iri = pc_strdup(listing_iri(x, l->n.id));
+		open_node(x, NULL, iri, "Listing");
+		put_text(x, "name", l->title);
+		put_text(x, "alternativeHeadline", l->subtitle);
+		put_year(x, "datePublished", l->year);
+		put_text(x, "publicationKind", l->kind);
+		put_text(x, "description", l->description);
+		if (l->publication < g->n_publications)
+			put_ref(x, "listingOf", PC_PUBLICATION, l->publication);
+		if (l->publisher >= 0)
+			put_ref(x, "publisher", PC_ACTOR, (uint32_t)l->publisher);
+		if (l->edition_of != NULL)
+			pc_json_string(&x->w, "editionOfListing", listing_iri(x, l->edition_of));
+		while (c < g->n_citations && g->citations[c].listing < i)
+			c++;
+		size_t end = c;
+		while (end < g->n_citations && g->citations[end].listing == i)
+			end++;
+		if (end > c)
+			put_listed_authors(x, iri, c, end);
+		c = end;
+		pc_json_close(&x->w, '}');
+		free(iri);
+	}
+}
+
 static void
 put_tristate(writer *x, const char *key, int v)
 {
@@ -606,18 +693,15 @@ duration_code(const char *unit)
 static void
 put_bounds(writer *x, const pc_penalty *p, const char *penalty_iri)
 {
-	int has_min = p->has_min && isfinite(p->min), has_max = p->has_max && isfinite(p->max);
-	if (!has_min && !has_max)
+	if (p->min == NULL && p->max == NULL)
 		return;
 	/* Without a unit the kind decides: only a fine is money. */
 	int money = p->unit ? p->unit_is_currency : p->kind == PC_PEN_FINE;
 	char *iri = pc_asprintf("%s#%s", penalty_iri, money ? "amount" : "duration");
 	open_node(x, money ? "amount" : "duration", iri, money ? "MonetaryAmount" : "QuantitativeValue");
 	free(iri);
-	if (has_min)
-		put_number(x, "minValue", p->min);
-	if (has_max)
-		put_number(x, "maxValue", p->max);
+	put_decimal(x, "minValue", p->min);
+	put_decimal(x, "maxValue", p->max);
 	if (money) {
 		put_text(x, "currency", p->unit);
 	} else {
@@ -656,7 +740,7 @@ write_penalties(writer *x)
 				open_node(x, NULL, cid, "PenaltyChange");
 				free(cid);
 				put_ref(x, "changeOf", PC_PENALTY, ch->of);
-				put_number(x, "factor", ch->factor);
+				put_decimal(x, "factor", ch->factor);
 				pc_json_close(w, '}');
 			}
 			pc_json_close(w, ']');
@@ -740,6 +824,7 @@ pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 	write_actors(&x);
 	write_persons(&x);
 	write_publications(&x);
+	write_listings(&x);
 	write_legislation(&x);
 	write_penalties(&x);
 	write_thresholds(&x);

@@ -1,80 +1,595 @@
 /* The tabular view of the graph: one table per node kind and per edge kind, shared by the CSV, datapackage.json and the
  * workbook. */
+/*
+ * Each table is one definition: its columns, each naming the field of the
+ * row's record it shows and how to read it. A new column is one line in
+ * its table's column list, nowhere else; the compiler checks that the
+ * field has the type the reader expects.
+ */
+#include <stddef.h>
 #include <string.h>
 
 #include "tables.h"
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
-/* ---- Cells ------------------------------------------------------------ */
+/* How a column reads its cell from the row's record. */
+enum {
+	G_NONE,   /* always empty */
+	G_STR,    /* const char *, NULL when absent */
+	G_DEC,    /* const char *, a canonical decimal */
+	G_INT,    /* int, always present */
+	G_OPT,    /* int, PC_NONE when absent */
+	G_U32,    /* uint32_t, always present */
+	G_TRI,    /* int: -1 unknown, 0 no, 1 yes */
+	G_FLAG,   /* int: 0 no, else yes */
+	G_LINE,   /* unsigned, 0 when unknown */
+	G_REF,    /* int32_t or uint32_t index of a ref_kind node; out of range when none */
+	G_NAME,   /* an enum, shown by its name in names[] */
+	G_SELF,   /* the row's own index as a ref_kind node (a list's parent) */
+	G_POS,    /* the place in a parent's list, from 1 */
+	G_STR_AT, /* const char ** list: element k */
+	G_REF_AT, /* uint32_t * list of ref_kind indices: element k */
+	G_FN,     /* fn */
+};
+
+/* The offset of field f of T, which must have type `type`: a column that
+ * reads a field as what it is not does not compile. */
+#define FIELD(T, f, type) (offsetof(T, f) + 0 * sizeof(_Generic(((T *)0)->f, type : 1)))
+
+#define COL(name_, desc_) .name = (name_), .description = (desc_)
+#define WIDE              .wide = 1
+#define STR(T, f)         .type = PC_COL_STRING, .get = G_STR, .offset = FIELD(T, f, const char *)
+#define DEC(T, f)         .type = PC_COL_NUMBER, .get = G_DEC, .offset = FIELD(T, f, const char *)
+#define INT(T, f)         .type = PC_COL_INTEGER, .get = G_INT, .offset = FIELD(T, f, int)
+#define OPT(T, f)         .type = PC_COL_INTEGER, .get = G_OPT, .offset = FIELD(T, f, int)
+#define U32(T, f)         .type = PC_COL_INTEGER, .get = G_U32, .offset = FIELD(T, f, uint32_t)
+#define TRI(T, f)         .type = PC_COL_BOOLEAN, .get = G_TRI, .offset = FIELD(T, f, int)
+#define FLAG(T, f)        .type = PC_COL_BOOLEAN, .get = G_FLAG, .offset = FIELD(T, f, int)
+#define LINE(T, f)                                                                                                     \
+	COL("line", "Line of the source file that states it"), .type = PC_COL_INTEGER, .get = G_LINE,                  \
+							       .offset = FIELD(T, f, unsigned)
+/* A reference: the target's id as text, the target as the cell's link.
+ * TABLE_<kind> names the table the foreign key points to. */
+#define REF(T, f, K)                                                                                                   \
+	.type = PC_COL_STRING, .get = G_REF, .offset = FIELD(T, f, int32_t), .ref_kind = K, .references = TABLE_##K
+#define UREF(T, f, K)                                                                                                  \
+	.type = PC_COL_STRING, .get = G_REF, .offset = FIELD(T, f, uint32_t), .ref_kind = K, .references = TABLE_##K
+#define NAME(T, f, names_, n_)                                                                                         \
+	.type = PC_COL_STRING, .get = G_NAME, .offset = offsetof(T, f), .names = (names_), .n_names = (n_)
+#define SELF(K)      .type = PC_COL_STRING, .get = G_SELF, .ref_kind = K, .references = TABLE_##K
+#define POS          .type = PC_COL_INTEGER, .get = G_POS
+#define STR_AT(T, f) .type = PC_COL_STRING, .get = G_STR_AT, .offset = FIELD(T, f, const char **)
+#define REF_AT(T, f, K)                                                                                                \
+	.type = PC_COL_STRING, .get = G_REF_AT, .offset = FIELD(T, f, uint32_t *), .ref_kind = K,                      \
+	.references = TABLE_##K
+#define FN(type_, fn_) .type = (type_), .get = G_FN, .fn = (fn_)
+
+#define TABLE_PC_COUNTRY     "countries"
+#define TABLE_PC_INDICATOR   "indicators"
+#define TABLE_PC_PROVIDER    "sources"
+#define TABLE_PC_EVENT       "events"
+#define TABLE_PC_ACTOR       "actors"
+#define TABLE_PC_PERSON      "people"
+#define TABLE_PC_PUBLICATION "publications"
+#define TABLE_PC_INSTRUMENT  "instruments"
+#define TABLE_PC_ARTICLE     "articles"
+#define TABLE_PC_PENALTY     "penalties"
+#define TABLE_PC_THRESHOLD   "thresholds"
+
+/* ---- Reading a cell ------------------------------------------------------ */
+
+#define AT(rec, off, type) (*(const type *)(const void *)((const char *)(rec) + (off)))
 
 static void
-blank(pc_cell *cells, size_t n)
+set_ref(pc_cell *c, const pc_graph *g, pc_kind kind, size_t index)
 {
-	for (size_t i = 0; i < n; i++) {
-		memset(&cells[i], 0, sizeof cells[i]);
-		cells[i].link.kind = PC_KIND_COUNT;
-	}
-}
-
-static void
-c_str(pc_cell *c, const char *s)
-{
-	c->present = s != NULL;
-	c->str = s;
-}
-
-static void
-c_int(pc_cell *c, long long v, int present)
-{
-	c->present = present;
-	c->num = (double)v;
-}
-
-static void
-c_num(pc_cell *c, double v, int present)
-{
-	c->present = present;
-	c->num = v;
-}
-
-/* Years and optional integers use PC_NONE (0) for "absent". */
-static void
-c_opt_int(pc_cell *c, int v)
-{
-	c_int(c, v, v != PC_NONE);
-}
-
-/* -1 unknown, 0 no, 1 yes. */
-static void
-c_bool(pc_cell *c, int v)
-{
-	c_num(c, v > 0, v >= 0);
-}
-
-static void
-c_line(pc_cell *c, unsigned line)
-{
-	c_int(c, line, line != 0);
-}
-
-/* A reference: the target's id as text, and the target as a link. A
- * negative or out-of-range index is a missing value. */
-static void
-c_ref(pc_cell *c, const pc_graph *g, pc_kind kind, long long index)
-{
-	if (index < 0 || (size_t)index >= pc_graph_count(g, kind))
-		return;
+	if (index >= pc_graph_count(g, kind))
+		return; /* none, or out of range: a missing value */
 	pc_ref r = {kind, (uint32_t)index};
 	c->present = 1;
 	c->str = pc_graph_node(g, r)->id;
 	c->link = r;
 }
 
-/* ---- Rows of flattened lists ------------------------------------------- */
+static void
+set_str(pc_cell *c, const char *s)
+{
+	c->present = s != NULL;
+	c->str = s;
+}
 
-/* Tables whose rows are the elements of a list held by each parent node
- * (an actor's aliases, an indicator's sources) address row r through a
+static void
+set_num(pc_cell *c, double v, int present)
+{
+	c->present = present;
+	c->num = v;
+}
+
+static void
+read_cell(const pc_column *col, const pc_row *row, pc_cell *c)
+{
+	memset(c, 0, sizeof *c);
+	c->link.kind = PC_KIND_COUNT;
+	const void *rec = row->rec;
+	size_t off = col->offset;
+	switch (col->get) {
+	case G_NONE: break;
+	case G_STR:
+	case G_DEC: set_str(c, AT(rec, off, char *)); break;
+	case G_INT: set_num(c, AT(rec, off, int), 1); break;
+	case G_OPT: set_num(c, AT(rec, off, int), AT(rec, off, int) != PC_NONE); break;
+	case G_U32: set_num(c, AT(rec, off, uint32_t), 1); break;
+	case G_TRI: set_num(c, AT(rec, off, int) > 0, AT(rec, off, int) >= 0); break;
+	case G_FLAG: set_num(c, AT(rec, off, int) != 0, 1); break;
+	case G_LINE: set_num(c, AT(rec, off, unsigned), AT(rec, off, unsigned) != 0); break;
+	case G_REF: set_ref(c, row->g, col->ref_kind, AT(rec, off, uint32_t)); break;
+	case G_NAME: {
+		int v = AT(rec, off, int);
+		if (v >= 0 && v < col->n_names)
+			set_str(c, col->names[v]);
+		break;
+	}
+	case G_SELF: set_ref(c, row->g, col->ref_kind, row->index); break;
+	case G_POS: set_num(c, (double)row->k + 1, 1); break;
+	case G_STR_AT: set_str(c, AT(rec, off, char **)[row->k]); break;
+	case G_REF_AT: set_ref(c, row->g, col->ref_kind, AT(rec, off, uint32_t *)[row->k]); break;
+	case G_FN: col->fn(row, c); break;
+	}
+}
+
+/* ---- The profile -------------------------------------------------------- */
+
+static void
+profile_id(const pc_row *row, pc_cell *c)
+{
+	set_str(c, row->g->n_countries > 0 ? pc_graph_cc(row->g) : NULL);
+}
+
+static void
+profile_country(const pc_row *row, pc_cell *c)
+{
+	set_ref(c, row->g, PC_COUNTRY, 0);
+}
+
+static const pc_column profile_cols[] = {
+	{COL("id", "Identifier: the country code in lower case"), FN(PC_COL_STRING, profile_id)},
+	{COL("title", "The profile's title as written; empty when it has none"), STR(pc_graph, title_written)},
+	{COL("name", "The profile's name in the products: its title, or one made from the country's name"),
+	 STR(pc_graph, title)},
+	{COL("country_id", "The country it describes"), FN(PC_COL_STRING, profile_country), .references = "countries"},
+	{COL("format_version", "Version of the source format the profile is written in"), STR(pc_graph, version)},
+	{COL("lang", "Language of the profile's texts"), STR(pc_graph, lang)},
+	{COL("modified", "Date of the profile's edition"), STR(pc_graph, modified)},
+	{COL("statistics_note", "The profile's note on its statistics"), STR(pc_graph, indicator_note), WIDE},
+	{COL("law_intro", "The introduction to the profile's legal section"), STR(pc_graph, law_intro), WIDE},
+};
+
+/* ---- Nodes ---------------------------------------------------------------- */
+
+static const pc_column country_cols[] = {
+	{COL("id", "Identifier: the ISO 3166-1 alpha-2 code in lower case"), STR(pc_country, n.id)},
+	{COL("code", "ISO 3166-1 alpha-2 code"), STR(pc_country, code)},
+	{COL("name", "Name of the country"), STR(pc_country, name)},
+	{LINE(pc_country, n.line)},
+};
+
+static const pc_column indicator_cols[] = {
+	{COL("id", "Identifier of the indicator"), STR(pc_indicator, n.id)},
+	{COL("label", "What the indicator measures"), STR(pc_indicator, label), WIDE},
+	{COL("value", "The value, exactly as a decimal; empty when the profile gives none"), DEC(pc_indicator, value)},
+	{COL("value_text", "The value as the profile writes it"), STR(pc_indicator, value_text)},
+	{COL("unit", "Unit of the value"), STR(pc_indicator, unit)},
+	{COL("year", "Year the value refers to"), OPT(pc_indicator, year)},
+	{LINE(pc_indicator, n.line)},
+};
+
+static const pc_column source_cols[] = {
+	{COL("id", "Identifier of the statistics source"), STR(pc_provider, n.id)},
+	{COL("name", "Name of the provider of statistics"), STR(pc_provider, name)},
+	{LINE(pc_provider, n.line)},
+};
+
+static const pc_column event_cols[] = {
+	{COL("id", "Identifier of the event"), STR(pc_event, n.id)},
+	{COL("year", "Year the event happened or began"), OPT(pc_event, year)},
+	{COL("end_year", "Last year of an event that spans years"), OPT(pc_event, end_year)},
+	{COL("theme", "Timeline it belongs to: education-ict or child-protection"),
+	 NAME(pc_event, theme, pc_theme_name, PC_THEME_COUNT)},
+	{COL("text", "What happened, as the profile tells it"), STR(pc_event, text), WIDE},
+	{LINE(pc_event, n.line)},
+};
+
+static const pc_column actor_cols[] = {
+	{COL("id", "Identifier of the organization"), STR(pc_actor, n.id)},
+	{COL("kind", "Kind of organization: ngo, government-body, ..."), STR(pc_actor, kind)},
+	{COL("name", "Name; empty when the profile does not give it"), STR(pc_actor, name)},
+	{COL("acronym", "Acronym"), STR(pc_actor, acronym)},
+	{COL("description", "What the profile says of it"), STR(pc_actor, description), WIDE},
+	{COL("founded", "Year it was founded"), OPT(pc_actor, founded)},
+	{COL("directory", "Listed in the profile's directory of organizations"), FLAG(pc_actor, directory)},
+	{LINE(pc_actor, n.line)},
+};
+
+static const pc_column person_cols[] = {
+	{COL("id", "Identifier of the person"), STR(pc_person, n.id)},
+	{COL("display_name", "Name as a reader reads it"), STR(pc_person, display)},
+	{COL("family_name", "Family name, the fullest spelling cited"), STR(pc_person, family)},
+	{COL("given_name", "Given name or initials, the fullest cited"), STR(pc_person, given)},
+	{COL("sort_key", "Folded name the rows are sorted by"), STR(pc_person, sort_key)},
+	{COL("line", "Line of the source file that first cites the person"), .type = PC_COL_INTEGER, .get = G_LINE,
+	 .offset = FIELD(pc_person, n.line, unsigned)},
+};
+
+static const pc_column publication_cols[] = {
+	{COL("id", "Identifier of the publication"), STR(pc_publication, n.id)},
+	{COL("title", "Title"), STR(pc_publication, title), WIDE},
+	{COL("subtitle", "Subtitle"), STR(pc_publication, subtitle), WIDE},
+	{COL("year", "Year of publication"), OPT(pc_publication, year)},
+	{COL("kind", "Kind of publication: report, article, ..."), STR(pc_publication, kind)},
+	{COL("publisher_id", "Organization that published it"), REF(pc_publication, publisher, PC_ACTOR)},
+	{COL("edition_of_id", "Publication this one is an edition of"),
+	 REF(pc_publication, edition_of, PC_PUBLICATION)},
+	{COL("description", "What the profile says of it"), STR(pc_publication, description), WIDE},
+	{LINE(pc_publication, n.line)},
+};
+
+static const pc_column instrument_cols[] = {
+	{COL("id", "Identifier of the legal instrument"), STR(pc_instrument, n.id)},
+	{COL("type", "law, code or convention"), NAME(pc_instrument, type, pc_instrument_type_name, PC_INSTR_COUNT)},
+	{COL("number", "Official number, as 196/2003"), STR(pc_instrument, number)},
+	{COL("year", "Year of adoption"), OPT(pc_instrument, year)},
+	{COL("title", "Title"), STR(pc_instrument, title), WIDE},
+	{COL("status", "Treaty status as the profile writes it"), STR(pc_instrument, status)},
+	{COL("signed", "Signed by the country; empty when unknown"), TRI(pc_instrument, signed_)},
+	{COL("ratified", "Ratified by the country; empty when unknown"), TRI(pc_instrument, ratified)},
+	{COL("in_force", "In force in the country; empty when unknown"), TRI(pc_instrument, in_force)},
+	{COL("status_date", "Year and month of the status, as 2001-11"), STR(pc_instrument, status_date)},
+	{COL("issuer_id", "Organization that issued it"), REF(pc_instrument, issuer, PC_ACTOR)},
+	{LINE(pc_instrument, n.line)},
+};
+
+static const pc_column article_cols[] = {
+	{COL("id", "Identifier of the article"), STR(pc_article, n.id)},
+	{COL("instrument_id", "Legal instrument the article belongs to"), UREF(pc_article, instrument, PC_INSTRUMENT)},
+	{COL("number", "Article number, as 211"), STR(pc_article, number)},
+	{COL("heading", "Heading of the article"), STR(pc_article, heading)},
+	{COL("text", "Text of the article as the profile gives it"), STR(pc_article, text), WIDE},
+	{LINE(pc_article, n.line)},
+};
+
+/* Whether the unit is a currency: said only when there is a unit. */
+static void
+penalty_unit_is_currency(const pc_row *row, pc_cell *c)
+{
+	const pc_penalty *p = row->rec;
+	if (p->unit != NULL)
+		set_num(c, p->unit_is_currency != 0, 1);
+}
+
+static const pc_column penalty_cols[] = {
+	{COL("id", "Identifier of the penalty"), STR(pc_penalty, n.id)},
+	{COL("article_id", "Article that sets the penalty"), UREF(pc_penalty, article, PC_ARTICLE)},
+	{COL("kind", "imprisonment, fine or prohibition-of-rights"),
+	 NAME(pc_penalty, kind, pc_penalty_kind_name, PC_PEN_COUNT)},
+	{COL("min_value", "Lower bound, in unit, exactly as a decimal"), DEC(pc_penalty, min)},
+	{COL("max_value", "Upper bound, in unit, exactly as a decimal"), DEC(pc_penalty, max)},
+	{COL("unit", "Unit of the bounds: months, years, or a currency code as RON"), STR(pc_penalty, unit)},
+	{COL("unit_is_currency", "The unit is a currency (the penalty is an amount of money)"),
+	 FN(PC_COL_BOOLEAN, penalty_unit_is_currency)},
+	{COL("offence", "Offence the penalty punishes"), STR(pc_penalty, offence), WIDE},
+	{COL("condition", "Condition under which it applies; empty for the basic offence"), STR(pc_penalty, condition),
+	 WIDE},
+	{COL("alternative_to_id", "Penalty this one is an alternative to (or ...)"),
+	 REF(pc_penalty, alternative_to, PC_PENALTY)},
+	{COL("in_addition_to_id", "Penalty this one is applied in addition to"),
+	 REF(pc_penalty, in_addition_to, PC_PENALTY)},
+	{LINE(pc_penalty, n.line)},
+};
+
+static const pc_column threshold_cols[] = {
+	{COL("id", "Identifier of the legal threshold"), STR(pc_threshold, n.id)},
+	{COL("kind", "age-of-consent, age-of-majority or marriage-age"),
+	 NAME(pc_threshold, kind, pc_threshold_kind_name, PC_THR_COUNT)},
+	{COL("age", "Age in years"), INT(pc_threshold, age)},
+	{LINE(pc_threshold, n.line)},
+};
+
+/* ---- Edges ------------------------------------------------------------------ */
+
+static const pc_column event_actor_cols[] = {
+	{COL("event_id", "Event"), UREF(pc_event_actor, event, PC_EVENT)},
+	{COL("actor_id", "Organization involved in it"), UREF(pc_event_actor, actor, PC_ACTOR)},
+	{COL("role", "Role: organizer, funder, partner, participant, signatory, ..."),
+	 NAME(pc_event_actor, role, pc_role_name, PC_ROLE_COUNT)},
+	{LINE(pc_event_actor, line)},
+};
+
+static const pc_column actor_relation_cols[] = {
+	{COL("actor_id", "Organization the relation starts from"), UREF(pc_actor_relation, from, PC_ACTOR)},
+	{COL("relation", "part-of, member-of, operated-by, partner-of, founded-by or funded-by"),
+	 NAME(pc_actor_relation, type, pc_relation_name, PC_REL_COUNT)},
+	{COL("related_actor_id", "Organization it is related to"), UREF(pc_actor_relation, to, PC_ACTOR)},
+	{LINE(pc_actor_relation, line)},
+};
+
+/* An author is a person or an organization: one typed column each. */
+static void
+author_person(const pc_row *row, pc_cell *c)
+{
+	const pc_ref *a = (const pc_ref *)((const char *)row->rec + offsetof(pc_authorship, author));
+	if (a->kind == PC_PERSON)
+		set_ref(c, row->g, PC_PERSON, a->index);
+}
+
+static void
+author_actor(const pc_row *row, pc_cell *c)
+{
+	const pc_ref *a = (const pc_ref *)((const char *)row->rec + offsetof(pc_authorship, author));
+	if (a->kind == PC_ACTOR)
+		set_ref(c, row->g, PC_ACTOR, a->index);
+}
+
+static void
+citation_person(const pc_row *row, pc_cell *c)
+{
+	const pc_citation *x = row->rec;
+	if (x->author.kind == PC_PERSON)
+		set_ref(c, row->g, PC_PERSON, x->author.index);
+}
+
+static void
+citation_actor(const pc_row *row, pc_cell *c)
+{
+	const pc_citation *x = row->rec;
+	if (x->author.kind == PC_ACTOR)
+		set_ref(c, row->g, PC_ACTOR, x->author.index);
+}
+
+static const pc_column authorship_cols[] = {
+	{COL("publication_id", "Publication"), UREF(pc_authorship, publication, PC_PUBLICATION)},
+	{COL("position", "Place in the list of authors, from 1"), U32(pc_authorship, position)},
+	{COL("person_id", "Author, when a person"), FN(PC_COL_STRING, author_person), .references = "people"},
+	{COL("actor_id", "Author, when an organization"), FN(PC_COL_STRING, author_actor), .references = "actors"},
+	{COL("as_written", "The author as the citation spells it"), STR(pc_authorship, as_written)},
+	{LINE(pc_authorship, line)},
+};
+
+/* The target is an instrument or a publication: one typed column each, so
+ * that each has a foreign key, and cited_id for a key that is never empty. */
+static void
+cited(const pc_row *row, pc_cell *c, pc_kind only)
+{
+	const pc_event_citation *x = row->rec;
+	if (only == PC_KIND_COUNT || x->target.kind == only)
+		set_ref(c, row->g, x->target.kind, x->target.index);
+}
+
+static void
+cited_any(const pc_row *row, pc_cell *c)
+{
+	cited(row, c, PC_KIND_COUNT);
+}
+
+static void
+cited_instrument(const pc_row *row, pc_cell *c)
+{
+	cited(row, c, PC_INSTRUMENT);
+}
+
+static void
+cited_publication(const pc_row *row, pc_cell *c)
+{
+	cited(row, c, PC_PUBLICATION);
+}
+
+static const pc_column event_citation_cols[] = {
+	{COL("event_id", "Event"), UREF(pc_event_citation, event, PC_EVENT)},
+	{COL("cited_id", "Instrument or publication the event's text ties it to"), FN(PC_COL_STRING, cited_any)},
+	{COL("instrument_id", "Legal instrument cited, when it is one"), FN(PC_COL_STRING, cited_instrument),
+	 .references = "instruments"},
+	{COL("publication_id", "Publication cited, when it is one"), FN(PC_COL_STRING, cited_publication),
+	 .references = "publications"},
+	{LINE(pc_event_citation, line)},
+};
+
+static const pc_column penalty_change_cols[] = {
+	{COL("penalty_id", "Penalty stated as a change of another"), UREF(pc_penalty_change, penalty, PC_PENALTY)},
+	{COL("base_penalty_id", "Penalty whose bounds are changed"), UREF(pc_penalty_change, of, PC_PENALTY)},
+	{COL("factor", "Factor the base bounds are multiplied by (1.5: increased by half), exactly as a decimal"),
+	 DEC(pc_penalty_change, factor)},
+	{LINE(pc_penalty_change, line)},
+};
+
+/* ---- Lists held by a node --------------------------------------------------- */
+
+static const pc_column indicator_source_cols[] = {
+	{COL("indicator_id", "Indicator"), SELF(PC_INDICATOR)},
+	{COL("source_id", "Source of its statistics"), REF_AT(pc_indicator, providers, PC_PROVIDER)},
+	{COL("position", "Place in the indicator's list of sources, from 1"), POS},
+};
+
+static size_t
+indicator_n_sources(const void *rec)
+{
+	return ((const pc_indicator *)rec)->n_providers;
+}
+
+static const pc_column actor_alias_cols[] = {
+	{COL("actor_id", "Organization"), SELF(PC_ACTOR)},
+	{COL("position", "Place in the organization's list of aliases, from 1"), POS},
+	{COL("alias", "Another name the organization is known by"), STR_AT(pc_actor, aliases)},
+};
+
+static size_t
+actor_n_aliases(const void *rec)
+{
+	return ((const pc_actor *)rec)->n_aliases;
+}
+
+/* ---- The bibliography as listed ------------------------------------------------ */
+
+static const pc_column listing_cols[] = {
+	{COL("id", "Identifier of the bibliography entry"), STR(pc_listing, n.id)},
+	{COL("publication_id", "Publication it lists: itself, or the one it was merged into"),
+	 UREF(pc_listing, publication, PC_PUBLICATION)},
+	{COL("title", "Title as the entry writes it"), STR(pc_listing, title), WIDE},
+	{COL("subtitle", "Subtitle as the entry writes it"), STR(pc_listing, subtitle), WIDE},
+	{COL("year", "Year as the entry gives it"), OPT(pc_listing, year)},
+	{COL("kind", "Kind of publication as the entry says"), STR(pc_listing, kind)},
+	{COL("publisher_id", "Organization the entry names as publisher"), REF(pc_listing, publisher, PC_ACTOR)},
+	{COL("edition_of_id", "Entry this one names as the work it is an edition of"), STR(pc_listing, edition_of),
+	 .references = "publication_listings"},
+	{COL("description", "What the profile says of it in this entry"), STR(pc_listing, description), WIDE},
+	{LINE(pc_listing, n.line)},
+};
+
+static void
+citation_listing(const pc_row *row, pc_cell *c)
+{
+	const pc_citation *x = row->rec;
+	if (x->listing < row->g->n_listings)
+		set_str(c, row->g->listings[x->listing].n.id);
+}
+
+static const pc_column citation_cols[] = {
+	{COL("listing_id", "Bibliography entry"), FN(PC_COL_STRING, citation_listing),
+	 .references = "publication_listings"},
+	{COL("position", "Place in the entry's list of authors, from 1"), U32(pc_citation, position)},
+	{COL("person_id", "Author, when a person"), FN(PC_COL_STRING, citation_person), .references = "people"},
+	{COL("actor_id", "Author, when an organization"), FN(PC_COL_STRING, citation_actor), .references = "actors"},
+	{COL("as_written", "The author as the entry writes it"), STR(pc_citation, as_written)},
+	{COL("family_as_written", "A person's family name as the entry splits it"), STR(pc_citation, family)},
+	{COL("given_as_written", "A person's given name or initials as the entry splits it"), STR(pc_citation, given)},
+	{LINE(pc_citation, line)},
+};
+
+/* ---- The table of tables ------------------------------------------------------- */
+
+static const char *const pk_id[] = {"id", NULL};
+static const char *const pk_event_actor[] = {"event_id", "actor_id", "role", NULL};
+static const char *const pk_actor_relation[] = {"actor_id", "relation", "related_actor_id", NULL};
+static const char *const pk_authorship[] = {"publication_id", "position", NULL};
+static const char *const pk_event_citation[] = {"event_id", "cited_id", NULL};
+static const char *const pk_penalty_change[] = {"penalty_id", "base_penalty_id", NULL};
+static const char *const pk_indicator_source[] = {"indicator_id", "source_id", NULL};
+static const char *const pk_actor_alias[] = {"actor_id", "position", NULL};
+static const char *const pk_citation[] = {"listing_id", "position", NULL};
+
+/* The rows of a table: the elements of a graph array, or of the lists its elements hold. */
+#define ROWS(arr, T)         .array = offsetof(pc_graph, arr), .count = offsetof(pc_graph, n_##arr), .size = sizeof(T)
+#define LISTS(arr, T, count) ROWS(arr, T), .per_parent = (count)
+#define T(name_, title_, desc_, kind_, cols_, pk_)                                                                     \
+	.name = (name_), .title = (title_), .description = (desc_), .kind = (kind_), .columns = (cols_),               \
+	.n_columns = NCOLS(cols_), .primary_key = (pk_)
+
+/* Node tables first, in pc_kind order, so pc_tables[kind] is kind's table. */
+const pc_table pc_tables[] = {
+	{T("countries", "Countries", "The country the profile describes", PC_COUNTRY, country_cols, pk_id),
+	 ROWS(countries, pc_country)},
+	{T("indicators", "Indicators", "Headline statistics of the profile", PC_INDICATOR, indicator_cols, pk_id),
+	 ROWS(indicators, pc_indicator)},
+	{T("sources", "Sources", "Providers of the indicators' statistics", PC_PROVIDER, source_cols, pk_id),
+	 ROWS(providers, pc_provider)},
+	{T("events", "Events", "The profile's timelines of events", PC_EVENT, event_cols, pk_id),
+	 ROWS(events, pc_event)},
+	{T("actors", "Organizations", "Organizations, programmes, networks, hotlines and websites", PC_ACTOR,
+	   actor_cols, pk_id),
+	 ROWS(actors, pc_actor)},
+	{T("people", "People", "Authors cited by the bibliography, one row per person however spelled", PC_PERSON,
+	   person_cols, pk_id),
+	 ROWS(persons, pc_person)},
+	{T("publications", "Publications", "The bibliography, duplicates merged", PC_PUBLICATION, publication_cols,
+	   pk_id),
+	 ROWS(publications, pc_publication)},
+	{T("instruments", "Legal instruments", "Laws, codes and conventions", PC_INSTRUMENT, instrument_cols, pk_id),
+	 ROWS(instruments, pc_instrument)},
+	{T("articles", "Articles", "Articles of the legal instruments", PC_ARTICLE, article_cols, pk_id),
+	 ROWS(articles, pc_article)},
+	{T("penalties", "Penalties", "Penalties the articles set, with typed bounds", PC_PENALTY, penalty_cols, pk_id),
+	 ROWS(penalties, pc_penalty)},
+	{T("thresholds", "Legal thresholds", "Ages of consent, majority and marriage", PC_THRESHOLD, threshold_cols,
+	   pk_id),
+	 ROWS(thresholds, pc_threshold)},
+	{T("profile", "Profile", "The profile itself: its title, language, edition and introductions", PC_KIND_COUNT,
+	   profile_cols, pk_id)},
+	{T("event_actors", "Event actors", "Organizations involved in events, with their role", PC_KIND_COUNT,
+	   event_actor_cols, pk_event_actor),
+	 ROWS(event_actors, pc_event_actor)},
+	{T("actor_relations", "Relations between organizations", "Organizations tied to each other", PC_KIND_COUNT,
+	   actor_relation_cols, pk_actor_relation),
+	 ROWS(actor_relations, pc_actor_relation)},
+	{T("authorships", "Authorships", "Authors of publications, in the order written", PC_KIND_COUNT,
+	   authorship_cols, pk_authorship),
+	 ROWS(authorships, pc_authorship)},
+	{T("event_citations", "Event citations", "Laws and publications an event's text ties it to", PC_KIND_COUNT,
+	   event_citation_cols, pk_event_citation),
+	 ROWS(event_citations, pc_event_citation)},
+	{T("penalty_changes", "Penalty changes", "Penalties stated relative to another (increased by half)",
+	   PC_KIND_COUNT, penalty_change_cols, pk_penalty_change),
+	 ROWS(penalty_changes, pc_penalty_change)},
+	{T("indicator_sources", "Indicator sources", "Sources of each indicator's statistics", PC_KIND_COUNT,
+	   indicator_source_cols, pk_indicator_source),
+	 LISTS(indicators, pc_indicator, indicator_n_sources)},
+	{T("actor_aliases", "Organization aliases", "Other names of organizations", PC_KIND_COUNT, actor_alias_cols,
+	   pk_actor_alias),
+	 LISTS(actors, pc_actor, actor_n_aliases)},
+	{T("publication_listings", "Bibliography as listed",
+	   "Every bibliography entry as the profile lists it, merged duplicates included, with the publication it "
+	   "lists",
+	   PC_KIND_COUNT, listing_cols, pk_id),
+	 ROWS(listings, pc_listing)},
+	{T("listing_authors", "Authors as listed", "The authors of each bibliography entry, as the entry writes them",
+	   PC_KIND_COUNT, citation_cols, pk_citation),
+	 ROWS(citations, pc_citation)},
+};
+const size_t pc_n_tables = NCOLS(pc_tables);
+
+/* The data-quality notes: the workbook's sheet of them. */
+static void
+quality_kind(const pc_row *row, pc_cell *c)
+{
+	const pc_quality_note *q = row->rec;
+	if (pc_graph_node(row->g, q->subject) != NULL)
+		set_str(c, pc_kind_name[q->subject.kind]);
+}
+
+static void
+quality_entity(const pc_row *row, pc_cell *c)
+{
+	const pc_quality_note *q = row->rec;
+	const pc_node *n = pc_graph_node(row->g, q->subject);
+	if (n != NULL) {
+		set_str(c, n->id);
+		c->link = q->subject;
+	}
+}
+
+static const pc_column quality_cols[] = {
+	{COL("rule", "Rule that found it"), STR(pc_quality_note, rule)},
+	{COL("kind", "Kind of the entity concerned"), FN(PC_COL_STRING, quality_kind)},
+	{COL("entity_id", "Entity concerned"), FN(PC_COL_STRING, quality_entity)},
+	{COL("message", "What is missing or doubtful"), STR(pc_quality_note, message), WIDE},
+	{COL("line", "Line of the source file"), .type = PC_COL_INTEGER, .get = G_LINE,
+	 .offset = FIELD(pc_quality_note, line, unsigned)},
+};
+
+const pc_table pc_quality_table = {
+	T("data_quality", "Data quality",
+	  "Data-quality warnings: what the profile lacks or states twice, with the source line", PC_KIND_COUNT,
+	  quality_cols, NULL),
+	ROWS(quality, pc_quality_note)};
+
+/* ---- Rows ------------------------------------------------------------------------ */
+
+static const void *
+array_of(const pc_table *t, const pc_graph *g, size_t *n)
+{
+	*n = AT(g, t->count, size_t);
+	return AT(g, t->array, void *);
+}
+
+/* Lists held by each parent (an actor's aliases) address row r through a
  * cursor, so that walking the rows in order costs O(1) per row instead of
  * a rescan from the first parent. Row 0 always restarts the walk, so a
  * cursor left over from another graph is never trusted by an in-order walk. */
@@ -85,726 +600,70 @@ typedef struct {
 	size_t base;         /* the row number of that parent's first element */
 } flat_cursor;
 
-typedef size_t (*flat_count_fn)(const pc_graph *g, size_t parent);
+static flat_cursor cursors[NCOLS(pc_tables)];
 
-/* Find the parent and the element index of flattened row r. */
 static int
-flat_locate(flat_cursor *cur, const pc_graph *g, const void *parents, size_t n_parents, flat_count_fn count, size_t r,
-	    size_t *parent, size_t *k)
+flat_locate(const pc_table *t, const pc_graph *g, size_t r, size_t *parent, size_t *k)
 {
+	size_t n;
+	const char *parents = array_of(t, g, &n);
+	flat_cursor none = {0}, *cur = t >= pc_tables && t < pc_tables + pc_n_tables ? &cursors[t - pc_tables] : &none;
 	size_t p = 0, base = 0;
-	if (r != 0 && cur->g == g && cur->parents == parents && r >= cur->base && cur->parent < n_parents) {
+	if (r != 0 && cur->g == g && cur->parents == parents && r >= cur->base && cur->parent < n) {
 		p = cur->parent;
 		base = cur->base;
 	}
-	for (; p < n_parents; p++) {
-		size_t n = count(g, p);
-		if (r < base + n) {
-			cur->g = g;
-			cur->parents = parents;
-			cur->parent = p;
-			cur->base = base;
+	for (; p < n; p++) {
+		size_t m = t->per_parent(parents + p * t->size);
+		if (r < base + m) {
+			*cur = (flat_cursor){g, parents, p, base};
 			*parent = p;
 			*k = r - base;
 			return 1;
 		}
-		base += n;
+		base += m;
 	}
 	return 0;
 }
 
-static size_t
-flat_total(const pc_graph *g, size_t n_parents, flat_count_fn count)
+size_t
+pc_table_n_rows(const pc_table *t, const pc_graph *g)
 {
-	size_t n = 0;
-	for (size_t p = 0; p < n_parents; p++)
-		n += count(g, p);
-	return n;
+	if (t->size == 0)
+		return 1; /* the graph itself */
+	size_t n;
+	const char *a = array_of(t, g, &n);
+	if (t->per_parent == NULL)
+		return n;
+	size_t total = 0;
+	for (size_t p = 0; p < n; p++)
+		total += t->per_parent(a + p * t->size);
+	return total;
 }
 
-/* ---- countries ---------------------------------------------------------- */
-
-static const pc_column country_cols[] = {
-	{"id", PC_COL_STRING, "Identifier: the ISO 3166-1 alpha-2 code in lower case", NULL, 0},
-	{"code", PC_COL_STRING, "ISO 3166-1 alpha-2 code", NULL, 0},
-	{"name", PC_COL_STRING, "Name of the country", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-country_n(const pc_graph *g)
+void
+pc_table_row(const pc_table *t, const pc_graph *g, size_t r, pc_cell *cells)
 {
-	return g->n_countries;
-}
-
-static void
-country_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_country *x = &g->countries[r];
-	blank(c, NCOLS(country_cols));
-	c_str(&c[0], x->n.id);
-	c_str(&c[1], x->code);
-	c_str(&c[2], x->name);
-	c_line(&c[3], x->n.line);
-}
-
-/* ---- indicators ---------------------------------------------------------- */
-
-static const pc_column indicator_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the indicator", NULL, 0},
-	{"label", PC_COL_STRING, "What the indicator measures", NULL, 1},
-	{"value", PC_COL_NUMBER, "The value; empty when the profile gives none", NULL, 0},
-	{"value_text", PC_COL_STRING, "The value as the profile writes it", NULL, 0},
-	{"unit", PC_COL_STRING, "Unit of the value", NULL, 0},
-	{"year", PC_COL_INTEGER, "Year the value refers to", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-indicator_n(const pc_graph *g)
-{
-	return g->n_indicators;
-}
-
-static void
-indicator_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_indicator *x = &g->indicators[r];
-	blank(c, NCOLS(indicator_cols));
-	c_str(&c[0], x->n.id);
-	c_str(&c[1], x->label);
-	c_num(&c[2], x->value, x->has_value);
-	c_str(&c[3], x->value_text);
-	c_str(&c[4], x->unit);
-	c_opt_int(&c[5], x->year);
-	c_line(&c[6], x->n.line);
-}
-
-/* ---- sources -------------------------------------------------------------- */
-
-static const pc_column source_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the statistics source", NULL, 0},
-	{"name", PC_COL_STRING, "Name of the provider of statistics", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-source_n(const pc_graph *g)
-{
-	return g->n_providers;
-}
-
-static void
-source_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_provider *x = &g->providers[r];
-	blank(c, NCOLS(source_cols));
-	c_str(&c[0], x->n.id);
-	c_str(&c[1], x->name);
-	c_line(&c[2], x->n.line);
-}
-
-/* ---- events --------------------------------------------------------------- */
-
-static const pc_column event_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the event", NULL, 0},
-	{"year", PC_COL_INTEGER, "Year the event happened or began", NULL, 0},
-	{"end_year", PC_COL_INTEGER, "Last year of an event that spans years", NULL, 0},
-	{"theme", PC_COL_STRING, "Timeline it belongs to (education-ict or child-protection unless the profile declares its own)", "themes", 0},
-	{"text", PC_COL_STRING, "What happened, as the profile tells it", NULL, 1},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-event_n(const pc_graph *g)
-{
-	return g->n_events;
-}
-
-static void
-event_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_event *x = &g->events[r];
-	blank(c, NCOLS(event_cols));
-	c_str(&c[0], x->n.id);
-	c_opt_int(&c[1], x->year);
-	c_opt_int(&c[2], x->end_year);
-	c_str(&c[3], x->theme < g->n_themes ? g->themes[x->theme].n.id : NULL);
-	c_str(&c[4], x->text);
-	c_line(&c[5], x->n.line);
-}
-
-/* ---- actors --------------------------------------------------------------- */
-
-static const pc_column actor_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the organization", NULL, 0},
-	{"kind", PC_COL_STRING, "Kind of organization: ngo, government-body, ...", NULL, 0},
-	{"name", PC_COL_STRING, "Name; empty when the profile does not give it", NULL, 0},
-	{"acronym", PC_COL_STRING, "Acronym", NULL, 0},
-	{"description", PC_COL_STRING, "What the profile says of it", NULL, 1},
-	{"founded", PC_COL_INTEGER, "Year it was founded", NULL, 0},
-	{"directory", PC_COL_BOOLEAN, "Listed in the profile's directory of organizations", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-actor_n(const pc_graph *g)
-{
-	return g->n_actors;
-}
-
-static void
-actor_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_actor *x = &g->actors[r];
-	blank(c, NCOLS(actor_cols));
-	c_str(&c[0], x->n.id);
-	c_str(&c[1], x->kind);
-	c_str(&c[2], x->name);
-	c_str(&c[3], x->acronym);
-	c_str(&c[4], x->description);
-	c_opt_int(&c[5], x->founded);
-	c_bool(&c[6], x->directory != 0);
-	c_line(&c[7], x->n.line);
-}
-
-/* ---- people ---------------------------------------------------------------- */
-
-static const pc_column person_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the person", NULL, 0},
-	{"display_name", PC_COL_STRING, "Name as a reader reads it", NULL, 0},
-	{"family_name", PC_COL_STRING, "Family name, the fullest spelling cited", NULL, 0},
-	{"given_name", PC_COL_STRING, "Given name or initials, the fullest cited", NULL, 0},
-	{"sort_key", PC_COL_STRING, "Folded name the rows are sorted by", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that first cites the person", NULL, 0},
-};
-
-static size_t
-person_n(const pc_graph *g)
-{
-	return g->n_persons;
-}
-
-static void
-person_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_person *x = &g->persons[r];
-	blank(c, NCOLS(person_cols));
-	c_str(&c[0], x->n.id);
-	c_str(&c[1], x->display);
-	c_str(&c[2], x->family);
-	c_str(&c[3], x->given);
-	c_str(&c[4], x->sort_key);
-	c_line(&c[5], x->n.line);
-}
-
-/* ---- publications ----------------------------------------------------------- */
-
-static const pc_column publication_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the publication", NULL, 0},
-	{"title", PC_COL_STRING, "Title", NULL, 1},
-	{"subtitle", PC_COL_STRING, "Subtitle", NULL, 1},
-	{"year", PC_COL_INTEGER, "Year of publication", NULL, 0},
-	{"kind", PC_COL_STRING, "Kind of publication: report, article, ...", NULL, 0},
-	{"publisher_id", PC_COL_STRING, "Organization that published it", "actors", 0},
-	{"edition_of_id", PC_COL_STRING, "Publication this one is an edition of", "publications", 0},
-	{"description", PC_COL_STRING, "What the profile says of it", NULL, 1},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-publication_n(const pc_graph *g)
-{
-	return g->n_publications;
-}
-
-static void
-publication_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_publication *x = &g->publications[r];
-	blank(c, NCOLS(publication_cols));
-	c_str(&c[0], x->n.id);
-	c_str(&c[1], x->title);
-	c_str(&c[2], x->subtitle);
-	c_opt_int(&c[3], x->year);
-	c_str(&c[4], x->kind);
-	c_ref(&c[5], g, PC_ACTOR, x->publisher);
-	c_ref(&c[6], g, PC_PUBLICATION, x->edition_of);
-	c_str(&c[7], x->description);
-	c_line(&c[8], x->n.line);
-}
-
-/* ---- instruments ---------------------------------------------------------- */
-
-static const pc_column instrument_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the legal instrument", NULL, 0},
-	{"type", PC_COL_STRING, "law, code or convention", NULL, 0},
-	{"number", PC_COL_STRING, "Official number, as 196/2003", NULL, 0},
-	{"year", PC_COL_INTEGER, "Year of adoption", NULL, 0},
-	{"title", PC_COL_STRING, "Title", NULL, 1},
-	{"status", PC_COL_STRING, "Treaty status as the profile writes it", NULL, 0},
-	{"signed", PC_COL_BOOLEAN, "Signed by the country; empty when unknown", NULL, 0},
-	{"ratified", PC_COL_BOOLEAN, "Ratified by the country; empty when unknown", NULL, 0},
-	{"in_force", PC_COL_BOOLEAN, "In force in the country; empty when unknown", NULL, 0},
-	{"status_date", PC_COL_STRING, "Year and month of the status, as 2001-11", NULL, 0},
-	{"issuer_id", PC_COL_STRING, "Organization that issued it", "actors", 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-instrument_n(const pc_graph *g)
-{
-	return g->n_instruments;
-}
-
-static void
-instrument_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_instrument *x = &g->instruments[r];
-	blank(c, NCOLS(instrument_cols));
-	c_str(&c[0], x->n.id);
-	c_str(&c[1], x->type < PC_INSTR_COUNT ? pc_instrument_type_name[x->type] : NULL);
-	c_str(&c[2], x->number);
-	c_opt_int(&c[3], x->year);
-	c_str(&c[4], x->title);
-	c_str(&c[5], x->status);
-	c_bool(&c[6], x->signed_);
-	c_bool(&c[7], x->ratified);
-	c_bool(&c[8], x->in_force);
-	c_str(&c[9], x->status_date);
-	c_ref(&c[10], g, PC_ACTOR, x->issuer);
-	c_line(&c[11], x->n.line);
-}
-
-/* ---- articles ----------------------------------------------------------------- */
-
-static const pc_column article_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the article", NULL, 0},
-	{"instrument_id", PC_COL_STRING, "Legal instrument the article belongs to", "instruments", 0},
-	{"number", PC_COL_STRING, "Article number, as 211", NULL, 0},
-	{"heading", PC_COL_STRING, "Heading of the article", NULL, 0},
-	{"text", PC_COL_STRING, "Text of the article as the profile gives it", NULL, 1},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-article_n(const pc_graph *g)
-{
-	return g->n_articles;
-}
-
-static void
-article_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_article *x = &g->articles[r];
-	blank(c, NCOLS(article_cols));
-	c_str(&c[0], x->n.id);
-	c_ref(&c[1], g, PC_INSTRUMENT, x->instrument);
-	c_str(&c[2], x->number);
-	c_str(&c[3], x->heading);
-	c_str(&c[4], x->text);
-	c_line(&c[5], x->n.line);
-}
-
-/* ---- penalties ----------------------------------------------------------------- */
-
-static const pc_column penalty_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the penalty", NULL, 0},
-	{"article_id", PC_COL_STRING, "Article that sets the penalty", "articles", 0},
-	{"kind", PC_COL_STRING, "imprisonment, fine or prohibition-of-rights", NULL, 0},
-	{"min_value", PC_COL_NUMBER, "Lower bound, in unit", NULL, 0},
-	{"max_value", PC_COL_NUMBER, "Upper bound, in unit", NULL, 0},
-	{"unit", PC_COL_STRING, "Unit of the bounds: months, years, or a currency code as RON", NULL, 0},
-	{"unit_is_currency", PC_COL_BOOLEAN, "The unit is a currency (the penalty is an amount of money)", NULL, 0},
-	{"offence", PC_COL_STRING, "Offence the penalty punishes", NULL, 1},
-	{"condition", PC_COL_STRING, "Condition under which it applies; empty for the basic offence", NULL, 1},
-	{"alternative_to_id", PC_COL_STRING, "Penalty this one is an alternative to (or ...)", "penalties", 0},
-	{"in_addition_to_id", PC_COL_STRING, "Penalty this one is applied in addition to", "penalties", 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-penalty_n(const pc_graph *g)
-{
-	return g->n_penalties;
-}
-
-static void
-penalty_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_penalty *x = &g->penalties[r];
-	blank(c, NCOLS(penalty_cols));
-	c_str(&c[0], x->n.id);
-	c_ref(&c[1], g, PC_ARTICLE, x->article);
-	c_str(&c[2], x->kind < PC_PEN_COUNT ? pc_penalty_kind_name[x->kind] : NULL);
-	c_num(&c[3], x->min, x->has_min);
-	c_num(&c[4], x->max, x->has_max);
-	c_str(&c[5], x->unit);
-	if (x->unit != NULL)
-		c_bool(&c[6], x->unit_is_currency != 0);
-	c_str(&c[7], x->offence);
-	c_str(&c[8], x->condition);
-	c_ref(&c[9], g, PC_PENALTY, x->alternative_to);
-	c_ref(&c[10], g, PC_PENALTY, x->in_addition_to);
-	c_line(&c[11], x->n.line);
-}
-
-/* ---- thresholds ---------------------------------------------------------------- */
-
-static const pc_column threshold_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the legal threshold", NULL, 0},
-	{"kind", PC_COL_STRING, "age-of-consent, age-of-majority or marriage-age", NULL, 0},
-	{"age", PC_COL_INTEGER, "Age in years", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-threshold_n(const pc_graph *g)
-{
-	return g->n_thresholds;
-}
-
-static void
-threshold_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_threshold *x = &g->thresholds[r];
-	blank(c, NCOLS(threshold_cols));
-	c_str(&c[0], x->n.id);
-	c_str(&c[1], x->kind < PC_THR_COUNT ? pc_threshold_kind_name[x->kind] : NULL);
-	c_int(&c[2], x->age, 1);
-	c_line(&c[3], x->n.line);
-}
-
-/* ---- event_actors ------------------------------------------------------------- */
-
-static const pc_column event_actor_cols[] = {
-	{"event_id", PC_COL_STRING, "Event", "events", 0},
-	{"actor_id", PC_COL_STRING, "Organization involved in it", "actors", 0},
-	{"role", PC_COL_STRING, "Role: organizer, funder, partner, participant, signatory, ...", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-event_actor_n(const pc_graph *g)
-{
-	return g->n_event_actors;
-}
-
-static void
-event_actor_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_event_actor *x = &g->event_actors[r];
-	blank(c, NCOLS(event_actor_cols));
-	c_ref(&c[0], g, PC_EVENT, x->event);
-	c_ref(&c[1], g, PC_ACTOR, x->actor);
-	c_str(&c[2], x->role < PC_ROLE_COUNT ? pc_role_name[x->role] : NULL);
-	c_line(&c[3], x->line);
-}
-
-/* ---- actor_relations ------------------------------------------------------------ */
-
-static const pc_column actor_relation_cols[] = {
-	{"actor_id", PC_COL_STRING, "Organization the relation starts from", "actors", 0},
-	{"relation", PC_COL_STRING, "part-of, member-of, operated-by, partner-of, founded-by or funded-by", NULL, 0},
-	{"related_actor_id", PC_COL_STRING, "Organization it is related to", "actors", 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-actor_relation_n(const pc_graph *g)
-{
-	return g->n_actor_relations;
-}
-
-static void
-actor_relation_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_actor_relation *x = &g->actor_relations[r];
-	blank(c, NCOLS(actor_relation_cols));
-	c_ref(&c[0], g, PC_ACTOR, x->from);
-	c_str(&c[1], x->type < PC_REL_COUNT ? pc_relation_name[x->type] : NULL);
-	c_ref(&c[2], g, PC_ACTOR, x->to);
-	c_line(&c[3], x->line);
-}
-
-/* ---- authorships ------------------------------------------------------------------ */
-
-static const pc_column authorship_cols[] = {
-	{"publication_id", PC_COL_STRING, "Publication", "publications", 0},
-	{"position", PC_COL_INTEGER, "Place in the list of authors, from 1", NULL, 0},
-	{"person_id", PC_COL_STRING, "Author, when a person", "people", 0},
-	{"actor_id", PC_COL_STRING, "Author, when an organization", "actors", 0},
-	{"as_written", PC_COL_STRING, "The author as the citation spells it", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-authorship_n(const pc_graph *g)
-{
-	return g->n_authorships;
-}
-
-static void
-authorship_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_authorship *x = &g->authorships[r];
-	blank(c, NCOLS(authorship_cols));
-	c_ref(&c[0], g, PC_PUBLICATION, x->publication);
-	c_int(&c[1], x->position, 1);
-	if (x->author.kind == PC_PERSON)
-		c_ref(&c[2], g, PC_PERSON, x->author.index);
-	else if (x->author.kind == PC_ACTOR)
-		c_ref(&c[3], g, PC_ACTOR, x->author.index);
-	c_str(&c[4], x->as_written);
-	c_line(&c[5], x->line);
-}
-
-/* ---- event_citations --------------------------------------------------------------- */
-
-/* The target is an instrument or a publication: one typed column each, so
- * that each has a foreign key, and cited_id for a key that is never empty. */
-static const pc_column event_citation_cols[] = {
-	{"event_id", PC_COL_STRING, "Event", "events", 0},
-	{"cited_id", PC_COL_STRING, "Instrument or publication the event's text ties it to", NULL, 0},
-	{"instrument_id", PC_COL_STRING, "Legal instrument cited, when it is one", "instruments", 0},
-	{"publication_id", PC_COL_STRING, "Publication cited, when it is one", "publications", 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-event_citation_n(const pc_graph *g)
-{
-	return g->n_event_citations;
-}
-
-static void
-event_citation_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_event_citation *x = &g->event_citations[r];
-	blank(c, NCOLS(event_citation_cols));
-	c_ref(&c[0], g, PC_EVENT, x->event);
-	if (x->target.kind == PC_INSTRUMENT)
-		c_ref(&c[2], g, PC_INSTRUMENT, x->target.index);
-	else if (x->target.kind == PC_PUBLICATION)
-		c_ref(&c[3], g, PC_PUBLICATION, x->target.index);
-	const pc_node *n = pc_graph_node(g, x->target);
-	if (n != NULL) {
-		c_str(&c[1], n->id);
-		c[1].link = x->target;
+	pc_row row = {g, NULL, r, 0};
+	if (t->size == 0) {
+		row.rec = r == 0 ? g : NULL;
+	} else if (t->per_parent == NULL) {
+		size_t n;
+		const char *a = array_of(t, g, &n);
+		row.rec = r < n ? a + r * t->size : NULL;
+	} else if (flat_locate(t, g, r, &row.index, &row.k)) {
+		size_t n;
+		row.rec = (const char *)array_of(t, g, &n) + row.index * t->size;
 	}
-	c_line(&c[4], x->line);
-}
-
-/* ---- penalty_changes ----------------------------------------------------------------- */
-
-static const pc_column penalty_change_cols[] = {
-	{"penalty_id", PC_COL_STRING, "Penalty stated as a change of another", "penalties", 0},
-	{"base_penalty_id", PC_COL_STRING, "Penalty whose bounds are changed", "penalties", 0},
-	{"factor", PC_COL_NUMBER, "Factor the base bounds are multiplied by (1.5: increased by half)", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states it", NULL, 0},
-};
-
-static size_t
-penalty_change_n(const pc_graph *g)
-{
-	return g->n_penalty_changes;
-}
-
-static void
-penalty_change_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_penalty_change *x = &g->penalty_changes[r];
-	blank(c, NCOLS(penalty_change_cols));
-	c_ref(&c[0], g, PC_PENALTY, x->penalty);
-	c_ref(&c[1], g, PC_PENALTY, x->of);
-	c_num(&c[2], x->factor, 1);
-	c_line(&c[3], x->line);
-}
-
-/* ---- indicator_sources ---------------------------------------------------------------- */
-
-static const pc_column indicator_source_cols[] = {
-	{"indicator_id", PC_COL_STRING, "Indicator", "indicators", 0},
-	{"source_id", PC_COL_STRING, "Source of its statistics", "sources", 0},
-	{"position", PC_COL_INTEGER, "Place in the indicator's list of sources, from 1", NULL, 0},
-};
-
-static size_t
-indicator_source_count(const pc_graph *g, size_t parent)
-{
-	return g->indicators[parent].n_providers;
-}
-
-static size_t
-indicator_source_n(const pc_graph *g)
-{
-	return flat_total(g, g->n_indicators, indicator_source_count);
-}
-
-static void
-indicator_source_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	static flat_cursor cur;
-	size_t p, k;
-	blank(c, NCOLS(indicator_source_cols));
-	if (!flat_locate(&cur, g, g->indicators, g->n_indicators, indicator_source_count, r, &p, &k))
-		return;
-	c_ref(&c[0], g, PC_INDICATOR, (long long)p);
-	c_ref(&c[1], g, PC_PROVIDER, g->indicators[p].providers[k]);
-	c_int(&c[2], (long long)k + 1, 1);
-}
-
-/* ---- actor_aliases ---------------------------------------------------------------------- */
-
-static const pc_column actor_alias_cols[] = {
-	{"actor_id", PC_COL_STRING, "Organization", "actors", 0},
-	{"position", PC_COL_INTEGER, "Place in the organization's list of aliases, from 1", NULL, 0},
-	{"alias", PC_COL_STRING, "Another name the organization is known by", NULL, 0},
-};
-
-static size_t
-actor_alias_count(const pc_graph *g, size_t parent)
-{
-	return g->actors[parent].n_aliases;
-}
-
-static size_t
-actor_alias_n(const pc_graph *g)
-{
-	return flat_total(g, g->n_actors, actor_alias_count);
-}
-
-static void
-actor_alias_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	static flat_cursor cur;
-	size_t p, k;
-	blank(c, NCOLS(actor_alias_cols));
-	if (!flat_locate(&cur, g, g->actors, g->n_actors, actor_alias_count, r, &p, &k))
-		return;
-	c_ref(&c[0], g, PC_ACTOR, (long long)p);
-	c_int(&c[1], (long long)k + 1, 1);
-	c_str(&c[2], g->actors[p].aliases[k]);
-}
-
-/* ---- publication_duplicates ------------------------------------------------------------- */
-
-static const pc_column publication_duplicate_cols[] = {
-	{"duplicate_id", PC_COL_STRING, "Identifier of a bibliography entry that repeats a publication", NULL, 0},
-	{"publication_id", PC_COL_STRING, "Publication it was merged into", "publications", 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that states the repeated entry", NULL, 0},
-};
-
-static size_t
-publication_duplicate_count(const pc_graph *g, size_t parent)
-{
-	return g->publications[parent].n_merged;
-}
-
-static size_t
-publication_duplicate_n(const pc_graph *g)
-{
-	return flat_total(g, g->n_publications, publication_duplicate_count);
-}
-
-static void
-publication_duplicate_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	static flat_cursor cur;
-	size_t p, k;
-	blank(c, NCOLS(publication_duplicate_cols));
-	if (!flat_locate(&cur, g, g->publications, g->n_publications, publication_duplicate_count, r, &p, &k))
-		return;
-	const pc_publication *x = &g->publications[p];
-	c_str(&c[0], x->merged_ids[k]);
-	c_ref(&c[1], g, PC_PUBLICATION, (long long)p);
-	if (x->merged_lines != NULL)
-		c_line(&c[2], x->merged_lines[k]);
-}
-
-/* ---- themes ------------------------------------------------------------------------------ */
-
-static const pc_column theme_cols[] = {
-	{"id", PC_COL_STRING, "Identifier of the timeline theme", NULL, 0},
-	{"label", PC_COL_STRING, "Name of the timeline", NULL, 0},
-	{"order", PC_COL_INTEGER, "Place of the timeline among the profile's, from 1", NULL, 0},
-	{"line", PC_COL_INTEGER, "Line of the source file that declares it; empty for the two themes of format 1.0",
-	 NULL, 0},
-};
-
-static size_t
-theme_n(const pc_graph *g)
-{
-	return g->n_themes;
-}
-
-static void
-theme_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_theme *x = &g->themes[r];
-	blank(c, NCOLS(theme_cols));
-	c_str(&c[0], x->n.id);
-	c_str(&c[1], x->label);
-	c_int(&c[2], x->order, 1);
-	c_line(&c[3], x->n.line);
-}
-
-/* ---- The table of tables ------------------------------------------------------------------- */
-
-static const char *const pk_id[] = {"id", NULL};
-static const char *const pk_event_actor[] = {"event_id", "actor_id", "role", NULL};
-static const char *const pk_actor_relation[] = {"actor_id", "relation", "related_actor_id", NULL};
-static const char *const pk_authorship[] = {"publication_id", "position", NULL};
-static const char *const pk_event_citation[] = {"event_id", "cited_id", NULL};
-static const char *const pk_penalty_change[] = {"penalty_id", "base_penalty_id", NULL};
-static const char *const pk_indicator_source[] = {"indicator_id", "source_id", NULL};
-static const char *const pk_actor_alias[] = {"actor_id", "position", NULL};
-static const char *const pk_publication_duplicate[] = {"duplicate_id", NULL};
-
-#define TABLE(name, title, desc, kind, cols, pk, stem)                                                                 \
-	{                                                                                                              \
-		name, title, desc, kind, cols, NCOLS(cols), pk, stem##_n, stem##_row                                   \
+	for (size_t i = 0; i < t->n_columns; i++) {
+		if (row.rec != NULL) {
+			read_cell(&t->columns[i], &row, &cells[i]);
+		} else {
+			memset(&cells[i], 0, sizeof cells[i]);
+			cells[i].link.kind = PC_KIND_COUNT;
+		}
 	}
-
-/* Node tables first, in pc_kind order, so pc_tables[kind] is kind's table. */
-const pc_table pc_tables[] = {
-	TABLE("countries", "Countries", "The country the profile describes", PC_COUNTRY, country_cols, pk_id, country),
-	TABLE("indicators", "Indicators", "Headline statistics of the profile", PC_INDICATOR, indicator_cols, pk_id,
-	      indicator),
-	TABLE("sources", "Sources", "Providers of the indicators' statistics", PC_PROVIDER, source_cols, pk_id, source),
-	TABLE("events", "Events", "The profile's timelines of events", PC_EVENT, event_cols, pk_id, event),
-	TABLE("actors", "Organizations", "Organizations, programmes, networks, hotlines and websites", PC_ACTOR,
-	      actor_cols, pk_id, actor),
-	TABLE("people", "People", "Authors cited by the bibliography, one row per person however spelled", PC_PERSON,
-	      person_cols, pk_id, person),
-	TABLE("publications", "Publications", "The bibliography, duplicates merged", PC_PUBLICATION, publication_cols,
-	      pk_id, publication),
-	TABLE("instruments", "Legal instruments", "Laws, codes and conventions", PC_INSTRUMENT, instrument_cols, pk_id,
-	      instrument),
-	TABLE("articles", "Articles", "Articles of the legal instruments", PC_ARTICLE, article_cols, pk_id, article),
-	TABLE("penalties", "Penalties", "Penalties the articles set, with typed bounds", PC_PENALTY, penalty_cols,
-	      pk_id, penalty),
-	TABLE("thresholds", "Legal thresholds", "Ages of consent, majority and marriage", PC_THRESHOLD, threshold_cols,
-	      pk_id, threshold),
-	TABLE("event_actors", "Event actors", "Organizations involved in events, with their role", PC_KIND_COUNT,
-	      event_actor_cols, pk_event_actor, event_actor),
-	TABLE("actor_relations", "Relations between organizations", "Organizations tied to each other", PC_KIND_COUNT,
-	      actor_relation_cols, pk_actor_relation, actor_relation),
-	TABLE("authorships", "Authorships", "Authors of publications, in the order written", PC_KIND_COUNT,
-	      authorship_cols, pk_authorship, authorship),
-	TABLE("event_citations", "Event citations", "Laws and publications an event's text ties it to", PC_KIND_COUNT,
-	      event_citation_cols, pk_event_citation, event_citation),
-	TABLE("penalty_changes", "Penalty changes", "Penalties stated relative to another (increased by half)",
-	      PC_KIND_COUNT, penalty_change_cols, pk_penalty_change, penalty_change),
-	TABLE("indicator_sources", "Indicator sources", "Sources of each indicator's statistics", PC_KIND_COUNT,
-	      indicator_source_cols, pk_indicator_source, indicator_source),
-	TABLE("actor_aliases", "Organization aliases", "Other names of organizations", PC_KIND_COUNT, actor_alias_cols,
-	      pk_actor_alias, actor_alias),
-	TABLE("publication_duplicates", "Merged duplicates", "Bibliography entries merged into one publication",
-	      PC_KIND_COUNT, publication_duplicate_cols, pk_publication_duplicate, publication_duplicate),
-	TABLE("themes", "Themes", "The timelines events belong to, in order", PC_KIND_COUNT, theme_cols, pk_id, theme),
-};
-const size_t pc_n_tables = NCOLS(pc_tables);
+}
 
 const pc_table *
 pc_table_for_kind(pc_kind kind)
@@ -823,4 +682,13 @@ pc_table_named(const char *name)
 		if (strcmp(pc_tables[i].name, name) == 0)
 			return &pc_tables[i];
 	return NULL;
+}
+
+int
+pc_table_column(const pc_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->n_columns; i++)
+		if (strcmp(t->columns[i].name, name) == 0)
+			return (int)i;
+	return -1;
 }

@@ -74,27 +74,31 @@ out_header(out_file *o, const pc_world_table *t)
 	pc_buf_free(&b);
 }
 
-/* A profile table: the header, then each country's rows as its part has
- * them, copied in pieces. */
+/* A profile table: the header, then each country's rows as its part has them. */
 static int
-gather(const pc_world *w, const pc_world_table *t, size_t ti, out_file *o, pc_diag *d)
+gather(const pc_world *w, const pc_world_table *t, out_file *o, const char *parts_dir, pc_diag *d)
 {
 	out_header(o, t);
 	char chunk[1 << 16];
 	for (size_t i = 0; i < w->n_countries; i++) {
-		const pc_world_part *p = &w->countries[i].part;
-		FILE *f = fopen(p->path, "rb");
-		int ok = f != NULL && fseek(f, (long)p->offset[ti], SEEK_SET) == 0;
-		for (unsigned long long left = p->length[ti]; ok && left > 0;) {
-			size_t n = fread(chunk, 1, left < sizeof chunk ? (size_t)left : sizeof chunk, f);
-			ok = n > 0;
-			out_add(o, chunk, n);
-			left -= n;
+		char *path = pc_asprintf("%s/%s/%s.csv", parts_dir, w->countries[i].cc, t->name);
+		FILE *f = fopen(path, "rb");
+		if (f == NULL) {
+			int rc = pc_out_fail(d, path, "read the world part");
+			free(path);
+			return rc;
 		}
-		if (f)
-			fclose(f);
-		if (!ok)
-			return pc_out_fail(d, p->path, "read the world part");
+		size_t n;
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			out_add(o, chunk, n);
+		int bad = ferror(f);
+		fclose(f);
+		if (bad) {
+			int rc = pc_out_fail(d, path, "read the world part");
+			free(path);
+			return rc;
+		}
+		free(path);
 	}
 	return PC_EXIT_OK;
 }
@@ -327,7 +331,8 @@ package(const pc_world *w, const pc_world_table *t, size_t n, const size_t *byte
 }
 
 int
-pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int with_package, pc_diag *d)
+pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, const char *parts_dir,
+		   int with_package, pc_diag *d)
 {
 	size_t n;
 	pc_world_table *t = pc_world_tables(&n);
@@ -344,7 +349,7 @@ pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int
 		if (rc != PC_EXIT_OK)
 			break;
 		if (t[i].profile != NULL) {
-			rc = gather(w, &t[i], i, &o, d);
+			rc = gather(w, &t[i], &o, parts_dir, d);
 		} else {
 			out_header(&o, &t[i]);
 			pc_buf_reset(&b);

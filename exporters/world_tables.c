@@ -9,46 +9,46 @@
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
-static const pc_column country_col = {
+static const pc_column country_col = PC_COLUMN(
 	"country", PC_COL_STRING, "Country of the profile the row comes from: its ISO 3166-1 code in lower case",
-	"countries", 0};
+	"countries", 0);
 
 static const pc_column world_actor_cols[] = {
-	{"world_id", PC_COL_STRING, "World identifier of the organization, stable across builds", NULL, 0},
-	{"kind", PC_COL_STRING, "Kind of organization, as its first profile states it", NULL, 0},
-	{"name", PC_COL_STRING, "Name, as its first profile (by country code) writes it", NULL, 0},
-	{"acronym", PC_COL_STRING, "Acronym, as its first profile writes it", NULL, 0},
-	{"identifiers", PC_COL_STRING, "Identifiers its profiles give (wikidata:, ror:), space-separated", NULL, 0},
-	{"countries", PC_COL_STRING, "Countries whose profiles name it, space-separated", NULL, 0},
-	{"n_countries", PC_COL_INTEGER, "Number of those countries", NULL, 0},
+	PC_COLUMN("world_id", PC_COL_STRING, "World identifier of the organization, stable across builds", NULL, 0),
+	PC_COLUMN("kind", PC_COL_STRING, "Kind of organization, as its first profile states it", NULL, 0),
+	PC_COLUMN("name", PC_COL_STRING, "Name, as its first profile (by country code) writes it", NULL, 0),
+	PC_COLUMN("acronym", PC_COL_STRING, "Acronym, as its first profile writes it", NULL, 0),
+	PC_COLUMN("identifiers", PC_COL_STRING, "Identifiers its profiles give (wikidata:, ror:), space-separated", NULL, 0),
+	PC_COLUMN("countries", PC_COL_STRING, "Countries whose profiles name it, space-separated", NULL, 0),
+	PC_COLUMN("n_countries", PC_COL_INTEGER, "Number of those countries", NULL, 0),
 };
 static const pc_column world_person_cols[] = {
-	{"world_id", PC_COL_STRING, "World identifier of the person, stable across builds", NULL, 0},
-	{"display_name", PC_COL_STRING, "Name as a reader reads it, from the first profile citing the person", NULL,
-	 0},
-	{"given_name", PC_COL_STRING, "Given name or initials, from the same profile", NULL, 0},
-	{"identifiers", PC_COL_STRING, "Identifiers its profiles give (orcid:), space-separated", NULL, 0},
-	{"countries", PC_COL_STRING, "Countries whose profiles cite the person, space-separated", NULL, 0},
-	{"n_countries", PC_COL_INTEGER, "Number of those countries", NULL, 0},
+	PC_COLUMN("world_id", PC_COL_STRING, "World identifier of the person, stable across builds", NULL, 0),
+	PC_COLUMN("display_name", PC_COL_STRING, "Name as a reader reads it, from the first profile citing the person", NULL,
+	 0),
+	PC_COLUMN("given_name", PC_COL_STRING, "Given name or initials, from the same profile", NULL, 0),
+	PC_COLUMN("identifiers", PC_COL_STRING, "Identifiers its profiles give (orcid:), space-separated", NULL, 0),
+	PC_COLUMN("countries", PC_COL_STRING, "Countries whose profiles cite the person, space-separated", NULL, 0),
+	PC_COLUMN("n_countries", PC_COL_INTEGER, "Number of those countries", NULL, 0),
 };
 static const pc_column world_publication_cols[] = {
-	{"world_id", PC_COL_STRING, "World identifier of the publication, stable across builds", NULL, 0},
-	{"title", PC_COL_STRING, "Title, from the first profile listing it", NULL, 1},
-	{"year", PC_COL_INTEGER, "Year of publication", NULL, 0},
-	{"kind", PC_COL_STRING, "Kind of publication, as that profile states it", NULL, 0},
-	{"identifiers", PC_COL_STRING, "Identifiers its profiles give (doi:), space-separated", NULL, 0},
-	{"countries", PC_COL_STRING, "Countries whose profiles list it, space-separated", NULL, 0},
-	{"n_countries", PC_COL_INTEGER, "Number of those countries", NULL, 0},
+	PC_COLUMN("world_id", PC_COL_STRING, "World identifier of the publication, stable across builds", NULL, 0),
+	PC_COLUMN("title", PC_COL_STRING, "Title, from the first profile listing it", NULL, 1),
+	PC_COLUMN("year", PC_COL_INTEGER, "Year of publication", NULL, 0),
+	PC_COLUMN("kind", PC_COL_STRING, "Kind of publication, as that profile states it", NULL, 0),
+	PC_COLUMN("identifiers", PC_COL_STRING, "Identifiers its profiles give (doi:), space-separated", NULL, 0),
+	PC_COLUMN("countries", PC_COL_STRING, "Countries whose profiles list it, space-separated", NULL, 0),
+	PC_COLUMN("n_countries", PC_COL_INTEGER, "Number of those countries", NULL, 0),
 };
 
 #define PROVENANCE(kind, table, world, what)                                                                   \
 	{                                                                                                      \
-		{"world_id", PC_COL_STRING, "World " what, world, 0},                                          \
-		    {"country", PC_COL_STRING, "Country of the profile", "countries", 0},                      \
-		    {kind "_id", PC_COL_STRING, "The profile's own id of the " what, table, 0},                \
-		    {"line", PC_COL_INTEGER, "Line of the profile's source file that states it", NULL, 0},     \
-		    {"matched_by", PC_COL_STRING,                                                              \
-		     "Why it is this world entity: identifier, name, or alone (no other profile's)", NULL, 0}, \
+		PC_COLUMN("world_id", PC_COL_STRING, "World " what, world, 0),                                          \
+		    PC_COLUMN("country", PC_COL_STRING, "Country of the profile", "countries", 0),                      \
+		    PC_COLUMN(kind "_id", PC_COL_STRING, "The profile's own id of the " what, table, 0),                \
+		    PC_COLUMN("line", PC_COL_INTEGER, "Line of the profile's source file that states it", NULL, 0),     \
+		    PC_COLUMN("matched_by", PC_COL_STRING,                                                              \
+		     "Why it is this world entity: identifier, name, or alone (no other profile's)", NULL, 0), \
 	}
 
 static const pc_column actor_provenance_cols[] = PROVENANCE("actor", "actors", "world_actors", "organization");

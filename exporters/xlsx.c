@@ -10,7 +10,7 @@
 #include <zip.h>
 
 #include "../compiler/alloc.h"
-#include "buf.h"
+#include "../compiler/decimal.h"
 #include "export.h"
 #include "tables.h"
 
@@ -29,17 +29,8 @@
 
 #define ABOUT      "About"
 #define CHART_ROWS 22 /* rows of default height the chart covers, and one more */
-#define QUALITY    "data_quality"
 
-/* The Data quality sheet is a table like the others, built here from g->quality. */
-static const pc_column quality_cols[] = {
-	{"rule", PC_COL_STRING, "Rule that found it", NULL, 0},
-	{"kind", PC_COL_STRING, "Kind of the entity concerned", NULL, 0},
-	{"entity_id", PC_COL_STRING, "Entity concerned", NULL, 0},
-	{"message", PC_COL_STRING, "What is missing or doubtful", NULL, 1},
-	{"line", PC_COL_INTEGER, "Line of the source file", NULL, 0},
-};
-#define N_QUALITY_COLS (sizeof quality_cols / sizeof quality_cols[0])
+/* The Data quality sheet is a table like the others: pc_quality_table (tables.c). */
 
 typedef struct {
 	const pc_graph *g;
@@ -52,6 +43,7 @@ typedef struct {
 
 /* One sheet's shape, measured before anything is written. */
 typedef struct {
+	const pc_table *table;
 	const char *name; /* sheet and table name */
 	const pc_column *cols;
 	size_t n_cols;
@@ -140,6 +132,7 @@ cell_len(const pc_column *col, const pc_cell *c)
 		return 0;
 	switch (col->type) {
 	case PC_COL_STRING: return c->str ? excel_len(c->str) : 0;
+	case PC_COL_NUMBER: return c->str ? strlen(c->str) : 0;
 	case PC_COL_BOOLEAN: return 5; /* FALSE */
 	default: return number_len(c->num);
 	}
@@ -164,7 +157,7 @@ check_row_count(xw *x, const pc_table *t, size_t n)
 		return;
 	pc_cell *cells = pc_calloc(t->n_columns, sizeof *cells);
 	unsigned line, col;
-	t->row(x->g, DATA_ROWS_MAX, cells);
+	pc_table_row(t, x->g, DATA_ROWS_MAX, cells);
 	row_origin(x->g, t, DATA_ROWS_MAX, cells, &line, &col);
 	free(cells);
 	pc_diag_report(x->d, PC_SEV_ERROR, x->g->source_path, line, col, "xlsx-row-limit",
@@ -178,10 +171,11 @@ check_row_count(xw *x, const pc_table *t, size_t n)
 static void
 plan_table(xw *x, const pc_table *t, sheet_plan *p)
 {
+	p->table = t;
 	p->name = t->name;
 	p->cols = t->columns;
 	p->n_cols = t->n_columns;
-	p->n_rows = t->n_rows(x->g);
+	p->n_rows = pc_table_n_rows(t, x->g);
 	p->len = pc_calloc(t->n_columns, sizeof *p->len);
 	for (size_t c = 0; c < t->n_columns; c++)
 		p->len[c] = excel_len(t->columns[c].name) + 3; /* room for the filter button */
@@ -191,7 +185,7 @@ plan_table(xw *x, const pc_table *t, sheet_plan *p)
 		p->n_rows = DATA_ROWS_MAX;
 	pc_cell *cells = pc_calloc(t->n_columns, sizeof *cells);
 	for (size_t r = 0; r < p->n_rows; r++) {
-		t->row(x->g, r, cells);
+		pc_table_row(t, x->g, r, cells);
 		for (size_t c = 0; c < t->n_columns; c++) {
 			size_t n = cell_len(&t->columns[c], &cells[c]);
 			if (n > CELL_MAX) {
@@ -214,63 +208,6 @@ plan_table(xw *x, const pc_table *t, sheet_plan *p)
 	free(cells);
 }
 
-/* The Data quality sheet's rows: one per note of g->quality. */
-static void
-quality_row(const pc_graph *g, size_t r, pc_cell *c)
-{
-	const pc_quality_note *q = &g->quality[r];
-	for (size_t i = 0; i < N_QUALITY_COLS; i++) {
-		memset(&c[i], 0, sizeof c[i]);
-		c[i].link.kind = PC_KIND_COUNT;
-	}
-	c[0].present = q->rule != NULL;
-	c[0].str = q->rule;
-	const pc_node *n = pc_graph_node(g, q->subject);
-	if (n != NULL) {
-		c[1].present = 1;
-		c[1].str = pc_kind_name[q->subject.kind];
-		c[2].present = 1;
-		c[2].str = n->id;
-		c[2].link = q->subject;
-	}
-	c[3].present = q->message != NULL;
-	c[3].str = q->message;
-	c[4].present = q->line != 0;
-	c[4].num = q->line;
-}
-
-static void
-plan_quality(xw *x, sheet_plan *p)
-{
-	p->name = QUALITY;
-	p->cols = quality_cols;
-	p->n_cols = N_QUALITY_COLS;
-	p->n_rows = x->g->n_quality;
-	p->len = pc_calloc(N_QUALITY_COLS, sizeof *p->len);
-	for (size_t c = 0; c < N_QUALITY_COLS; c++)
-		p->len[c] = excel_len(quality_cols[c].name) + 3;
-	check_sheet_name(x, QUALITY);
-	if (p->n_rows > DATA_ROWS_MAX) {
-		const pc_quality_note *q = &x->g->quality[DATA_ROWS_MAX];
-		pc_diag_report(x->d, PC_SEV_ERROR, x->g->source_path, q->line, q->col, "xlsx-row-limit",
-			       "sheet '%s' would have %zu rows; an Excel sheet holds at most %d under its header",
-			       QUALITY, p->n_rows, DATA_ROWS_MAX);
-		x->rc = PC_EXIT_INVALID;
-		p->n_rows = DATA_ROWS_MAX;
-	}
-	pc_cell cells[N_QUALITY_COLS];
-	for (size_t r = 0; r < p->n_rows; r++) {
-		const pc_quality_note *q = &x->g->quality[r];
-		quality_row(x->g, r, cells);
-		for (size_t c = 0; c < N_QUALITY_COLS; c++) {
-			size_t n = cell_len(&quality_cols[c], &cells[c]);
-			if (n > CELL_MAX)
-				measure_text(x, cells[c].str, "a data-quality note", q->line, q->col);
-			if (n > p->len[c])
-				p->len[c] = n;
-		}
-	}
-}
 
 /* ---- Writing ----------------------------------------------------------- */
 
@@ -398,6 +335,16 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 		free(copy);
 		break;
 	case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, c, cell->num != 0, f); break;
+	case PC_COL_NUMBER:
+		/* A decimal a spreadsheet number holds exactly is a number; a
+		 * longer one is its digits as text (the checks noted it). */
+		if (cell->str == NULL)
+			return;
+		if (pc_decimal_fits_double(cell->str))
+			e = worksheet_write_number(ws, row, c, pc_decimal_to_double(cell->str), f);
+		else
+			e = worksheet_write_string(ws, row, c, cell->str, f);
+		break;
 	default: e = worksheet_write_number(ws, row, c, cell->num, f); break;
 	}
 	lxw_ok(x, e, p->name, row, c);
@@ -406,7 +353,7 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 /* A sheet holding one real Excel table: bold header with autofilter,
  * frozen header row, fitted widths. */
 static void
-write_table_sheet(xw *x, const sheet_plan *p, void (*row)(const pc_graph *, size_t, pc_cell *))
+write_table_sheet(xw *x, const sheet_plan *p)
 {
 	lxw_worksheet *ws = add_sheet(x, p->name);
 	if (ws == NULL)
@@ -414,7 +361,7 @@ write_table_sheet(xw *x, const sheet_plan *p, void (*row)(const pc_graph *, size
 	pc_cell *cells = pc_calloc(p->n_cols, sizeof *cells);
 	size_t n_links = 0;
 	for (size_t r = 0; r < p->n_rows && x->rc == PC_EXIT_OK; r++) {
-		row(x->g, r, cells);
+		pc_table_row(p->table, x->g, r, cells);
 		for (size_t c = 0; c < p->n_cols; c++)
 			write_cell(x, ws, p, (lxw_row_t)r + 1, (lxw_col_t)c, &cells[c], &n_links);
 	}
@@ -505,7 +452,7 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 {
 	const pc_graph *g = x->g;
 	put_str(x, ws, r++, 0, "Events per year, by theme", x->bold);
-	if (g->n_events == 0 || g->n_themes == 0) {
+	if (g->n_events == 0) {
 		put_str(x, ws, r++, 0, "The profile has no events: no chart.", x->top);
 		return r;
 	}
@@ -519,31 +466,27 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 	/* Every year of the span has a row, so the gaps show; the checks keep
 	 * years within 1800..2100, so the span stays small. */
 	size_t span = (size_t)(hi - lo) + 1;
-	size_t(*count)[PC_THEME_MAX] = pc_calloc(span, sizeof *count);
-	size_t n_themes = g->n_themes < PC_THEME_MAX ? g->n_themes : PC_THEME_MAX;
-	size_t per_theme[PC_THEME_MAX] = {0};
+	size_t(*count)[PC_THEME_COUNT] = pc_calloc(span, sizeof *count);
 	for (size_t i = 0; i < g->n_events; i++)
-		if (g->events[i].theme < n_themes) {
+		if (g->events[i].theme < PC_THEME_COUNT)
 			count[g->events[i].year - lo][g->events[i].theme]++;
-			per_theme[g->events[i].theme]++;
-		}
 	put_str(x, ws, r++, 0, "An event that spans years counts in the year it began.", x->top);
 
 	/* The chart first, under its heading; its numbers in the table below it. */
 	lxw_row_t chart_row = r;
 	lxw_row_t head = r + CHART_ROWS;
-	const char *headers[1 + PC_THEME_MAX];
+	const char *headers[1 + PC_THEME_COUNT];
 	headers[0] = "year";
-	for (size_t t = 0; t < n_themes; t++)
-		headers[1 + t] = g->themes[t].label;
+	for (int t = 0; t < PC_THEME_COUNT; t++)
+		headers[1 + t] = pc_theme_label[t];
 	for (size_t y = 0; y < span; y++) {
 		put_num(x, ws, head + 1 + (lxw_row_t)y, 0, lo + (double)y);
-		for (size_t t = 0; t < n_themes; t++)
+		for (int t = 0; t < PC_THEME_COUNT; t++)
 			put_num(x, ws, head + 1 + (lxw_row_t)y, (lxw_col_t)(1 + t), (double)count[y][t]);
 	}
 	free(count);
 	lxw_row_t last = head + (lxw_row_t)span;
-	about_table(x, ws, "events_per_year", head, last, headers, 1 + n_themes);
+	about_table(x, ws, "events_per_year", head, last, headers, 1 + PC_THEME_COUNT);
 
 	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_COLUMN_STACKED);
 	if (chart == NULL) {
@@ -554,7 +497,7 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 	chart_axis_set_name(chart->x_axis, "Year");
 	chart_axis_set_name(chart->y_axis, "Events");
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-	for (size_t t = 0; t < n_themes; t++) {
+	for (int t = 0; t < PC_THEME_COUNT; t++) {
 		lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
 		if (s == NULL) {
 			lxw_ok(x, LXW_ERROR_MEMORY_MALLOC_FAILED, ABOUT, head, (lxw_col_t)(1 + t));
@@ -564,18 +507,14 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 		chart_series_set_values(s, ABOUT, head + 1, (lxw_col_t)(1 + t), last, (lxw_col_t)(1 + t));
 		chart_series_set_name_range(s, ABOUT, head, (lxw_col_t)(1 + t));
 	}
-	/* "by theme: 9 Education and ICT and 12 Child protection ...", one
-	 * count per theme, the last joined by "and". */
-	pc_buf themes;
-	pc_buf_init(&themes);
-	for (size_t t = 0; t < n_themes; t++)
-		pc_buf_printf(&themes, "%s%zu %s", t == 0 ? "" : t + 1 == n_themes ? " and " : ", ", per_theme[t],
-			      g->themes[t].label);
+	size_t n_edu = 0;
+	for (size_t i = 0; i < g->n_events; i++)
+		n_edu += g->events[i].theme == PC_THEME_EDUCATION_ICT;
 	char *alt = pc_asprintf("Stacked column chart of the profile's %zu events per year from %d to %d, "
-				"by theme: %s. The numbers are in the table events_per_year "
+				"by theme: %zu %s and %zu %s. The numbers are in the table events_per_year "
 				"on this sheet, rows %u to %u.",
-				g->n_events, lo, hi, themes.data ? themes.data : "", (unsigned)head + 1, (unsigned)last + 1);
-	pc_buf_free(&themes);
+				g->n_events, lo, hi, n_edu, pc_theme_label[PC_THEME_EDUCATION_ICT], g->n_events - n_edu,
+				pc_theme_label[PC_THEME_CHILD_PROTECTION], (unsigned)head + 1, (unsigned)last + 1);
 	lxw_chart_options co = {.x_scale = 1.6, .y_scale = 1.4, .description = alt};
 	lxw_ok(x, worksheet_insert_chart_opt(ws, chart_row, 0, chart, &co), ABOUT, chart_row, 0);
 	free(alt);
@@ -804,7 +743,7 @@ pc_export_xlsx(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 	sheet_plan *plans = pc_calloc(n_plans, sizeof *plans);
 	for (size_t i = 0; i < pc_n_tables; i++)
 		plan_table(&x, &pc_tables[i], &plans[i]);
-	plan_quality(&x, &plans[pc_n_tables]);
+	plan_table(&x, &pc_quality_table, &plans[pc_n_tables]);
 	if (g->title != NULL)
 		measure_text(&x, g->title, "the profile's title", 0, 0);
 
@@ -835,9 +774,9 @@ pc_export_xlsx(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 		set_properties(&x);
 		lxw_worksheet *about = add_sheet(&x, ABOUT);
 		for (size_t i = 0; i < pc_n_tables && x.rc == PC_EXIT_OK; i++)
-			write_table_sheet(&x, &plans[i], pc_tables[i].row);
+			write_table_sheet(&x, &plans[i]);
 		if (x.rc == PC_EXIT_OK)
-			write_table_sheet(&x, &plans[pc_n_tables], quality_row);
+			write_table_sheet(&x, &plans[pc_n_tables]);
 		if (about != NULL && x.rc == PC_EXIT_OK)
 			write_about(&x, about, plans, n_plans);
 		/* Closing writes the file and frees the workbook, failed or not. */

@@ -36,7 +36,6 @@ hand_graph(void)
 	pc_graph *g = pc_graph_new();
 	pc_strtab *s = &g->strings;
 	g->source_path = pc_intern(s, "/somewhere/else/hand.xml");
-	pc_graph_default_themes(g);
 	memset(g->source_sha256, '0', 64);
 	g->title = pc_intern(s, "Hand-built \"profile\"");
 	g->modified = pc_intern(s, "1970-01-02");
@@ -117,16 +116,14 @@ hand_graph(void)
 	p->n.id = pc_intern(s, "pen-1");
 	p->n.line = 7;
 	p->kind = PC_PEN_IMPRISONMENT;
-	p->has_min = p->has_max = 1;
-	p->min = 0.5, p->max = 2;
+	p->min = pc_intern(s, "0.5"), p->max = pc_intern(s, "2");
 	p->unit = pc_intern(s, "years");
 	p->alternative_to = p->in_addition_to = -1;
 	p = PC_PUSH(g, penalties);
 	p->n.id = pc_intern(s, "pen-2");
 	p->n.line = 8;
 	p->kind = PC_PEN_FINE;
-	p->has_min = p->has_max = 1;
-	p->min = 1000, p->max = 2500.75;
+	p->min = pc_intern(s, "1000"), p->max = pc_intern(s, "2500.75");
 	p->unit = pc_intern(s, "RON");
 	p->unit_is_currency = 1;
 	p->alternative_to = 0;
@@ -173,8 +170,9 @@ START_TEST(tables_are_well_formed)
 					      c->name);
 			if (c->references) {
 				const pc_table *to = pc_table_named(c->references);
-				ck_assert_msg(to && strcmp(to->primary_key[0], "id") == 0 && to->primary_key[1] == NULL,
-					      "%s.%s references %s", tb->name, c->name, c->references);
+				/* A key names a table with an id column (a node table, or the listings). */
+				ck_assert_msg(to && pc_table_column(to, "id") == 0, "%s.%s references %s", tb->name,
+					      c->name, c->references);
 				ck_assert_int_eq(c->type, PC_COL_STRING);
 			}
 		}
@@ -202,11 +200,11 @@ START_TEST(cells_link_to_their_targets)
 	for (size_t t = 0; t < pc_n_tables; t++) {
 		const pc_table *tb = &pc_tables[t];
 		ck_assert_uint_le(tb->n_columns, 64);
-		size_t n = tb->n_rows(g);
+		size_t n = pc_table_n_rows(tb, g);
 		if (tb->kind != PC_KIND_COUNT)
 			ck_assert_uint_eq(n, pc_graph_count(g, tb->kind));
 		for (size_t r = 0; r < n; r++) {
-			tb->row(g, r, cells);
+			pc_table_row(tb, g, r, cells);
 			if (tb->kind != PC_KIND_COUNT)
 				ck_assert_str_eq(cells[0].str, pc_graph_node(g, (pc_ref){tb->kind, (uint32_t)r})->id);
 			for (size_t i = 0; i < tb->n_columns; i++) {
@@ -214,38 +212,27 @@ START_TEST(cells_link_to_their_targets)
 				if (!c->references || !cells[i].present)
 					continue;
 				const pc_table *to = pc_table_named(c->references);
+				if (to->kind == PC_KIND_COUNT)
+					continue; /* a key without a link: the CSV checker resolves it */
 				ck_assert_int_eq(cells[i].link.kind, to->kind);
-				if (to->kind != PC_KIND_COUNT) {
-					ck_assert_str_eq(cells[i].str, pc_graph_node(g, cells[i].link)->id);
-					continue;
-				}
-				/* A table of no node kind (themes): some row has that id. */
-				pc_cell target[64];
-				size_t k = 0;
-				for (; k < to->n_rows(g); k++) {
-					to->row(g, k, target);
-					if (strcmp(target[0].str, cells[i].str) == 0)
-						break;
-				}
-				ck_assert_msg(k < to->n_rows(g), "%s.%s: no %s row '%s'", tb->name, c->name, to->name,
-					      cells[i].str);
+				ck_assert_str_eq(cells[i].str, pc_graph_node(g, cells[i].link)->id);
 			}
 		}
 	}
 	/* Rows of flattened lists, out of order too. */
 	const pc_table *al = pc_table_named("actor_aliases");
-	ck_assert_uint_eq(al->n_rows(g), 3);
-	al->row(g, 2, cells);
+	ck_assert_uint_eq(pc_table_n_rows(al, g), 3);
+	pc_table_row(al, g, 2, cells);
 	ck_assert_str_eq(cells[0].str, "org-c");
 	ck_assert_str_eq(cells[2].str, "C1");
-	al->row(g, 0, cells);
+	pc_table_row(al, g, 0, cells);
 	ck_assert_str_eq(cells[2].str, "A1");
-	al->row(g, 1, cells);
+	pc_table_row(al, g, 1, cells);
 	ck_assert_str_eq(cells[2].str, "A, two");
 	ck_assert(cells[1].num == 2);
-	al->row(g, 2, cells);
+	pc_table_row(al, g, 2, cells);
 	ck_assert_str_eq(cells[2].str, "C1");
-	al->row(g, 3, cells); /* past the end: all empty, no crash */
+	pc_table_row(al, g, 3, cells); /* past the end: all empty, no crash */
 	ck_assert_int_eq(cells[0].present, 0);
 	pc_graph_free(g);
 }
@@ -355,7 +342,7 @@ START_TEST(xa_and_ro_read_back)
 	char *pkg = read_file_in(out, "ro/csv/datapackage.json", NULL);
 	ck_assert_msg(strstr(pkg, "\"name\": \"profilec-ro\"") != NULL, "%.300s", pkg);
 	ck_assert_msg(strstr(pkg, "\"created\": \"1970-01-02T00:00:00Z\"") != NULL, "%.300s", pkg);
-	ck_assert_msg(strstr(pkg, "\"title\": \"Child Online Safety Profile: Romania\"") != NULL, "%.300s", pkg);
+	ck_assert_msg(strstr(pkg, "\"title\": \"Country profile: Romania\"") != NULL, "%.300s", pkg);
 	free(pkg);
 	free(out);
 }

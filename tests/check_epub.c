@@ -187,13 +187,13 @@ START_TEST(epubcheck_finds_nothing)
 	char *books = pc_asprintf("%s/books", test_tmp);
 	ck_assert_int_eq(mkdir(books, 0777), 0);
 	pc_run r;
-	const char *fixed[] = {RO, XA, "tests/fixtures/xc.xml"};
+	const char *fixed[] = {RO, XA};
 	DIR *dir = opendir("tests/cases");
 	ck_assert_ptr_nonnull(dir);
 	struct dirent *e;
 	int n = 0;
 	char **srcs = NULL;
-	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+	for (size_t i = 0; i < 2; i++) {
 		srcs = pc_realloc(srcs, (size_t)(n + 1) * sizeof *srcs);
 		srcs[n++] = pc_strdup(fixed[i]);
 	}
@@ -211,7 +211,7 @@ START_TEST(epubcheck_finds_nothing)
 		run_profilec(&r, "build", "-o", out, "--formats=epub", srcs[i], NULL);
 		/* Invalid cases exit 1 by design; any other failure is a bug. */
 		ck_assert_msg(r.status == 0 || r.status == 1, "build %s: exit %d: %.1000s", srcs[i], r.status, r.err);
-		ck_assert_msg(r.status == 0 || i >= (int)(sizeof fixed / sizeof fixed[0]), "build %s failed: %.1000s", srcs[i], r.err);
+		ck_assert_msg(r.status == 0 || i >= 2, "build %s failed: %.1000s", srcs[i], r.err);
 		if (r.status == 0) {
 			run_free(&r);
 			run_sh(&r, "for f in '%s'/*/*.epub; do cp \"$f\" '%s/b%d-'\"$(basename \"$f\")\"; done", out,

@@ -58,7 +58,6 @@ hand_graph(void)
 	pc_graph *g = pc_graph_new();
 	pc_strtab *s = &g->strings;
 	g->source_path = pc_intern(s, "hand.xml");
-	pc_graph_default_themes(g);
 	memset(g->source_sha256, '0', 64);
 	g->title = pc_intern(s, "Hand \"profile\"");
 	g->lang = pc_intern(s, "en");
@@ -75,7 +74,7 @@ hand_graph(void)
 	ind->n.id = pc_intern(s, "ind-1");
 	ind->label = pc_intern(s, "Users");
 	ind->has_value = 1;
-	ind->value = 0.125;
+	ind->value = pc_intern(s, "0.125");
 	ind->year = 2020;
 	ind = PC_PUSH(g, indicators);
 	ind->n.id = pc_intern(s, "ind-2");
@@ -135,12 +134,12 @@ hand_graph(void)
 	pc_penalty *pen = PC_PUSH(g, penalties);
 	pen->n.id = pc_intern(s, "pen-1");
 	pen->kind = PC_PEN_FINE;
-	pen->has_max = 1, pen->max = 2500.75; /* no unit: a fine is money */
+	pen->max = pc_intern(s, "2500.75"); /* no unit: a fine is money */
 	pen->alternative_to = pen->in_addition_to = -1;
 	pen = PC_PUSH(g, penalties);
 	pen->n.id = pc_intern(s, "pen-2");
 	pen->kind = PC_PEN_IMPRISONMENT;
-	pen->has_min = 1, pen->min = 3;
+	pen->min = pc_intern(s, "3");
 	pen->unit = pc_intern(s, "weeks");
 	pen->alternative_to = 0;
 	pen->in_addition_to = -1;

@@ -129,9 +129,11 @@ START_TEST(cdata_builds_the_same_products)
 		char *cc = source_cc(plain);
 		pc_run r;
 		/* The dumps are the graphs: equal, and equal to the source's own. */
-		run_sh(&r, "%s dump '%s' > '%s/plain.dump' && %s dump '%s' > '%s/cdata.dump' && %s dump '%s' | diff - '%s/cdata.dump' && diff '%s/plain.dump' '%s/cdata.dump'",
-		       profilec_path(), plain, test_tmp, profilec_path(), cdata, test_tmp, profilec_path(), src, test_tmp,
-		       test_tmp, test_tmp);
+		run_sh(&r,
+		       "%s dump '%s' > '%s/plain.dump' && %s dump '%s' > '%s/cdata.dump' && %s dump '%s' | diff - "
+		       "'%s/cdata.dump' && diff '%s/plain.dump' '%s/cdata.dump'",
+		       profilec_path(), plain, test_tmp, profilec_path(), cdata, test_tmp, profilec_path(), src,
+		       test_tmp, test_tmp, test_tmp);
 		ck_assert_msg(r.status == 0, "%s: the dumps differ with CDATA:\n%.3000s%.1000s", src, r.out, r.err);
 		run_free(&r);
 		const char *variants[] = {"plain", "cdata"};
@@ -146,8 +148,8 @@ START_TEST(cdata_builds_the_same_products)
 		run_sh(&r, "diff -r '%s/plain.n' '%s/cdata.n'", test_tmp, test_tmp);
 		ck_assert_msg(r.status == 0, "%s: products differ with CDATA:\n%.3000s", src, r.out);
 		run_free(&r);
-		run_sh(&r, "rm -rf '%s/plain.out' '%s/cdata.out' '%s/plain.n' '%s/cdata.n'", test_tmp, test_tmp, test_tmp,
-		       test_tmp);
+		run_sh(&r, "rm -rf '%s/plain.out' '%s/cdata.out' '%s/plain.n' '%s/cdata.n'", test_tmp, test_tmp,
+		       test_tmp, test_tmp);
 		run_free(&r);
 		free(cc);
 		free(plain);
@@ -180,10 +182,11 @@ START_TEST(cdata_is_checked_by_every_rule)
 	/* Minimum length: an empty CDATA section is an empty name. */
 	expect_diag("empty.xml",
 		    HEAD TITLE "  <country code=\"XB\"><name><![CDATA[  ]]></name></country>\n</profile>\n", 1,
-		    "<name> is empty");
+		    "minLength");
 	/* A formula trigger inside CDATA is one. */
 	expect_diag("formula.xml",
-		    HEAD TITLE "  <country code=\"XB\"><name><![CDATA[=HYPERLINK(\"x\")]]></name></country>\n</profile>\n",
+		    HEAD TITLE
+		    "  <country code=\"XB\"><name><![CDATA[=HYPERLINK(\"x\")]]></name></country>\n</profile>\n",
 		    1, "[formula-trigger]");
 	/* A name in CDATA is a name: no unnamed-actor warning, and its text is kept. */
 	const char *named = HEAD TITLE "  <country code=\"XB\"><name>Xbania</name></country>\n"
@@ -227,6 +230,102 @@ START_TEST(cdata_counts_toward_the_text_limit)
 }
 END_TEST
 
+/* ---- Every text and number in every data product ------------------------------ */
+
+#define PY      "/usr/bin/python3"
+#define CHECKER "tests/lossless_check.py"
+
+/* The checker needs Python with openpyxl and pyld: without them the test
+ * cannot prove anything, so under CI it fails, and elsewhere it says so. */
+static int
+have_tools(void)
+{
+	pc_run r;
+	run_sh(&r, PY " -c 'import openpyxl, pyld'");
+	int ok = r.status == 0;
+	run_free(&r);
+	if (!ok) {
+		const char *ci = getenv("CI");
+		ck_assert_msg(!(ci && strcmp(ci, "true") == 0), "CI: python3 with openpyxl and pyld is missing");
+		printf("check_lossless: python3 with openpyxl and pyld is missing: lossless test not run\n");
+	}
+	return ok;
+}
+
+static char *
+build_data(const char *name, const char *src)
+{
+	pc_run r;
+	char *out = pc_asprintf("%s/%s", test_tmp, name);
+	run_sh(&r, "SOURCE_DATE_EPOCH=" EPOCH " %s build -o '%s' --formats=csv,xlsx,jsonld '%s'", profilec_path(), out,
+	       src);
+	ck_assert_msg(r.status == 0, "build %s: exit %d: %.2000s", src, r.status, r.err);
+	run_free(&r);
+	return out;
+}
+
+START_TEST(every_value_is_in_its_row_in_every_product)
+{
+	if (!have_tools())
+		return;
+	glob_t gl = all_sources();
+	for (size_t i = 0; i < gl.gl_pathc; i++) {
+		const char *src = gl.gl_pathv[i];
+		char *cc = source_cc(src);
+		char *out = build_data(cc, src);
+		pc_run r;
+		run_sh(&r, PY " " CHECKER " '%s' '%s' %s", src, out, cc);
+		ck_assert_msg(r.status == 0 && strstr(r.err, " 0 not found") != NULL, "%s: exit %d:\n%.4000s%.1000s",
+			      src, r.status, r.out, r.err);
+		run_free(&r);
+		free(out);
+		free(cc);
+	}
+	globfree(&gl);
+}
+END_TEST
+
+/* The checker fails when a product loses a text: a mutated CSV cell,
+ * workbook cell and JSON-LD value, each alone. */
+START_TEST(a_lost_text_is_found_missing)
+{
+	if (!have_tools())
+		return;
+	static const struct {
+		const char *product, *mutate, *want;
+	} cases[] = {
+		{"csv", "sed -i 's/ (the same entry listed twice)\\.//' \"$d/xa/csv/publication_listings.csv\"",
+		 "<description> 'Final report of the survey (the same entry listed twice).' not found: csv"},
+		{"csv", "sed -i '0,/,1.5,/s//,1.50001,/' \"$d/xa/csv/penalty_changes.csv\"",
+		 "change/@factor '1.5' not found: csv"},
+		{"xlsx",
+		 PY
+		 " -c 'import openpyxl,sys; p=sys.argv[1]; wb=openpyxl.load_workbook(p); ws=wb[\"listing_authors\"]; "
+		 "[c.__setattr__(\"value\", None) for r in ws.iter_rows() for c in r if c.value == \"J.\"]; "
+		 "wb.save(p)' \"$d/xa/xa.xlsx\"",
+		 "person/@given 'J.' not found: xlsx"},
+		{"jsonld",
+		 "sed -i 's/Statistics provided by the Xanadia/Statistics by the Xanadia/' \"$d/xa/xa.jsonld\"",
+		 "<note> 'Statistics provided by the Xanadia Statistics Office (fictional).' not found: jsonld"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *name = pc_asprintf("m%zu", i);
+		char *out = build_data(name, "tests/fixtures/xa.xml");
+		pc_run r;
+		run_sh(&r, "d='%s'; %s", out, cases[i].mutate);
+		ck_assert_msg(r.status == 0, "mutate: %s", r.err);
+		run_free(&r);
+		run_sh(&r, PY " " CHECKER " tests/fixtures/xa.xml '%s' xa %s", out, cases[i].product);
+		ck_assert_msg(r.status == 1 && strstr(r.out, cases[i].want) != NULL && strstr(r.err, ": 1 not found"),
+			      "mutated %s: exit %d, want '%s':\n%.3000s%.500s", cases[i].product, r.status,
+			      cases[i].want, r.out, r.err);
+		run_free(&r);
+		free(out);
+		free(name);
+	}
+}
+END_TEST
+
 Suite *
 suite_lossless(void)
 {
@@ -238,5 +337,11 @@ suite_lossless(void)
 	tcase_add_test(cd, cdata_is_checked_by_every_rule);
 	tcase_add_test(cd, cdata_counts_toward_the_text_limit);
 	suite_add_tcase(s, cd);
+	TCase *all = tcase_create("products");
+	tcase_set_timeout(all, 300);
+	tcase_add_checked_fixture(all, test_tmp_setup, test_tmp_teardown);
+	tcase_add_test(all, every_value_is_in_its_row_in_every_product);
+	tcase_add_test(all, a_lost_text_is_found_missing);
+	suite_add_tcase(s, all);
 	return s;
 }

@@ -170,14 +170,15 @@ DUMP_COUNT_TABLE = {
     "actors": "actors", "persons": "people", "publications": "publications", "instruments": "instruments",
     "articles": "articles", "penalties": "penalties", "thresholds": "thresholds",
     "event_actors": "event_actors", "actor_relations": "actor_relations", "authorships": "authorships",
-    "event_citations": "event_citations", "penalty_changes": "penalty_changes", "themes": "themes",
+    "event_citations": "event_citations", "penalty_changes": "penalty_changes",
 }
 DUMP_KIND_TABLE = {
     "country": "countries", "indicator": "indicators", "source": "sources", "event": "events",
     "actor": "actors", "person": "people", "publication": "publications", "instrument": "instruments",
-    "article": "articles", "penalty": "penalties", "threshold": "thresholds", "theme": "themes",
+    "article": "articles", "penalty": "penalties", "threshold": "thresholds",
 }
-DUMP_LIST_TABLE = {"alias": "actor_aliases", "source": "indicator_sources", "merged": "publication_duplicates"}
+# Every bibliography entry has a listing: each publication, and each entry merged into one.
+DUMP_LIST_TABLE = {"alias": "actor_aliases", "source": "indicator_sources", "merged": "publication_listings"}
 
 
 def main(argv):
@@ -318,6 +319,7 @@ def main(argv):
             got = len(tables.get(table, (None, []))[1])
             if got != n:
                 bad("%s.csv" % table, "%d rows, the graph has %d %s" % (got, n, key))
+        lists["merged"] += counts.get("publications", 0)
         for key, n in lists.items():
             table = DUMP_LIST_TABLE[key]
             got = len(tables.get(table, (None, []))[1])
