@@ -1,8 +1,11 @@
 /* Run independent jobs (one per profile) in worker processes. */
+#define _GNU_SOURCE /* pipe2 */
 #include "jobs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,30 +17,47 @@
 
 #include "alloc.h"
 
-static char *
-scratch_path(const char *scratch_dir, size_t index)
+/* What a worker sends its parent for each job, on its pipe: a header, the
+ * result's bytes, then the diagnostics as pc_diag_save writes them. */
+typedef struct {
+	uint64_t index, result_len, diag_len;
+} record_head;
+
+static int
+write_all(int fd, const void *data, size_t len)
 {
-	return pc_asprintf("%s/.job-%zu", scratch_dir, index);
+	const char *p = data;
+	while (len > 0) {
+		ssize_t k = write(fd, p, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		len -= (size_t)k;
+	}
+	return 0;
 }
 
-/* Run job index in a worker; its scratch file holds the result's length
- * and bytes, then the diagnostics as pc_diag_save writes them. */
+/* Run job index in a worker and send what it made down fd. */
 static int
-run_in_worker(size_t index, pc_job_fn fn, void *ctx, const char *scratch_dir, int werror)
+run_in_worker(size_t index, pc_job_fn fn, void *ctx, int fd, int werror)
 {
 	pc_diag cd;
 	pc_diag_init(&cd);
 	cd.werror = werror;
 	pc_blob result = {0};
 	int rc = fn(index, ctx, &cd, &result);
-	char *path = scratch_path(scratch_dir, index);
-	FILE *f = fopen(path, "wb");
-	uint64_t len = result.len;
-	if (f == NULL || fwrite(&len, sizeof len, 1, f) != 1 ||
-	    fwrite(result.data ? result.data : "", 1, result.len, f) != result.len || pc_diag_save(&cd, f) != 0 ||
-	    fclose(f) != 0)
+	char *diags = NULL;
+	size_t diag_len = 0;
+	FILE *mem = open_memstream(&diags, &diag_len);
+	if (mem == NULL || pc_diag_save(&cd, mem) != 0 || fclose(mem) != 0)
 		rc = pc_exit_worse(rc, PC_EXIT_OUTPUT);
-	free(path);
+	record_head h = {index, result.len, diag_len};
+	if (write_all(fd, &h, sizeof h) != 0 || write_all(fd, result.data ? result.data : "", result.len) != 0 ||
+	    write_all(fd, diags ? diags : "", diag_len) != 0)
+		rc = pc_exit_worse(rc, PC_EXIT_OUTPUT);
+	free(diags);
 	free(result.data);
 	pc_diag_free(&cd);
 	return rc;
@@ -52,7 +72,7 @@ typedef struct {
 } queue;
 
 static int
-worker(queue *q, unsigned self, size_t n, pc_job_fn fn, void *ctx, const char *scratch_dir, int werror)
+worker(queue *q, unsigned self, size_t n, pc_job_fn fn, void *ctx, int fd, int werror)
 {
 	/* A fresh process starts with a cold heap: grow it in large steps and
 	 * never give it back, instead of a brk and page faults per export. */
@@ -64,34 +84,13 @@ worker(queue *q, unsigned self, size_t n, pc_job_fn fn, void *ctx, const char *s
 		if (i >= n)
 			break;
 		q->running[self] = i;
-		int job_rc = run_in_worker(i, fn, ctx, scratch_dir, werror);
+		int job_rc = run_in_worker(i, fn, ctx, fd, werror);
 		q->running[self] = SIZE_MAX;
 		if (job_rc == PC_EXIT_OUTPUT)
 			__atomic_store_n(&q->stop, 1, __ATOMIC_RELAXED);
 		rc = pc_exit_worse(rc, job_rc);
 	}
 	return rc;
-}
-
-/* Read back what run_in_worker wrote, if it ran job index. */
-static void
-collect(const char *scratch_dir, size_t index, pc_diag *d, pc_blob *result)
-{
-	char *path = scratch_path(scratch_dir, index);
-	FILE *f = fopen(path, "rb");
-	uint64_t len;
-	if (f != NULL && fread(&len, sizeof len, 1, f) == 1 && len < ((uint64_t)1 << 31)) {
-		if (len > 0) {
-			result->data = pc_malloc((size_t)len);
-			result->len = fread(result->data, 1, (size_t)len, f);
-		}
-		pc_diag_load(d, f);
-	}
-	if (f != NULL) {
-		fclose(f);
-		unlink(path);
-	}
-	free(path);
 }
 
 static int
@@ -103,13 +102,117 @@ run_here(size_t from, size_t n, pc_job_fn fn, void *ctx, pc_diag *d, pc_blob *re
 	return rc;
 }
 
+/* What came down one worker's pipe. */
+typedef struct {
+	int fd; /* -1 at its end */
+	char *data;
+	size_t len, cap;
+} inbox;
+
+/* Read every pipe until each worker has closed its end: a worker blocks
+ * on a full pipe, so reading goes on while they run. A signal (the build
+ * being interrupted) stops the taking of new jobs. */
+static void
+drain(inbox *in, unsigned n, queue *q)
+{
+	struct pollfd *p = pc_calloc(n, sizeof *p);
+	for (unsigned open = n; open > 0;) {
+		for (unsigned w = 0; w < n; w++)
+			p[w] = (struct pollfd){.fd = in[w].fd, .events = POLLIN};
+		if (poll(p, n, -1) < 0) {
+			if (errno == EINTR)
+				__atomic_store_n(&q->stop, 1, __ATOMIC_RELAXED);
+			continue;
+		}
+		for (unsigned w = 0; w < n; w++) {
+			if (in[w].fd < 0 || !(p[w].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			if (in[w].cap - in[w].len < 65536) {
+				in[w].cap = in[w].cap * 2 + 65536;
+				in[w].data = pc_realloc(in[w].data, in[w].cap);
+			}
+			ssize_t k = read(in[w].fd, in[w].data + in[w].len, in[w].cap - in[w].len);
+			if (k > 0)
+				in[w].len += (size_t)k;
+			else if (k == 0 || errno != EINTR) {
+				close(in[w].fd);
+				in[w].fd = -1;
+				open--;
+			}
+		}
+	}
+	free(p);
+}
+
+/* The records of every inbox, handed out in job order. */
+static void
+collect(inbox *in, unsigned n_workers, size_t n, pc_diag *d, pc_blob *results)
+{
+	const char **at = pc_calloc(n ? n : 1, sizeof *at);
+	for (unsigned w = 0; w < n_workers; w++) {
+		for (size_t off = 0; in[w].len - off >= sizeof(record_head);) {
+			record_head h;
+			memcpy(&h, in[w].data + off, sizeof h);
+			size_t size = sizeof h + (size_t)h.result_len + (size_t)h.diag_len;
+			if (h.index >= n || h.result_len > in[w].len || h.diag_len > in[w].len ||
+			    in[w].len - off < size)
+				break; /* cut short: the worker died writing it */
+			at[h.index] = in[w].data + off;
+			off += size;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (at[i] == NULL)
+			continue;
+		record_head h;
+		memcpy(&h, at[i], sizeof h);
+		const char *bytes = at[i] + sizeof h;
+		if (h.result_len > 0) {
+			results[i].data = pc_malloc((size_t)h.result_len);
+			memcpy(results[i].data, bytes, (size_t)h.result_len);
+			results[i].len = (size_t)h.result_len;
+		}
+		FILE *f = h.diag_len ? fmemopen((void *)(bytes + h.result_len), (size_t)h.diag_len, "rb") : NULL;
+		if (f != NULL) {
+			pc_diag_load(d, f);
+			fclose(f);
+		}
+	}
+	free(at);
+}
+
+/* Wait for every worker; a worker killed by a signal is named by its job. */
+static int
+reap(const pid_t *pids, unsigned started, const queue *q, size_t n, pc_diag *d)
+{
+	int rc = 0;
+	for (unsigned w = 0; w < started; w++) {
+		int status;
+		while (waitpid(pids[w], &status, 0) < 0)
+			if (errno != EINTR)
+				return pc_exit_worse(rc, PC_EXIT_OUTPUT);
+		rc = pc_exit_worse(rc, WIFEXITED(status) ? WEXITSTATUS(status) : PC_EXIT_OUTPUT);
+		if (WIFEXITED(status))
+			continue;
+		size_t job = q->running[w];
+		int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+		if (job != SIZE_MAX)
+			pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal",
+				       "the worker running job %zu of %zu died of signal %d", job + 1, n, sig);
+		else
+			pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal", "a worker process died of signal %d",
+				       sig);
+	}
+	return rc;
+}
+
 int
-pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratch_dir, pc_diag *d, pc_blob *results)
+pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, pc_diag *d, pc_blob *results)
 {
 	if (jobs > n)
 		jobs = (unsigned)n;
 	queue *q = MAP_FAILED;
-	if (jobs > 1)
+	if (jobs > 0)
 		q = mmap(NULL, sizeof *q, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (q == MAP_FAILED)
 		return run_here(0, n, fn, ctx, d, results);
@@ -124,56 +227,44 @@ pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, const char *scratc
 	sigemptyset(&dfl.sa_mask);
 	sigaction(SIGCHLD, &dfl, &old_chld);
 	pid_t *pids = pc_calloc(jobs, sizeof *pids);
+	inbox *in = pc_calloc(jobs, sizeof *in);
 	unsigned started = 0;
 	for (; started < jobs; started++) {
+		int fds[2];
+		if (pipe2(fds, O_CLOEXEC) != 0)
+			break;
 		fflush(NULL); /* nothing buffered is written twice */
 		pid_t pid = fork();
 		if (pid == 0) {
-			int rc = worker(q, started, n, fn, ctx, scratch_dir, d->werror);
+			for (unsigned w = 0; w < started; w++)
+				close(in[w].fd);
+			close(fds[0]);
+			int rc = worker(q, started, n, fn, ctx, fds[1], d->werror);
+			close(fds[1]);
 			free(pids);
+			free(in);
 			_exit(rc);
 		}
-		if (pid < 0)
+		close(fds[1]);
+		if (pid < 0) {
+			close(fds[0]);
 			break;
+		}
 		pids[started] = pid;
+		in[started].fd = fds[0];
 	}
-	int rc = 0;
-	for (unsigned running = started; running > 0;) {
-		int status;
-		pid_t done = wait(&status);
-		if (done < 0) {
-			if (errno != EINTR)
-				break;
-			/* A signal (the build is being interrupted): no new job. */
-			__atomic_store_n(&q->stop, 1, __ATOMIC_RELAXED);
-			continue;
-		}
-		running--;
-		rc = pc_exit_worse(rc, WIFEXITED(status) ? WEXITSTATUS(status) : PC_EXIT_OUTPUT);
-		if (!WIFEXITED(status)) {
-			size_t job = SIZE_MAX;
-			for (unsigned w = 0; w < started; w++)
-				if (pids[w] == done)
-					job = q->running[w];
-			if (job != SIZE_MAX)
-				pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal",
-					       "the worker running job %zu of %zu died of signal %d", job + 1, n,
-					       WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-			else
-				pc_diag_report(d, PC_SEV_ERROR, NULL, 0, 0, "internal",
-					       "a worker process died of signal %d",
-					       WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-		}
-	}
+	drain(in, started, q);
+	int rc = reap(pids, started, q, n, d);
 	/* Diagnostics in job order, whatever order the workers ran them in. */
-	size_t taken = q->next < n ? q->next : n;
-	for (size_t i = 0; i < taken; i++)
-		collect(scratch_dir, i, d, &results[i]);
+	collect(in, started, n, d, results);
 	/* No worker at all could start: do the jobs here. */
 	if (started == 0)
 		rc = run_here(0, n, fn, ctx, d, results);
+	for (unsigned w = 0; w < started; w++)
+		free(in[w].data);
 	sigaction(SIGCHLD, &old_chld, NULL);
 	munmap(q, sizeof *q);
+	free(in);
 	free(pids);
 	return rc;
 }

@@ -33,7 +33,8 @@ help(void)
 	     "  validate   check each FILE against the schema and the rules XSD cannot\n"
 	     "             express; print every diagnostic as FILE:LINE:COL, then a summary\n"
 	     "  build      validate, then write every product of each FILE under DIR/<cc>/\n"
-	     "             and DIR/catalog.jsonld; nothing is written unless all succeed\n"
+	     "             and DIR/catalog.jsonld; DIR is replaced whole, and only when\n"
+	     "             all succeed; builds of one DIR take turns\n"
 	     "  dump       print the normalized graph of FILE as text (every node and edge)\n"
 	     "  rules      list every rule id a diagnostic can carry; with RULE, what it\n"
 	     "             means and how to fix it, with an example\n"
@@ -408,9 +409,8 @@ build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
 			formats.which[n++] = k;
 	if (rc == PC_EXIT_OK) {
 		pc_blob none[16] = {{0}};
-		/* The profile's own staging directory holds the workers' scratch
-		 * files until they are read back. */
-		rc = pc_run_jobs(n, job->format_jobs, export_format, &formats, dir, d, none);
+		/* One process for the formats: this one. */
+		rc = pc_run_jobs(n, job->format_jobs > 1 ? job->format_jobs : 0, export_format, &formats, d, none);
 		for (size_t k = 0; k < n; k++)
 			free(none[k].data);
 	}
@@ -482,7 +482,7 @@ cmd_build(options *o)
 		/* More processes than profiles: the rest share out the formats. */
 		unsigned format_jobs = o->jobs > o->n_files ? o->jobs / (unsigned)o->n_files : 1;
 		build_job job = {o, st.staging, &eo, wanted, format_jobs, 0, world_root};
-		rc = pc_run_jobs(o->n_files, o->jobs, build_one, &job, st.staging, &d, results);
+		rc = pc_run_jobs(o->n_files, o->jobs, build_one, &job, &d, results);
 	}
 	for (size_t i = 0; i < o->n_files; i++) {
 		/* A summary that does not decode leaves sets[i] empty (cc NULL). */
@@ -520,8 +520,7 @@ cmd_build(options *o)
 		rc = pc_stage_publish(&st, names, n_names, &d);
 		free(names);
 	}
-	if (st.staging)
-		pc_stage_close(&st);
+	pc_stage_close(&st);
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);

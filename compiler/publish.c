@@ -1,19 +1,19 @@
-/* Atomic output: stage every file of a build, then swap it into place. */
-#define _XOPEN_SOURCE 700 /* nftw */
+/* Atomic output: build the whole new tree beside DIR, then swap it in. */
+#define _GNU_SOURCE /* renameat2, nftw */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
-#include <signal.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "alloc.h"
 #include "publish.h"
-
-#define STAGE_PREFIX ".profilec-tmp-"
 
 static int
 remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
@@ -37,149 +37,300 @@ pc_remove_tree(const char *path)
 }
 
 static int
-mkdir_p(const char *dir, pc_diag *d)
+fail(pc_diag *d, const char *path, const char *fmt, const char *detail)
 {
+	pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output", fmt, detail);
+	return PC_EXIT_OUTPUT;
+}
+
+/* mkdir -p of dir, recording what was made (outermost first) so that a
+ * failed build can take it away again. */
+static int
+make_parents(pc_stage *st, const char *dir, pc_diag *d)
+{
+	struct stat sb;
+	if (stat(dir, &sb) == 0)
+		return S_ISDIR(sb.st_mode) ? 0 : fail(d, dir, "%s", "not a directory");
 	char *p = pc_strdup(dir);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
 			continue;
+		char c = *s;
 		*s = '\0';
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			pc_diag_report(d, PC_SEV_ERROR, p, 0, 0, "output", "cannot create directory: %s",
-				       strerror(errno));
+		if (mkdir(p, 0777) == 0) {
+			st->made = pc_realloc(st->made, (st->n_made + 1) * sizeof *st->made);
+			st->made[st->n_made++] = pc_strdup(p);
+		} else if (errno != EEXIST) {
+			fail(d, p, "cannot create directory: %s", strerror(errno));
 			free(p);
-			return -1;
+			return PC_EXIT_OUTPUT;
 		}
-		*s = '/';
+		if (c == '\0')
+			break;
+		*s = c;
 	}
 	free(p);
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		pc_diag_report(d, PC_SEV_ERROR, dir, 0, 0, "output", "cannot create directory: %s", strerror(errno));
-		return -1;
-	}
+	return PC_EXIT_OK;
+}
+
+/* DIR without trailing slashes, a symbolic link resolved (the build swaps
+ * the directory it points to), and its parent. */
+static int
+name_paths(pc_stage *st, const char *out_dir, pc_diag *d)
+{
+	char *dir = pc_strdup(out_dir);
+	size_t len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		dir[--len] = '\0';
 	struct stat sb;
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		pc_diag_report(d, PC_SEV_ERROR, dir, 0, 0, "output", "not a directory");
-		return -1;
+	if (lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		char *real = realpath(dir, NULL);
+		if (real == NULL) {
+			fail(d, out_dir, "cannot follow the symbolic link: %s", strerror(errno));
+			free(dir);
+			return PC_EXIT_OUTPUT;
+		}
+		free(dir);
+		dir = real;
+	}
+	const char *slash = strrchr(dir, '/');
+	const char *base = slash ? slash + 1 : dir;
+	if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || *base == '\0') {
+		fail(d, out_dir,
+		     "%s: a build replaces its output directory whole, by swapping it with a new tree built beside it, "
+		     "and cannot swap this one: name a subdirectory (-o dist)",
+		     "cannot be the output directory");
+		free(dir);
+		return PC_EXIT_OUTPUT;
+	}
+	st->out_dir = dir;
+	st->parent = slash == dir ? pc_strdup("/")
+		     : slash      ? pc_asprintf("%.*s", (int)(slash - dir), dir)
+				  : pc_strdup(".");
+	st->staging = pc_asprintf("%s/.%s.profilec-new", st->parent, base);
+	st->old = pc_asprintf("%s/.%s.profilec-old", st->parent, base);
+	st->lock_path = pc_asprintf("%s/%s.lock", st->parent, base);
+	return PC_EXIT_OK;
+}
+
+/* Builds of one DIR take turns. The lock file goes when its build ends, so
+ * a lock taken on a file that is no longer the one at lock_path is no lock:
+ * take it again. */
+static int
+take_lock(pc_stage *st, pc_diag *d)
+{
+	int said = 0;
+	for (int tries = 0; tries < 1000; tries++) {
+		int fd = open(st->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0666);
+		if (fd < 0 && errno == ENOENT && make_parents(st, st->parent, d) == PC_EXIT_OK)
+			continue; /* a failed build took the parent it had made */
+		if (fd < 0)
+			return fail(d, st->lock_path, "cannot create the lock file beside the output directory: %s",
+				    strerror(errno));
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+			if (!said)
+				fprintf(stderr,
+					"profilec: another build of %s is running (it holds %s); waiting for it\n",
+					st->out_dir, st->lock_path);
+			said = 1;
+			if (flock(fd, LOCK_EX) != 0) {
+				close(fd);
+				pc_diag_report(d, PC_SEV_ERROR, st->out_dir, 0, 0, "interrupted",
+					       "interrupted while waiting for another build; nothing was written");
+				return PC_EXIT_OUTPUT;
+			}
+		}
+		struct stat held, now;
+		if (fstat(fd, &held) == 0 && stat(st->lock_path, &now) == 0 && held.st_dev == now.st_dev &&
+		    held.st_ino == now.st_ino) {
+			st->lock_fd = fd;
+			st->locked = 1;
+			return PC_EXIT_OK;
+		}
+		close(fd);
+	}
+	return fail(d, st->lock_path, "%s", "cannot take the lock: it keeps being replaced");
+}
+
+/* With the lock held, nothing beside DIR belongs to a running build: finish
+ * or roll back what a killed one left. DIR itself always holds a whole
+ * tree, except between the two renames of the fallback (no
+ * RENAME_EXCHANGE), when the old tree waits at st->old. */
+static int
+recover(pc_stage *st, pc_diag *d)
+{
+	struct stat sb;
+	if (lstat(st->out_dir, &sb) != 0 && errno == ENOENT && lstat(st->old, &sb) == 0 &&
+	    rename(st->old, st->out_dir) != 0)
+		return fail(d, st->old, "cannot put the previous build back in place: %s", strerror(errno));
+	if (pc_remove_tree(st->old) != 0)
+		return fail(d, st->old, "cannot remove what a killed build left: %s", strerror(errno));
+	if (pc_remove_tree(st->staging) != 0)
+		return fail(d, st->staging, "cannot remove what a killed build left: %s", strerror(errno));
+	return PC_EXIT_OK;
+}
+
+/* 1 when the directory at path is the current one or holds it. */
+static int
+holds_cwd(const struct stat *dir)
+{
+	struct stat sb;
+	char up[PATH_MAX] = ".";
+	for (int depth = 0; depth < 256 && strlen(up) + 4 < sizeof up; depth++) {
+		if (stat(up, &sb) != 0)
+			return 0;
+		if (sb.st_dev == dir->st_dev && sb.st_ino == dir->st_ino)
+			return 1;
+		struct stat parent;
+		strcat(up, "/..");
+		if (stat(up, &parent) != 0 || (parent.st_dev == sb.st_dev && parent.st_ino == sb.st_ino))
+			return 0; /* the root */
 	}
 	return 0;
 }
 
-void
-pc_stage_sweep(const char *out_dir)
+/* A build replaces DIR whole: refuse one that cannot be swapped, or that
+ * holds more than a build's outputs (a mistyped -o must not empty a home
+ * directory). */
+static int
+check_out_dir(pc_stage *st, pc_diag *d, mode_t *mode)
 {
-	DIR *dir = opendir(out_dir);
+	struct stat sb, parent;
+	*mode = 0;
+	if (lstat(st->out_dir, &sb) != 0)
+		return errno == ENOENT ? PC_EXIT_OK : fail(d, st->out_dir, "cannot read: %s", strerror(errno));
+	if (!S_ISDIR(sb.st_mode))
+		return fail(d, st->out_dir, "%s", "not a directory");
+	*mode = sb.st_mode & 07777;
+	if (stat(st->parent, &parent) == 0 && parent.st_dev != sb.st_dev)
+		return fail(d, st->out_dir, "%s",
+			    "is a mount point: a build swaps its output directory with a new tree beside it, which "
+			    "cannot cross file systems; name a directory inside it (-o MOUNT/dist)");
+	if (holds_cwd(&sb))
+		return fail(d, st->out_dir, "%s",
+			    "holds the current directory: a build replaces its output directory whole; run it from "
+			    "elsewhere, or name a subdirectory");
+	DIR *dir = opendir(st->out_dir);
 	if (dir == NULL)
-		return;
-	struct dirent *e;
-	while ((e = readdir(dir)) != NULL) {
-		if (strncmp(e->d_name, STAGE_PREFIX, sizeof STAGE_PREFIX - 1) != 0)
+		return fail(d, st->out_dir, "cannot read: %s", strerror(errno));
+	int entries = 0, catalog = 0;
+	for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		long pid = strtol(e->d_name + sizeof STAGE_PREFIX - 1, NULL, 10);
-		/* A build still running owns its staging directory. */
-		if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM))
-			continue;
-		char *path = pc_asprintf("%s/%s", out_dir, e->d_name);
-		pc_remove_tree(path);
-		free(path);
+		entries++;
+		catalog |= strcmp(e->d_name, "catalog.jsonld") == 0;
 	}
 	closedir(dir);
+	if (entries > 0 && !catalog)
+		return fail(d, st->out_dir, "%s",
+			    "holds files but no catalog.jsonld, so it is not a build's output: a build replaces "
+			    "its output directory whole; remove it or name another");
+	return PC_EXIT_OK;
 }
 
 int
 pc_stage_open(pc_stage *st, const char *out_dir, pc_diag *d)
 {
 	memset(st, 0, sizeof *st);
+	mode_t mode;
 	struct stat sb;
-	int existed = lstat(out_dir, &sb) == 0;
-	if (mkdir_p(out_dir, d) != 0)
-		return PC_EXIT_OUTPUT;
-	pc_stage_sweep(out_dir);
-	st->out_dir = pc_strdup(out_dir);
-	st->created = !existed;
-	st->staging = pc_asprintf("%s/" STAGE_PREFIX "%ld-XXXXXX", out_dir, (long)getpid());
-	if (mkdtemp(st->staging) == NULL) {
-		pc_diag_report(d, PC_SEV_ERROR, out_dir, 0, 0, "output", "cannot write in the output directory: %s",
-			       strerror(errno));
-		free(st->staging);
-		free(st->out_dir);
-		st->staging = NULL;
-		st->out_dir = NULL;
-		return PC_EXIT_OUTPUT;
+	int rc = name_paths(st, out_dir, d);
+	/* Not a directory: refused before a lock file is made beside it. */
+	if (rc == PC_EXIT_OK && lstat(st->out_dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+		rc = fail(d, st->out_dir, "%s", "not a directory");
+	if (rc == PC_EXIT_OK)
+		rc = make_parents(st, st->parent, d);
+	if (rc == PC_EXIT_OK)
+		rc = take_lock(st, d);
+	if (rc == PC_EXIT_OK)
+		rc = recover(st, d);
+	if (rc == PC_EXIT_OK)
+		rc = check_out_dir(st, d, &mode);
+	if (rc == PC_EXIT_OK && mkdir(st->staging, 0777) != 0)
+		rc = fail(d, st->out_dir, "cannot create the new tree beside the output directory: %s",
+			  strerror(errno));
+	/* The new DIR keeps the old one's permissions. */
+	if (rc == PC_EXIT_OK && mode != 0)
+		chmod(st->staging, mode);
+	if (rc != PC_EXIT_OK)
+		pc_stage_close(st);
+	return rc;
+}
+
+/* Scratch in the staging tree (what is not one of names) is not published. */
+static int
+remove_scratch(pc_stage *st, const char *const *names, size_t n)
+{
+	DIR *dir = opendir(st->staging);
+	if (dir == NULL)
+		return -1;
+	int rc = 0;
+	for (struct dirent *e; (e = readdir(dir)) != NULL;) {
+		size_t i = 0;
+		while (i < n && strcmp(names[i], e->d_name) != 0)
+			i++;
+		if (i < n || strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		char *path = pc_asprintf("%s/%s", st->staging, e->d_name);
+		rc |= pc_remove_tree(path);
+		free(path);
 	}
-	return PC_EXIT_OK;
+	closedir(dir);
+	return rc;
 }
 
 int
 pc_stage_publish(pc_stage *st, const char *const *names, size_t n, pc_diag *d)
 {
-	/* Old outputs move into the staging area first, so a failure can put
-	 * them back and a success removes them with it. */
-	char **old = pc_calloc(n ? n : 1, sizeof *old);
-	size_t done = 0;
-	int rc = PC_EXIT_OK;
-	for (; done < n; done++) {
-		char *from = pc_asprintf("%s/%s", st->staging, names[done]);
-		char *to = pc_asprintf("%s/%s", st->out_dir, names[done]);
-		char *keep = pc_asprintf("%s/.old-%s", st->staging, names[done]);
-		struct stat sb, staged;
-		int had_old = lstat(to, &sb) == 0;
-		/* Replace only what a build makes: a directory by a directory, a
-		 * file by a file; never a planted symbolic link. */
-		if (had_old && lstat(from, &staged) == 0 &&
-		    (S_ISLNK(sb.st_mode) || S_ISDIR(sb.st_mode) != S_ISDIR(staged.st_mode))) {
-			pc_diag_report(d, PC_SEV_ERROR, to, 0, 0, "output", "refusing to replace: %s",
-				       S_ISLNK(sb.st_mode)   ? "it is a symbolic link"
-				       : S_ISDIR(sb.st_mode) ? "it is a directory, not a file"
-							     : "it is a file, not a directory");
-			rc = PC_EXIT_OUTPUT;
-		} else if (had_old && rename(to, keep) != 0) {
-			pc_diag_report(d, PC_SEV_ERROR, to, 0, 0, "output", "cannot replace: %s", strerror(errno));
-			rc = PC_EXIT_OUTPUT;
-		} else if (rename(from, to) != 0) {
-			pc_diag_report(d, PC_SEV_ERROR, to, 0, 0, "output", "cannot publish: %s", strerror(errno));
-			if (had_old)
-				rename(keep, to);
-			rc = PC_EXIT_OUTPUT;
-		}
-		if (had_old && rc == PC_EXIT_OK)
-			old[done] = keep;
-		else
-			free(keep);
-		free(from);
-		free(to);
-		if (rc != PC_EXIT_OK)
-			break;
-	}
-	if (rc != PC_EXIT_OK) {
-		/* Undo in reverse: the published entries go back to staging, the
-		 * old ones back into place. */
-		while (done-- > 0) {
-			char *to = pc_asprintf("%s/%s", st->out_dir, names[done]);
-			char *back = pc_asprintf("%s/%s", st->staging, names[done]);
-			rename(to, back);
-			if (old[done])
-				rename(old[done], to);
-			free(to);
-			free(back);
+	if (remove_scratch(st, names, n) != 0)
+		return fail(d, st->staging, "cannot remove scratch files: %s", strerror(errno));
+	struct stat sb;
+	if (lstat(st->out_dir, &sb) != 0) {
+		/* The first build: the new tree becomes DIR, which we hold the
+		 * lock of, so nothing can appear there meanwhile. */
+		if (rename(st->staging, st->out_dir) != 0)
+			return fail(d, st->out_dir, "cannot publish: %s", strerror(errno));
+	} else if (renameat2(AT_FDCWD, st->staging, AT_FDCWD, st->out_dir, RENAME_EXCHANGE) != 0) {
+		if (errno != EINVAL && errno != ENOSYS)
+			return fail(d, st->out_dir, "cannot publish: %s", strerror(errno));
+		/* A file system without RENAME_EXCHANGE: two renames, and a killed
+		 * build's next one puts the old tree back from st->old. */
+		if (rename(st->out_dir, st->old) != 0)
+			return fail(d, st->out_dir, "cannot publish: %s", strerror(errno));
+		if (rename(st->staging, st->out_dir) != 0) {
+			int err = errno;
+			rename(st->old, st->out_dir);
+			return fail(d, st->out_dir, "cannot publish: %s", strerror(err));
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		free(old[i]);
-	free(old);
-	st->published = rc == PC_EXIT_OK;
-	return rc;
+	st->published = 1;
+	return PC_EXIT_OK;
 }
 
 void
 pc_stage_close(pc_stage *st)
 {
+	/* Unpublished, the staging tree is the new one; published, it is the
+	 * old one (or gone): either way it goes. */
 	if (st->staging)
 		pc_remove_tree(st->staging);
-	/* A build that wrote nothing leaves no output directory behind. */
-	if (st->created && !st->published && st->out_dir)
-		rmdir(st->out_dir);
-	free(st->staging);
+	if (st->old && st->published)
+		pc_remove_tree(st->old);
+	if (st->locked) {
+		unlink(st->lock_path); /* while held: see take_lock */
+		close(st->lock_fd);
+	}
+	/* A build that wrote nothing leaves no directory it made behind. */
+	for (size_t i = st->n_made; i-- > 0;) {
+		if (!st->published)
+			rmdir(st->made[i]);
+		free(st->made[i]);
+	}
+	free(st->made);
 	free(st->out_dir);
+	free(st->parent);
+	free(st->staging);
+	free(st->old);
+	free(st->lock_path);
 	memset(st, 0, sizeof *st);
 }

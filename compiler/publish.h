@@ -1,27 +1,42 @@
-/* Atomic output: stage every file of a build, then swap it into place. */
+/* Atomic output: build the whole new tree beside DIR, then swap it in. */
 #ifndef PC_PUBLISH_H
 #define PC_PUBLISH_H
 
+#include <stddef.h>
+
 #include "diag.h"
 
+/* A build owns its output directory DIR: it stages the complete new tree
+ * in a sibling, PARENT/.NAME.profilec-new, and exchanges it with DIR in
+ * one renameat2(RENAME_EXCHANGE), so a reader sees the whole old tree or
+ * the whole new one at every instant. Builds of one DIR take turns on
+ * flock(PARENT/NAME.lock); whoever holds the lock finishes or rolls back
+ * what a killed build left (pc_stage_open). */
 typedef struct {
-	char *out_dir; /* "dist" */
-	char *staging; /* "dist/.profilec-tmp-<pid>-XXXXXX" */
-	int created;   /* out_dir did not exist: a failed build removes it again */
+	char *out_dir;   /* DIR as swapped: no trailing '/', a symbolic link resolved */
+	char *parent;    /* the directory holding DIR, the staging tree and the lock */
+	char *staging;   /* PARENT/.NAME.profilec-new: the new tree, then the old one */
+	char *old;       /* PARENT/.NAME.profilec-old: the old tree, where RENAME_EXCHANGE is missing */
+	char *lock_path; /* PARENT/NAME.lock */
+	int lock_fd, locked;
+	char **made; /* directories above DIR this build created, outermost first */
+	size_t n_made;
 	int published;
 } pc_stage;
 
-/* Make out_dir if needed and a private staging directory inside it (so the
- * final renames stay on one file system). PC_EXIT_OK or PC_EXIT_OUTPUT. */
+/* Take the lock (waiting, and saying so once on stderr, while another
+ * build holds it), recover what a killed build left, refuse a DIR that
+ * cannot be swapped (the current directory, a mount point, a directory
+ * that holds other things than a build's outputs), and make the empty
+ * staging directory. PC_EXIT_OK or PC_EXIT_OUTPUT. */
 int pc_stage_open(pc_stage *st, const char *out_dir, pc_diag *d);
-/* Move staging/<name> (a file or directory) over out_dir/<name> for each
- * name; on failure put back what was moved. PC_EXIT_OK or PC_EXIT_OUTPUT. */
+/* Remove from the staging tree what is not one of names (scratch), then
+ * swap it in for DIR. PC_EXIT_OK or PC_EXIT_OUTPUT (DIR as it was). */
 int pc_stage_publish(pc_stage *st, const char *const *names, size_t n, pc_diag *d);
-/* Remove the staging directory and everything in it, and the output
- * directory too when pc_stage_open made it and nothing was published. */
+/* Remove the staging tree (the new one if not published, else the old
+ * one), release and remove the lock, and remove the directories that
+ * pc_stage_open made when nothing was published. Safe on a zeroed st. */
 void pc_stage_close(pc_stage *st);
-/* Remove what earlier, killed builds left in out_dir. */
-void pc_stage_sweep(const char *out_dir);
 /* rm -rf without following symbolic links. */
 int pc_remove_tree(const char *path);
 

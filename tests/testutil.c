@@ -263,3 +263,17 @@ dump_to_file(const char *src)
 	run_free(&r);
 	return path;
 }
+
+char *
+tree_snapshot(const char *dir)
+{
+	pc_run r;
+	run_sh(&r,
+	       "cd '%s' && find . -printf '%%p %%y %%s\\n' | LC_ALL=C sort && "
+	       "find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum",
+	       dir);
+	ck_assert_msg(r.status == 0, "cannot snapshot %s: %s", dir, r.err);
+	char *s = pc_strdup(r.out);
+	run_free(&r);
+	return s;
+}

@@ -41,6 +41,9 @@ void rm_tree(const char *dir);
 extern char *test_tmp;
 void test_tmp_setup(void);
 void test_tmp_teardown(void);
+/* Names, types, sizes and checksums of everything below dir, hidden files
+ * too: two equal snapshots are two equal trees. Free it. */
+char *tree_snapshot(const char *dir);
 /* The path of the binary under test. */
 const char *profilec_path(void);
 /* 1 when a command exists on PATH. */
