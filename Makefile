@@ -36,7 +36,7 @@ DIST_OUT ?= dist
 # Debian packages: what building needs, and what the tests add.
 BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libicu-dev libssl-dev
 TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-pyld python3-rdflib python3-openpyxl \
-	epubcheck default-jre-headless valgrind unzip util-linux strace
+	epubcheck default-jre-headless valgrind unzip util-linux strace libreoffice-calc-nogui
 
 .PHONY: all dist check asan valgrind fuzz bench format clean deps-build deps-test test-run golden-products
 

@@ -1,6 +1,5 @@
 /* The compiler core: folding, hashing, golden dumps, diagnostics of bad sources. */
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,12 +101,13 @@ expect_dump(const char *source, const char *golden)
 	char *want = read_file(golden, NULL);
 	ck_assert_ptr_nonnull(want);
 	if (strcmp(r.out, want) != 0) {
-		FILE *f = fopen("/tmp/profilec-dump.actual", "w");
-		if (f) {
-			fputs(r.out, f);
-			fclose(f);
-		}
-		ck_abort_msg("dump of %s differs from %s (actual in /tmp/profilec-dump.actual)", source, golden);
+		/* Kept for the person who reads the failure: a directory of
+		 * this run's own, never a path another run shares. */
+		char *dir = make_tmpdir();
+		ck_assert_ptr_nonnull(dir);
+		char *actual = pc_asprintf("%s/actual.dump", dir);
+		write_file(actual, r.out, strlen(r.out));
+		ck_abort_msg("dump of %s differs from %s: diff -u %s %s", source, golden, golden, actual);
 	}
 	free(want);
 	run_free(&r);
@@ -124,21 +124,6 @@ START_TEST(golden_dump_xa)
 	expect_dump("tests/fixtures/xa.xml", "tests/golden/xa.dump");
 }
 END_TEST
-
-static long
-count_prefix(const char *text, const char *prefix)
-{
-	long n = 0;
-	size_t len = strlen(prefix);
-	for (const char *p = text; p && *p;) {
-		if (strncmp(p, prefix, len) == 0)
-			n++;
-		p = strchr(p, '\n');
-		if (p)
-			p++;
-	}
-	return n;
-}
 
 static long
 dump_count(const char *dump, const char *key)
@@ -171,7 +156,6 @@ START_TEST(ro_counts_match_the_profile)
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_int_eq(dump_count(r.out, "events"), expected_count(counts, "events"));
 	ck_assert_int_eq(dump_count(r.out, "actors"), expected_count(counts, "actors"));
-	ck_assert_int_eq(count_prefix(r.out, "actor ") - 0, expected_count(counts, "actors"));
 	long directory = 0;
 	for (const char *p = r.out; (p = strstr(p, " directory\n")) != NULL; p++)
 		directory++;
@@ -181,13 +165,11 @@ START_TEST(ro_counts_match_the_profile)
 	for (const char *p = r.out; (p = strstr(p, " merged=\"")) != NULL; p++)
 		merged++;
 	ck_assert_int_eq(dump_count(r.out, "publications") + merged, expected_count(counts, "publication_entries"));
-	ck_assert_int_eq(expected_count(counts, "publication_entries"), 33);
 	ck_assert_int_eq(dump_count(r.out, "instruments"), expected_count(counts, "instruments"));
-	ck_assert_int_eq(dump_count(r.out, "articles"), 14);
 	ck_assert_int_eq(dump_count(r.out, "articles"), expected_count(counts, "articles"));
 	ck_assert_int_eq(dump_count(r.out, "penalties"), expected_count(counts, "penalties"));
-	ck_assert_int_eq(dump_count(r.out, "thresholds"), 3);
-	ck_assert_int_eq(dump_count(r.out, "indicators"), 4);
+	ck_assert_int_eq(dump_count(r.out, "thresholds"), expected_count(counts, "thresholds"));
+	ck_assert_int_eq(dump_count(r.out, "indicators"), expected_count(counts, "indicators"));
 	ck_assert_int_eq(dump_count(r.out, "sources"), expected_count(counts, "statistics_sources"));
 	run_free(&r);
 	free(counts);
@@ -230,7 +212,6 @@ START_TEST(ro_validates_with_quality_warnings)
 	pc_run r;
 	run_profilec(&r, "validate", "sources/ro.xml", NULL);
 	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
-	ck_assert_int_eq(count_prefix(r.err, "sources/ro.xml:"), 15);
 	long missing = 0, unnamed = 0, merged = 0;
 	for (const char *p = r.err; (p = strstr(p, "[missing-value]")) != NULL; p++)
 		missing++;
@@ -255,10 +236,8 @@ END_TEST
 /* The schema itself accepts every valid source, as xmllint sees it. */
 START_TEST(sources_pass_xmllint)
 {
-	if (!have_command("xmllint")) {
-		puts("skipped: xmllint is not installed");
+	if (tool_missing("sources_pass_xmllint", have_command("xmllint"), "xmllint is not installed"))
 		return;
-	}
 	pc_run r;
 	run_sh(&r, "for f in sources/*.xml tests/fixtures/*.xml; do xmllint --nonet --noout --schema "
 		   "schemas/profile.xsd \"$f\" || exit 1; done");
@@ -267,51 +246,47 @@ START_TEST(sources_pass_xmllint)
 }
 END_TEST
 
-/* Each bad case: the expected exit status and diagnostics, from validate;
- * and from build the same status with nothing written. */
-START_TEST(bad_cases_match_expectations)
+/* tests/cases/NAME.xml, found when the suite is made: one test each. */
+static char **case_names;
+static size_t n_cases;
+
+/* A case: the expected exit status and diagnostics (NAME.expect), from
+ * validate; and from build the same status with nothing written when
+ * invalid. A case without NAME.expect must be named by a suite that
+ * checks it otherwise, or it checks nothing. */
+START_TEST(case_matches_expectation)
 {
-	DIR *dir = opendir("tests/cases");
-	ck_assert_ptr_nonnull(dir);
-	struct dirent *e;
-	int n = 0;
-	char *tmp = make_tmpdir();
-	ck_assert_ptr_nonnull(tmp);
-	while ((e = readdir(dir)) != NULL) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".xml") != 0)
-			continue;
-		char *xml = pc_asprintf("tests/cases/%s", e->d_name);
-		char *expect_path = pc_asprintf("tests/cases/%.*s.expect", (int)(len - 4), e->d_name);
-		char *expect = read_file(expect_path, NULL);
-		if (expect == NULL) { /* a case checked elsewhere (check_hostile) */
-			free(xml);
-			free(expect_path);
-			continue;
-		}
-		pc_run r;
-		run_profilec(&r, "validate", xml, NULL);
-		char *actual = pc_asprintf("exit %d\n%s", r.status, r.err);
-		ck_assert_msg(strcmp(actual, expect) == 0, "%s:\n--- expected\n%s--- actual\n%s", xml, expect, actual);
-		int status = r.status;
+	/* At least the cases of the first round: an empty loop would pass. */
+	ck_assert_msg(n_cases >= 10, "tests/cases holds %zu cases, fewer than the first round's", n_cases);
+	const char *name = case_names[_i];
+	char *xml = pc_asprintf("tests/cases/%s.xml", name);
+	char *expect_path = pc_asprintf("tests/cases/%s.expect", name);
+	char *expect = read_file(expect_path, NULL);
+	pc_run r;
+	if (expect == NULL) {
+		run_sh(&r, "grep -lF '%s' tests/check_*.c", xml);
+		ck_assert_msg(r.status == 0, "%s has no .expect and no suite names it", xml);
 		run_free(&r);
-		char *out = pc_asprintf("%s/out-%d", tmp, n);
-		run_profilec(&r, "build", "-o", out, xml, NULL);
-		ck_assert_msg(r.status == status, "build %s exited %d, validate %d", xml, r.status, status);
-		struct stat sb;
-		ck_assert_msg(status == 0 || stat(out, &sb) != 0, "build of invalid %s created %s", xml, out);
-		run_free(&r);
-		free(out);
-		free(actual);
-		free(expect);
 		free(expect_path);
 		free(xml);
-		n++;
+		return;
 	}
-	closedir(dir);
-	rm_tree(tmp);
-	free(tmp);
-	ck_assert_int_ge(n, 10);
+	run_profilec(&r, "validate", xml, NULL);
+	char *actual = pc_asprintf("exit %d\n%s", r.status, r.err);
+	ck_assert_msg(strcmp(actual, expect) == 0, "%s:\n--- expected\n%s--- actual\n%s", xml, expect, actual);
+	int status = r.status;
+	run_free(&r);
+	char *out = pc_asprintf("%s/out", test_tmp);
+	run_profilec(&r, "build", "-o", out, xml, NULL);
+	ck_assert_msg(r.status == status, "build %s exited %d, validate %d", xml, r.status, status);
+	struct stat sb;
+	ck_assert_msg(status == 0 || stat(out, &sb) != 0, "build of invalid %s created %s", xml, out);
+	run_free(&r);
+	free(out);
+	free(actual);
+	free(expect);
+	free(expect_path);
+	free(xml);
 }
 END_TEST
 
@@ -324,7 +299,7 @@ START_TEST(validate_formats)
 	ck_assert_ptr_nonnull(strstr(r.out, "\"line\": 11"));
 	ck_assert_ptr_nonnull(strstr(r.out, "\"errors\": 1"));
 	run_free(&r);
-	if (have_command("python3")) {
+	if (!tool_missing("validate_formats", have_command("python3"), "python3 is not installed")) {
 		run_sh(&r,
 		       "%s validate --format=json tests/cases/penalty-range.xml sources/ro.xml | python3 -c "
 		       "'import json,sys; d=json.load(sys.stdin); assert d[\"errors\"]==1 and d[\"warnings\"]==15, d'",
@@ -447,10 +422,15 @@ suite_core(void)
 	tcase_add_test(cli, ro_one_person_per_author);
 	tcase_add_test(cli, ro_validates_with_quality_warnings);
 	tcase_add_test(cli, sources_pass_xmllint);
-	tcase_add_test(cli, bad_cases_match_expectations);
 	tcase_add_test(cli, validate_formats);
 	tcase_add_test(cli, usage_errors_exit_2);
 	suite_add_tcase(s, cli);
+	case_names = list_names("tests/cases", ".xml", &n_cases);
+	TCase *cases = tcase_create("cases");
+	tcase_set_timeout(cases, 60);
+	tcase_add_checked_fixture(cases, test_tmp_setup, test_tmp_teardown);
+	tcase_add_loop_test(cases, case_matches_expectation, 0, n_cases >= 10 ? (int)n_cases : 1);
+	suite_add_tcase(s, cases);
 	TCase *options = tcase_create("options");
 	tcase_set_timeout(options, 120);
 	tcase_add_checked_fixture(options, test_tmp_setup, test_tmp_teardown);

@@ -182,8 +182,9 @@ END_TEST
  * empty profile's book and every test case that builds. */
 START_TEST(epubcheck_finds_nothing)
 {
-	ck_assert_msg(access(EPUBCHECK, R_OK) == 0 && have_command("java"),
-		      "epubcheck is not installed: `make check` installs it (Debian epubcheck, default-jre-headless)");
+	if (tool_missing("epubcheck_finds_nothing", access(EPUBCHECK, R_OK) == 0 && have_command("java"),
+			 "epubcheck is not installed: `make check` installs it (Debian epubcheck, default-jre-headless)"))
+		return;
 	char *books = pc_asprintf("%s/books", test_tmp);
 	ck_assert_int_eq(mkdir(books, 0777), 0);
 	pc_run r;

@@ -60,10 +60,9 @@ expect_fault(const pc_run *r, const char *before, const char *path, const char *
 
 START_TEST(unwritable_directory)
 {
-	if (geteuid() != 0 && access(dist, W_OK) == 0) {
-		puts("skipped: unwritable_directory needs root (for setpriv) or an unwritable dist");
+	if (tool_missing("unwritable_directory", geteuid() == 0 || access(dist, W_OK) != 0,
+			 "needs root (for setpriv) or an unwritable dist"))
 		return;
-	}
 	chmod(dist, 0755);
 	char *before = tree_snapshot(dist);
 	pc_run r;
@@ -72,8 +71,9 @@ START_TEST(unwritable_directory)
 	       "chmod o+rx '%s' 2>/dev/null; cp sources/ro.xml '%s/ro.xml' && chmod 644 '%s/ro.xml' && "
 	       "setpriv --reuid=65534 --regid=65534 --clear-groups '%s' build -o '%s' '%s/ro.xml'",
 	       tmp, tmp, tmp, profilec_path(), dist, tmp);
-	if (r.status == 127 || strstr(r.err, "setpriv:") != NULL) {
-		printf("skipped: setpriv cannot run here: %s\n", r.err);
+	if (tool_missing("unwritable_directory", r.status != 127 && strstr(r.err, "setpriv:") == NULL,
+			 "setpriv cannot run here")) {
+		fputs(r.err, stdout);
 		run_free(&r);
 		free(before);
 		return;

@@ -225,10 +225,8 @@ put_utf8(char *o, uint32_t c)
 static void
 compare_with_python(const char *text, const char *what)
 {
-	if (access(PY, X_OK) != 0) {
-		fprintf(stderr, "check_nfc: %s not found, skipping the comparison of %s with Python\n", PY, what);
+	if (tool_missing(what, access(PY, X_OK) == 0, PY " is not installed"))
 		return;
-	}
 	char *dir = make_tmpdir();
 	char *prog = pc_asprintf("%s/nfc.py", dir), *in = pc_asprintf("%s/in.txt", dir),
 	     *out = pc_asprintf("%s/out.txt", dir);

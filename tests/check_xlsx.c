@@ -180,10 +180,8 @@ END_TEST
 START_TEST(ro_workbook_opens_in_libreoffice)
 {
 	const char *lo = have_command("libreoffice") ? "libreoffice" : have_command("soffice") ? "soffice" : NULL;
-	if (lo == NULL) {
-		printf("check_xlsx: libreoffice is not installed: skipping the LibreOffice conversion test\n");
+	if (tool_missing("ro_workbook_opens_in_libreoffice", lo != NULL, "libreoffice is not installed"))
 		return;
-	}
 	char *xlsx = build_product("ro", "SOURCE_DATE_EPOCH=" EPOCH, RO, "ro", "xlsx");
 	pc_run r;
 	run_sh(&r, "cd '%s' && HOME='%s' timeout 120 %s --headless --convert-to csv --outdir '%s/lo' '%s'", test_tmp,

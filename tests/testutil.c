@@ -1,6 +1,7 @@
 /* Helpers the Check suites share: run the real binary, read files, temp dirs. */
 #include "testutil.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -189,6 +190,54 @@ have_command(const char *name)
 	int st = run_sh(&r, "command -v '%s' >/dev/null 2>&1", name);
 	run_free(&r);
 	return st == 0;
+}
+
+int
+tool_missing(const char *test, int present, const char *why)
+{
+	if (present)
+		return 0;
+	const char *ci = getenv("CI");
+	ck_assert_msg(ci == NULL || *ci == '\0', "%s: %s (CI is set: CI must install it)", test, why);
+	printf("skipped: %s: %s\n", test, why);
+	return 1;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+list_names(const char *dir, const char *suffix, size_t *n)
+{
+	DIR *d = opendir(dir);
+	char **names = pc_calloc(1, sizeof *names);
+	*n = 0;
+	if (d == NULL)
+		return names;
+	size_t sl = strlen(suffix);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		if (len <= sl || strcmp(e->d_name + len - sl, suffix) != 0)
+			continue;
+		names = pc_realloc(names, (*n + 2) * sizeof *names);
+		names[(*n)++] = pc_strndup(e->d_name, len - sl);
+		names[*n] = NULL;
+	}
+	closedir(d);
+	qsort(names, *n, sizeof *names, by_name);
+	return names;
+}
+
+void
+free_names(char **names)
+{
+	for (char **p = names; p && *p; p++)
+		free(*p);
+	free(names);
 }
 
 char *test_tmp;

@@ -48,5 +48,15 @@ char *tree_snapshot(const char *dir);
 const char *profilec_path(void);
 /* 1 when a command exists on PATH. */
 int have_command(const char *name);
+/* A test's tool (a client, a checker) is missing: 1, after failing the
+ * test when the CI variable is set (CI installs every tool, so a missing
+ * one is a broken set-up there) or printing "skipped: <test>: <why>"
+ * otherwise. 0 when present. Use: if (tool_missing(...)) return; */
+int tool_missing(const char *test, int present, const char *why);
+/* The names in dir ending with suffix, sorted, the suffix cut off; NULL
+ * terminated. For loop tests, one iteration per file. Free with
+ * free_names. */
+char **list_names(const char *dir, const char *suffix, size_t *n);
+void free_names(char **names);
 
 #endif
