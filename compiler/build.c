@@ -28,6 +28,7 @@ typedef struct {
 		PEND_ADDITION,
 		PEND_CHANGE,
 		PEND_EDITION,
+		PEND_PERSON, /* a citation -> the declared person it names */
 	} what;
 	uint32_t from; /* the referring node's index in its kind */
 	const char *to;
@@ -374,6 +375,28 @@ build_actor(builder *b, xmlNodePtr c)
 	}
 }
 
+/* The name attributes a declared person and a citation share. */
+static void
+person_names(builder *b, pc_person *p, xmlNodePtr x)
+{
+	p->family = attr(b, x, "family");
+	p->given = attr(b, x, "given");
+	int order = lookup(pc_name_order_name, PC_ORDER_COUNT, attr(b, x, "name-order"));
+	p->order = order < 0 ? PC_ORDER_UNSTATED : (pc_name_order)order;
+}
+
+/* A person of <people>: one person, whatever the citations that name it. */
+static void
+build_declared_person(builder *b, xmlNodePtr c)
+{
+	pc_graph *g = b->g;
+	pc_person *p = PC_PUSH(g, persons);
+	start_node(b, &p->n, c, PC_PERSON, g->n_persons - 1);
+	person_names(b, p, c);
+	p->declared = 1;
+	p->ref = -1;
+}
+
 static void
 build_publication(builder *b, xmlNodePtr c)
 {
@@ -388,6 +411,7 @@ build_publication(builder *b, xmlNodePtr c)
 	p->kind = attr(b, c, "kind");
 	p->publisher = -1;
 	p->edition_of = -1;
+	p->near_duplicate_of = -1;
 	xmlNodePtr pub = child(c, "publisher");
 	uint32_t idx;
 	if (pub &&
@@ -412,9 +436,13 @@ build_publication(builder *b, xmlNodePtr c)
 			pc_person *person = PC_PUSH(g, persons);
 			person->n.line = line_of(x);
 			person->n.col = col_of(b, x);
-			person->family = attr(b, x, "family");
-			person->given = attr(b, x, "given");
+			person_names(b, person, x);
+			person->ref = -1;
 			who = (pc_ref){PC_PERSON, (uint32_t)g->n_persons - 1};
+			if (attr(b, x, "ref")) {
+				add_pending(b, PEND_PERSON, who.index, attr(b, x, "ref"), 0, 0, person->n.line,
+					    person->n.col);
+			}
 		} else if (is(x, "organization")) {
 			if (!resolve(b, attr(b, x, "ref"), PC_ACTOR, "publication", g->publications[pi].n.id,
 				     line_of(x), col_of(b, x), &idx))
@@ -431,7 +459,7 @@ build_publication(builder *b, xmlNodePtr c)
 		au->line = line_of(x);
 		au->col = col_of(b, x);
 		pc_citation *ci = PC_PUSH(g, citations);
-		*ci = (pc_citation){pi, au->position, who, au->as_written, NULL, NULL, au->line, au->col};
+		*ci = (pc_citation){pi, au->position, who, au->as_written, NULL, NULL, au->line, au->col, NULL};
 		if (who.kind == PC_PERSON) {
 			ci->family = g->persons[who.index].family;
 			ci->given = g->persons[who.index].given;
@@ -577,6 +605,12 @@ resolve_pending(builder *b)
 			}
 			continue;
 		}
+		if (p->what == PEND_PERSON) {
+			const char *family = g->persons[p->from].family;
+			if (resolve(b, p->to, PC_PERSON, "citation", family ? family : "", p->line, p->col, &idx))
+				g->persons[p->from].ref = (int32_t)idx;
+			continue;
+		}
 		if (p->what == PEND_EDITION) {
 			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line,
 				    p->col, &idx))
@@ -629,6 +663,8 @@ pc_builder_add(pc_builder *b, const char *section, xmlNodePtr n)
 		build_event(b, n);
 	else if (strcmp(section, "actors") == 0 && is(n, "actor"))
 		build_actor(b, n);
+	else if (strcmp(section, "people") == 0 && is(n, "person"))
+		build_declared_person(b, n);
 	else if (strcmp(section, "research") == 0 && is(n, "publication"))
 		build_publication(b, n);
 	else if (strcmp(section, "law") == 0)

@@ -84,6 +84,10 @@ unsigned pc_input_column(const pc_input *src, unsigned line, const char *name);
 
 /* Print the graph as deterministic text: counts, then every node and edge. */
 void pc_dump(const pc_graph *g, FILE *stream);
+/* The normalizer's decisions: for every person the citations that formed it
+ * and the rule that joined each, for every merge and near-duplicate why
+ * (the end of `dump`, and `validate --show-merges`). */
+void pc_dump_merges(const pc_graph *g, FILE *stream);
 
 /* The builder, fed one subtree at a time by pc_parse (build.c). */
 typedef struct pc_builder pc_builder;

@@ -1,8 +1,11 @@
 /* The normalized graph as deterministic text: the cheapest golden test. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "compiler.h"
+#include "normalize.h"
 
 static void
 q(FILE *f, const char *key, const char *s)
@@ -46,8 +49,8 @@ head(FILE *f, const char *kind, const pc_node *n)
 	fprintf(f, "%s %s @%u", kind, n->id ? n->id : "-", n->line);
 }
 
-void
-pc_dump(const pc_graph *g, FILE *f)
+static void
+dump_header(const pc_graph *g, FILE *f)
 {
 	fputs("profile", f);
 	q(f, "cc", pc_graph_cc(g));
@@ -63,6 +66,11 @@ pc_dump(const pc_graph *g, FILE *f)
 		"quality=%zu\n",
 		g->n_event_actors, g->n_actor_relations, g->n_authorships, g->n_event_citations, g->n_penalty_changes,
 		g->n_quality);
+}
+
+static void
+dump_country_and_statistics(const pc_graph *g, FILE *f)
+{
 	for (size_t i = 0; i < g->n_countries; i++) {
 		head(f, "country", &g->countries[i].n);
 		q(f, "code", g->countries[i].code);
@@ -88,6 +96,11 @@ pc_dump(const pc_graph *g, FILE *f)
 			q(f, "source", g->providers[x->providers[k]].n.id);
 		fputc('\n', f);
 	}
+}
+
+static void
+dump_actors_and_people(const pc_graph *g, FILE *f)
+{
 	for (size_t i = 0; i < g->n_actors; i++) {
 		const pc_actor *x = &g->actors[i];
 		head(f, "actor", &x->n);
@@ -110,6 +123,10 @@ pc_dump(const pc_graph *g, FILE *f)
 		q(f, "family", x->family);
 		q(f, "given", x->given);
 		q(f, "display", x->display);
+		if (x->declared)
+			fputs(" declared", f);
+		if (x->family_first)
+			fputs(" family-first", f);
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < g->n_publications; i++) {
@@ -122,10 +139,17 @@ pc_dump(const pc_graph *g, FILE *f)
 			q(f, "publisher", g->actors[x->publisher].n.id);
 		if (x->edition_of >= 0)
 			q(f, "edition_of", g->publications[x->edition_of].n.id);
+		if (x->near_duplicate_of >= 0)
+			q(f, "near_duplicate_of", g->publications[x->near_duplicate_of].n.id);
 		for (size_t k = 0; k < x->n_merged; k++)
 			q(f, "merged", x->merged_ids[k]);
 		fputc('\n', f);
 	}
+}
+
+static void
+dump_law_and_events(const pc_graph *g, FILE *f)
+{
 	for (size_t i = 0; i < g->n_instruments; i++) {
 		const pc_instrument *x = &g->instruments[i];
 		head(f, "instrument", &x->n);
@@ -176,6 +200,11 @@ pc_dump(const pc_graph *g, FILE *f)
 		q(f, "theme", pc_theme_name[x->theme]);
 		fputc('\n', f);
 	}
+}
+
+static void
+dump_edges_and_quality(const pc_graph *g, FILE *f)
+{
 	for (size_t i = 0; i < g->n_event_actors; i++) {
 		const pc_event_actor *e = &g->event_actors[i];
 		fprintf(f, "edge event_actor %s -> %s role=%s\n", g->events[e->event].n.id, g->actors[e->actor].n.id,
@@ -210,4 +239,84 @@ pc_dump(const pc_graph *g, FILE *f)
 		q(f, "message", x->message);
 		fputc('\n', f);
 	}
+}
+
+/* ---- The normalizer's decisions --------------------------------------- */
+
+static const char *
+why_person(const char *rule)
+{
+	if (rule == NULL)
+		return "?";
+	if (strcmp(rule, "declared") == 0)
+		return "declared: the citation names this person (ref)";
+	if (strcmp(rule, "full-form") == 0)
+		return "full-form: a fullest form of the name";
+	if (strcmp(rule, "sole-candidate") == 0)
+		return "sole-candidate: compatible with this person and no other";
+	if (strcmp(rule, "ambiguous") == 0)
+		return "ambiguous: compatible with two or more people, kept apart (see the ambiguous-person warning)";
+	if (strcmp(rule, "apart") == 0)
+		return "apart: compatible with no one person, kept apart";
+	return rule;
+}
+
+static void
+dump_person_decisions(const pc_graph *g, FILE *f)
+{
+	/* Each person's citations in every listing (a merged listing's too), by
+	 * a counting sort. */
+	size_t *start = pc_calloc(g->n_persons + 1, sizeof *start);
+	size_t *items = pc_malloc((g->n_citations + 1) * sizeof *items);
+	for (size_t i = 0; i < g->n_citations; i++)
+		if (g->citations[i].author.kind == PC_PERSON)
+			start[g->citations[i].author.index + 1]++;
+	for (size_t k = 0; k < g->n_persons; k++)
+		start[k + 1] += start[k];
+	size_t *fill = pc_malloc((g->n_persons + 1) * sizeof *fill);
+	memcpy(fill, start, (g->n_persons + 1) * sizeof *fill);
+	for (size_t i = 0; i < g->n_citations; i++)
+		if (g->citations[i].author.kind == PC_PERSON)
+			items[fill[g->citations[i].author.index]++] = i;
+	for (size_t k = 0; k < g->n_persons; k++) {
+		const pc_person *p = &g->persons[k];
+		fprintf(f, "decision person %s citations=%zu", p->n.id, start[k + 1] - start[k]);
+		q(f, "display", p->display);
+		fputs(p->declared ? " declared\n" : "\n", f);
+		for (size_t j = start[k]; j < start[k + 1]; j++) {
+			const pc_citation *ci = &g->citations[items[j]];
+			fprintf(f, "decision cite %s line=%u in=%s", p->n.id, ci->line, g->listings[ci->listing].n.id);
+			q(f, "as_written", ci->as_written);
+			fprintf(f, " rule=%s\n", why_person(ci->joined_by));
+		}
+	}
+	free(start);
+	free(fill);
+	free(items);
+}
+
+void
+pc_dump_merges(const pc_graph *g, FILE *f)
+{
+	dump_person_decisions(g, f);
+	for (size_t i = 0; i < g->n_publications; i++) {
+		const pc_publication *p = &g->publications[i];
+		for (size_t k = 0; k < p->n_merged; k++)
+			fprintf(f, "decision publication %s merged=%s line=%u: %s\n", p->n.id, p->merged_ids[k],
+				p->merged_lines[k], PC_WHY_DUPLICATE);
+		if (p->near_duplicate_of >= 0)
+			fprintf(f, "decision publication %s near_duplicate_of=%s: %s\n", p->n.id,
+				g->publications[p->near_duplicate_of].n.id, PC_WHY_NEAR_DUPLICATE);
+	}
+}
+
+void
+pc_dump(const pc_graph *g, FILE *f)
+{
+	dump_header(g, f);
+	dump_country_and_statistics(g, f);
+	dump_actors_and_people(g, f);
+	dump_law_and_events(g, f);
+	dump_edges_and_quality(g, f);
+	pc_dump_merges(g, f);
 }

@@ -301,21 +301,32 @@ transliterator(int which)
 static void
 ubuf_transliterate(ubuf *b, int which)
 {
+	/* ICU may have changed the text when it reports an overflow: start
+	 * again from a copy, with room for the length it asked for. */
+	UChar *orig = pc_malloc(((size_t)b->len + 1) * sizeof *orig);
+	int32_t orig_len = b->len;
+	memcpy(orig, b->s, (size_t)b->len * sizeof *orig);
+	if (b->cap < b->len * 4 + 16) {
+		b->cap = b->len * 4 + 16;
+		b->s = pc_realloc(b->s, (size_t)b->cap * sizeof *b->s);
+	}
 	for (;;) {
 		UErrorCode e = U_ZERO_ERROR;
 		int32_t len = b->len, limit = b->len;
 		utrans_transUChars(transliterator(which), b->s, &len, b->cap, 0, &limit, &e);
 		if (e == U_BUFFER_OVERFLOW_ERROR) {
-			/* b->s is unchanged on overflow; len is the length needed. */
-			b->cap = len + 16;
+			b->cap = (len > b->cap ? len : b->cap) * 2 + 16;
 			b->s = pc_realloc(b->s, (size_t)b->cap * sizeof *b->s);
+			memcpy(b->s, orig, (size_t)orig_len * sizeof *orig);
+			b->len = orig_len;
 			continue;
 		}
 		if (U_FAILURE(e))
 			die("transliteration: %s", u_errorName(e));
 		b->len = len;
-		return;
+		break;
 	}
+	free(orig);
 }
 
 void

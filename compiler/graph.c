@@ -19,6 +19,7 @@ const char *const pc_kind_plural[PC_KIND_COUNT] = {
 };
 const char *const pc_theme_name[PC_THEME_COUNT] = {"education-ict", "child-protection"};
 const char *const pc_theme_label[PC_THEME_COUNT] = {"Education and ICT", "Child protection and law enforcement"};
+const char *const pc_name_order_name[PC_ORDER_COUNT] = {"", "family-first", "given-first"};
 const char *const pc_instrument_type_name[PC_INSTR_COUNT] = {"law", "code", "convention"};
 const char *const pc_penalty_kind_name[PC_PEN_COUNT] = {"imprisonment", "fine", "prohibition-of-rights"};
 const char *const pc_threshold_kind_name[PC_THR_COUNT] = {"age-of-consent", "age-of-majority", "marriage-age"};

@@ -89,13 +89,24 @@ typedef struct {
 	int directory;           /* listed in the profile's directory */
 } pc_actor;
 
-/* One real person, merged across the spellings that cite them. */
+/* How a name is written: given name first ("Sonia Livingstone") or family
+ * name first ("王小明", "Kovács János"). */
+typedef enum { PC_ORDER_UNSTATED, PC_ORDER_FAMILY_FIRST, PC_ORDER_GIVEN_FIRST, PC_ORDER_COUNT } pc_name_order;
+extern const char *const pc_name_order_name[PC_ORDER_COUNT]; /* "", "family-first", "given-first" */
+
+/* One real person, merged across the spellings that cite them (persons.c).
+ * Before normalization there is one per citation, and one per person the
+ * source declares in <people> (those have an id). */
 typedef struct {
 	pc_node n;
-	const char *family;   /* the fullest spelling seen, accents kept */
-	const char *given;    /* the fullest given name seen (may be initials), may be NULL */
-	const char *display;  /* "Sonia Livingstone" */
+	const char *family;   /* the spelling cited most often, accents kept */
+	const char *given;    /* the fullest given name cited (may be initials), may be NULL */
+	const char *display;  /* "Sonia Livingstone", "王小明" */
 	const char *sort_key; /* folded "livingstone sonia", for ordering */
+	int declared;         /* declared in the source's <people>: its id is the editor's */
+	int family_first;     /* displayed family name first */
+	pc_name_order order;  /* as the source states it (name-order), else unstated */
+	int32_t ref;          /* a citation's declared person (ref="..."), -1 when none; -1 after normalization */
 } pc_person;
 
 typedef struct {
@@ -107,6 +118,9 @@ typedef struct {
 	const char *description; /* may be NULL */
 	int32_t publisher;       /* actor index, -1 when none */
 	int32_t edition_of;      /* publication index, -1 when none */
+	/* The first listing with the same title and year but another subtitle,
+	 * edition or authors (a near-duplicate: both kept), -1 when none. */
+	int32_t near_duplicate_of;
 	const char **merged_ids; /* ids of the entries merged into this one */
 	unsigned *merged_lines;
 	size_t n_merged;
@@ -230,6 +244,9 @@ typedef struct {
 	uint32_t position;      /* 1-based, in the order written */
 	pc_ref author;          /* PC_PERSON or PC_ACTOR */
 	const char *as_written; /* the citation's own spelling */
+	/* Why this citation is this person (persons.c): "declared", "full-form",
+	 * "sole-candidate", "ambiguous", "apart"; NULL for an organization. */
+	const char *joined_by;
 	unsigned line, col;
 } pc_authorship;
 
@@ -242,6 +259,7 @@ typedef struct {
 	const char *as_written;
 	const char *family, *given; /* a person's, as written; may be NULL */
 	unsigned line, col;
+	const char *joined_by; /* a person's: why it is that person (pc_authorship.joined_by) */
 } pc_citation;
 
 /* An event tied to an instrument or a publication by its text. */

@@ -18,7 +18,7 @@
 #define PC_VERSION "0.1.0"
 
 static const char usage[] =
-	"usage: profilec validate [--format=text|json|github] [--werror] [LIMITS] FILE...\n"
+	"usage: profilec validate [--format=text|json|github] [--werror] [--show-merges] [LIMITS] FILE...\n"
 	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME] [-jN]\n"
 	"                      [--werror] [LIMITS] FILE...\n"
 	"       profilec dump [LIMITS] FILE\n"
@@ -42,6 +42,8 @@ help(void)
 	     "Options (each value as --name=VALUE or --name VALUE):\n"
 	     "  --format=FMT        diagnostics as text (default), json, or github annotations\n"
 	     "  --werror            treat warnings as errors for the exit status\n"
+	     "  --show-merges       validate: print how citations were grouped into people\n"
+	     "                      and which publications were merged or related, and why\n"
 	     "  -o DIR, --output=DIR  output directory of build (default: dist)\n"
 	     "  --formats=LIST      comma-separated formats to build (default: all):");
 	for (size_t i = 0; i < pc_n_exporters; i++)
@@ -67,6 +69,7 @@ help(void)
 typedef struct {
 	pc_diag_format format;
 	int werror;
+	int show_merges;
 	const char *out_dir;
 	const char *formats;
 	const char *base_iri;
@@ -236,6 +239,8 @@ parse_options(int argc, char **argv, options *o)
 				return usage_error("--format wants text, json or github: '%s'", v);
 		} else if (strcmp(a, "--werror") == 0) {
 			o->werror = 1;
+		} else if (strcmp(a, "--show-merges") == 0) {
+			o->show_merges = 1;
 		} else if ((v = value_of("-o", argc, argv, &i)) != NULL ||
 			   (v = value_of("--output", argc, argv, &i)) != NULL) {
 			if (*v == '\0')
@@ -302,6 +307,10 @@ cmd_validate(options *o)
 	for (size_t i = 0; i < o->n_files; i++) {
 		size_t from = d.n_items;
 		pc_graph *g = pc_compile(o->files[i], &o->limits, &d);
+		if (g && o->show_merges) {
+			printf("%s\n", o->files[i]);
+			pc_dump_merges(g, stdout);
+		}
 		pc_graph_free(g);
 		if (o->format != PC_FMT_JSON)
 			pc_diag_print_from(&d, from, o->format, o->format == PC_FMT_GITHUB ? stdout : stderr);

@@ -17,7 +17,8 @@ taken_whole(const char *name)
 static int
 streamed(const char *name)
 {
-	return strcmp(name, "events") == 0 || strcmp(name, "actors") == 0 || strcmp(name, "research") == 0 ||
+	return strcmp(name, "events") == 0 || strcmp(name, "actors") == 0 || strcmp(name, "people") == 0 ||
+	       strcmp(name, "research") == 0 ||
 	       strcmp(name, "law") == 0;
 }
 

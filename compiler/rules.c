@@ -13,6 +13,14 @@
 #define N PC_SEV_NOTE
 
 const pc_rule pc_rules[] = {
+	{"ambiguous-person", W, "a citation could be two or more different people",
+	 "A citation is compatible with two or more people the bibliography names in full ('M. Petrovic' with "
+	 "'Mira Petrovic' and 'Milan Petrovic'; 'Novak' alone with 'Petra Novak' and 'Tomas Novak'). profilec "
+	 "never guesses: the citation stays a person of its own. Declare the people in <people> and point the "
+	 "citation at the right one with ref, or write the citation's given name in full.",
+	 "<person family=\"Petrovic\" given=\"M.\">M. Petrovic</person>",
+	 "<people><person id=\"petrovic-mira\" family=\"Petrovic\" given=\"Mira\"/></people> ...\n"
+	 "<person ref=\"petrovic-mira\" family=\"Petrovic\" given=\"M.\">M. Petrovic</person>"},
 	{"ambiguous-world-entity", W, "an entity of one profile could be either of two in another",
 	 "A note on the world dataset (a build of two or more profiles): an international organization, person "
 	 "or publication matches two different entities of another profile by its folded name, acronym or "
@@ -30,6 +38,13 @@ const pc_rule pc_rules[] = {
 	 "its own attribute.",
 	 "<value year=\"2020\" unit=\"people\">3,250,000</value>",
 	 "<value year=\"2020\" unit=\"people\">3250000</value>"},
+	{"conflicting-person", E, "a citation names a declared person its given name contradicts",
+	 "A citation with ref=\"...\" is the declared person, whatever the matching rules say; but a citation "
+	 "with the same family name and a given name that cannot be that person's ('Milan' for 'Mira') is a slip. "
+	 "Point the citation at the right person, or correct its given name.",
+	 "<person id=\"petrovic-mira\" family=\"Petrovic\" given=\"Mira\"/> ...\n"
+	 "<person ref=\"petrovic-mira\" family=\"Petrovic\" given=\"Milan\">Milan Petrovic</person>",
+	 "<person ref=\"petrovic-milan\" family=\"Petrovic\" given=\"Milan\">Milan Petrovic</person>"},
 	{"doctype", E, "the source has a DOCTYPE or markup declaration",
 	 "A profile never needs a DOCTYPE: profilec reads no DTD and refuses entity declarations (they are how "
 	 "'billion laughs' and external-file attacks work). Delete the declaration; write characters as themselves "
@@ -47,8 +62,9 @@ const pc_rule pc_rules[] = {
 	 "<actor id=\"focus\" kind=\"ngo\">...</actor>\n<actor id=\"focus\" kind=\"website\">...</actor>",
 	 "<actor id=\"focus\" kind=\"ngo\">...</actor>\n<actor id=\"focus-website\" kind=\"website\">...</actor>"},
 	{"duplicate-publication", W, "a publication is listed twice and was merged",
-	 "A data-quality note, not an error: the profile lists the same work twice (same title, year and authors "
-	 "after normalization), so the products show it once and keep both listings. Encode both as the profile "
+	 "A data-quality note, not an error: the profile lists the same work twice (same title, subtitle, year and "
+	 "authors after folding; a subtitle one listing leaves out agrees with the only one given), so the products "
+	 "show it once and keep both listings. Encode both as the profile "
 	 "has them; nothing to fix unless the two are really different works.",
 	 "<publication id=\"pub-2014-report\" year=\"2014\"><title>Net Children</title>...</publication>\n"
 	 "<publication id=\"pub-2014-report-2\" year=\"2014\"><title>Net Children</title>...</publication>",
@@ -118,6 +134,13 @@ const pc_rule pc_rules[] = {
 	 "<indicator id=\"ind-mobile\"><label>Mobile users</label><missing/></indicator>",
 	 "<indicator id=\"ind-mobile\"><label>Mobile users</label>\n"
 	 "  <value year=\"2020\" unit=\"percent\">71.5</value></indicator>"},
+	{"near-duplicate", W, "two listings share title and year but not subtitle, edition or authors",
+	 "Two publications with the same title and year after folding, but another subtitle or author list, are "
+	 "kept apart (Part I and Part II are two works) and related in the products (near_duplicate_of). If they "
+	 "are one work, make the listings agree and they merge; if one is a new edition, say so with edition-of.",
+	 "<title>Survey</title><subtitle>Part I: Findings</subtitle> ... <title>Survey</title><subtitle>Part II: "
+	 "Focus Groups</subtitle>",
+	 "(both kept: nothing to fix when they are two works)"},
 	{"number-limit", E, "a number has more digits than profilec compares exactly",
 	 "Numbers are kept and compared as the decimals written, never rounded, up to 30 digits (integer and "
 	 "fraction digits together, leading and trailing zeros aside). Round the number to what the profile "
@@ -176,6 +199,12 @@ const pc_rule pc_rules[] = {
 	 "  <description>INTERPOL is the world's largest police organization.</description></actor>",
 	 "<actor id=\"interpol\" kind=\"international-organization\"><name>INTERPOL</name>\n"
 	 "  <description>INTERPOL is the world's largest police organization.</description></actor>"},
+	{"unused-person", W, "a declared person is named by no citation",
+	 "Every person declared in <people> is a row of the people table; one that no citation names (with ref, "
+	 "or by a name that can only be that person) is probably a typo in a ref or a leftover. Cite it or "
+	 "remove it.",
+	 "<people><person id=\"moreau-jl\" family=\"Moreau\" given=\"Jean-Luc\"/></people>   (never cited)",
+	 "<person ref=\"moreau-jl\" family=\"Moreau\" given=\"J.-L.\">J.-L. Moreau</person>"},
 	{"wrong-ref", E, "a reference names an entity of the wrong kind",
 	 "The id exists but is not of the kind the attribute wants: an involves actor= names a publication, a "
 	 "cites-instrument ref= names an actor. Point it at an entity of the right kind.",

@@ -142,6 +142,7 @@ static const term_def context[] = {
 	{"authorAsWritten", "pc:authorAsWritten", NULL, "@list"},
 	{"publisher", "schema:publisher", ID, NULL},
 	{"editionOf", "pc:editionOf", ID, NULL},
+	{"nearDuplicateOf", "pc:nearDuplicateOf", ID, NULL},
 	{"mergedId", "pc:mergedId", NULL, SET},
 	/* The bibliography as listed. */
 	{"Listing", "pc:Listing", NULL, NULL},
@@ -554,6 +555,8 @@ write_publications(writer *x)
 		put_text(x, "description", p->description);
 		if (p->edition_of >= 0)
 			put_ref(x, "editionOf", PC_PUBLICATION, (uint32_t)p->edition_of);
+		if (p->near_duplicate_of >= 0)
+			put_ref(x, "nearDuplicateOf", PC_PUBLICATION, (uint32_t)p->near_duplicate_of);
 		if (p->n_merged > 0) {
 			pc_json_open(w, "mergedId", '[');
 			for (size_t k = 0; k < p->n_merged; k++)

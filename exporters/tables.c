@@ -230,6 +230,9 @@ static const pc_column publication_cols[] = {
 	{COL("publisher_id", "Organization that published it"), REF(pc_publication, publisher, PC_ACTOR)},
 	{COL("edition_of_id", "Publication this one is an edition of"),
 	 REF(pc_publication, edition_of, PC_PUBLICATION)},
+	{COL("near_duplicate_of_id", "An earlier listing with the same title and year but another subtitle, edition "
+				     "or authors: a different work, or one to reconcile"),
+	 REF(pc_publication, near_duplicate_of, PC_PUBLICATION)},
 	{COL("description", "What the profile says of it"), STR(pc_publication, description), WIDE},
 	{LINE(pc_publication, n.line)},
 };

@@ -205,7 +205,7 @@ def read_dump(path):
                     counts[k] = int(v)
             elif words[0] == "edge":
                 edges.append(line.rstrip("\n"))
-            elif words[0] not in ("profile", "quality"):
+            elif words[0] not in ("profile", "quality", "decision"):
                 nodes.append((words[0], words[1]))
     return counts, nodes, edges
 

@@ -358,5 +358,16 @@ for c in $CORPORA; do
 		echo "- --jobs=2 ($what in two processes), $c: speed-up $(calc '%.2f' "${WALL[$c|build all]} / ${WALL[$c|build all -j2]}")x on $(nproc) cores; $(calc '%.2f' "${WALL[$c|build all -j2]} / $fl")x the floor"
 	fi
 done
+# Person resolution against a known truth (tests/bench/gennames.py): no
+# citations of two people joined (precision 1.000), at least 98 % of the
+# pairs the rules can resolve joined, no ambiguous citation given to anyone.
+echo
+echo "Names (seed $SEED, ~1,000 citations of 150 fictional people):"
+if "$PYTHON" "$HERE/gennames.py" --seed "$SEED" -o "$W/names.xml" --truth "$W/names.tsv" &&
+	"$PROFILEC" dump "$W/names.xml" > "$W/names.dump" 2>/dev/null; then
+	"$PYTHON" "$HERE/gennames.py" --score "$W/names.tsv" "$W/names.dump" | sed 's/^/- /'
+else
+	echo "- n/a (the generator or the dump failed)"
+fi
 echo "(corpora generated in $GEN_TIME s, everything in $SECONDS s)"
 exit 0
