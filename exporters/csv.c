@@ -13,7 +13,7 @@ typedef struct {
 	char sha256[65];
 } csv_written;
 
-static const char *const field_type[] = {
+const char *const pc_field_type[] = {
 	[PC_COL_STRING] = "string",
 	[PC_COL_INTEGER] = "integer",
 	[PC_COL_NUMBER] = "number",
@@ -122,7 +122,7 @@ put_field(pc_buf *b, const pc_column *col)
 	pc_buf_puts(b, "{\n");
 	json_kv(b, 6, "name", col->name);
 	pc_buf_puts(b, ",\n");
-	json_kv(b, 6, "type", field_type[col->type]);
+	json_kv(b, 6, "type", pc_field_type[col->type]);
 	if (col->type == PC_COL_BOOLEAN) {
 		/* Say which spellings we write, rather than rely on defaults. */
 		pc_buf_puts(b, ",\n");

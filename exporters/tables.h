@@ -91,5 +91,7 @@ int pc_table_column(const pc_table *t, const char *name);
  * without the header; with `first` not NULL, every record begins with
  * that field (the world tables' country column). */
 void pc_csv_rows(const pc_graph *g, const pc_table *t, const char *first, pc_buf *b);
+/* Table Schema's name of each column type ("string", "integer", ...). */
+extern const char *const pc_field_type[];
 
 #endif

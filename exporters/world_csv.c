@@ -204,13 +204,6 @@ own_rows(const pc_world *w, const pc_world_table *t, pc_buf *b)
 
 /* ---- datapackage.json ---------------------------------------------------- */
 
-static const char *const field_type[] = {
-	[PC_COL_STRING] = "string",
-	[PC_COL_INTEGER] = "integer",
-	[PC_COL_NUMBER] = "number",
-	[PC_COL_BOOLEAN] = "boolean",
-};
-
 static void
 names(pc_json *j, const char *key, const char *a, const char *b)
 {
@@ -278,7 +271,7 @@ resource(pc_json *j, const pc_world_table *t, size_t bytes, const char *sha)
 		const pc_column *c = &t->columns[i];
 		pc_json_open(j, NULL, '{');
 		pc_json_string(j, "name", c->name);
-		pc_json_string(j, "type", field_type[c->type]);
+		pc_json_string(j, "type", pc_field_type[c->type]);
 		if (c->type == PC_COL_BOOLEAN) {
 			names(j, "trueValues", "true", NULL);
 			names(j, "falseValues", "false", NULL);

@@ -608,7 +608,8 @@ entity_ids(pc_world *w, pc_world_kind k, const size_t *members, size_t n)
 			all[n_all++] = pc_intern_n(&w->strings, s, len);
 			s += len + (s[len] != '\0');
 		}
-	qsort(all, n_all, sizeof *all, str_cmp);
+	if (n_all > 1) /* qsort wants an array, and none was made for no identifiers */
+		qsort(all, n_all, sizeof *all, str_cmp);
 	pc_buf b;
 	pc_buf_init(&b);
 	for (size_t i = 0; i < n_all; i++)
