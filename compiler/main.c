@@ -261,6 +261,9 @@ parse_options(int argc, char **argv, options *o)
 		} else if ((v = value_of("--publisher", argc, argv, &i)) != NULL) {
 			if (*v == '\0')
 				return usage_error("%s needs a name", a);
+			/* Written into the catalog (JSON) and the EPUB (XML). */
+			if (pc_name_problem(v) != NULL)
+				return usage_problem("--publisher", v, "it must be UTF-8 without control characters");
 			o->publisher = v;
 		} else if ((v = value_of("--max-size", argc, argv, &i)) != NULL) {
 			if (number_option(a, v, "a byte count", (1ull << 31) - 1, &n) != 0)

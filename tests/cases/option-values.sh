@@ -19,3 +19,6 @@ run build -o "$TMP/out" "--base-iri=https://example.org/$(printf '\342\200\256')
 # Accepted: an IPv6 host with a port, non-ASCII letters, percent-encoding.
 run build -o "$TMP/v6" --formats=jsonld "--base-iri=https://[2001:db8::1]:8443/id/" tests/cases/modified-zone.xml
 run build -o "$TMP/intl" --formats=jsonld "--base-iri=https://例え.jp/ид/%41/" tests/cases/modified-zone.xml
+# The publisher is written into the catalog and the EPUB.
+run build -o "$TMP/out" "--publisher=Ministry$(printf '\033')[31m" tests/cases/modified-zone.xml
+run build -o "$TMP/out" "--publisher=Minist$(printf '\351')re" tests/cases/modified-zone.xml
