@@ -34,17 +34,6 @@ teardown(void)
 	free(dist);
 }
 
-/* Nothing of a build is left beside dist: no staging tree, no lock file. */
-static void
-expect_nothing_beside(const char *dir)
-{
-	pc_run r;
-	run_sh(&r, "ls -a '%s'", dir);
-	ck_assert_msg(strstr(r.out, ".dist.profilec-") == NULL && strstr(r.out, "dist.lock") == NULL,
-		      "left beside dist: %s", r.out);
-	run_free(&r);
-}
-
 /* A failed build: exit 3, a message naming `path` and `cause`, dist as before. */
 static void
 expect_fault(const pc_run *r, const char *before, const char *path, const char *cause)
@@ -55,7 +44,7 @@ expect_fault(const pc_run *r, const char *before, const char *path, const char *
 	char *after = tree_snapshot(dist);
 	ck_assert_msg(strcmp(before, after) == 0, "dist/ changed:\n%s\n---\n%s", before, after);
 	free(after);
-	expect_nothing_beside(tmp);
+	assert_nothing_beside(tmp, "dist");
 }
 
 START_TEST(unwritable_directory)
@@ -128,7 +117,7 @@ START_TEST(a_build_owns_its_directory)
 	char *want = tree_snapshot(ref), *got = tree_snapshot(dist), *victim_after = tree_snapshot(victim);
 	ck_assert_str_eq(want, got);
 	ck_assert_str_eq(victim_before, victim_after);
-	expect_nothing_beside(tmp);
+	assert_nothing_beside(tmp, "dist");
 	free(want);
 	free(got);
 	free(victim_before);
@@ -194,7 +183,7 @@ START_TEST(interrupted_build)
 	ck_assert_int_eq(r.status, 0);
 	run_free(&r);
 	after = tree_snapshot(dist);
-	expect_nothing_beside(tmp);
+	assert_nothing_beside(tmp, "dist");
 	ck_assert_str_eq(before, after);
 	free(after);
 	free(before);
@@ -279,7 +268,7 @@ START_TEST(invalid_sources_write_nothing)
 	ck_assert_msg(strstr(serial.err, "2 errors, ") != NULL, "%s", serial.err);
 	struct stat sb;
 	ck_assert_msg(stat(made, &sb) != 0 && stat(out2, &sb) != 0, "a failed build left its output directory");
-	expect_nothing_beside(tmp);
+	assert_nothing_beside(tmp, "dist");
 	free(made);
 	/* Into an existing output directory: as it was. */
 	run_profilec(&r, "build", "-j2", "-o", dist, "sources/ro.xml", copy, NULL);

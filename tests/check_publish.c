@@ -46,17 +46,6 @@ built(const char *name, const char *sources)
 	return snap;
 }
 
-/* Nothing but `keep` entries beside dist: no staging tree, no lock file. */
-static void
-expect_clean_parent(void)
-{
-	pc_run r;
-	run_sh(&r, "ls -a '%s'", test_tmp);
-	ck_assert_msg(strstr(r.out, ".dist.profilec-") == NULL && strstr(r.out, "dist.lock") == NULL,
-		      "left beside dist: %s", r.out);
-	run_free(&r);
-}
-
 /* The points to kill a build of NEW_SOURCES over OLD_SOURCES at, as
  * strace counts calls (per process and system call): "rename 1",
  * "renameat2 1", ...: every rename, link and symbolic link, then the
@@ -150,7 +139,7 @@ START_TEST(killed_at_every_rename)
 		ck_assert_msg(strcmp(after, new) == 0, "after a kill at %s, the next build is not the new tree",
 			      points[i]);
 		free(after);
-		expect_clean_parent();
+		assert_nothing_beside(test_tmp, "dist");
 	}
 	ck_assert_msg(saw_old, "no kill left the old tree: the test killed nothing before the swap");
 	ck_assert_msg(saw_new, "no kill left the new tree: the test killed nothing after the swap");
@@ -190,7 +179,7 @@ START_TEST(concurrent_builds_take_turns)
 	char *dist = pc_asprintf("%s/dist", test_tmp);
 	char *final = tree_snapshot(dist);
 	ck_assert_msg(strcmp(final, third) == 0, "the final tree is not the last build's:\n%s", final);
-	expect_clean_parent();
+	assert_nothing_beside(test_tmp, "dist");
 	free(final);
 	free(dist);
 	free(b_err);
@@ -213,7 +202,7 @@ START_TEST(workers_report_a_full_disk)
 	struct stat sb;
 	char *dist = pc_asprintf("%s/dist", test_tmp);
 	ck_assert_msg(stat(dist, &sb) != 0, "a failed build left %s", dist);
-	expect_clean_parent();
+	assert_nothing_beside(test_tmp, "dist");
 	free(dist);
 }
 END_TEST
@@ -276,7 +265,7 @@ START_TEST(refuses_what_it_cannot_swap)
 	ck_assert_str_eq(r.out, "notes.txt\n");
 	run_free(&r);
 	free(home);
-	expect_clean_parent();
+	assert_nothing_beside(test_tmp, "dist");
 	/* /dev/shm is a mount point where there is one. */
 	struct stat shm, dev;
 	if (stat("/dev/shm", &shm) == 0 && stat("/dev", &dev) == 0 && shm.st_dev != dev.st_dev &&

@@ -44,6 +44,9 @@ void test_tmp_teardown(void);
 /* Names, types, sizes and checksums of everything below dir, hidden files
  * too: two equal snapshots are two equal trees. Free it. */
 char *tree_snapshot(const char *dir);
+/* Nothing of a build of parent/name is left beside it: no staging tree
+ * (.name.profilec-*), no lock file (name.lock). */
+void assert_nothing_beside(const char *parent, const char *name);
 /* The path of the binary under test. */
 const char *profilec_path(void);
 /* 1 when a command exists on PATH. */
