@@ -20,7 +20,7 @@
 static const char usage[] =
 	"usage: profilec validate [--format=text|json|github] [--werror] [--show-merges] [LIMITS] FILE...\n"
 	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME] [-jN]\n"
-	"                      [--werror] [LIMITS] FILE...\n"
+	"                      [--no-world] [--werror] [LIMITS] FILE...\n"
 	"       profilec dump [LIMITS] FILE\n"
 	"       profilec rules [RULE]\n"
 	"       profilec --help | --version\n";
@@ -53,6 +53,8 @@ help(void)
 	       "  -jN, --jobs=N       use N worker processes (default: 1): they share out the\n"
 	       "                      profiles, and the formats of a profile when there are\n"
 	       "                      fewer profiles than processes\n"
+	       "  --no-world          with several FILEs, no DIR/world/ (all profiles as one\n"
+	       "                      dataset, written by default in the formats it has)\n"
 	       "  --max-size=BYTES    largest source accepted (default: %zu)\n"
 	       "  --max-depth=N       deepest element nesting accepted (default: %u)\n"
 	       "  --max-attributes=N  most attributes on one element (default: %u)\n"
@@ -70,6 +72,7 @@ typedef struct {
 	pc_diag_format format;
 	int werror;
 	int show_merges;
+	int no_world; /* --no-world */
 	const char *out_dir;
 	const char *formats;
 	const char *base_iri;
@@ -241,6 +244,8 @@ parse_options(int argc, char **argv, options *o)
 			o->werror = 1;
 		} else if (strcmp(a, "--show-merges") == 0) {
 			o->show_merges = 1;
+		} else if (strcmp(a, "--no-world") == 0) {
+			o->no_world = 1;
 		} else if ((v = value_of("-o", argc, argv, &i)) != NULL ||
 			   (v = value_of("--output", argc, argv, &i)) != NULL) {
 			if (*v == '\0')
@@ -363,6 +368,7 @@ typedef struct {
 	unsigned format_jobs; /* processes for one profile's formats */
 	int invalid_seen;     /* without workers: no export after an invalid source */
 	const char *parts;    /* the root of the world's parts (PC_WORLD_PARTS); NULL: no world */
+	int world_rows;       /* the world's tables are wanted (CSV or workbook) */
 } build_job;
 
 /* The formats of one profile, when there are more processes than
@@ -427,7 +433,7 @@ build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
 			free(none[k].data);
 	}
 	if (rc == PC_EXIT_OK && job->parts != NULL && !interrupted)
-		rc = pc_world_contribute(g, job->parts, d);
+		rc = pc_world_contribute(g, job->parts, job->world_rows, d);
 	free(dir);
 	pc_graph_free(g);
 	return rc;
@@ -487,13 +493,13 @@ cmd_build(options *o)
 	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
 	/* Two profiles or more make a world dataset, in the formats it has. */
 	int world_csv = wants(wanted, "csv"), world_xlsx = wants(wanted, "xlsx"), world_jsonld = wants(wanted, "jsonld");
-	int world = o->n_files >= 2 && (world_csv || world_xlsx || world_jsonld);
+	int world = o->n_files >= 2 && !o->no_world && (world_csv || world_xlsx || world_jsonld);
 	char *parts = world && rc == PC_EXIT_OK ? pc_asprintf("%s/%s", st.staging, PC_WORLD_PARTS) : NULL;
 	const char *world_root = parts ? st.staging : NULL;
 	if (rc == PC_EXIT_OK) {
 		/* More processes than profiles: the rest share out the formats. */
 		unsigned format_jobs = o->jobs > o->n_files ? o->jobs / (unsigned)o->n_files : 1;
-		build_job job = {o, st.staging, &eo, wanted, format_jobs, 0, world_root};
+		build_job job = {o, st.staging, &eo, wanted, format_jobs, 0, world_root, world_csv || world_xlsx};
 		rc = pc_run_jobs(o->n_files, o->jobs, build_one, &job, &d, results);
 	}
 	for (size_t i = 0; i < o->n_files; i++) {

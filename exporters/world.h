@@ -18,9 +18,27 @@
  * name starts with a dot, so it is never published. */
 #define PC_WORLD_PARTS ".world-parts"
 
-/* Write profile g's part of the world below root/PC_WORLD_PARTS/<cc>/
- * (root: the staging directory). */
-int pc_world_contribute(const pc_graph *g, const char *root, pc_diag *d);
+/* Write profile g's part of the world to root/PC_WORLD_PARTS/<cc>, one
+ * file (root: the staging directory; one file, since creating hundreds of
+ * small ones is what ext4 makes slow): each table's rows when with_rows
+ * (the CSV package or the workbook is wanted), then the entity summary. */
+int pc_world_contribute(const pc_graph *g, const char *root, int with_rows, pc_diag *d);
+
+/* Where the sections of a part file are: table i's rows (pc_tables[i]),
+ * and the entity summary at PC_WORLD_SUMMARY. */
+#define PC_WORLD_MAX_TABLES 64
+#define PC_WORLD_SUMMARY    PC_WORLD_MAX_TABLES
+typedef struct {
+	char *path;
+	unsigned long long offset[PC_WORLD_MAX_TABLES + 1], length[PC_WORLD_MAX_TABLES + 1];
+} pc_world_part;
+
+/* Read the index of the part of country cc below parts_dir; PC_EXIT_OK or
+ * PC_EXIT_OUTPUT with a diagnostic. Free with pc_world_part_free. */
+int pc_world_part_open(pc_world_part *p, const char *parts_dir, const char *cc, pc_diag *d);
+/* Copy section k to out (a FILE *), or into a malloc'd buffer (*data, NUL-terminated). */
+int pc_world_part_read(const pc_world_part *p, size_t k, char **data, size_t *len, pc_diag *d);
+void pc_world_part_free(pc_world_part *p);
 
 /* ---- The resolved world (parent side) ------------------------------- */
 
@@ -57,6 +75,7 @@ typedef struct {
 /* What the comparison sheet needs of one country. */
 typedef struct {
 	const char *cc, *code, *name, *source;
+	pc_world_part part;
 	size_t counts[PC_KIND_COUNT];
 	int *years; /* year, count pairs */
 	size_t n_years;
@@ -108,8 +127,7 @@ void pc_world_tables_free(pc_world_table *t, size_t n);
  * root/csv_rel ("world/csv", or scratch when only the workbook wants
  * them), with datapackage.json when with_package; the workbook is made
  * from those files, into root/world/world.xlsx. */
-int pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, const char *parts_dir,
-		       int with_package, pc_diag *d);
+int pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int with_package, pc_diag *d);
 int pc_world_write_xlsx(const pc_world *w, const char *root, const char *csv_rel, pc_diag *d);
 int pc_world_write_jsonld(const pc_world *w, const char *root, const pc_export_opts *o, pc_diag *d);
 

@@ -74,31 +74,27 @@ out_header(out_file *o, const pc_world_table *t)
 	pc_buf_free(&b);
 }
 
-/* A profile table: the header, then each country's rows as its part has them. */
+/* A profile table: the header, then each country's rows as its part has
+ * them, copied in pieces. */
 static int
-gather(const pc_world *w, const pc_world_table *t, out_file *o, const char *parts_dir, pc_diag *d)
+gather(const pc_world *w, const pc_world_table *t, size_t ti, out_file *o, pc_diag *d)
 {
 	out_header(o, t);
 	char chunk[1 << 16];
 	for (size_t i = 0; i < w->n_countries; i++) {
-		char *path = pc_asprintf("%s/%s/%s.csv", parts_dir, w->countries[i].cc, t->name);
-		FILE *f = fopen(path, "rb");
-		if (f == NULL) {
-			int rc = pc_out_fail(d, path, "read the world part");
-			free(path);
-			return rc;
-		}
-		size_t n;
-		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		const pc_world_part *p = &w->countries[i].part;
+		FILE *f = fopen(p->path, "rb");
+		int ok = f != NULL && fseek(f, (long)p->offset[ti], SEEK_SET) == 0;
+		for (unsigned long long left = p->length[ti]; ok && left > 0;) {
+			size_t n = fread(chunk, 1, left < sizeof chunk ? (size_t)left : sizeof chunk, f);
+			ok = n > 0;
 			out_add(o, chunk, n);
-		int bad = ferror(f);
-		fclose(f);
-		if (bad) {
-			int rc = pc_out_fail(d, path, "read the world part");
-			free(path);
-			return rc;
+			left -= n;
 		}
-		free(path);
+		if (f)
+			fclose(f);
+		if (!ok)
+			return pc_out_fail(d, p->path, "read the world part");
 	}
 	return PC_EXIT_OK;
 }
@@ -324,8 +320,7 @@ package(const pc_world *w, const pc_world_table *t, size_t n, const size_t *byte
 }
 
 int
-pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, const char *parts_dir,
-		   int with_package, pc_diag *d)
+pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int with_package, pc_diag *d)
 {
 	size_t n;
 	pc_world_table *t = pc_world_tables(&n);
@@ -342,7 +337,7 @@ pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, con
 		if (rc != PC_EXIT_OK)
 			break;
 		if (t[i].profile != NULL) {
-			rc = gather(w, &t[i], &o, parts_dir, d);
+			rc = gather(w, &t[i], i, &o, d);
 		} else {
 			out_header(&o, &t[i]);
 			pc_buf_reset(&b);

@@ -2,6 +2,7 @@
  * built (a worker process with --jobs), so that the parent never holds the
  * graphs: each table's rows with the country first, and a summary of the
  * entities the world step resolves across profiles. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,32 +226,81 @@ summarize_country(const pc_graph *g, pc_buf *b)
 }
 
 int
-pc_world_contribute(const pc_graph *g, const char *root, pc_diag *d)
+pc_world_contribute(const pc_graph *g, const char *root, int with_rows, pc_diag *d)
 {
-	const char *cc = pc_graph_cc(g);
+	if (pc_n_tables > PC_WORLD_MAX_TABLES)
+		abort(); /* fixed by the code, never by the input */
+	/* A header of section lengths, then the sections. */
+	unsigned long long len[PC_WORLD_MAX_TABLES + 1] = {0};
 	pc_buf b, keys;
 	pc_buf_init(&b);
 	pc_buf_init(&keys);
-	int rc = PC_EXIT_OK;
-	for (size_t i = 0; i < pc_n_tables && rc == PC_EXIT_OK; i++) {
-		char *rel = pc_asprintf("%s/%s/%s.csv", PC_WORLD_PARTS, cc, pc_tables[i].name);
-		pc_buf_reset(&b);
+	pc_buf_add(&b, (const char *)len, sizeof len);
+	const char *cc = pc_graph_cc(g);
+	for (size_t i = 0; with_rows && i < pc_n_tables; i++) {
+		size_t at = b.len;
 		/* The countries table is the world's list of countries: its id is the country. */
 		pc_csv_rows(g, &pc_tables[i], pc_tables[i].kind == PC_COUNTRY ? NULL : cc, &b);
-		rc = pc_out_write(root, rel, b.data ? b.data : "", b.len, d);
-		free(rel);
+		len[i] = b.len - at;
 	}
-	if (rc == PC_EXIT_OK) {
-		pc_buf_reset(&b);
-		summarize_actors(g, &b, &keys);
-		summarize_people(g, &b, &keys);
-		summarize_publications(g, &b, &keys);
-		summarize_country(g, &b);
-		char *rel = pc_asprintf("%s/%s/entities", PC_WORLD_PARTS, cc);
-		rc = pc_out_write(root, rel, b.data ? b.data : "", b.len, d);
-		free(rel);
-	}
+	size_t at = b.len;
+	summarize_actors(g, &b, &keys);
+	summarize_people(g, &b, &keys);
+	summarize_publications(g, &b, &keys);
+	summarize_country(g, &b);
+	len[PC_WORLD_SUMMARY] = b.len - at;
+	memcpy(b.data, len, sizeof len);
+	char *rel = pc_asprintf("%s/%s", PC_WORLD_PARTS, cc);
+	int rc = pc_out_write(root, rel, b.data, b.len, d);
+	free(rel);
 	pc_buf_free(&keys);
 	pc_buf_free(&b);
 	return rc;
+}
+
+/* ---- Reading a part back (in the parent) ------------------------------ */
+
+int
+pc_world_part_open(pc_world_part *p, const char *parts_dir, const char *cc, pc_diag *d)
+{
+	memset(p, 0, sizeof *p);
+	p->path = pc_asprintf("%s/%s", parts_dir, cc);
+	FILE *f = fopen(p->path, "rb");
+	int ok = f != NULL && fread(p->length, sizeof p->length, 1, f) == 1;
+	if (f)
+		fclose(f);
+	if (!ok)
+		return pc_out_fail(d, p->path, "read the world part");
+	unsigned long long at = sizeof p->length;
+	for (size_t k = 0; k <= PC_WORLD_MAX_TABLES; k++) {
+		p->offset[k] = at;
+		at += p->length[k];
+	}
+	return PC_EXIT_OK;
+}
+
+int
+pc_world_part_read(const pc_world_part *p, size_t k, char **data, size_t *len, pc_diag *d)
+{
+	*data = pc_malloc((size_t)p->length[k] + 1);
+	*len = (size_t)p->length[k];
+	FILE *f = fopen(p->path, "rb");
+	int ok = f != NULL && fseek(f, (long)p->offset[k], SEEK_SET) == 0 &&
+		 (*len == 0 || fread(*data, *len, 1, f) == 1);
+	if (f)
+		fclose(f);
+	(*data)[*len] = '\0';
+	if (!ok) {
+		free(*data);
+		*data = NULL;
+		return pc_out_fail(d, p->path, "read the world part");
+	}
+	return PC_EXIT_OK;
+}
+
+void
+pc_world_part_free(pc_world_part *p)
+{
+	free(p->path);
+	memset(p, 0, sizeof *p);
 }

@@ -28,28 +28,6 @@ by_cc(const void *a, const void *b)
 	return strcmp(x->cc, y->cc);
 }
 
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return NULL;
-	pc_buf b;
-	pc_buf_init(&b);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		pc_buf_add(&b, chunk, n);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		pc_buf_free(&b);
-		return NULL;
-	}
-	*len = b.len;
-	return b.data ? b.data : pc_calloc(1, 1);
-}
-
 /* The next NUL-terminated field, or NULL past the end. */
 static const char *
 field(const char **p, const char *end)
@@ -151,18 +129,17 @@ load_parts(pc_world *w, const pc_dataset *sets, const char *const *files, size_t
 		memcpy(c->counts, ds->counts, sizeof c->counts);
 		if (i == 0 || strcmp(ds->build_date, w->build_date) > 0)
 			memcpy(w->build_date, ds->build_date, sizeof w->build_date);
-		char *path = pc_asprintf("%s/%s/entities", parts_dir, ds->cc);
+		char *data = NULL;
 		size_t len = 0;
-		char *data = read_all(path, &len);
-		if (data == NULL) {
-			rc = pc_out_fail(d, path, "read the world part");
-		} else if (parse_entities(w, c, data, len) != 0) {
-			pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "internal", "the world part of %s does not parse",
-				       source[i]);
+		rc = pc_world_part_open(&c->part, parts_dir, ds->cc, d);
+		if (rc == PC_EXIT_OK)
+			rc = pc_world_part_read(&c->part, PC_WORLD_SUMMARY, &data, &len, d);
+		if (rc == PC_EXIT_OK && parse_entities(w, c, data, len) != 0) {
+			pc_diag_report(d, PC_SEV_ERROR, c->part.path, 0, 0, "internal",
+				       "the world part of %s does not parse", source[i]);
 			rc = PC_EXIT_OUTPUT;
 		}
 		free(data);
-		free(path);
 	}
 	/* The world's date is its newest profile's build date. */
 	snprintf(w->build_timestamp, sizeof w->build_timestamp, "%.10sT00:00:00Z", w->build_date);
@@ -791,8 +768,10 @@ pc_world_free(pc_world *w)
 		free(w->by_entity[k]);
 		free(w->members[k]);
 	}
-	for (size_t i = 0; i < w->n_countries; i++)
+	for (size_t i = 0; i < w->n_countries; i++) {
 		free(w->countries[i].years);
+		pc_world_part_free(&w->countries[i].part);
+	}
 	free(w->countries);
 	pc_strtab_free(&w->strings);
 	memset(w, 0, sizeof *w);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "../compiler/alloc.h"
+#include "../exporters/world.h"
 #include "testutil.h"
 
 #define PY      "/usr/bin/python3"
@@ -141,6 +142,15 @@ START_TEST(one_profile_makes_no_world)
 	ck_assert(exists(epub, "xb/xb.epub"));
 	ck_assert(!exists(epub, "world"));
 	run_free(&r);
+	/* Nor does --no-world. */
+	char *none = build(&r, "none", "--no-world", XA " " XB);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert(exists(none, "xb/csv/datapackage.json") && !exists(none, "world"));
+	char *cat = read_file_in(none, "catalog.jsonld", NULL);
+	ck_assert(strstr(cat, "world/dataset/world") == NULL);
+	free(cat);
+	free(none);
+	run_free(&r);
 	free(out);
 	free(epub);
 }
@@ -165,6 +175,150 @@ START_TEST(a_rebuild_replaces_the_world)
 }
 END_TEST
 
+
+/* ---- The resolver on hand-made summaries ------------------------------- */
+
+/* Write a part file holding only a summary: records of NUL-terminated
+ * fields, given as one string with '^' for the NULs. */
+static void
+write_part(const char *dir, const char *cc, const char *records)
+{
+	unsigned long long len[PC_WORLD_MAX_TABLES + 1] = {0};
+	size_t n = strlen(records);
+	char *body = pc_strdup(records);
+	for (size_t i = 0; i < n; i++)
+		if (body[i] == '^')
+			body[i] = '\0';
+	len[PC_WORLD_SUMMARY] = n;
+	char *path = pc_asprintf("%s/%s", dir, cc);
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert(fwrite(len, sizeof len, 1, f) == 1 && fwrite(body, 1, n, f) == n);
+	fclose(f);
+	free(path);
+	free(body);
+}
+
+/* An organization record: id, line, name, acronym, kind, ids, keys, by_name. */
+#define ORG(id, line, name, kind, ids, keys, intl) "A^" id "^" line "^" name "^^" kind "^" ids "^" keys "^" intl "^"
+/* A person: id, line, display, given, (kind), ids, key, by_name, family key, initial, initials only. */
+#define PERSON(id, line, display, family, given, key, initial, only)                                                 \
+	"P^" id "^" line "^" display "^" given "^^^" key "^1^" family "^" initial "^" only "^"
+
+typedef struct {
+	pc_world w;
+	pc_diag d;
+	pc_dataset sets[4];
+	const char *files[4];
+} world_case;
+
+static void
+resolve_parts(world_case *c, const char *const *ccs, size_t n)
+{
+	memset(c, 0, sizeof *c);
+	pc_diag_init(&c->d);
+	static const char *const files[] = {"a.xml", "b.xml", "c.xml", "d.xml"};
+	for (size_t i = 0; i < n; i++) {
+		c->sets[i].cc = (char *)ccs[i];
+		strcpy(c->sets[i].build_date, "2026-01-01");
+		c->files[i] = files[i];
+	}
+	int rc = pc_world_load(&c->w, c->sets, c->files, n, test_tmp, &c->d);
+	ck_assert_msg(rc == PC_EXIT_OK, "%s", c->d.n_items ? c->d.items[0].message : "no diagnostic");
+}
+
+static void
+world_case_free(world_case *c)
+{
+	pc_world_free(&c->w);
+	pc_diag_free(&c->d);
+}
+
+/* The world entity of a member, by country and id. */
+static const pc_world_entity *
+entity_of(const pc_world *w, pc_world_kind k, const char *cc, const char *id)
+{
+	for (size_t i = 0; i < w->n_members[k]; i++)
+		if (strcmp(w->members[k][i].cc, cc) == 0 && strcmp(w->members[k][i].id, id) == 0)
+			return &w->entities[k][w->members[k][i].entity];
+	ck_abort_msg("%s:%s is in no world entity", cc, id);
+	return NULL;
+}
+
+static size_t
+warnings(const pc_diag *d, const char *rule)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n_items; i++)
+		n += strcmp(d->items[i].rule, rule) == 0;
+	return n;
+}
+
+START_TEST(identifiers_come_first)
+{
+	/* One body under two national names, declared shared by its Wikidata
+	 * id; two international namesakes with different ids stay two. */
+	write_part(test_tmp, "xa",
+		   ORG("kids-line", "10", "Kids Line", "helpline", "wikidata:Q42", "kids line", "0")
+			   ORG("union", "11", "Union", "international-organization", "wikidata:Q1", "union", "1"));
+	write_part(test_tmp, "xb",
+		   ORG("linea-ninos", "20", "Línea Niños", "helpline", "wikidata:Q42", "linea ninos", "0")
+			   ORG("union", "21", "Union", "international-organization", "wikidata:Q2", "union", "1"));
+	world_case c;
+	resolve_parts(&c, (const char *const[]){"xb", "xa"}, 2);
+	const pc_world_entity *a = entity_of(&c.w, PC_WORLD_ACTOR, "xa", "kids-line");
+	ck_assert_ptr_eq(a, entity_of(&c.w, PC_WORLD_ACTOR, "xb", "linea-ninos"));
+	ck_assert_str_eq(a->wid, "org-wikidata-q42");
+	ck_assert_uint_eq(a->n_countries, 2);
+	ck_assert_str_eq(c.w.members[PC_WORLD_ACTOR][c.w.by_entity[PC_WORLD_ACTOR][a->first]].how, "identifier");
+	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "union"), entity_of(&c.w, PC_WORLD_ACTOR, "xb", "union"));
+	ck_assert_uint_eq(warnings(&c.d, "ambiguous-world-entity"), 0);
+	world_case_free(&c);
+}
+END_TEST
+
+START_TEST(a_chain_never_joins_two_of_one_profile)
+{
+	/* a1 = b by one name, b = c by another, c = a2 by a third: joining
+	 * them all would make a1 and a2 of one profile one entity. */
+	write_part(test_tmp, "xa",
+		   ORG("a1", "1", "Alpha", "international-organization", "", "alpha", "1")
+			   ORG("a2", "2", "Gamma", "international-organization", "", "gamma", "1"));
+	write_part(test_tmp, "xb", ORG("b", "3", "Alpha", "international-organization", "", "alpha\x1f" "beta", "1"));
+	write_part(test_tmp, "xc", ORG("c", "4", "Beta", "international-organization", "", "beta\x1f" "gamma", "1"));
+	world_case c;
+	resolve_parts(&c, (const char *const[]){"xa", "xb", "xc"}, 3);
+	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "a1"), entity_of(&c.w, PC_WORLD_ACTOR, "xa", "a2"));
+	ck_assert_uint_ge(warnings(&c.d, "ambiguous-world-entity"), 1);
+	world_case_free(&c);
+}
+END_TEST
+
+START_TEST(initials_that_could_be_two_people_stay_apart)
+{
+	write_part(test_tmp, "xa", PERSON("p-sonia", "5", "Sonia Lind", "lind", "Sonia", "lind|sonia", "s", "0"));
+	write_part(test_tmp, "xb",
+		   PERSON("p-sarah", "6", "Sarah Lind", "lind", "Sarah", "lind|sarah", "s", "0")
+			   PERSON("p-sonia", "7", "Sonia Lind", "lind", "Sonia", "lind|sonia", "s", "0"));
+	write_part(test_tmp, "xc", PERSON("p-s", "8", "S. Lind", "lind", "S.", "lind|s", "s", "1"));
+	write_part(test_tmp, "xd", PERSON("p-s", "9", "S. Lind", "lind", "S.", "lind|s", "s", "1"));
+	world_case c;
+	resolve_parts(&c, (const char *const[]){"xd", "xc", "xb", "xa"}, 4);
+	const pc_world_entity *sonia = entity_of(&c.w, PC_WORLD_PERSON, "xa", "p-sonia");
+	ck_assert_ptr_eq(sonia, entity_of(&c.w, PC_WORLD_PERSON, "xb", "p-sonia"));
+	ck_assert_ptr_ne(sonia, entity_of(&c.w, PC_WORLD_PERSON, "xb", "p-sarah"));
+	/* "S. Lind" could be either: neither merged with them nor with each other. */
+	const pc_world_entity *s1 = entity_of(&c.w, PC_WORLD_PERSON, "xc", "p-s");
+	const pc_world_entity *s2 = entity_of(&c.w, PC_WORLD_PERSON, "xd", "p-s");
+	ck_assert_ptr_ne(s1, s2);
+	ck_assert_ptr_ne(s1, sonia);
+	ck_assert_uint_eq(warnings(&c.d, "ambiguous-world-entity"), 2);
+	/* Two entities of one key get distinct ids. */
+	ck_assert_str_ne(s1->wid, s2->wid);
+	world_case_free(&c);
+}
+END_TEST
+
 Suite *
 suite_world(void)
 {
@@ -178,5 +332,11 @@ suite_world(void)
 	tcase_add_test(t, the_workbook_alone_needs_no_csv);
 	tcase_add_test(t, a_rebuild_replaces_the_world);
 	suite_add_tcase(s, t);
+	TCase *u = tcase_create("resolve");
+	tcase_add_checked_fixture(u, test_tmp_setup, test_tmp_teardown);
+	tcase_add_test(u, identifiers_come_first);
+	tcase_add_test(u, a_chain_never_joins_two_of_one_profile);
+	tcase_add_test(u, initials_that_could_be_two_people_stay_apart);
+	suite_add_tcase(s, u);
 	return s;
 }

@@ -234,9 +234,34 @@ class Person:
         self.initials = " ".join(w[0] + "." for w in given.split(" "))
 
 
+class SharedPool:
+    """Organizations and publications that several profiles of a world
+    corpus name (--shared): international organizations by one name, and
+    works with one title, year and author list, drawn from by each profile
+    for a fraction of its own."""
+
+    def __init__(self, seed, fraction, size):
+        r = random.Random("profilec-bench-shared:%s" % seed)
+        self.fraction = fraction
+        self.orgs, names = [], set()
+        while len(self.orgs) < size:
+            w, w2 = r.sample(ORG_WORDS, 2)
+            name = "International %s %s Organization" % (w, w2)
+            if name not in names:
+                names.add(name)
+                self.orgs.append(name)
+        self.pubs = []
+        for i in range(size):
+            authors = [Person(cap(r.choice(SYLLABLES) + r.choice(SYLLABLES) + "son"), r.choice(GIVEN), False)
+                       for _ in range(r.randrange(1, 4))]
+            title = "Shared %s Study %d: %s" % (r.choice(ORG_WORDS), i + 1, cap(r.choice(TOPIC)))
+            self.pubs.append((title, r.randrange(2000, 2025), authors))
+
+
 class Generator:
-    def __init__(self, seed, code, scale):
+    def __init__(self, seed, code, scale, shared=None):
         self.r = random.Random("profilec-bench:%s:%s:%r" % (seed, code, scale))
+        self.shared = shared
         self.code = code
         self.scale = scale
         self.ids = Ids()
@@ -355,6 +380,10 @@ class Generator:
             pat = r.choice(ORG_PATTERNS[kind])
             w, w2 = r.sample(ORG_WORDS, 2)
             name = pat.format(W=w, W2=w2, C=self.country)
+            if i > 1 and self.shared and r.random() < self.shared.fraction:
+                kind, name = "international-organization", r.choice(self.shared.orgs)
+                if name in [a["name"] for a in actors]:
+                    name = pat.format(W=w, W2=w2, C=self.country)
             actors.append({"id": self.ids.make(slug(name, 36)), "kind": kind, "name": name,
                            "directory": i < n_dir})
         return actors
@@ -510,6 +539,14 @@ class Generator:
                 title, year, authors, base_id, edition_of = r.choice(published[-200:])
                 title += r.choice([", Second Edition", ", Revised Edition", " (Updated Edition)"])
                 year = min(year + r.randrange(1, 6), 2025)
+                base_id = "pub-%d-%s" % (year, slug(title, 40))
+                pid = self.ids.make(base_id)
+                published.append((title, year, authors, base_id, pid))
+            elif self.shared and r.random() < self.shared.fraction:
+                title, year, people = r.choice(self.shared.pubs)
+                if any(t == title for t, _, _, _, _ in published):
+                    continue
+                authors = [("p", p) for p in people]
                 base_id = "pub-%d-%s" % (year, slug(title, 40))
                 pid = self.ids.make(base_id)
                 published.append((title, year, authors, base_id, pid))
@@ -727,8 +764,8 @@ class Generator:
         return out
 
 
-def render(seed, code, scale):
-    g = Generator(seed, code, scale)
+def render(seed, code, scale, shared=None):
+    g = Generator(seed, code, scale, shared)
     parts = g.generate()
     data = "".join(parts).encode("utf-8")
     return data, g.entities
@@ -778,6 +815,9 @@ def main():
                     help="size of the profile (default: one unit, about the size of sources/ro.xml)")
     ap.add_argument("--profiles", type=int, default=0,
                     help="write this many realistic profiles into the directory -o, 40 per subdirectory")
+    ap.add_argument("--shared", type=float, default=0.0,
+                    help="with --profiles: this fraction (0.1-0.3) of each profile's organizations and "
+                         "publications comes from a pool the profiles share, for the world dataset")
     ap.add_argument("-o", "--output", help="output file (directory with --profiles); default stdout")
     a = ap.parse_args()
     if a.code not in USER_CODES + ["AA", "ZZ"]:
@@ -787,13 +827,14 @@ def main():
         if not a.output:
             ap.error("--profiles needs -o DIR")
         sizes = random.Random("profilec-bench-corpus:%d" % a.seed)
+        pool = SharedPool(a.seed, a.shared, 60) if a.shared > 0 else None
         for i in range(a.profiles):
             batch, code = divmod(i, len(USER_CODES))
             d = os.path.join(a.output, "%02d" % (batch + 1))
             os.makedirs(d, exist_ok=True)
             # Profiles of real countries vary about two-fold either side of ro.xml.
             scale = min(4.0, max(0.25, math.exp(sizes.gauss(0.0, 0.5))))
-            data, ents = render("%d-%d" % (a.seed, batch), USER_CODES[code], round(scale, 3))
+            data, ents = render("%d-%d" % (a.seed, batch), USER_CODES[code], round(scale, 3), pool)
             path = os.path.join(d, USER_CODES[code].lower() + ".xml")
             write(path, data)
             print(path, len(data), ents)

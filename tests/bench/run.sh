@@ -7,7 +7,7 @@
 #   PROFILEC       the binary to measure (default ./profilec)
 #   RUNS           runs of a command whose first run takes 1 to 8 s; the
 #                  median is shown (default 3; 5 under 1 s, 1 over 8 s)
-#   BENCH_CORPORA  which corpora (default "small 1mb 10mb 200 100mb")
+#   BENCH_CORPORA  which corpora (default "small 1mb 10mb 200 world world-shared 100mb")
 #   BENCH_SEED     the generator's seed (default 1)
 #   BENCH_BUDGET   seconds from the start after which no command is started
 #                  (default 420); BENCH_HARD: a running command is stopped
@@ -23,7 +23,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 SCHEMA=${SCHEMA:-schemas/profile.xsd}
 RUNS=${RUNS:-3}
 SEED=${BENCH_SEED:-1}
-CORPORA=${BENCH_CORPORA:-"small 1mb 10mb 200 100mb"}
+CORPORA=${BENCH_CORPORA:-"small 1mb 10mb 200 world world-shared 100mb"}
 BUDGET=${BENCH_BUDGET:-420}
 HARD=${BENCH_HARD:-540}
 FAST=1 # a first run under this many seconds: 5 runs
@@ -69,9 +69,9 @@ gen_one() { # NAME CODE BYTES
 	BYTES[$1]=${fields[1]}
 	ENTS[$1]=${fields[2]}
 }
-gen_many() { # NAME COUNT
+gen_many() { # NAME COUNT [GENERATOR OPTIONS]
 	local path b e total=0 ents=0
-	"$PYTHON" "$GEN" --seed "$SEED" --profiles "$2" -o "$W/$1" >"$W/$1.list" || return 1
+	"$PYTHON" "$GEN" --seed "$SEED" --profiles "$2" "${@:3}" -o "$W/$1" >"$W/$1.list" || return 1
 	while read -r path b e; do
 		total=$((total + b))
 		ents=$((ents + e))
@@ -89,6 +89,11 @@ for c in $CORPORA; do
 	10mb) gen_one 10mb XC 10000000 ;;
 	100mb) gen_one 100mb XD 100000000 ;;
 	200) gen_many 200 200 ;;
+	# The world dataset of one build: 40 profiles (the user-assigned codes
+	# allow no more in one build), sharing nothing or a fifth of their
+	# organizations and publications; and one profile of their total size.
+	world) gen_many world 40 && gen_one world-one XE "${BYTES[world]}" ;;
+	world-shared) gen_many world-shared 40 --shared 0.2 && gen_one world-shared-one XF "${BYTES[world-shared]}" ;;
 	*) echo "bench: unknown corpus '$c'" >&2; exit 2 ;;
 	esac || { echo "bench: generating corpus $c failed" >&2; exit 2; }
 	note GEN "$c: $(calc '%.2f' "${BYTES[$c]} / 1e6") MB, ${ENTS[$c]} entities"
@@ -113,6 +118,8 @@ EOF
 chmod +x "$W/build-batches.sh"
 
 # ---- measuring -------------------------------------------------------
+
+have() { [ -n "${WALL[$1]:-}" ]; }
 
 # By "corpus|what": median wall time (s), CPU time (user + system, s) and
 # peak RSS (KB), the number of runs, and a status: "" when it ran, else why
@@ -202,6 +209,7 @@ measure_deflate() { # CORPUS OUTDIR
 }
 
 for c in $CORPORA; do
+	case $c in world*) continue ;; esac
 	out=$W/out-$c
 	files=(${FILES[$c]})
 	batches=(${BATCHES[$c]})
@@ -232,10 +240,51 @@ for c in $CORPORA; do
 	[ -e "$out" ] && mv "$out" "$W/trash/$((TRASH += 1))"
 done
 
+# The world step: a build of the 40 profiles with and without DIR/world/,
+# at -j1 and -j2; its floor is that of one profile of the same total size
+# (streaming xmllint of the same bytes + gzip -6 of the world workbook's
+# content), and its memory is compared with building that one profile.
+for c in $CORPORA; do
+	case $c in world*) ;; *) continue ;; esac
+	out=$W/out-$c
+	files=(${FILES[$c]})
+	measure "$c" stream xmllint --stream --noout --schema "$SCHEMA" "${files[@]}"
+	for j in 1 2; do
+		sfx=""
+		[ $j = 2 ] && sfx=" -j2"
+		CLEAN=$out measure "$c" "build all$sfx" "$PROFILEC" build -o "$out" --jobs=$j "${files[@]}"
+		CLEAN=$out measure "$c" "build all --no-world$sfx" "$PROFILEC" build -o "$out" --no-world --jobs=$j "${files[@]}"
+	done
+	"$PROFILEC" build -o "$out" "${files[@]}" 2>/dev/null
+	if [ -f "$out/world/world.xlsx" ]; then
+		unzip -p "$out/world/world.xlsx" >"$W/content.world"
+		ZBYTES[$c.xlsx]=$(stat -c %s "$W/content.world")
+		measure "$c" "gzip xlsx" gzip -6 -c "$W/content.world"
+		rm -f "$W/content.world"
+	fi
+	[ -e "$out" ] && mv "$out" "$W/trash/$((TRASH += 1))"
+	CLEAN=$out measure "$c" "build all, one profile" "$PROFILEC" build -o "$out" "${FILES[$c-one]}"
+	[ -e "$out" ] && mv "$out" "$W/trash/$((TRASH += 1))"
+done
+
 # ---- the table -------------------------------------------------------
 
+# The world step's time: a build with the world less one without.
+for c in $CORPORA; do
+	case $c in world*) ;; *) continue ;; esac
+	for sfx in "" " -j2"; do
+		a="$c|build all$sfx" b="$c|build all --no-world$sfx" k="$c|world step$sfx"
+		if have "$a" && have "$b"; then
+			WALL[$k]=$(calc '%.4f' "${WALL[$a]} - ${WALL[$b]}")
+			CPU[$k]=$(calc '%.4f' "${CPU[$a]} - ${CPU[$b]}")
+			RSS[$k]=${RSS[$a]}
+			NRUN[$k]=${NRUN[$a]}
+			STATUS[$k]=""
+		fi
+	done
+done
+
 fmt_s() { [ -n "$1" ] && calc "$(awk "BEGIN { print ($1 < 10) ? \"%.3f\" : \"%.1f\" }")" "$1"; }
-have() { [ -n "${WALL[$1]:-}" ]; }
 # floor KEY [CPU]: the floor of a profilec figure in seconds (wall time, or
 # CPU time with a second argument), or nothing when a part is missing.
 floor() {
@@ -248,8 +297,12 @@ floor() {
 	"build xlsx") have "$c|gzip xlsx" || return 0; f="$f + ${T[$c|gzip xlsx]}" ;;
 	"build epub") have "$c|gzip epub" || return 0; f="$f + ${T[$c|gzip epub]}" ;;
 	"build all" | "build all -j2")
+		case $c in world*) return 0 ;; esac
 		have "$c|gzip xlsx" && have "$c|gzip epub" || return 0
 		f="$f + ${T[$c|gzip xlsx]} + ${T[$c|gzip epub]}" ;;
+	"world step" | "world step -j2")
+		have "$c|gzip xlsx" || return 0
+		f="$f + ${T[$c|gzip xlsx]}" ;;
 	*) return 0 ;;
 	esac
 	calc '%.4f' "$f"
@@ -259,6 +312,7 @@ label() {
 	stream) echo "xmllint --stream --schema" ;;
 	tree) echo "xmllint --schema (tree)" ;;
 	validate) echo "profilec validate" ;;
+	"world step"*) echo "the world step${1#world step}: build all - --no-world" ;;
 	"gzip xlsx") echo "gzip -6 of the XLSX content ($(calc '%.2f' "${ZBYTES[$2.xlsx]} / 1e6") MB)" ;;
 	"gzip epub") echo "gzip -6 of the EPUB content ($(calc '%.2f' "${ZBYTES[$2.epub]} / 1e6") MB)" ;;
 	*) echo "profilec $1" ;;
@@ -277,7 +331,8 @@ echo "|---------|-------:|---------:|------------------------------------------|
 for c in $CORPORA; do
 	first=1
 	for what in stream tree validate "build xlsx" "build epub" "build csv" "build jsonld" "build all" \
-		"build all -j2" "gzip xlsx" "gzip epub"; do
+		"build all -j2" "build all --no-world" "build all --no-world -j2" "world step" "world step -j2" \
+		"build all, one profile" "gzip xlsx" "gzip epub"; do
 		key="$c|$what"
 		[ -n "${STATUS[$key]+x}" ] || continue
 		if [ $first = 1 ]; then
@@ -357,6 +412,29 @@ for c in $CORPORA; do
 		[ "$c" = 200 ] || what="formats of one profile"
 		echo "- --jobs=2 ($what in two processes), $c: speed-up $(calc '%.2f' "${WALL[$c|build all]} / ${WALL[$c|build all -j2]}")x on $(nproc) cores; $(calc '%.2f' "${WALL[$c|build all -j2]} / $fl")x the floor"
 	fi
+done
+for c in $CORPORA; do
+	case $c in world*) ;; *) continue ;; esac
+	for sfx in "" " -j2"; do
+		fl=$(floor "$c|world step$sfx")
+		if have "$c|world step$sfx" && [ -n "$fl" ]; then
+			w=$(calc '%.2f' "${WALL[$c|world step$sfx]} / $fl")
+			cr=$(calc '%.2f' "${CPU[$c|world step$sfx]} / $(floor "$c|world step$sfx" cpu)")
+			# A difference of two wall times is noise on a busy machine:
+			# then the cpu time decides.
+			if awk "BEGIN { exit !($w > 0) }"; then
+				echo "- world step$sfx <= 1.5x the floor of one profile of its size, $c: $(both "$w" "$cr" 1.5)"
+			else
+				echo "- world step$sfx <= 1.5x the floor of one profile of its size, $c: wall n/a (noise: ${w}x); cpu ${cr}x: $(verdict "$cr <= 1.5")"
+			fi
+		fi
+		# Its memory: with -j2 the parent does the world step alone; with
+		# -j1 it also built the profiles.
+		if have "$c|build all$sfx" && have "$c|build all, one profile"; then
+			r=$(calc '%.2f' "${RSS[$c|build all$sfx]} / ${RSS[$c|build all, one profile]}")
+			echo "- peak memory of the world build$sfx <= building one profile of its size, $c: ${r}x: $(verdict "$r <= 1")"
+		fi
+	done
 done
 # Person resolution against a known truth (tests/bench/gennames.py): no
 # citations of two people joined (precision 1.000), at least 98 % of the
