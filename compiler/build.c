@@ -686,6 +686,7 @@ pc_builder_finish(pc_builder *b, int keep)
 		keep = 0;
 	}
 	if (!keep) {
+		pc_check_partial(g, d);
 		pc_graph_free(g);
 		return NULL;
 	}

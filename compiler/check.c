@@ -336,6 +336,15 @@ note_long_numbers(pc_graph *g, pc_diag *d)
 	}
 }
 
+/* A source the schema refused still gets, in the same run, every check
+ * that needs no valid graph (its texts, as far as they were read): the
+ * editor fixes everything in one round. */
+void
+pc_check_partial(const pc_graph *g, pc_diag *d)
+{
+	check_texts(g, d);
+}
+
 void
 pc_check(pc_graph *g, pc_diag *d)
 {

@@ -66,6 +66,8 @@ int pc_load(pc_input *src, const pc_limits *lim, pc_diag *d);
  * pass: only the entity being read is ever a tree. NULL when invalid. */
 pc_graph *pc_parse(pc_input *src, pc_diag *d);
 void pc_normalize(pc_graph *g, pc_diag *d);
+/* The checks that need no valid graph, for a source the schema refused. */
+void pc_check_partial(const pc_graph *g, pc_diag *d);
 void pc_check(pc_graph *g, pc_diag *d);
 void pc_input_free(pc_input *src);
 /* 0 when the file is as pc_load found it; else -1 and a diagnostic: written

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +64,97 @@ pc_diag_report(pc_diag *d, pc_severity sev, const char *file, unsigned line, uns
 	for (char *p = it->message; *p; p++)
 		if (*p == '\n' || *p == '\r')
 			*p = (p[1] == '\0') ? '\0' : ' ';
+}
+
+/* The order of pc_diag_sort: qsort is not stable, so the index of
+ * reporting breaks ties. */
+typedef struct {
+	pc_diagnostic item;
+	long file_rank;
+	size_t seq;
+} ranked;
+
+static int
+by_place(const void *pa, const void *pb)
+{
+	const ranked *a = pa, *b = pb;
+	if (a->file_rank != b->file_rank)
+		return a->file_rank < b->file_rank ? -1 : 1;
+	if (a->file_rank == LONG_MAX) {
+		int c = strcmp(a->item.file, b->item.file);
+		if (c)
+			return c;
+	}
+	if (a->item.line != b->item.line)
+		return a->item.line < b->item.line ? -1 : 1;
+	if (a->item.col != b->item.col)
+		return a->item.col < b->item.col ? -1 : 1;
+	/* At one place, what the parser and the schema say comes first:
+	 * the checks after them may repeat it (see repeats). */
+	int first_a = strcmp(a->item.rule, "schema") == 0 || strcmp(a->item.rule, "malformed") == 0;
+	int first_b = strcmp(b->item.rule, "schema") == 0 || strcmp(b->item.rule, "malformed") == 0;
+	if (first_a != first_b)
+		return first_a ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static int
+same_place(const pc_diagnostic *a, const pc_diagnostic *b)
+{
+	return a->line == b->line && a->col == b->col && (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0));
+}
+
+/* Whether `it` says again what one of kept[0..n) (same place) says. */
+static int
+repeats(const pc_diagnostic *it, const pc_diagnostic *kept, size_t n)
+{
+	for (size_t i = n; i-- > 0 && same_place(&kept[i], it);) {
+		const pc_diagnostic *k = &kept[i];
+		if (strcmp(k->rule, it->rule) == 0 && strcmp(k->message, it->message) == 0)
+			return 1;
+		if (strcmp(k->rule, "malformed") == 0 && strcmp(it->rule, "malformed") == 0)
+			return 1;
+		if (strcmp(k->rule, "schema") == 0 && strcmp(it->rule, "bad-number") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+void
+pc_diag_sort(pc_diag *d, size_t from, const char *const *files, size_t n_files)
+{
+	if (from >= d->n_items)
+		return;
+	size_t n = d->n_items - from;
+	ranked *r = pc_malloc(n * sizeof *r);
+	for (size_t i = 0; i < n; i++) {
+		r[i].item = d->items[from + i];
+		r[i].seq = i;
+		r[i].file_rank = r[i].item.file == NULL ? -1 : LONG_MAX;
+		for (size_t k = 0; r[i].item.file && k < n_files; k++)
+			if (strcmp(files[k], r[i].item.file) == 0) {
+				r[i].file_rank = (long)k;
+				break;
+			}
+	}
+	qsort(r, n, sizeof *r, by_place);
+	size_t kept = from;
+	for (size_t i = 0; i < n; i++) {
+		pc_diagnostic *it = &r[i].item;
+		if (repeats(it, d->items + from, kept - from)) {
+			if (it->severity == PC_SEV_ERROR)
+				d->n_errors--;
+			else if (it->severity == PC_SEV_WARNING)
+				d->n_warnings--;
+			free(it->file);
+			free(it->rule);
+			free(it->message);
+			continue;
+		}
+		d->items[kept++] = *it;
+	}
+	d->n_items = kept;
+	free(r);
 }
 
 int

@@ -49,6 +49,13 @@ void pc_diag_print(const pc_diag *d, pc_diag_format fmt, FILE *stream);
 /* Print diagnostics from index `from` on, as they come (text format). */
 void pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, FILE *stream);
 void pc_diag_print_summary(const pc_diag *d, size_t n_files, FILE *stream);
+/* Put the diagnostics from index `from` on in order, each problem once:
+ * by file (in the order of `files`, then by name; no file first), line
+ * and column, keeping the order of reporting between equals. A second
+ * report of one problem goes: the same message twice, a parse error
+ * libxml2 reports again at the same place, a number the schema already
+ * refused ("bad-number" where a "schema" error stands). Counts follow. */
+void pc_diag_sort(pc_diag *d, size_t from, const char *const *files, size_t n_files);
 /* Carry diagnostics from a worker process to its parent: save them to a
  * file, load (append) them in the parent. 0 on success. */
 int pc_diag_save(const pc_diag *d, FILE *stream);

@@ -320,6 +320,7 @@ cmd_validate(options *o)
 			pc_dump_merges(g, stdout);
 		}
 		pc_graph_free(g);
+		pc_diag_sort(&d, from, o->files, o->n_files);
 		if (o->format != PC_FMT_JSON)
 			pc_diag_print_from(&d, from, o->format, o->format == PC_FMT_GITHUB ? stdout : stderr);
 	}
@@ -340,6 +341,7 @@ cmd_dump(options *o)
 	pc_diag d;
 	pc_diag_init(&d);
 	pc_graph *g = pc_compile(o->files[0], &o->limits, &d);
+	pc_diag_sort(&d, 0, o->files, o->n_files);
 	int rc = exit_status(&d);
 	if (g && rc == PC_EXIT_OK)
 		pc_dump(g, stdout);
@@ -543,6 +545,7 @@ cmd_build(options *o)
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
 
+	pc_diag_sort(&d, 0, o->files, o->n_files);
 	if (o->format == PC_FMT_JSON)
 		pc_diag_print(&d, PC_FMT_JSON, stdout);
 	else

@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "compiler.h"
+#include "fixit.h"
 #include "fold.h"
 
 extern const char pc_schema_xsd[];
@@ -46,6 +47,50 @@ element_of(const char *msg, char *name, size_t size)
 	return 1;
 }
 
+/* Where the element `name` that ends on `line` began: libxml2 notices a
+ * missing child at the closing tag, while the editor looks for it at the
+ * opening one. The last "<name" before the end of that line (no element
+ * of the format nests in one of its own name). 0 when found. A released
+ * page of the mapping reads back from the file. */
+static int
+opening_tag(const pc_input *src, unsigned line, const char *name, unsigned *out_line, unsigned *out_col,
+	    char *id, size_t id_size)
+{
+	if (line == 0 || src->data == NULL || line > src->n_lines)
+		return -1;
+	size_t end = line < src->n_lines ? src->line_starts[line] : src->len, n = strlen(name);
+	for (size_t i = end; i-- > 0;) {
+		const char *p = src->data + i;
+		if (*p != '<' || i + 1 + n >= src->len || memcmp(p + 1, name, n) != 0 || strchr(" \t\r\n/>", p[1 + n]) == NULL)
+			continue;
+		size_t lo = 0, hi = src->n_lines; /* the last line starting at or before i */
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (src->line_starts[mid] <= i)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		*out_line = (unsigned)lo + 1;
+		*out_col = (unsigned)(i - src->line_starts[lo]) + 1;
+		/* Its id, to name it in the message: id="..." before the '>'. */
+		id[0] = '\0';
+		const char *end = src->data + src->len;
+		for (const char *q = p + 1 + n; q + 4 < end && *q != '>' && *q != '<'; q++)
+			if ((q[0] == ' ' || q[0] == '\t' || q[0] == '\n' || q[0] == '\r') && memcmp(q + 1, "id=", 3) == 0 &&
+			    (q[4] == '"' || q[4] == '\'')) {
+				const char *v = q + 5, *e = memchr(v, q[4], (size_t)(end - v));
+				if (e != NULL && (size_t)(e - v) < id_size) {
+					memcpy(id, v, (size_t)(e - v));
+					id[e - v] = '\0';
+				}
+				break;
+			}
+		return 0;
+	}
+	return -1;
+}
+
 void
 pc_report_xml_error(const pc_input *src, pc_diag *d, const xmlError *err)
 {
@@ -58,16 +103,31 @@ pc_report_xml_error(const pc_input *src, pc_diag *d, const xmlError *err)
 		const char *rule = "malformed";
 		if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING)
 			rule = "encoding";
-		pc_diag_report(d, sev, src->path, line, col, rule, "%s", err->message ? err->message : "XML error");
+		char *fix = pc_fixit_markup(err->code, err->message);
+		pc_diag_report(d, sev, src->path, line, col, rule, "%s",
+			       fix ? fix : err->message ? err->message : "XML error");
+		free(fix);
 		return;
 	}
 	/* Schema errors have a line but no column: find the element. */
 	xmlNodePtr node = err->node;
-	if (node != NULL && line == 0)
-		line = (unsigned)xmlGetLineNo(node);
 	char msg[1024], name[128];
 	snprintf(msg, sizeof msg, "%s", err->message ? err->message : "schema violation");
 	strip_namespace(msg);
+	for (size_t n = strlen(msg); n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '); n--)
+		msg[n - 1] = '\0';
+	/* libxml2 notices a missing child at the closing tag; the editor
+	 * looks for it at the opening one. */
+	if (node != NULL && line == 0 && xmlGetLineNo(node) > 0)
+		line = (unsigned)xmlGetLineNo(node);
+	char id[128];
+	if (pc_fixit_is_missing_child(msg) && element_of(msg, name, sizeof name) &&
+	    opening_tag(src, line, name, &line, &col, id, sizeof id) == 0) {
+		char *fix = pc_fixit_schema(msg, id, schema_doc);
+		pc_diag_report(d, sev, src->path, line, col, "schema", "%s", fix ? fix : msg);
+		free(fix);
+		return;
+	}
 	col = 0;
 	if (node != NULL && node->type == XML_ELEMENT_NODE)
 		col = pc_input_column(src, line, (const char *)node->name);
@@ -75,7 +135,11 @@ pc_report_xml_error(const pc_input *src, pc_diag *d, const xmlError *err)
 		char *brace = strchr(name, '}'); /* a foreign namespace stays in the message */
 		col = pc_input_column(src, line, brace ? brace + 1 : name);
 	}
-	pc_diag_report(d, sev, src->path, line, col, "schema", "%s", msg);
+	xmlChar *node_id = node != NULL && node->type == XML_ELEMENT_NODE ? xmlGetProp(node, BAD_CAST "id") : NULL;
+	char *fix = pc_fixit_schema(msg, (const char *)node_id, schema_doc);
+	xmlFree(node_id);
+	pc_diag_report(d, sev, src->path, line, col, "schema", "%s", fix ? fix : msg);
+	free(fix);
 }
 
 struct error_sink {

@@ -182,7 +182,7 @@ START_TEST(cdata_is_checked_by_every_rule)
 	/* Minimum length: an empty CDATA section is an empty name. */
 	expect_diag("empty.xml",
 		    HEAD TITLE "  <country code=\"XB\"><name><![CDATA[  ]]></name></country>\n</profile>\n", 1,
-		    "minLength");
+		    "<name> is empty");
 	/* A formula trigger inside CDATA is one. */
 	expect_diag("formula.xml",
 		    HEAD TITLE
