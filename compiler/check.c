@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "../exporters/xlsx_limits.h"
 #include "compiler.h"
 #include "decimal.h"
 
@@ -194,11 +195,18 @@ check_cycles(const pc_graph *g, pc_diag *d)
 	}
 }
 
-/* A text a spreadsheet would run as a formula. */
+/* A text a spreadsheet would run as a formula; with `lengths`, also one
+ * no Excel cell holds (for a partial graph: a checked one has every cell
+ * of the workbook measured by pc_check_xlsx_limits). */
 static void
-check_text(const pc_graph *g, pc_diag *d, const char *s, unsigned line, unsigned col, pc_kind kind, const char *id,
-	   const char *field)
+check_text(const pc_graph *g, pc_diag *d, int lengths, const char *s, unsigned line, unsigned col, pc_kind kind,
+	   const char *id, const char *field)
 {
+	size_t len;
+	if (lengths && s != NULL && strlen(s) > PC_EXCEL_CELL_MAX / 2 && (len = pc_excel_len(s)) > PC_EXCEL_CELL_MAX)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-cell-limit",
+			       "%s '%s': %s is %zu characters long; an Excel cell holds at most %d: shorten it",
+			       pc_kind_name[kind], id ? id : "", field, len, PC_EXCEL_CELL_MAX);
 	if (s == NULL || strchr("=+-@\t\r", s[0]) == NULL || s[0] == '\0')
 		return;
 	pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "formula-trigger",
@@ -207,12 +215,12 @@ check_text(const pc_graph *g, pc_diag *d, const char *s, unsigned line, unsigned
 }
 
 static void
-check_texts(const pc_graph *g, pc_diag *d)
+check_texts(const pc_graph *g, pc_diag *d, int lengths)
 {
-#define T(s, node, kind, field) check_text(g, d, (s), (node).line, (node).col, (kind), (node).id, (field))
-	check_text(g, d, g->title, 0, 0, PC_COUNTRY, pc_graph_cc(g), "title");
-	check_text(g, d, g->indicator_note, 0, 0, PC_INDICATOR, "", "note");
-	check_text(g, d, g->law_intro, 0, 0, PC_INSTRUMENT, "", "intro");
+#define T(s, node, kind, field) check_text(g, d, lengths, (s), (node).line, (node).col, (kind), (node).id, (field))
+	check_text(g, d, lengths, g->title, 0, 0, PC_COUNTRY, pc_graph_cc(g), "title");
+	check_text(g, d, lengths, g->indicator_note, 0, 0, PC_INDICATOR, "", "note");
+	check_text(g, d, lengths, g->law_intro, 0, 0, PC_INSTRUMENT, "", "intro");
 	for (size_t i = 0; i < g->n_countries; i++)
 		T(g->countries[i].name, g->countries[i].n, PC_COUNTRY, "name");
 	for (size_t i = 0; i < g->n_indicators; i++) {
@@ -237,7 +245,7 @@ check_texts(const pc_graph *g, pc_diag *d)
 	}
 	for (size_t i = 0; i < g->n_authorships; i++) {
 		const pc_authorship *au = &g->authorships[i];
-		check_text(g, d, au->as_written, au->line, au->col, PC_PUBLICATION,
+		check_text(g, d, lengths, au->as_written, au->line, au->col, PC_PUBLICATION,
 			   g->publications[au->publication].n.id, "author");
 	}
 	for (size_t i = 0; i < g->n_publications; i++) {
@@ -342,7 +350,7 @@ note_long_numbers(pc_graph *g, pc_diag *d)
 void
 pc_check_partial(const pc_graph *g, pc_diag *d)
 {
-	check_texts(g, d);
+	check_texts(g, d, 1);
 }
 
 void
@@ -351,7 +359,7 @@ pc_check(pc_graph *g, pc_diag *d)
 	check_years(g, d);
 	check_penalties(g, d);
 	check_cycles(g, d);
-	check_texts(g, d);
+	check_texts(g, d, 0);
 	note_missing(g, d);
 	note_long_numbers(g, d);
 }

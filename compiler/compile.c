@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../exporters/xlsx_limits.h"
 #include "compiler.h"
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
@@ -102,5 +103,7 @@ pc_compile(const char *path, const pc_limits *lim, pc_diag *d)
 	}
 	pc_normalize(g, d);
 	pc_check(g, d);
+	/* What the workbook would refuse, validate refuses too. */
+	pc_check_xlsx_limits(g, d);
 	return g;
 }

@@ -13,10 +13,11 @@
 #include "../compiler/decimal.h"
 #include "export.h"
 #include "tables.h"
+#include "xlsx_limits.h"
 
 /* Excel's limits: characters (UTF-16 units) in a cell, rows under a
  * header, hyperlinks in a sheet, characters in a sheet name. */
-#define CELL_MAX       32767
+#define CELL_MAX       PC_EXCEL_CELL_MAX
 #define DATA_ROWS_MAX  (LXW_ROW_MAX - 1)
 #define LINKS_MAX      LXW_MAX_NUMBER_URLS
 #define SHEET_NAME_MAX LXW_SHEETNAME_MAX
@@ -53,26 +54,6 @@ typedef struct {
 
 /* ---- Measuring ------------------------------------------------------- */
 
-static int is_xescape(const char *p);
-
-/* Length as Excel counts it: UTF-16 code units, so a character outside
- * the BMP counts twice; and a "_xHHHH_" as written, escape included,
- * since libxlsxwriter checks the escaped string against the limit. */
-static size_t
-excel_len(const char *s)
-{
-	size_t n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p & 0xC0) != 0x80)
-			n++;
-		if (*p >= 0xF0)
-			n++;
-		if (*p == '_' && is_xescape((const char *)p))
-			n += 6;
-	}
-	return n;
-}
-
 static size_t
 number_len(double v)
 {
@@ -81,42 +62,11 @@ number_len(double v)
 	return n > 0 ? (size_t)n : 1;
 }
 
-/* The source line (and column) of row r of a table: its node's, or its
- * own line column's, or else the line of the first entity it names. */
-static void
-row_origin(const pc_graph *g, const pc_table *t, size_t r, const pc_cell *cells, unsigned *line, unsigned *col)
-{
-	*line = 0;
-	*col = 0;
-	if (t->kind < PC_KIND_COUNT) {
-		const pc_node *n = pc_graph_node(g, (pc_ref){t->kind, (uint32_t)r});
-		if (n != NULL) {
-			*line = n->line;
-			*col = n->col;
-			return;
-		}
-	}
-	for (size_t c = 0; c < t->n_columns; c++)
-		if (strcmp(t->columns[c].name, "line") == 0 && cells[c].present) {
-			*line = (unsigned)cells[c].num;
-			return;
-		}
-	for (size_t c = 0; c < t->n_columns; c++)
-		if (cells[c].link.kind < PC_KIND_COUNT) {
-			const pc_node *n = pc_graph_node(g, cells[c].link);
-			if (n != NULL) {
-				*line = n->line;
-				*col = n->col;
-				return;
-			}
-		}
-}
-
 /* A text Excel cannot hold is an error in the source, not a cut cell. */
 static size_t
 measure_text(xw *x, const char *s, const char *where, unsigned line, unsigned col)
 {
-	size_t n = excel_len(s);
+	size_t n = pc_excel_len(s);
 	if (n > CELL_MAX) {
 		pc_diag_report(x->d, PC_SEV_ERROR, x->g->source_path, line, col, "xlsx-cell-limit",
 			       "%s is %zu characters long; an Excel cell holds at most %d", where, n, CELL_MAX);
@@ -131,7 +81,7 @@ cell_len(const pc_column *col, const pc_cell *c)
 	if (!c->present)
 		return 0;
 	switch (col->type) {
-	case PC_COL_STRING: return c->str ? excel_len(c->str) : 0;
+	case PC_COL_STRING: return c->str ? pc_excel_len(c->str) : 0;
 	case PC_COL_NUMBER: return c->str ? strlen(c->str) : 0;
 	case PC_COL_BOOLEAN: return 5; /* FALSE */
 	default: return number_len(c->num);
@@ -141,7 +91,7 @@ cell_len(const pc_column *col, const pc_cell *c)
 static void
 check_sheet_name(xw *x, const char *name)
 {
-	size_t n = excel_len(name);
+	size_t n = pc_excel_len(name);
 	if (n > SHEET_NAME_MAX || strpbrk(name, "[]:*?/\\") != NULL || name[0] == '\'' || n == 0) {
 		pc_diag_report(x->d, PC_SEV_ERROR, x->g->source_path, 0, 0, "xlsx-sheet-name",
 			       "sheet name '%s' is not one Excel accepts (at most %d characters, none of []:*?/\\)",
@@ -158,7 +108,7 @@ check_row_count(xw *x, const pc_table *t, size_t n)
 	pc_cell *cells = pc_calloc(t->n_columns, sizeof *cells);
 	unsigned line, col;
 	pc_table_row(t, x->g, DATA_ROWS_MAX, cells);
-	row_origin(x->g, t, DATA_ROWS_MAX, cells, &line, &col);
+	pc_table_row_origin(x->g, t, DATA_ROWS_MAX, cells, &line, &col);
 	free(cells);
 	pc_diag_report(x->d, PC_SEV_ERROR, x->g->source_path, line, col, "xlsx-row-limit",
 		       "sheet '%s' would have %zu rows; an Excel sheet holds at most %d under its header", t->name, n,
@@ -178,7 +128,7 @@ plan_table(xw *x, const pc_table *t, sheet_plan *p)
 	p->n_rows = pc_table_n_rows(t, x->g);
 	p->len = pc_calloc(t->n_columns, sizeof *p->len);
 	for (size_t c = 0; c < t->n_columns; c++)
-		p->len[c] = excel_len(t->columns[c].name) + 3; /* room for the filter button */
+		p->len[c] = pc_excel_len(t->columns[c].name) + 3; /* room for the filter button */
 	check_sheet_name(x, t->name);
 	check_row_count(x, t, p->n_rows);
 	if (p->n_rows > DATA_ROWS_MAX)
@@ -191,7 +141,7 @@ plan_table(xw *x, const pc_table *t, sheet_plan *p)
 			if (n > CELL_MAX) {
 				unsigned line, col;
 				char *where;
-				row_origin(x->g, t, r, cells, &line, &col);
+				pc_table_row_origin(x->g, t, r, cells, &line, &col);
 				if (t->kind < PC_KIND_COUNT)
 					where = pc_asprintf("the %s of %s '%s'", t->columns[c].name,
 							    pc_kind_name[t->kind], cells[0].str ? cells[0].str : "?");
@@ -256,19 +206,6 @@ col_width(const sheet_plan *p, size_t c)
 	return (double)w;
 }
 
-static int
-is_hex(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-static int
-is_xescape(const char *p)
-{
-	return p[0] == '_' && p[1] == 'x' && is_hex(p[2]) && is_hex(p[3]) && is_hex(p[4]) && is_hex(p[5]) &&
-	       p[6] == '_';
-}
-
 /* Excel reads "_x0041_" in a string as an escaped "A" (ECMA-376 ST_Xstring)
  * and libxlsxwriter 1.1 writes it as is: escape the underscore of such a
  * sequence as _x005F_, so the text reads back as written. Returns s
@@ -278,14 +215,14 @@ xstring(const char *s, char **copy)
 {
 	*copy = NULL;
 	const char *p = strstr(s, "_x");
-	while (p != NULL && !is_xescape(p))
+	while (p != NULL && !pc_excel_is_xescape(p))
 		p = strstr(p + 1, "_x");
 	if (p == NULL)
 		return s;
 	pc_buf b;
 	pc_buf_init(&b);
 	for (p = s; *p; p++) {
-		if (is_xescape(p))
+		if (pc_excel_is_xescape(p))
 			pc_buf_puts(&b, "_x005F_");
 		else
 			pc_buf_putc(&b, *p);

@@ -1,8 +1,10 @@
 /* The editor's loop: diagnostics in order and once, the nearest word. */
 #include <check.h>
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../compiler/alloc.h"
 #include "../compiler/diag.h"
 #include "../compiler/fixit.h"
 #include "testutil.h"
@@ -57,6 +59,40 @@ START_TEST(nearest_word)
 }
 END_TEST
 
+/* validate is the CI gate of a release: whatever it accepts, build must
+ * build. Every case, fixture and source, all formats. */
+START_TEST(validate_ok_means_build_ok)
+{
+	glob_t gl;
+	ck_assert_int_eq(glob("tests/cases/*.xml", 0, NULL, &gl), 0);
+	ck_assert_int_eq(glob("tests/fixtures/*.xml", GLOB_APPEND, NULL, &gl), 0);
+	ck_assert_int_eq(glob("sources/*.xml", GLOB_APPEND, NULL, &gl), 0);
+	size_t valid = 0, refused = 0;
+	for (size_t i = 0; i < gl.gl_pathc; i++) {
+		const char *src = gl.gl_pathv[i];
+		pc_run r;
+		run_profilec(&r, "validate", src, NULL);
+		int v = r.status;
+		run_free(&r);
+		char *out = pc_asprintf("%s/out-%zu", test_tmp, i);
+		run_profilec(&r, "build", "-o", out, src, NULL);
+		if (v == 0) {
+			ck_assert_msg(r.status == 0, "%s: validate exit 0, build exit %d:\n%s", src, r.status, r.err);
+			valid++;
+		} else {
+			ck_assert_msg(r.status != 0, "%s: validate exit %d, build exit 0", src, v);
+			refused++;
+		}
+		run_free(&r);
+		free(out);
+	}
+	globfree(&gl);
+	/* Both sides were exercised, and the limit case is among the refused. */
+	ck_assert_uint_ge(valid, 3);
+	ck_assert_uint_ge(refused, 10);
+}
+END_TEST
+
 Suite *
 suite_editor(void)
 {
@@ -65,5 +101,10 @@ suite_editor(void)
 	tcase_add_test(t, diag_sort_orders_and_dedups);
 	tcase_add_test(t, nearest_word);
 	suite_add_tcase(s, t);
+	TCase *agree = tcase_create("validate-build");
+	tcase_add_checked_fixture(agree, test_tmp_setup, test_tmp_teardown);
+	tcase_set_timeout(agree, 300);
+	tcase_add_test(agree, validate_ok_means_build_ok);
+	suite_add_tcase(s, agree);
 	return s;
 }

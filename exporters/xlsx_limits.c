@@ -1,0 +1,129 @@
+/* Excel's limits, measured once for the compiler's check and the workbook. */
+#include "xlsx_limits.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "../compiler/alloc.h"
+
+static int
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+int
+pc_excel_is_xescape(const char *p)
+{
+	return p[0] == '_' && p[1] == 'x' && is_hex(p[2]) && is_hex(p[3]) && is_hex(p[4]) && is_hex(p[5]) &&
+	       p[6] == '_';
+}
+
+size_t
+pc_excel_len(const char *s)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xC0) != 0x80)
+			n++;
+		if (*p >= 0xF0)
+			n++;
+		if (*p == '_' && pc_excel_is_xescape((const char *)p))
+			n += 6;
+	}
+	return n;
+}
+
+size_t
+pc_excel_rows_max(void)
+{
+	return LXW_ROW_MAX - 1;
+}
+
+void
+pc_table_row_origin(const pc_graph *g, const pc_table *t, size_t r, const pc_cell *cells, unsigned *line,
+		    unsigned *col)
+{
+	*line = 0;
+	*col = 0;
+	if (t->kind < PC_KIND_COUNT) {
+		const pc_node *n = pc_graph_node(g, (pc_ref){t->kind, (uint32_t)r});
+		if (n != NULL) {
+			*line = n->line;
+			*col = n->col;
+			return;
+		}
+	}
+	for (size_t c = 0; c < t->n_columns; c++)
+		if (strcmp(t->columns[c].name, "line") == 0 && cells[c].present) {
+			*line = (unsigned)cells[c].num;
+			return;
+		}
+	for (size_t c = 0; c < t->n_columns; c++)
+		if (cells[c].link.kind < PC_KIND_COUNT) {
+			const pc_node *n = pc_graph_node(g, cells[c].link);
+			if (n != NULL) {
+				*line = n->line;
+				*col = n->col;
+				return;
+			}
+		}
+}
+
+/* A text is at most 4 bytes per 2 units, or 7 bytes per 13 with escapes:
+ * one under half the limit in bytes always fits, and costs no count. */
+static int
+too_long(const char *s, size_t *len)
+{
+	if (s == NULL || strlen(s) <= PC_EXCEL_CELL_MAX / 2)
+		return 0;
+	*len = pc_excel_len(s);
+	return *len > PC_EXCEL_CELL_MAX;
+}
+
+static void
+check_table(const pc_graph *g, const pc_table *t, pc_diag *d)
+{
+	size_t n = pc_table_n_rows(t, g), max = pc_excel_rows_max();
+	pc_cell *cells = pc_calloc(t->n_columns, sizeof *cells);
+	unsigned line, col;
+	if (n > max) {
+		pc_table_row(t, g, max, cells);
+		pc_table_row_origin(g, t, max, cells, &line, &col);
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-row-limit",
+			       "the workbook's sheet '%s' would have %zu rows; an Excel sheet holds at most %zu under "
+			       "its header: split the profile",
+			       t->name, n, max);
+		n = max;
+	}
+	for (size_t r = 0; r < n; r++) {
+		pc_table_row(t, g, r, cells);
+		for (size_t c = 0; c < t->n_columns; c++) {
+			size_t len;
+			if (t->columns[c].type != PC_COL_STRING || !cells[c].present || !too_long(cells[c].str, &len))
+				continue;
+			pc_table_row_origin(g, t, r, cells, &line, &col);
+			if (t->kind < PC_KIND_COUNT)
+				pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-cell-limit",
+					       "the %s of %s '%s' is %zu characters long; an Excel cell holds at most "
+					       "%d: shorten it",
+					       t->columns[c].name, pc_kind_name[t->kind], cells[0].str ? cells[0].str : "?",
+					       len, PC_EXCEL_CELL_MAX);
+			else
+				pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-cell-limit",
+					       "column %s of row %zu of the workbook's sheet '%s' is %zu characters long; "
+					       "an Excel cell holds at most %d: shorten it",
+					       t->columns[c].name, r + 1, t->name, len, PC_EXCEL_CELL_MAX);
+		}
+	}
+	free(cells);
+}
+
+void
+pc_check_xlsx_limits(const pc_graph *g, pc_diag *d)
+{
+	for (size_t i = 0; i < pc_n_tables; i++)
+		check_table(g, &pc_tables[i], d);
+	check_table(g, &pc_quality_table, d);
+}
