@@ -402,6 +402,17 @@ id_from(const char *v)
 	return out;
 }
 
+static char *
+decimal_message(const char *what, const char *value)
+{
+	char *fixed = decimal_from(value);
+	char *out = pc_asprintf("%s is not a plain decimal: write %s%s%s (digits, an optional '-' and one '.'; no "
+				"thousands separators, spaces or units)",
+				what, fixed ? "\"" : "e.g. \"1250.5\"", fixed ? fixed : "", fixed ? "\"" : "");
+	free(fixed);
+	return out;
+}
+
 /* "'V' is not a valid value of the atomic type 'T'." and the like. */
 static char *
 bad_type_value(const schema_msg *m, const char *id, const xmlDoc *schema)
@@ -452,10 +463,7 @@ bad_type_value(const schema_msg *m, const char *id, const xmlDoc *schema)
 	} else if (strcmp(builtin, "xs:gYear") == 0) {
 		out = pc_asprintf("%s is not a year: write four digits, e.g. \"2014\"", what);
 	} else if (strcmp(builtin, "xs:decimal") == 0) {
-		fixed = decimal_from(value);
-		out = pc_asprintf("%s is not a plain decimal: write %s%s%s (digits, an optional '-' and one '.'; no "
-				  "thousands separators, spaces or units)",
-				  what, fixed ? "\"" : "e.g. \"1250.5\"", fixed ? fixed : "", fixed ? "\"" : "");
+		out = decimal_message(what, value);
 	} else if (strstr(builtin, "nteger") != NULL || strcmp(builtin, "xs:int") == 0) {
 		fixed = decimal_from(value);
 		int negative_ok = strstr(builtin, "nonNegative") == NULL && strstr(builtin, "positive") == NULL;
@@ -505,6 +513,9 @@ facet(const schema_msg *m, const char *id)
 					  "hyphens%s%s%s",
 					  what, fixed ? ", e.g. \"" : "", fixed ? fixed : "", fixed ? "\"" : "");
 			free(fixed);
+		} else if (pattern && strstr(pattern, "[0-9]+(\\.[0-9]*)?") != NULL) {
+			/* The schema's decimals are patterns: xs:decimal stops at 24 digits. */
+			out = decimal_message(what, value);
 		} else if (pattern && starts(pattern, "[A-Z]{")) {
 			char *upper = pc_strdup(value);
 			for (char *c = upper; *c; c++)
