@@ -38,7 +38,7 @@ BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libic
 TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-pyld python3-rdflib python3-openpyxl \
 	epubcheck default-jre-headless valgrind unzip util-linux strace libreoffice-calc-nogui
 
-.PHONY: all dist check asan valgrind fuzz bench format clean deps-build deps-test test-run golden-products
+.PHONY: all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products
 
 all: $(BIN)
 
@@ -129,6 +129,16 @@ valgrind: deps-test $(BIN) $(B)/check_profilec
 		CK_FORK=no PROFILEC=$(abspath $(BIN)) \
 		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		--suppressions=$(abspath tests/valgrind.supp) $(B)/check_profilec
+
+# Line and branch coverage of the whole suite, per file (gcc's gcov, so
+# nothing to install): its own build tree, counts from every process
+# (worker processes dump theirs before _exit under PC_COVERAGE).
+COV_B := .build/coverage
+coverage: deps-test
+	$(Q)rm -rf $(COV_B)
+	$(Q)$(MAKE) B=$(COV_B) BIN=$(COV_B)/profilec CFLAGS="-O0 -g" \
+		EXTRA_CFLAGS="--coverage -DPC_COVERAGE" EXTRA_LDFLAGS="--coverage" test-run
+	$(Q)sh tests/coverage.sh $(COV_B)
 
 # ---- bench ---------------------------------------------------------------
 

@@ -17,6 +17,12 @@
 
 #include "alloc.h"
 
+#ifdef PC_COVERAGE
+/* gcc's: write this process's coverage counts now. A worker leaves by
+ * _exit, which skips the exit hook that writes them (make coverage). */
+void __gcov_dump(void);
+#endif
+
 /* What a worker sends its parent for each job, on its pipe: a header, the
  * result's bytes, then the diagnostics as pc_diag_save writes them. */
 typedef struct {
@@ -243,6 +249,9 @@ pc_run_jobs(size_t n, unsigned jobs, pc_job_fn fn, void *ctx, pc_diag *d, pc_blo
 			close(fds[1]);
 			free(pids);
 			free(in);
+#ifdef PC_COVERAGE
+			__gcov_dump();
+#endif
 			_exit(rc);
 		}
 		close(fds[1]);
