@@ -1,5 +1,8 @@
 # make fuzz FUZZ_SECONDS=N: libFuzzer over load -> validate -> graph -> every
-# exporter, seeded from sources/ and tests/, with the XML dictionary.
+# exporter, seeded from sources/ and tests/, with the XML dictionary. The
+# seeds include a source that is not UTF-8 (tests/cases/invalid-utf8.xml)
+# and CDATA sections (tests/cases/epub-markup.xml, tests/fixtures/xn.xml).
+# .ci/run ends with a 60-second run.
 # Included by the top-level Makefile. The leak suppression is libxml2's own
 # (tests/lsan.supp); it needs full malloc stacks, hence the slower unwinder.
 
