@@ -82,16 +82,27 @@ name_paths(pc_stage *st, const char *out_dir, pc_diag *d)
 	size_t len = strlen(dir);
 	while (len > 1 && dir[len - 1] == '/')
 		dir[--len] = '\0';
+	/* A link is followed, to a target that may not exist yet (the first
+	 * build makes it). */
 	struct stat sb;
-	if (lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode)) {
-		char *real = realpath(dir, NULL);
-		if (real == NULL) {
-			fail(d, out_dir, "cannot follow the symbolic link: %s", strerror(errno));
+	for (int hops = 0; lstat(dir, &sb) == 0 && S_ISLNK(sb.st_mode); hops++) {
+		char target[PATH_MAX];
+		ssize_t n = readlink(dir, target, sizeof target - 1);
+		if (n <= 0 || hops == 40) {
+			fail(d, out_dir, "cannot follow the symbolic link: %s",
+			     n <= 0 ? strerror(errno) : "too many links");
 			free(dir);
 			return PC_EXIT_OUTPUT;
 		}
+		target[n] = '\0';
+		const char *slash = strrchr(dir, '/');
+		char *next = target[0] == '/' || slash == NULL
+				     ? pc_strdup(target)
+				     : pc_asprintf("%.*s/%s", (int)(slash - dir), dir, target);
 		free(dir);
-		dir = real;
+		dir = next;
+		for (len = strlen(dir); len > 1 && dir[len - 1] == '/';)
+			dir[--len] = '\0';
 	}
 	const char *slash = strrchr(dir, '/');
 	const char *base = slash ? slash + 1 : dir;

@@ -326,6 +326,33 @@ START_TEST(refuses_what_it_cannot_swap)
 }
 END_TEST
 
+/* DIR a symbolic link (to a directory not made yet, then made): the
+ * directory it points to is swapped, beside itself; the link stays. */
+START_TEST(a_link_is_followed)
+{
+	pc_run r;
+	run_sh(&r, "mkdir '%s/real' && ln -s real/dist '%s/link'", test_tmp, test_tmp);
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+	char *link = pc_asprintf("%s/link", test_tmp), *real = pc_asprintf("%s/real", test_tmp);
+	char *want = built("want", "tests/cases/modified-zone.xml");
+	for (int i = 0; i < 2; i++) {
+		run_profilec(&r, "build", "-o", link, "tests/cases/modified-zone.xml", NULL);
+		ck_assert_msg(r.status == 0, "%s", r.err);
+		run_free(&r);
+		char *got = tree_snapshot(link);
+		ck_assert_str_eq(got, want);
+		free(got);
+		assert_nothing_beside(real, "dist");
+		struct stat sb;
+		ck_assert(lstat(link, &sb) == 0 && S_ISLNK(sb.st_mode));
+	}
+	free(want);
+	free(link);
+	free(real);
+}
+END_TEST
+
 Suite *
 suite_publish(void)
 {
@@ -339,6 +366,7 @@ suite_publish(void)
 	tcase_add_test(tc, workers_report_a_full_disk);
 	tcase_add_test(tc, truncated_source_leaves_nothing);
 	tcase_add_test(tc, refuses_what_it_cannot_swap);
+	tcase_add_test(tc, a_link_is_followed);
 	suite_add_tcase(s, tc);
 	return s;
 }
