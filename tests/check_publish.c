@@ -66,6 +66,7 @@ list_points(char points[][32], size_t max)
 		char call[16];
 	} seen[512];
 	size_t n_seen = 0, n = 0;
+	long point_pid[64];
 	long swapper = 0;
 	int first_rmdir = -1, last_rmdir = -1;
 	char *save = NULL;
@@ -78,8 +79,10 @@ list_points(char points[][32], size_t max)
 			k += seen[i].pid == pid && strcmp(seen[i].call, call) == 0;
 		seen[n_seen].pid = pid;
 		snprintf(seen[n_seen++].call, sizeof seen[0].call, "%s", call);
-		if (strcmp(call, "rmdir") != 0 && n < max)
+		if (strcmp(call, "rmdir") != 0 && n < max) {
+			point_pid[n] = pid;
 			snprintf(points[n++], sizeof points[0], "%s %d", call, k);
+		}
 		if (strcmp(call, "renameat2") == 0)
 			swapper = pid;
 		if (strcmp(call, "rmdir") == 0 && swapper != 0) {
@@ -92,6 +95,11 @@ list_points(char points[][32], size_t max)
 	for (size_t i = 0; i < n_seen; i++)
 		ck_assert_msg(strcmp(seen[i].call, "rmdir") != 0 || seen[i].pid == swapper,
 			      "a worker removes directories: rmdir cannot mark the swap");
+	/* A call in a worker: the build is killed there when its parent dies
+	 * too, at its first wait for the worker, before it cleans anything. */
+	for (size_t i = 0; i < n && max <= 64; i++)
+		if (point_pid[i] != swapper)
+			strcat(points[i], " worker");
 	ck_assert_msg(first_rmdir > 0 && n + 2 <= max, "no rmdir after the swap:\n%s", r.out);
 	snprintf(points[n++], sizeof points[0], "rmdir %d", first_rmdir);
 	snprintf(points[n++], sizeof points[0], "rmdir %d", last_rmdir);
@@ -100,9 +108,10 @@ list_points(char points[][32], size_t max)
 }
 
 /* SIGKILL at each rename, link and symbolic link of a build of three
- * profiles over an existing tree (strace counts calls per process: a kill
- * in a worker leaves its parent to clean up, a kill in the parent is the
- * build's end). After each: the tree is the old one or the new one,
+ * profiles over an existing tree, and at two points of the old tree's
+ * removal. At a worker's call, its parent is killed too before it cleans
+ * anything (its staging tree is still there), so the whole build dies at
+ * that instant. After each: the tree is the old one or the new one,
  * exactly, and the next build ends in the new one with nothing left
  * beside it. */
 START_TEST(killed_at_every_rename)
@@ -118,13 +127,19 @@ START_TEST(killed_at_every_rename)
 	for (size_t i = 0; i < n; i++) {
 		char call[32];
 		int k;
-		ck_assert_int_eq(sscanf(points[i], "%31s %d", call, &k), 2);
+		ck_assert_int_ge(sscanf(points[i], "%31s %d", call, &k), 2);
+		const char *parent_too = strstr(points[i], "worker") ? "-e inject=wait4:signal=SIGKILL:when=1" : "";
 		free(built("dist", OLD_SOURCES));
 		pc_run r;
-		run_sh(&r, STRACE " -o /dev/null -e inject=%s:signal=SIGKILL:when=%d %s build -o '%s' " NEW_SOURCES,
-		       call, k, profilec_path(), dist);
+		run_sh(&r, STRACE " -o /dev/null -e inject=%s:signal=SIGKILL:when=%d %s %s build -o '%s' " NEW_SOURCES,
+		       call, k, parent_too, profilec_path(), dist);
 		ck_assert_msg(r.status != 0, "killed at %s, the build still exited 0", points[i]);
 		run_free(&r);
+		struct stat sb;
+		char *staging = pc_asprintf("%s/.dist.profilec-new", test_tmp);
+		ck_assert_msg(!*parent_too || stat(staging, &sb) == 0, "killed at %s, the parent still cleaned up",
+			      points[i]);
+		free(staging);
 		char *after = tree_snapshot(dist);
 		int is_old = strcmp(after, old) == 0, is_new = strcmp(after, new) == 0;
 		ck_assert_msg(is_old || is_new, "killed at %s: dist is neither the old nor the new tree:\n%s",
