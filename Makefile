@@ -36,9 +36,9 @@ DIST_OUT ?= dist
 # Debian packages: what building needs, and what the tests add.
 BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libicu-dev libssl-dev
 TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-pyld python3-rdflib python3-openpyxl \
-	epubcheck default-jre-headless valgrind unzip util-linux strace libreoffice-calc-nogui
+	epubcheck default-jre-headless valgrind unzip util-linux strace chromium libreoffice-calc-nogui poppler-utils
 
-.PHONY: all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products
+.PHONY: all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products deps-clients
 
 all: $(BIN)
 
@@ -58,6 +58,26 @@ deps-build:
 
 deps-test: deps-build
 	$(call install_missing,$(TEST_DEBS))
+	$(Q)$(MAKE) deps-clients
+
+# The real clients make check runs on the products (Ace by DAISY, jsonld.js),
+# from the npm registry at the versions tests/clients/package-lock.json pins, into
+# .build/clients (never committed). Ace runs on Debian's chromium, so
+# puppeteer downloads no browser. A failure here is not fatal: the tests
+# that need a client then fail under CI=true and skip, saying so, locally.
+CLIENTS := .build/clients
+deps-clients:
+	$(Q)if [ ! -f $(CLIENTS)/stamp ] || ! cmp -s tests/clients/package-lock.json $(CLIENTS)/package-lock.json; then \
+		v=$$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0); \
+		if [ "$$v" -lt 20 ] || ! command -v npm >/dev/null; then \
+			echo "profilec: Ace by DAISY 1.4.6 needs Node.js >= 20 and npm (found: $$(node --version 2>/dev/null || echo none));" \
+				"install them (e.g. from nodejs.org or NodeSource): Debian 12's nodejs is 18" >&2; \
+		else \
+			echo "  NPM     @daisy/ace-cli jsonld"; mkdir -p $(CLIENTS) && cp tests/clients/package.json tests/clients/package-lock.json $(CLIENTS)/ && \
+			(cd $(CLIENTS) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >npm.log 2>&1) && \
+			touch $(CLIENTS)/stamp || echo "profilec: npm install failed, see $(CLIENTS)/npm.log" >&2; \
+		fi; \
+	fi
 
 $(B)/%.o: %.c | deps-build
 	@mkdir -p $(dir $@)
@@ -107,7 +127,7 @@ $(B)/check_profilec: $(TEST_OBJS) $(LIB_OBJS) | deps-test
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJS) $(LIB_OBJS) $$(pkg-config --libs check) $(LDLIBS_ALL)
 
 test-run: $(BIN) $(B)/check_profilec
-	$(Q)PROFILEC=$(abspath $(BIN)) $(B)/check_profilec
+	$(Q)PROFILEC=$(abspath $(BIN)) PROFILEC_CLIENTS=$(abspath $(CLIENTS)) $(B)/check_profilec
 
 check: deps-test
 	$(Q)$(MAKE) test-run

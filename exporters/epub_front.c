@@ -196,7 +196,7 @@ overview_lacks(pc_epub_ctx *c, pc_epub_doc *d)
 void
 pc_epub_write_overview(pc_epub_ctx *c, pc_epub_doc *d)
 {
-	pc_epub_doc_begin(d, c->g, "chapter", NULL);
+	pc_epub_doc_begin(d, c->g, "chapter");
 	overview_intro(c->g, &d->xhtml);
 	overview_indicators(c, d);
 	overview_lacks(c, d);
@@ -211,7 +211,7 @@ pc_epub_write_about(pc_epub_ctx *c, pc_epub_doc *d)
 	const pc_graph *g = c->g;
 	pc_buf *b = &d->xhtml;
 	const char *me = d->file;
-	pc_epub_doc_begin(d, g, "chapter", NULL);
+	pc_epub_doc_begin(d, g, "appendix");
 
 	/* The source's base name only: the path it was built from is the
 	 * builder's business and would make two checkouts differ. */

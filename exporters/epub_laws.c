@@ -164,7 +164,7 @@ pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *d)
 {
 	const pc_graph *g = c->g;
 	pc_buf *b = &d->xhtml;
-	pc_epub_doc_begin(d, g, "chapter", NULL);
+	pc_epub_doc_begin(d, g, "chapter");
 	if (g->law_intro) {
 		pc_buf_puts(b, "<p>");
 		pc_epub_text(b, g->law_intro);

@@ -181,7 +181,7 @@ pc_epub_write_organizations(pc_epub_ctx *c, pc_epub_doc *d)
 {
 	const pc_graph *g = c->g;
 	pc_buf *b = &d->xhtml;
-	pc_epub_doc_begin(d, g, "chapter", NULL);
+	pc_epub_doc_begin(d, g, "chapter");
 	if (g->n_actors == 0) {
 		pc_buf_puts(b, "<p>The profile lists no organizations.</p>\n");
 		pc_epub_doc_end(d);

@@ -107,7 +107,7 @@ pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d)
 {
 	const pc_graph *g = c->g;
 	pc_buf *b = &d->xhtml;
-	pc_epub_doc_begin(d, g, "bibliography", "doc-bibliography");
+	pc_epub_doc_begin(d, g, "bibliography");
 	if (g->n_publications == 0) {
 		pc_buf_puts(b, "<p>The profile lists no publications.</p>\n");
 		pc_epub_doc_end(d);

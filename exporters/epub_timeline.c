@@ -65,7 +65,7 @@ pc_epub_write_timeline(pc_epub_ctx *c, pc_epub_doc *d)
 {
 	const pc_graph *g = c->g;
 	pc_buf *b = &d->xhtml;
-	pc_epub_doc_begin(d, g, "chapter", NULL);
+	pc_epub_doc_begin(d, g, "chapter");
 	if (g->n_events == 0) {
 		pc_buf_puts(b, "<p>The profile lists no events.</p>\n");
 		pc_epub_doc_end(d);

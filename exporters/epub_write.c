@@ -236,13 +236,12 @@ pc_epub_xhtml_end(pc_buf *b)
 }
 
 void
-pc_epub_doc_begin(pc_epub_doc *d, const pc_graph *g, const char *epub_type, const char *role)
+pc_epub_doc_begin(pc_epub_doc *d, const pc_graph *g, const char *epub_type)
 {
 	pc_epub_xhtml_begin(&d->xhtml, g, d->title);
-	pc_buf_printf(&d->xhtml, "<section epub:type=\"%s\"", epub_type);
-	if (role)
-		pc_buf_printf(&d->xhtml, " role=\"%s\"", role);
-	pc_buf_puts(&d->xhtml, ">\n<h1>");
+	/* Every epub:type with its DPUB-ARIA role, which is what assistive
+	 * technology reads (Ace's epub-type-has-matching-role). */
+	pc_buf_printf(&d->xhtml, "<section epub:type=\"%s\" role=\"doc-%s\">\n<h1>", epub_type, epub_type);
 	pc_epub_text(&d->xhtml, d->title);
 	pc_buf_puts(&d->xhtml, "</h1>\n");
 }

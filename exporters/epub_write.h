@@ -47,8 +47,9 @@ void pc_epub_link_penalty(pc_buf *b, const pc_epub_ctx *c, const char *from, uin
 
 const char *pc_epub_lang_of(const pc_graph *g);
 /* A chapter's document: its opening with the <section> of that epub:type
- * and role, and its heading; and its closing. */
-void pc_epub_doc_begin(pc_epub_doc *d, const pc_graph *g, const char *epub_type, const char *role);
+ * ("chapter", "appendix", "bibliography") and its doc- role, and its
+ * heading; and its closing. */
+void pc_epub_doc_begin(pc_epub_doc *d, const pc_graph *g, const char *epub_type);
 void pc_epub_doc_end(pc_epub_doc *d);
 
 /* qsort orders of pc_epub_order: by year, newest first (undated last), by key. */

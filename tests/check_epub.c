@@ -188,43 +188,7 @@ START_TEST(epubcheck_finds_nothing)
 	char *books = pc_asprintf("%s/books", test_tmp);
 	ck_assert_int_eq(mkdir(books, 0777), 0);
 	pc_run r;
-	const char *fixed[] = {RO, XA};
-	DIR *dir = opendir("tests/cases");
-	ck_assert_ptr_nonnull(dir);
-	struct dirent *e;
-	int n = 0;
-	char **srcs = NULL;
-	for (size_t i = 0; i < 2; i++) {
-		srcs = pc_realloc(srcs, (size_t)(n + 1) * sizeof *srcs);
-		srcs[n++] = pc_strdup(fixed[i]);
-	}
-	while ((e = readdir(dir)) != NULL) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".xml") != 0)
-			continue;
-		srcs = pc_realloc(srcs, (size_t)(n + 1) * sizeof *srcs);
-		srcs[n++] = pc_asprintf("tests/cases/%s", e->d_name);
-	}
-	closedir(dir);
-	int built = 0;
-	for (int i = 0; i < n; i++) {
-		char *out = pc_asprintf("%s/b%d", test_tmp, i);
-		run_profilec(&r, "build", "-o", out, "--formats=epub", srcs[i], NULL);
-		/* Invalid cases exit 1 by design; any other failure is a bug. */
-		ck_assert_msg(r.status == 0 || r.status == 1, "build %s: exit %d: %.1000s", srcs[i], r.status, r.err);
-		ck_assert_msg(r.status == 0 || i >= 2, "build %s failed: %.1000s", srcs[i], r.err);
-		if (r.status == 0) {
-			run_free(&r);
-			run_sh(&r, "for f in '%s'/*/*.epub; do cp \"$f\" '%s/b%d-'\"$(basename \"$f\")\"; done", out,
-			       books, i);
-			ck_assert_int_eq(r.status, 0);
-			built++;
-		}
-		run_free(&r);
-		free(out);
-		free(srcs[i]);
-	}
-	free(srcs);
+	int built = build_every_source(books, "epub");
 	ck_assert_int_ge(built, 4); /* ro, xa, and at least the valid cases */
 
 	pc_graph *g = empty_graph();

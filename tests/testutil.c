@@ -336,3 +336,24 @@ assert_nothing_beside(const char *parent, const char *name)
 	ck_assert_msg(r.status == 1, "left beside %s/%s: %s", parent, name, r.out);
 	run_free(&r);
 }
+
+int
+build_every_source(const char *dir, const char *format)
+{
+	pc_run r;
+	/* Invalid cases exit 1 by design; any other exit is a bug, and the
+	 * profile and the fixtures must build. */
+	run_sh(&r,
+	       "n=0; for src in sources/*.xml tests/fixtures/*.xml tests/cases/*.xml; do n=$((n+1)); "
+	       "out='%s'/b$n; %s '%s' build -o \"$out\" --formats=%s \"$src\" 2>\"$out.err\"; st=$?; "
+	       "case \"$st/$src\" in 0/*) for f in \"$out\"/*/*.%s; do cp \"$f\" '%s'/b$n-\"$(basename \"$f\")\"; "
+	       "done; echo built;; 1/tests/cases/*) ;; *) echo \"build $src: exit $st\"; cat \"$out.err\";; esac; "
+	       "done",
+	       dir, getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path(), format, format, dir);
+	ck_assert_msg(r.status == 0 && strstr(r.out, "build ") == NULL, "%.4000s%.1000s", r.out, r.err);
+	int built = 0;
+	for (const char *p = r.out; (p = strstr(p, "built")) != NULL; p += 5)
+		built++;
+	run_free(&r);
+	return built;
+}

@@ -30,6 +30,10 @@ char *read_file_in(const char *dir, const char *rel, size_t *len);
  * prefixed with env (variables, may be ""); asserts that the build worked
  * and returns the product's path, <name>/<cc>/<cc>.<format> (free it). */
 char *build_product(const char *name, const char *env, const char *src, const char *cc, const char *format);
+/* Build every source make check knows (sources/, tests/fixtures/ and the
+ * valid tests/cases/) with --formats=format, and copy each product to
+ * dir/b<N>-<cc>.<format>; returns how many built. */
+int build_every_source(const char *dir, const char *format);
 /* `profilec dump src` in test_tmp/<src's file name>.dump, for a checker;
  * returns the path (free it). */
 char *dump_to_file(const char *src);
