@@ -108,10 +108,15 @@ $(BIN): $(OBJS)
 # `make -jN dist` builds N profiles at a time (profilec's worker processes):
 # one build keeps dist/ atomic and its catalog whole.
 DIST_JOBS = $(or $(patsubst -j%,%,$(filter -j%,$(MAKEFLAGS))),1)
+# Where dist/ will be published and the data's licence, for the catalog a
+# portal harvests: `make dist BASE_URL=https://data.example.org/profiles/ LICENSE=CC-BY-4.0`.
+BASE_URL ?=
+LICENSE ?=
 
 dist: $(BIN)
 	@[ "$(V)" != 0 ] || echo "  BUILD   $(DIST_OUT)/ from $(SOURCES)"
-	$(Q)./$(BIN) build -o $(DIST_OUT) --jobs=$(DIST_JOBS) $(SOURCES)
+	$(Q)./$(BIN) build -o $(DIST_OUT) --jobs=$(DIST_JOBS) $(if $(BASE_URL),--base-url='$(BASE_URL)') \
+		$(if $(LICENSE),--license='$(LICENSE)') $(SOURCES)
 
 # ---- tests ---------------------------------------------------------------
 

@@ -19,8 +19,9 @@
 
 static const char usage[] =
 	"usage: profilec validate [--format=text|json|github] [--werror] [--show-merges] [LIMITS] FILE...\n"
-	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--publisher=NAME] [-jN]\n"
-	"                      [--no-world] [--werror] [LIMITS] FILE...\n"
+	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--base-url=URL]\n"
+	"                      [--license=ID|URL] [--publisher=NAME] [-jN] [--no-world] [--werror]\n"
+	"                      [LIMITS] FILE...\n"
 	"       profilec dump [LIMITS] FILE\n"
 	"       profilec rules [RULE]\n"
 	"       profilec --help | --version\n";
@@ -49,6 +50,10 @@ help(void)
 	for (size_t i = 0; i < pc_n_exporters; i++)
 		printf("                      %-7s %s\n", pc_exporters[i].name, pc_exporters[i].what);
 	printf("  --base-iri=IRI      base of the JSON-LD @ids (default: %s)\n"
+	       "  --base-url=URL      where DIR will be published: the catalog's download links\n"
+	       "                      are absolute (default: relative to the catalog)\n"
+	       "  --license=ID|URL    the data's licence, an SPDX id (CC-BY-4.0) or a URL, in the\n"
+	       "                      catalog and datapackage.json (default: none stated)\n"
 	       "  --publisher=NAME    publisher named in catalog.jsonld (default: none)\n"
 	       "  -jN, --jobs=N       use N worker processes (default: 1): they share out the\n"
 	       "                      profiles, and the formats of a profile when there are\n"
@@ -77,6 +82,8 @@ typedef struct {
 	const char *formats;
 	const char *base_iri;
 	const char *publisher;
+	const char *base_url;
+	const char *license;
 	unsigned jobs;
 	pc_limits limits;
 	const char **files;
@@ -263,6 +270,18 @@ parse_options(int argc, char **argv, options *o)
 			o->base_iri = v;
 			if (base_iri_refused(v) != 0)
 				return PC_EXIT_USAGE;
+		} else if ((v = value_of("--base-url", argc, argv, &i)) != NULL) {
+			if (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)
+				return usage_error("--base-url must be an absolute http(s) URL: '%s'", v);
+			if (strpbrk(v, " <>\"{}|\\^`\t\n\r?#") != NULL)
+				return usage_error("--base-url must be a URL without spaces, query or fragment: '%s'",
+						   v);
+			o->base_url = v;
+		} else if ((v = value_of("--license", argc, argv, &i)) != NULL) {
+			if (!pc_license_ok(v))
+				return usage_error(
+					"--license wants an SPDX licence id (CC-BY-4.0) or an http(s) URL: '%s'", v);
+			o->license = v;
 		} else if ((v = value_of("--publisher", argc, argv, &i)) != NULL) {
 			if (*v == '\0')
 				return usage_error("%s needs a name", a);
@@ -490,7 +509,8 @@ cmd_build(options *o)
 
 	pc_stage st = {0};
 	int rc = pc_stage_open(&st, o->out_dir, &d);
-	pc_export_opts eo = {.base_iri = o->base_iri, .publisher = o->publisher};
+	pc_export_opts eo = {
+		.base_iri = o->base_iri, .publisher = o->publisher, .base_url = o->base_url, .license = o->license};
 	pc_blob *results = pc_calloc(o->n_files, sizeof *results);
 	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
 	/* Two profiles or more make a world dataset, in the formats it has. */
@@ -524,6 +544,8 @@ cmd_build(options *o)
 				     world_jsonld, &d);
 	if (rc == PC_EXIT_OK && !interrupted)
 		rc = pc_export_catalog(sets, o->n_files, st.staging, &eo, &d);
+	if (rc == PC_EXIT_OK && !interrupted)
+		pc_catalog_notes(&eo, o->out_dir, &d);
 	if (interrupted && (rc == PC_EXIT_OK || rc == PC_EXIT_INVALID)) {
 		pc_diag_report(&d, PC_SEV_ERROR, o->out_dir, 0, 0, "interrupted",
 			       "build interrupted by signal %d; nothing was written", (int)interrupted);

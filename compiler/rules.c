@@ -38,6 +38,18 @@ const pc_rule pc_rules[] = {
 	 "its own attribute.",
 	 "<value year=\"2020\" unit=\"people\">3,250,000</value>",
 	 "<value year=\"2020\" unit=\"people\">3250000</value>"},
+	{"catalog-no-license", N, "the build states no licence for the data",
+	 "A note on the build's configuration, not on the source (--werror leaves it a note): without --license "
+	 "the catalog and datapackage.json name no licence, and data portals do not harvest a dataset without one. "
+	 "profilec never invents a licence: give the one the publisher chose, as an SPDX id or a URL.",
+	 "profilec build -o dist sources/xa.xml", "profilec build -o dist --license=CC-BY-4.0 sources/xa.xml"},
+	{"catalog-relative-links", N, "the catalog's download links are relative",
+	 "A note on the build's configuration, not on the source (--werror leaves it a note): without --base-url "
+	 "the catalog's downloadURL and accessURL are relative to the catalog (xa/xa.xlsx), which a harvester "
+	 "given only the catalog's text cannot resolve (JSON-LD processors drop them). Give the URL where the "
+	 "output directory will be published.",
+	 "profilec build -o dist sources/xa.xml",
+	 "profilec build -o dist --base-url=https://data.example.org/profiles/ sources/xa.xml"},
 	{"conflicting-person", E, "a citation names a declared person its given name contradicts",
 	 "A citation with ref=\"...\" is the declared person, whatever the matching rules say; but a citation "
 	 "with the same family name and a given name that cannot be that person's ('Milan' for 'Mira') is a slip. "

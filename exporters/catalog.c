@@ -8,9 +8,11 @@
  * The files are read back from staging after every exporter ran, so the
  * sizes and checksums are those of the bytes that will be published.
  * Identifiers (@id) are built on --base-iri like the JSON-LD bundle's;
- * download URLs are relative to the catalog ("ro/ro.xlsx"), so they hold
- * wherever dist/ is served from. A publisher is named only when
- * --publisher gives one: nothing is invented.
+ * download URLs are absolute on --base-url (where DIR is published), else
+ * relative to the catalog ("ro/ro.xlsx"), which a harvester given only the
+ * catalog's text cannot resolve: the build notes it. A publisher and a
+ * licence are named only when --publisher and --license give them: nothing
+ * is invented, and the build notes a missing licence.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -22,7 +24,7 @@
 #include "../compiler/alloc.h"
 #include "export.h"
 
-#define IANA             "https://www.iana.org/assignments/media-types/"
+#define IANA "https://www.iana.org/assignments/media-types/"
 
 /* What the catalog says of a file, by how its name ends; the table's
  * order is the order distributions are listed in. */
@@ -141,8 +143,10 @@ write_context(pc_json *w)
 		{"title", "dct:title", NULL, NULL},
 		{"description", "dct:description", NULL, NULL},
 		{"identifier", "dct:identifier", NULL, NULL},
-		{"language", "dct:language", NULL, NULL},
+		{"language", "dct:language", "@id", NULL},
 		{"modified", "dct:modified", "xsd:date", NULL},
+		{"issued", "dct:issued", "xsd:date", NULL},
+		{"license", "dct:license", "@id", NULL},
 		{"publisher", "dct:publisher", NULL, NULL},
 		{"spatial", "dct:spatial", NULL, NULL},
 		{"conformsTo", "dct:conformsTo", "@id", NULL},
@@ -196,6 +200,64 @@ write_publisher(pc_json *w, const pc_export_opts *o)
 	pc_json_close(w, '}');
 }
 
+/* The language as an IRI of the Library of Congress's ISO 639 vocabulary,
+ * as DCAT-AP asks: "en-GB" -> .../iso639-1/en; a three-letter code -> 639-2. */
+static void
+write_language(pc_json *w, const char *lang)
+{
+	if (lang == NULL)
+		return;
+	size_t n = strspn(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	if (n != 2 && n != 3)
+		return; /* not an ISO 639 code: no IRI to give */
+	char code[4] = {0};
+	for (size_t i = 0; i < n; i++)
+		code[i] = (char)(lang[i] | 0x20);
+	char *iri = pc_asprintf("http://id.loc.gov/vocabulary/iso639-%s/%s", n == 2 ? "1" : "2", code);
+	pc_json_string(w, "language", iri);
+	free(iri);
+}
+
+static void
+write_license(pc_json *w, const pc_export_opts *o)
+{
+	if (o->license == NULL)
+		return;
+	char *iri = pc_license_iri(o->license);
+	pc_json_string(w, "license", iri);
+	free(iri);
+}
+
+int
+pc_license_ok(const char *s)
+{
+	if (strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0)
+		return strpbrk(s, " <>\"{}|\\^`\t\n\r") == NULL;
+	size_t n = strlen(s);
+	return n > 0 && n < 64 && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-+") == n;
+}
+
+char *
+pc_license_iri(const char *s)
+{
+	if (strstr(s, "://") != NULL)
+		return pc_strdup(s);
+	return pc_asprintf("http://spdx.org/licenses/%s", s);
+}
+
+void
+pc_catalog_notes(const pc_export_opts *o, const char *out_dir, pc_diag *d)
+{
+	if (o->base_url == NULL)
+		pc_diag_report(d, PC_SEV_NOTE, out_dir, 0, 0, "catalog-relative-links",
+			       "the catalog's download links are relative to it: a harvester given only its text "
+			       "cannot follow them; give --base-url=URL, where this directory will be published");
+	if (o->license == NULL)
+		pc_diag_report(d, PC_SEV_NOTE, out_dir, 0, 0, "catalog-no-license",
+			       "the catalog and datapackage.json state no licence, and data portals do not harvest "
+			       "an unlicensed dataset; give --license=ID (an SPDX id such as CC-BY-4.0) or a URL");
+}
+
 /* A description made of the profile's own counts, so nothing is invented. */
 static void
 describe(pc_buf *b, const pc_dataset *ds)
@@ -214,7 +276,8 @@ describe(pc_buf *b, const pc_dataset *ds)
 }
 
 static int
-write_distribution(pc_json *w, const char *root, const char *cc, const char *base, const char *rel, pc_diag *d)
+write_distribution(pc_json *w, const char *root, const char *cc, const pc_export_opts *o, const char *base,
+		   const char *rel, pc_diag *d)
 {
 	char *path = pc_asprintf("%s/%s/%s", root, cc, rel);
 	char sha[65];
@@ -245,7 +308,13 @@ write_distribution(pc_json *w, const char *root, const char *cc, const char *bas
 	pc_json_string(w, "algorithm", "spdx:checksumAlgorithm_sha256");
 	pc_json_string(w, "checksumValue", sha);
 	pc_json_close(w, '}');
+	write_license(w, o);
 	pc_buf_reset(&s);
+	if (o->base_url) {
+		pc_buf_puts(&s, o->base_url);
+		if (s.len == 0 || s.data[s.len - 1] != '/')
+			pc_buf_putc(&s, '/');
+	}
 	put_url_path(&s, cc);
 	pc_buf_putc(&s, '/');
 	put_url_path(&s, rel);
@@ -311,14 +380,17 @@ write_dataset(pc_json *w, const pc_dataset *ds, const char *root, const pc_expor
 	pc_buf_reset(&s);
 	if (strcmp(cc, "world") == 0)
 		pc_buf_puts(&s, "Every country profile of the build as one dataset: each table with the rows of "
-				 "every country, and the organizations, people and publications they share resolved "
-				 "once, linked to each country's own.");
+				"every country, and the organizations, people and publications they share resolved "
+				"once, linked to each country's own.");
 	else
 		describe(&s, ds);
 	pc_json_string(w, "description", s.data);
-	if (ds->lang)
-		pc_json_string(w, "language", ds->lang);
-	pc_json_string(w, "modified", ds->build_date);
+	write_language(w, ds->lang);
+	/* Issued when built; modified when the profile's editors last
+	 * changed it (the build date when the profile has none). */
+	pc_json_string(w, "issued", ds->build_date);
+	pc_json_string(w, "modified", ds->modified ? ds->modified : ds->build_date);
+	write_license(w, o);
 	if (ds->country_id) {
 		/* The same IRI as the Country node of the JSON-LD bundle. */
 		pc_buf_reset(&s);
@@ -336,7 +408,7 @@ write_dataset(pc_json *w, const pc_dataset *ds, const char *root, const pc_expor
 	write_parts(w, ds, base, wl);
 	pc_json_open(w, "distribution", '[');
 	for (size_t i = 0; rc == PC_EXIT_OK && i < files.n; i++)
-		rc = write_distribution(w, root, cc, base, files.rel[i], d);
+		rc = write_distribution(w, root, cc, o, base, files.rel[i], d);
 	pc_json_close(w, ']');
 	pc_json_close(w, '}');
 	pc_buf_free(&s);

@@ -18,6 +18,8 @@ const char *const pc_field_type[] = {
 	[PC_COL_INTEGER] = "integer",
 	[PC_COL_NUMBER] = "number",
 	[PC_COL_BOOLEAN] = "boolean",
+	[PC_COL_YEAR] = "year",
+	[PC_COL_YEARMONTH] = "yearmonth",
 };
 
 static void
@@ -27,10 +29,12 @@ put_cell(pc_buf *b, const pc_column *col, const pc_cell *c)
 		return; /* an empty field is the missing value */
 	switch (col->type) {
 	case PC_COL_STRING:
+	case PC_COL_YEARMONTH:
 		if (c->str != NULL)
 			pc_buf_csv_field(b, c->str);
 		break;
 	case PC_COL_INTEGER:
+	case PC_COL_YEAR:
 		/* A non-finite number has no CSV spelling a reader agrees on. */
 		if (isfinite(c->num))
 			pc_buf_number(b, c->num);
@@ -234,8 +238,29 @@ put_resource(pc_buf *b, const pc_table *t, const csv_written *w)
 	pc_buf_putc(b, '}');
 }
 
+/* "licenses": the one --license gave (an SPDX id is its name, with SPDX's
+ * page as its path), or nothing: never a licence the publisher did not give. */
 static void
-render_package(const pc_graph *g, const csv_written *written, pc_buf *b)
+put_licenses(pc_buf *b, const char *license)
+{
+	if (license == NULL)
+		return;
+	char *iri = pc_license_iri(license);
+	json_key(b, 1, "licenses");
+	pc_buf_puts(b, "[{");
+	if (strcmp(iri, license) != 0) {
+		pc_buf_puts(b, "\"name\": ");
+		pc_buf_json_str(b, license);
+		pc_buf_puts(b, ", ");
+	}
+	pc_buf_puts(b, "\"path\": ");
+	pc_buf_json_str(b, iri);
+	pc_buf_puts(b, "}],\n");
+	free(iri);
+}
+
+static void
+render_package(const pc_graph *g, const char *license, const csv_written *written, pc_buf *b)
 {
 	char name[64], hash[80];
 	snprintf(name, sizeof name, "profilec-%s", pc_graph_cc(g));
@@ -257,6 +282,7 @@ render_package(const pc_graph *g, const csv_written *written, pc_buf *b)
 		json_kv(b, 1, "modified", g->modified);
 		pc_buf_puts(b, ",\n");
 	}
+	put_licenses(b, license);
 	/* The profile's source file first, then the providers of its statistics. */
 	json_key(b, 1, "sources");
 	pc_buf_puts(b, "[\n");
@@ -305,7 +331,7 @@ pc_export_csv(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 	}
 	if (rc == PC_EXIT_OK) {
 		pc_buf_reset(&b);
-		render_package(g, written, &b);
+		render_package(g, o->license, written, &b);
 		rc = pc_out_write(o->dir, "csv/datapackage.json", b.data, b.len, d);
 	}
 	pc_buf_free(&b);

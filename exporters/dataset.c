@@ -16,6 +16,7 @@ pc_dataset_of(pc_dataset *ds, const pc_graph *g)
 	ds->cc = pc_strdup(pc_graph_cc(g));
 	ds->title = g->title ? pc_strdup(g->title) : NULL;
 	ds->lang = g->lang ? pc_strdup(g->lang) : NULL;
+	ds->modified = g->modified ? pc_strdup(g->modified) : NULL;
 	ds->country_id = c && c->n.id ? pc_strdup(c->n.id) : NULL;
 	ds->country_code = c && c->code ? pc_strdup(c->code) : NULL;
 	ds->country_name = c && c->name ? pc_strdup(c->name) : NULL;
@@ -56,6 +57,7 @@ pc_dataset_encode(const pc_dataset *ds, pc_buf *out)
 	put_str(out, ds->cc);
 	put_str(out, ds->title);
 	put_str(out, ds->lang);
+	put_str(out, ds->modified);
 	put_str(out, ds->country_id);
 	put_str(out, ds->country_code);
 	put_str(out, ds->country_name);
@@ -74,8 +76,9 @@ pc_dataset_decode(pc_dataset *ds, const char *data, size_t len)
 	const char *p = data, *end = data + len;
 	uint64_t nums[PC_KIND_COUNT + 1];
 	if (get_str(&p, end, &ds->cc) || ds->cc == NULL || get_str(&p, end, &ds->title) ||
-	    get_str(&p, end, &ds->lang) || get_str(&p, end, &ds->country_id) || get_str(&p, end, &ds->country_code) ||
-	    get_str(&p, end, &ds->country_name) || (size_t)(end - p) != sizeof ds->build_date + sizeof nums) {
+	    get_str(&p, end, &ds->lang) || get_str(&p, end, &ds->modified) || get_str(&p, end, &ds->country_id) ||
+	    get_str(&p, end, &ds->country_code) || get_str(&p, end, &ds->country_name) ||
+	    (size_t)(end - p) != sizeof ds->build_date + sizeof nums) {
 		pc_dataset_free(ds);
 		return -1;
 	}
@@ -94,6 +97,7 @@ pc_dataset_free(pc_dataset *ds)
 	free(ds->cc);
 	free(ds->title);
 	free(ds->lang);
+	free(ds->modified);
 	free(ds->country_id);
 	free(ds->country_code);
 	free(ds->country_name);

@@ -20,6 +20,8 @@ typedef struct {
 	const char *dir;
 	const char *base_iri;  /* JSON-LD @id base, ends with '/'; NULL: PC_DEFAULT_BASE_IRI */
 	const char *publisher; /* catalog publisher name, NULL when not configured */
+	const char *base_url;  /* where the build's DIR is published (absolute URL), or NULL: links stay relative */
+	const char *license;   /* an SPDX licence id or a licence's URL, or NULL when the publisher gave none */
 } pc_export_opts;
 
 /* Returns PC_EXIT_OK, PC_EXIT_INVALID (the source cannot be expressed in
@@ -46,6 +48,7 @@ int pc_export_epub(const pc_graph *g, const pc_export_opts *o, pc_diag *d);
  * handed to the parent as bytes, so the catalog needs no graph. */
 typedef struct {
 	char *cc, *title, *lang;                        /* cc as pc_graph_cc gives it; title and lang may be NULL */
+	char *modified;                                 /* the profile's edition date, or NULL */
 	char *country_id, *country_code, *country_name; /* NULL without a country */
 	unsigned line;                                  /* of the country element */
 	char build_date[11];
@@ -60,6 +63,15 @@ void pc_dataset_free(pc_dataset *ds);
 /* The catalog of every profile built, written to "<root>/catalog.jsonld"
  * after the profiles' outputs are staged under root/<cc>/. */
 int pc_export_catalog(const pc_dataset *sets, size_t n, const char *root, const pc_export_opts *o, pc_diag *d);
+
+/* Notes on the build's configuration, once per build: the catalog's links
+ * are relative without --base-url, and no licence is stated without
+ * --license. Notes, so --werror leaves them be: they are not the source's. */
+void pc_catalog_notes(const pc_export_opts *o, const char *out_dir, pc_diag *d);
+/* 1 when s is an SPDX licence id (letters, digits, '.', '-', '+') or an
+ * http(s) URL; the licence's IRI (free it): the URL, or SPDX's page. */
+int pc_license_ok(const char *s);
+char *pc_license_iri(const char *s);
 
 /* ---- Output helpers shared by every exporter ---------------------- */
 

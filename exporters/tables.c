@@ -43,6 +43,8 @@ enum {
 #define DEC(T, f)         .type = PC_COL_NUMBER, .get = G_DEC, .offset = FIELD(T, f, const char *)
 #define INT(T, f)         .type = PC_COL_INTEGER, .get = G_INT, .offset = FIELD(T, f, int)
 #define OPT(T, f)         .type = PC_COL_INTEGER, .get = G_OPT, .offset = FIELD(T, f, int)
+#define YEAR(T, f)        .type = PC_COL_YEAR, .get = G_OPT, .offset = FIELD(T, f, int)
+#define YEARMONTH(T, f)   .type = PC_COL_YEARMONTH, .get = G_STR, .offset = FIELD(T, f, const char *)
 #define U32(T, f)         .type = PC_COL_INTEGER, .get = G_U32, .offset = FIELD(T, f, uint32_t)
 #define TRI(T, f)         .type = PC_COL_BOOLEAN, .get = G_TRI, .offset = FIELD(T, f, int)
 #define FLAG(T, f)        .type = PC_COL_BOOLEAN, .get = G_FLAG, .offset = FIELD(T, f, int)
@@ -180,7 +182,7 @@ static const pc_column indicator_cols[] = {
 	{COL("value", "The value, exactly as a decimal; empty when the profile gives none"), DEC(pc_indicator, value)},
 	{COL("value_text", "The value as the profile writes it"), STR(pc_indicator, value_text)},
 	{COL("unit", "Unit of the value"), STR(pc_indicator, unit)},
-	{COL("year", "Year the value refers to"), OPT(pc_indicator, year)},
+	{COL("year", "Year the value refers to"), YEAR(pc_indicator, year)},
 	{LINE(pc_indicator, n.line)},
 };
 
@@ -192,8 +194,8 @@ static const pc_column source_cols[] = {
 
 static const pc_column event_cols[] = {
 	{COL("id", "Identifier of the event"), STR(pc_event, n.id)},
-	{COL("year", "Year the event happened or began"), OPT(pc_event, year)},
-	{COL("end_year", "Last year of an event that spans years"), OPT(pc_event, end_year)},
+	{COL("year", "Year the event happened or began"), YEAR(pc_event, year)},
+	{COL("end_year", "Last year of an event that spans years"), YEAR(pc_event, end_year)},
 	{COL("theme", "Timeline it belongs to: education-ict or child-protection"),
 	 NAME(pc_event, theme, pc_theme_name, PC_THEME_COUNT)},
 	{COL("text", "What happened, as the profile tells it"), STR(pc_event, text), WIDE},
@@ -206,7 +208,7 @@ static const pc_column actor_cols[] = {
 	{COL("name", "Name; empty when the profile does not give it"), STR(pc_actor, name)},
 	{COL("acronym", "Acronym"), STR(pc_actor, acronym)},
 	{COL("description", "What the profile says of it"), STR(pc_actor, description), WIDE},
-	{COL("founded", "Year it was founded"), OPT(pc_actor, founded)},
+	{COL("founded", "Year it was founded"), YEAR(pc_actor, founded)},
 	{COL("directory", "Listed in the profile's directory of organizations"), FLAG(pc_actor, directory)},
 	{LINE(pc_actor, n.line)},
 };
@@ -225,7 +227,7 @@ static const pc_column publication_cols[] = {
 	{COL("id", "Identifier of the publication"), STR(pc_publication, n.id)},
 	{COL("title", "Title"), STR(pc_publication, title), WIDE},
 	{COL("subtitle", "Subtitle"), STR(pc_publication, subtitle), WIDE},
-	{COL("year", "Year of publication"), OPT(pc_publication, year)},
+	{COL("year", "Year of publication"), YEAR(pc_publication, year)},
 	{COL("kind", "Kind of publication: report, article, ..."), STR(pc_publication, kind)},
 	{COL("publisher_id", "Organization that published it"), REF(pc_publication, publisher, PC_ACTOR)},
 	{COL("edition_of_id", "Publication this one is an edition of"),
@@ -241,13 +243,13 @@ static const pc_column instrument_cols[] = {
 	{COL("id", "Identifier of the legal instrument"), STR(pc_instrument, n.id)},
 	{COL("type", "law, code or convention"), NAME(pc_instrument, type, pc_instrument_type_name, PC_INSTR_COUNT)},
 	{COL("number", "Official number, as 196/2003"), STR(pc_instrument, number)},
-	{COL("year", "Year of adoption"), OPT(pc_instrument, year)},
+	{COL("year", "Year of adoption"), YEAR(pc_instrument, year)},
 	{COL("title", "Title"), STR(pc_instrument, title), WIDE},
 	{COL("status", "Treaty status as the profile writes it"), STR(pc_instrument, status)},
 	{COL("signed", "Signed by the country; empty when unknown"), TRI(pc_instrument, signed_)},
 	{COL("ratified", "Ratified by the country; empty when unknown"), TRI(pc_instrument, ratified)},
 	{COL("in_force", "In force in the country; empty when unknown"), TRI(pc_instrument, in_force)},
-	{COL("status_date", "Year and month of the status, as 2001-11"), STR(pc_instrument, status_date)},
+	{COL("status_date", "Year and month of the status, as 2001-11"), YEARMONTH(pc_instrument, status_date)},
 	{COL("issuer_id", "Organization that issued it"), REF(pc_instrument, issuer, PC_ACTOR)},
 	{LINE(pc_instrument, n.line)},
 };
@@ -438,7 +440,7 @@ static const pc_column listing_cols[] = {
 	 UREF(pc_listing, publication, PC_PUBLICATION)},
 	{COL("title", "Title as the entry writes it"), STR(pc_listing, title), WIDE},
 	{COL("subtitle", "Subtitle as the entry writes it"), STR(pc_listing, subtitle), WIDE},
-	{COL("year", "Year as the entry gives it"), OPT(pc_listing, year)},
+	{COL("year", "Year as the entry gives it"), YEAR(pc_listing, year)},
 	{COL("kind", "Kind of publication as the entry says"), STR(pc_listing, kind)},
 	{COL("publisher_id", "Organization the entry names as publisher"), REF(pc_listing, publisher, PC_ACTOR)},
 	{COL("edition_of_id", "Entry this one names as the work it is an edition of"), STR(pc_listing, edition_of),

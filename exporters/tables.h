@@ -9,8 +9,9 @@
 
 /* PC_COL_NUMBER cells are decimals, carried as their canonical text
  * (compiler/decimal.h) so that no digit is lost; the others are exact in
- * a double. */
-typedef enum { PC_COL_STRING, PC_COL_INTEGER, PC_COL_NUMBER, PC_COL_BOOLEAN } pc_col_type;
+ * a double. YEAR is an integer and YEARMONTH a "2001-11" string, typed as
+ * Frictionless's year and yearmonth in datapackage.json. */
+typedef enum { PC_COL_STRING, PC_COL_INTEGER, PC_COL_NUMBER, PC_COL_BOOLEAN, PC_COL_YEAR, PC_COL_YEARMONTH } pc_col_type;
 
 typedef struct pc_cell pc_cell;
 typedef struct pc_row pc_row;

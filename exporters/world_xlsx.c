@@ -316,6 +316,7 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 			lxw_error e;
 			switch (t->columns[c].type) {
 			case PC_COL_INTEGER:
+			case PC_COL_YEAR:
 			case PC_COL_NUMBER: e = worksheet_write_number(ws, row, (lxw_col_t)c, strtod(v, NULL), x->top); break;
 			case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, (lxw_col_t)c, strcmp(v, "true") == 0, x->top); break;
 			default: e = worksheet_write_string(ws, row, (lxw_col_t)c, v, x->top); break;

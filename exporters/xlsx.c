@@ -81,7 +81,8 @@ cell_len(const pc_column *col, const pc_cell *c)
 	if (!c->present)
 		return 0;
 	switch (col->type) {
-	case PC_COL_STRING: return c->str ? pc_excel_len(c->str) : 0;
+	case PC_COL_STRING:
+	case PC_COL_YEARMONTH: return c->str ? pc_excel_len(c->str) : 0;
 	case PC_COL_NUMBER: return c->str ? strlen(c->str) : 0;
 	case PC_COL_BOOLEAN: return 5; /* FALSE */
 	default: return number_len(c->num);
@@ -250,6 +251,7 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 	lxw_format *f = is_wrapped(p, c) ? x->wrap : x->top;
 	lxw_error e;
 	switch (p->cols[c].type) {
+	case PC_COL_YEARMONTH:
 	case PC_COL_STRING:
 		if (cell->str == NULL || cell->str[0] == '\0')
 			return;

@@ -140,7 +140,7 @@ export_hand(pc_graph *g)
 {
 	char *dir = pc_asprintf("%s/xz", test_tmp);
 	ck_assert_int_eq(mkdir(dir, 0777), 0);
-	pc_export_opts o = {dir, "https://example.org/", NULL};
+	pc_export_opts o = {.dir = dir, .base_iri = "https://example.org/"};
 	pc_diag d;
 	pc_diag_init(&d);
 	int rc = pc_export_csv(g, &o, &d);
@@ -295,7 +295,7 @@ START_TEST(unwritable_output_is_reported)
 	FILE *f = fopen(file, "w");
 	ck_assert_ptr_nonnull(f);
 	fclose(f);
-	pc_export_opts o = {file, "https://example.org/", NULL};
+	pc_export_opts o = {.dir = file, .base_iri = "https://example.org/"};
 	pc_diag d;
 	pc_diag_init(&d);
 	ck_assert_int_eq(pc_export_csv(g, &o, &d), PC_EXIT_OUTPUT);

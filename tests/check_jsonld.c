@@ -151,7 +151,7 @@ export_hand(pc_graph *g, const char *base)
 {
 	char *dir = pc_asprintf("%s/xz", test_tmp);
 	ck_assert_int_eq(mkdir(dir, 0777), 0);
-	pc_export_opts o = {dir, base, NULL};
+	pc_export_opts o = {.dir = dir, .base_iri = base};
 	pc_diag d;
 	pc_diag_init(&d);
 	int rc = pc_export_jsonld(g, &o, &d);
@@ -214,7 +214,7 @@ START_TEST(unwritable_output_is_reported)
 {
 	pc_graph *g = hand_graph();
 	char *dir = pc_asprintf("%s/no-such-dir", test_tmp);
-	pc_export_opts o = {dir, NULL, NULL};
+	pc_export_opts o = {.dir = dir};
 	pc_diag d;
 	pc_diag_init(&d);
 	ck_assert_int_eq(pc_export_jsonld(g, &o, &d), PC_EXIT_OUTPUT);

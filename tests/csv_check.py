@@ -128,7 +128,13 @@ def read_table(where, path):
 
 def check_value(where, field, value):
     t = field.get("type", "string")
-    if t == "integer":
+    if t == "year":
+        if not re.fullmatch(r"-?[0-9]{4}", value):
+            bad(where, "%s=%r is not a year" % (field["name"], value))
+    elif t == "yearmonth":
+        if not re.fullmatch(r"-?[0-9]{4}-(0[1-9]|1[0-2])", value):
+            bad(where, "%s=%r is not a year and month" % (field["name"], value))
+    elif t == "integer":
         if not INTEGER.match(value):
             bad(where, "%s=%r is not an integer" % (field["name"], value))
     elif t == "number":
