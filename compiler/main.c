@@ -50,8 +50,8 @@ help(void)
 	for (size_t i = 0; i < pc_n_exporters; i++)
 		printf("                      %-7s %s\n", pc_exporters[i].name, pc_exporters[i].what);
 	printf("  --base-iri=IRI      base of the JSON-LD @ids (default: %s)\n"
-	       "  --base-url=URL      where DIR will be published: the catalog's download links\n"
-	       "                      are absolute (default: relative to the catalog)\n"
+	       "  --base-url=URL      where DIR will be published, ending with '/': the catalog's\n"
+	       "                      download links are absolute (default: relative to it)\n"
 	       "  --license=ID|URL    the data's licence, an SPDX id (CC-BY-4.0) or a URL, in the\n"
 	       "                      catalog and datapackage.json (default: none stated)\n"
 	       "  --publisher=NAME    publisher named in catalog.jsonld (default: none)\n"
@@ -208,12 +208,12 @@ name_refused(const char *what, const char *name)
 }
 
 static int
-base_iri_refused(const char *iri)
+base_iri_refused(const char *option, const char *iri)
 {
 	char *why = pc_base_iri_problem(iri);
 	if (why == NULL)
 		return 0;
-	usage_problem("--base-iri", iri, why);
+	usage_problem(option, iri, why);
 	free(why);
 	return -1;
 }
@@ -268,14 +268,12 @@ parse_options(int argc, char **argv, options *o)
 			o->formats = v;
 		} else if ((v = value_of("--base-iri", argc, argv, &i)) != NULL) {
 			o->base_iri = v;
-			if (base_iri_refused(v) != 0)
+			if (base_iri_refused("--base-iri", v) != 0)
 				return PC_EXIT_USAGE;
 		} else if ((v = value_of("--base-url", argc, argv, &i)) != NULL) {
-			if (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)
-				return usage_error("--base-url must be an absolute http(s) URL: '%s'", v);
-			if (strpbrk(v, " <>\"{}|\\^`\t\n\r?#") != NULL)
-				return usage_error("--base-url must be a URL without spaces, query or fragment: '%s'",
-						   v);
+			/* The same form as --base-iri: the paths are appended to it. */
+			if (base_iri_refused("--base-url", v) != 0)
+				return PC_EXIT_USAGE;
 			o->base_url = v;
 		} else if ((v = value_of("--license", argc, argv, &i)) != NULL) {
 			if (!pc_license_ok(v))
@@ -545,7 +543,7 @@ cmd_build(options *o)
 	if (rc == PC_EXIT_OK && !interrupted)
 		rc = pc_export_catalog(sets, o->n_files, st.staging, &eo, &d);
 	if (rc == PC_EXIT_OK && !interrupted)
-		pc_catalog_notes(&eo, o->out_dir, &d);
+		pc_catalog_notes(&eo, &d);
 	if (interrupted && (rc == PC_EXIT_OK || rc == PC_EXIT_INVALID)) {
 		pc_diag_report(&d, PC_SEV_ERROR, o->out_dir, 0, 0, "interrupted",
 			       "build interrupted by signal %d; nothing was written", (int)interrupted);

@@ -245,15 +245,18 @@ pc_license_iri(const char *s)
 	return pc_asprintf("http://spdx.org/licenses/%s", s);
 }
 
+/* Named after the catalog, not the output directory: the same build says
+ * the same words wherever it writes. */
 void
-pc_catalog_notes(const pc_export_opts *o, const char *out_dir, pc_diag *d)
+pc_catalog_notes(const pc_export_opts *o, pc_diag *d)
 {
 	if (o->base_url == NULL)
-		pc_diag_report(d, PC_SEV_NOTE, out_dir, 0, 0, "catalog-relative-links",
+		pc_diag_report(d, PC_SEV_NOTE, "catalog.jsonld", 0, 0, "catalog-relative-links",
 			       "the catalog's download links are relative to it: a harvester given only its text "
-			       "cannot follow them; give --base-url=URL, where this directory will be published");
+			       "cannot follow them; give --base-url=URL, where the output directory will be "
+			       "published");
 	if (o->license == NULL)
-		pc_diag_report(d, PC_SEV_NOTE, out_dir, 0, 0, "catalog-no-license",
+		pc_diag_report(d, PC_SEV_NOTE, "catalog.jsonld", 0, 0, "catalog-no-license",
 			       "the catalog and datapackage.json state no licence, and data portals do not harvest "
 			       "an unlicensed dataset; give --license=ID (an SPDX id such as CC-BY-4.0) or a URL");
 }
@@ -310,11 +313,8 @@ write_distribution(pc_json *w, const char *root, const char *cc, const pc_export
 	pc_json_close(w, '}');
 	write_license(w, o);
 	pc_buf_reset(&s);
-	if (o->base_url) {
-		pc_buf_puts(&s, o->base_url);
-		if (s.len == 0 || s.data[s.len - 1] != '/')
-			pc_buf_putc(&s, '/');
-	}
+	if (o->base_url)
+		pc_buf_puts(&s, o->base_url); /* ends with '/', as --base-iri */
 	put_url_path(&s, cc);
 	pc_buf_putc(&s, '/');
 	put_url_path(&s, rel);

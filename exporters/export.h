@@ -67,7 +67,7 @@ int pc_export_catalog(const pc_dataset *sets, size_t n, const char *root, const 
 /* Notes on the build's configuration, once per build: the catalog's links
  * are relative without --base-url, and no licence is stated without
  * --license. Notes, so --werror leaves them be: they are not the source's. */
-void pc_catalog_notes(const pc_export_opts *o, const char *out_dir, pc_diag *d);
+void pc_catalog_notes(const pc_export_opts *o, pc_diag *d);
 /* 1 when s is an SPDX licence id (letters, digits, '.', '-', '+') or an
  * http(s) URL; the licence's IRI (free it): the URL, or SPDX's page. */
 int pc_license_ok(const char *s);

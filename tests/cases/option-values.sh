@@ -15,6 +15,9 @@ run build -o "$TMP/out" --base-iri=https:///no-host/ tests/cases/modified-zone.x
 run build -o "$TMP/out" --base-iri=https://example.org:70000/ tests/cases/modified-zone.xml
 run build -o "$TMP/out" "--base-iri=https://example.org/?q=/" tests/cases/modified-zone.xml
 run build -o "$TMP/out" "--base-iri=https://example.org/$(printf '\342\200\256')/" tests/cases/modified-zone.xml
+run build -o "$TMP/out" --base-url=https://example.org/profiles tests/cases/modified-zone.xml
+run build -o "$TMP/out" "--license=CC BY 4.0" tests/cases/modified-zone.xml
+run build -o "$TMP/out" --license=ftp://example.org/licence tests/cases/modified-zone.xml
 [ -e "$TMP/out" ] && echo "a refused build left $TMP/out"
 # Accepted: an IPv6 host with a port, non-ASCII letters, percent-encoding.
 run build -o "$TMP/v6" --formats=jsonld "--base-iri=https://[2001:db8::1]:8443/id/" tests/cases/modified-zone.xml
