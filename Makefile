@@ -38,7 +38,7 @@ BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libic
 TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-pyld python3-rdflib python3-openpyxl \
 	epubcheck default-jre-headless valgrind unzip util-linux strace chromium libreoffice-calc-nogui poppler-utils
 
-.PHONY: all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products deps-clients
+.PHONY: all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products deps-clients screenshots
 
 all: $(BIN)
 
@@ -164,6 +164,15 @@ coverage: deps-test
 	$(Q)$(MAKE) B=$(COV_B) BIN=$(COV_B)/profilec CFLAGS="-O0 -g" \
 		EXTRA_CFLAGS="--coverage -DPC_COVERAGE" EXTRA_LDFLAGS="--coverage" test-run
 	$(Q)sh tests/coverage.sh $(COV_B)
+
+# The products as people see them, as PNG files for a review by eye (not
+# in CI): the handout's title page, timeline and laws page (headless
+# Chromium, and the laws printed to PDF), the workbook's About and
+# penalties sheets (LibreOffice Calc). SCREENSHOTS_SOURCE picks the profile.
+SCREENSHOTS_SOURCE ?= sources/ro.xml
+screenshots: $(BIN)
+	$(call install_missing,chromium libreoffice-calc-nogui poppler-utils unzip)
+	$(Q)sh tests/screenshots.sh ./$(BIN) $(SCREENSHOTS_SOURCE) $(B)/screenshots
 
 # ---- bench ---------------------------------------------------------------
 

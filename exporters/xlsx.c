@@ -6,11 +6,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 
 #include "../compiler/alloc.h"
 #include "../compiler/decimal.h"
+#include "bidi.h"
 #include "export.h"
 #include "tables.h"
 #include "xlsx_limits.h"
@@ -27,9 +30,18 @@
 #define WIDTH_MIN      6
 #define WIDTH_CAP      50 /* ids, names, short values */
 #define WIDTH_CAP_WIDE 80 /* prose the tables mark as wide */
+/* Row heights, in points: one line of the default 11-point font, Excel's
+ * highest row, and the About sheet's title row (16 points). */
+#define LINE_H      LXW_DEF_ROW_HEIGHT
+#define ROW_H_MAX   409.0
+#define TITLE_ROW_H 26.0
 
-#define ABOUT      "About"
-#define CHART_ROWS 22 /* rows of default height the chart covers, and one more */
+#define ABOUT       "About"
+#define ABOUT_COL_A 24 /* the About sheet's three columns, in characters */
+#define ABOUT_COL_B 12
+#define ABOUT_COL_C 64
+#define ABOUT_WIDTH (ABOUT_COL_A + ABOUT_COL_B + ABOUT_COL_C)
+#define CHART_ROWS  22 /* rows of default height the chart covers, and one more */
 
 /* The Data quality sheet is a table like the others: pc_quality_table (tables.c). */
 
@@ -38,8 +50,9 @@ typedef struct {
 	pc_diag *d;
 	const char *path; /* the workbook being written */
 	lxw_workbook *wb;
-	lxw_format *title, *bold, *header, *top, *wrap, *link, *link_wrap;
-	int rc; /* the first failure; PC_EXIT_OK while none */
+	lxw_format *title, *bold, *header, *top, *wrap, *link, *link_wrap, *boolean;
+	lxw_format *top_rtl, *wrap_rtl; /* for text that starts right-to-left */
+	int rc;                         /* the first failure; PC_EXIT_OK while none */
 } xw;
 
 /* One sheet's shape, measured before anything is written. */
@@ -248,7 +261,10 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 {
 	if (!cell->present)
 		return; /* a missing value is an empty cell */
-	lxw_format *f = is_wrapped(p, c) ? x->wrap : x->top;
+	/* Text that starts right-to-left reads right-to-left, whatever the
+	 * sheet's direction (a name in Arabic in an English workbook). */
+	int rtl = p->cols[c].type == PC_COL_STRING && pc_text_dir(cell->str) == PC_DIR_RTL;
+	lxw_format *f = is_wrapped(p, c) ? (rtl ? x->wrap_rtl : x->wrap) : (rtl ? x->top_rtl : x->top);
 	lxw_error e;
 	switch (p->cols[c].type) {
 	case PC_COL_YEARMONTH:
@@ -273,7 +289,7 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 		e = worksheet_write_string(ws, row, c, xstring(cell->str, &copy), f);
 		free(copy);
 		break;
-	case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, c, cell->num != 0, f); break;
+	case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, c, cell->num != 0, x->boolean); break;
 	case PC_COL_NUMBER:
 		/* A decimal a spreadsheet number holds exactly is a number; a
 		 * longer one is its digits as text (the checks noted it). */
@@ -289,6 +305,89 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 	lxw_ok(x, e, p->name, row, c);
 }
 
+/* How many lines a text takes in a wrapped column `width` characters wide:
+ * words laid greedily as a spreadsheet wraps them, a word longer than the
+ * line broken, a wide East Asian character counted twice. */
+static size_t
+wrapped_lines(const char *s, double width)
+{
+	size_t cap = width > 3 ? (size_t)width - 2 : 1; /* the cell's padding */
+	size_t lines = 1, col = 0, word = 0;
+	const uint8_t *u = (const uint8_t *)s;
+	int32_t n = (int32_t)strlen(s), i = 0;
+	while (i < n) {
+		UChar32 ch;
+		U8_NEXT(u, i, n, ch);
+		if (ch == '\n') {
+			lines++, col = 0, word = 0;
+			continue;
+		}
+		int ea = ch < 0 ? U_EA_NEUTRAL : u_getIntPropertyValue(ch, UCHAR_EAST_ASIAN_WIDTH);
+		size_t w = ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
+		col += w;
+		word = ch == ' ' ? 0 : word + w;
+		if (col > cap && ch != ' ') {
+			lines++;
+			if (word > cap)
+				word = w; /* the word itself is cut */
+			col = word;
+		}
+	}
+	return lines;
+}
+
+/* A numeric-looking text ("213", an article's number): Excel flags it as
+ * a number stored as text unless told it is meant. */
+static int
+looks_numeric(const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return 0;
+	char *end;
+	strtod(s, &end);
+	return *end == '\0';
+}
+
+/* The row's height: enough lines for its longest wrapped text (LibreOffice
+ * does not fit rows to wrapped text when it opens a workbook; Excel keeps
+ * a height it is given). */
+static void
+fit_row(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, const pc_cell *cells)
+{
+	size_t lines = 1;
+	for (size_t c = 0; c < p->n_cols; c++) {
+		if (!is_wrapped(p, c) || !cells[c].present || p->cols[c].type != PC_COL_STRING || cells[c].str == NULL)
+			continue;
+		size_t l = wrapped_lines(cells[c].str, col_width(p, c));
+		if (l > lines)
+			lines = l;
+	}
+	if (lines > 1) {
+		double h = LINE_H * (double)lines;
+		lxw_ok(x, worksheet_set_row(ws, row, h > ROW_H_MAX ? ROW_H_MAX : h, NULL), p->name, row, 0);
+	}
+}
+
+/* Columns of text that looks numeric, as one "B2:B9 D2:D9" range list for
+ * Excel's ignoredErrors: the text is meant. */
+static void
+ignore_numeric_text(xw *x, lxw_worksheet *ws, const sheet_plan *p, const unsigned char *numeric)
+{
+	pc_buf b;
+	pc_buf_init(&b);
+	for (size_t c = 0; c < p->n_cols; c++) {
+		if (!numeric[c])
+			continue;
+		char from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
+		lxw_rowcol_to_cell(from, 1, (lxw_col_t)c);
+		lxw_rowcol_to_cell(to, (lxw_row_t)p->n_rows, (lxw_col_t)c);
+		pc_buf_printf(&b, "%s%s:%s", b.len ? " " : "", from, to);
+	}
+	if (b.len > 0)
+		lxw_ok(x, worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, b.data), p->name, 0, 0);
+	pc_buf_free(&b);
+}
+
 /* A sheet holding one real Excel table: bold header with autofilter,
  * frozen header row, fitted widths. */
 static void
@@ -298,12 +397,19 @@ write_table_sheet(xw *x, const sheet_plan *p)
 	if (ws == NULL)
 		return;
 	pc_cell *cells = pc_calloc(p->n_cols, sizeof *cells);
+	unsigned char *numeric = pc_calloc(p->n_cols, 1);
 	size_t n_links = 0;
 	for (size_t r = 0; r < p->n_rows && x->rc == PC_EXIT_OK; r++) {
 		pc_table_row(p->table, x->g, r, cells);
-		for (size_t c = 0; c < p->n_cols; c++)
+		for (size_t c = 0; c < p->n_cols; c++) {
 			write_cell(x, ws, p, (lxw_row_t)r + 1, (lxw_col_t)c, &cells[c], &n_links);
+			if (p->cols[c].type == PC_COL_STRING && cells[c].present && looks_numeric(cells[c].str))
+				numeric[c] = 1;
+		}
+		fit_row(x, ws, p, (lxw_row_t)r + 1, cells);
 	}
+	ignore_numeric_text(x, ws, p, numeric);
+	free(numeric);
 	free(cells);
 	/* Named after the source: the staged workbook's path is gone once published. */
 	if (n_links > LINKS_MAX)
@@ -465,13 +571,17 @@ write_about(xw *x, lxw_worksheet *ws, const sheet_plan *plans, size_t n_plans)
 {
 	const pc_graph *g = x->g;
 	lxw_row_t r = 0;
+	/* Laid out for a screen: a title row tall enough for its font, and the
+	 * introduction wrapped across the three columns the sheet uses. */
+	lxw_ok(x, worksheet_set_row(ws, r, TITLE_ROW_H, NULL), ABOUT, r, 0);
 	put_str(x, ws, r++, 0, g->title, x->title);
-	put_str(x, ws, r++, 0,
+	static const char intro[] =
 		"Every other sheet is an Excel table with the same columns and rows as the profile's CSV tables: "
 		"filter and sort from its header. An id in blue links to the row of the entity it names; an empty "
-		"cell is a value the profile does not give.",
-		x->top);
-	r++;
+		"cell is a value the profile does not give.";
+	lxw_ok(x, worksheet_merge_range(ws, r, 0, r, 2, intro, x->wrap), ABOUT, r, 0);
+	lxw_ok(x, worksheet_set_row(ws, r, LINE_H * (double)wrapped_lines(intro, ABOUT_WIDTH), NULL), ABOUT, r, 0);
+	r += 2;
 	const pc_country *cy = g->n_countries ? &g->countries[0] : NULL;
 	char *country = cy ? pc_asprintf("%s (%s)", cy->name ? cy->name : "", cy->code ? cy->code : "") : NULL;
 	const char *keys[] = {"Country", "Edition of the profile", "Build date", "Source file", "Source SHA-256"};
@@ -529,9 +639,9 @@ write_about(xw *x, lxw_worksheet *ws, const sheet_plan *plans, size_t n_plans)
 	r++;
 	about_chart(x, ws, r);
 
-	lxw_ok(x, worksheet_set_column(ws, 0, 0, 24, NULL), ABOUT, 0, 0);
-	lxw_ok(x, worksheet_set_column(ws, 1, 1, 12, NULL), ABOUT, 0, 1);
-	lxw_ok(x, worksheet_set_column(ws, 2, 2, 64, NULL), ABOUT, 0, 2);
+	lxw_ok(x, worksheet_set_column(ws, 0, 0, ABOUT_COL_A, NULL), ABOUT, 0, 0);
+	lxw_ok(x, worksheet_set_column(ws, 1, 1, ABOUT_COL_B, NULL), ABOUT, 0, 1);
+	lxw_ok(x, worksheet_set_column(ws, 2, 2, ABOUT_COL_C, NULL), ABOUT, 0, 2);
 }
 
 /* ---- The file ------------------------------------------------------------ */
@@ -672,6 +782,18 @@ make_formats(xw *x)
 	format_set_font_color(x->link_wrap, LXW_COLOR_BLUE);
 	format_set_align(x->link_wrap, LXW_ALIGN_VERTICAL_TOP);
 	format_set_text_wrap(x->link_wrap);
+	x->top_rtl = workbook_add_format(x->wb);
+	x->wrap_rtl = workbook_add_format(x->wb);
+	format_set_align(x->top_rtl, LXW_ALIGN_VERTICAL_TOP);
+	format_set_reading_order(x->top_rtl, 2); /* right-to-left */
+	format_set_text_wrap(x->wrap_rtl);
+	format_set_align(x->wrap_rtl, LXW_ALIGN_VERTICAL_TOP);
+	format_set_reading_order(x->wrap_rtl, 2);
+	/* Excel shows a boolean cell as TRUE or FALSE whatever its format;
+	 * LibreOffice shows 1 or 0 unless the format says so. */
+	x->boolean = workbook_add_format(x->wb);
+	format_set_align(x->boolean, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(x->boolean, "\"TRUE\";\"TRUE\";\"FALSE\"");
 }
 
 int

@@ -57,7 +57,7 @@ START_TEST(ace_finds_no_violation)
 	run_sh(&r,
 	       "cd '%s' && ls *.epub | PUPPETEER_EXECUTABLE_PATH=%s xargs -P 2 -I{} sh -c "
 	       "\"'%s' -s -o {}.ace {} >{}.log 2>&1 || { echo 'Ace failed on {}:'; tail -20 {}.log; }\"; "
-	       "python3 '%s/tests/clients/ace_report.py' *.ace",
+	       "/usr/bin/python3 '%s/tests/clients/ace_report.py' *.ace",
 	       books, CHROMIUM, ace, cwd);
 	ck_assert_msg(r.status == 0, "Ace by DAISY:\n%.6000s%.1000s", r.out, r.err);
 	int passed = 0;
@@ -67,6 +67,31 @@ START_TEST(ace_finds_no_violation)
 	run_free(&r);
 	free(books);
 	free(ace);
+}
+END_TEST
+
+/* ---- LibreOffice on the workbooks --------------------------------------- */
+
+/* The workbook of the profile and of every fixture, opened by LibreOffice
+ * Calc: every sheet equal to its CSV, booleans shown TRUE/FALSE, and no row
+ * of wrapped text lower than its text needs (tests/clients/xlsx_lo_check.py).
+ * One conversion per workbook. */
+START_TEST(libreoffice_reads_every_sheet)
+{
+	if (!client_ready("LibreOffice (libreoffice-calc-nogui)", "/usr/bin/soffice"))
+		return;
+	pc_run r;
+	run_sh(&r,
+	       "n=0; for src in sources/*.xml tests/fixtures/*.xml; do n=$((n+1)); out='%s'/b$n; "
+	       "%s '%s' build -o \"$out\" --formats=xlsx,csv \"$src\" 2>/dev/null || { echo \"build $src failed\"; "
+	       "continue; }; for x in \"$out\"/*/*.xlsx; do mkdir -p \"$out.lo\"; "
+	       "/usr/bin/python3 tests/clients/xlsx_lo_check.py \"$x\" \"$(dirname \"$x\")/csv\" \"$out.lo\" "
+	       "|| echo \"FAILED: $src\"; done; done",
+	       test_tmp, getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path());
+	ck_assert_msg(r.status == 0 && strstr(r.out, "FAILED") == NULL && strstr(r.out, "failed") == NULL,
+		      "LibreOffice:\n%.6000s%.1000s", r.out, r.err);
+	ck_assert_msg(strstr(r.out, "ok: ") != NULL, "%s", r.out);
+	run_free(&r);
 }
 END_TEST
 
@@ -88,8 +113,9 @@ START_TEST(jsonld_js_harvests_the_catalog)
 		return;
 	}
 	pc_run r;
-	run_profilec(&r, "build", "-o", test_tmp, "--base-url=https://data.example.org/profiles", "--license=CC-BY-4.0",
-		     "--publisher=Xanadia Data Office", "tests/cases/csv-quoting.xml", "tests/fixtures/xa.xml", NULL);
+	run_profilec(&r, "build", "-o", test_tmp, "--base-url=https://data.example.org/profiles/",
+		     "--license=CC-BY-4.0", "--publisher=Xanadia Data Office", "tests/cases/csv-quoting.xml",
+		     "tests/fixtures/xa.xml", NULL);
 	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
 	ck_assert_ptr_null(strstr(r.err, "[catalog-"));
 	run_free(&r);
@@ -137,6 +163,7 @@ suite_clients(void)
 	tcase_set_timeout(tc, 900);
 	tcase_add_test(tc, ace_finds_no_violation);
 	tcase_add_test(tc, jsonld_js_harvests_the_catalog);
+	tcase_add_test(tc, libreoffice_reads_every_sheet);
 	suite_add_tcase(s, tc);
 	return s;
 }
