@@ -42,7 +42,14 @@ static const char style_css[] =
 	"caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }\n"
 	"th, td { border: 1px solid #999999; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }\n"
 	"thead th { background: #eeeeee; }\n"
-	"figure { margin: 1em 0; }\n"
+	"figure { margin: 1em 0; page-break-inside: avoid; break-inside: avoid; }\n"
+	/* Printed as a handout: a table's header row repeats on every page, a
+	 * row, a caption or a figure is not cut, numbers line up right. */
+	"thead { display: table-header-group; }\n"
+	"table { page-break-inside: avoid; break-inside: avoid; }\n" /* a short one whole; a long one still splits */
+	"tr, caption, figcaption, li.event, li.publication { page-break-inside: avoid; break-inside: avoid; }\n"
+	"caption { page-break-after: avoid; break-after: avoid; }\n"
+	"th.num, td.num { text-align: right; white-space: nowrap; }\n"
 	"svg.timeline { max-width: 100%; height: auto; }\n"
 	"figcaption { font-size: 0.9em; font-style: italic; }\n"
 	"code.digest { word-break: break-all; }\n";

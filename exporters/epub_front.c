@@ -13,7 +13,7 @@ pc_epub_write_title(pc_epub_ctx *c, pc_epub_doc *d)
 	const pc_graph *g = c->g;
 	pc_buf *b = &d->xhtml;
 	pc_epub_xhtml_begin(b, g, d->title);
-	pc_buf_puts(b, "<section class=\"titlepage\" epub:type=\"titlepage\">\n<h1>");
+	pc_buf_puts(b, "<section class=\"titlepage\" epub:type=\"titlepage\">\n<h1 dir=\"auto\">");
 	pc_epub_text(b, g->title ? g->title : "Country profile");
 	pc_buf_puts(b, "</h1>\n");
 	if (g->n_countries > 0) {
@@ -21,7 +21,7 @@ pc_epub_write_title(pc_epub_ctx *c, pc_epub_doc *d)
 		pc_buf_puts(b, "<p class=\"country\" id=\"");
 		pc_epub_text(b, k->n.id);
 		pc_buf_puts(b, "\">");
-		pc_epub_text(b, k->name);
+		pc_epub_bdi(b, k->name);
 		pc_buf_puts(b, " (");
 		pc_epub_text(b, k->code);
 		pc_buf_puts(b, ")</p>\n");
@@ -65,7 +65,7 @@ indicator_row(pc_epub_ctx *c, pc_buf *b, const char *me, const pc_indicator *in)
 	const pc_graph *g = c->g;
 	pc_buf_puts(b, "<tr id=\"");
 	pc_epub_text(b, in->n.id);
-	pc_buf_puts(b, "\"><th scope=\"row\">");
+	pc_buf_puts(b, "\"><th scope=\"row\" dir=\"auto\">");
 	pc_epub_text(b, in->label);
 	pc_buf_puts(b, "</th><td>");
 	if (in->has_value) {
@@ -110,7 +110,7 @@ overview_indicators(pc_epub_ctx *c, pc_epub_doc *d)
 		pc_buf_puts(b, "</tbody>\n</table>\n");
 	}
 	if (g->indicator_note) {
-		pc_buf_puts(b, "<p class=\"note\">");
+		pc_buf_puts(b, "<p class=\"note\" dir=\"auto\">");
 		pc_epub_text(b, g->indicator_note);
 		pc_buf_puts(b, "</p>\n");
 	}
@@ -119,7 +119,7 @@ overview_indicators(pc_epub_ctx *c, pc_epub_doc *d)
 		for (size_t i = 0; i < g->n_providers; i++) {
 			pc_buf_puts(b, "<li id=\"");
 			pc_epub_text(b, g->providers[i].n.id);
-			pc_buf_puts(b, "\">");
+			pc_buf_puts(b, "\" dir=\"auto\">");
 			pc_epub_text(b, g->providers[i].name);
 			pc_buf_puts(b, "</li>\n");
 		}

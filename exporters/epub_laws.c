@@ -18,9 +18,10 @@ write_penalties(pc_epub_ctx *c, pc_epub_doc *d, uint32_t art)
 	}
 	pc_buf_puts(b, "<table>\n<caption>Penalties under article ");
 	pc_epub_text(b, a->number);
-	pc_buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Penalty</th><th scope=\"col\">Minimum</th>"
-		       "<th scope=\"col\">Maximum</th><th scope=\"col\">Unit</th><th scope=\"col\">Offence</th>"
-		       "<th scope=\"col\">Condition</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
+	pc_buf_puts(b,
+		    "</caption>\n<thead><tr><th scope=\"col\">Penalty</th><th scope=\"col\" class=\"num\">Minimum</th>"
+		    "<th scope=\"col\" class=\"num\">Maximum</th><th scope=\"col\">Offence</th>"
+		    "<th scope=\"col\">Condition</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
 	PC_EDGE_EACH(&c->pen_by_article, art, k)
 	{
 		uint32_t pi = c->pen_by_article.items[k];
@@ -29,17 +30,14 @@ write_penalties(pc_epub_ctx *c, pc_epub_doc *d, uint32_t art)
 		pc_epub_text(b, p->n.id);
 		pc_buf_puts(b, "\"><th scope=\"row\">");
 		pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_name[p->kind] : "penalty", 1);
-		pc_buf_puts(b, "</th><td>");
-		if (p->min)
-			pc_buf_puts(b, p->min);
-		pc_buf_puts(b, "</td><td>");
-		if (p->max)
-			pc_buf_puts(b, p->max);
-		pc_buf_puts(b, "</td><td>");
-		pc_epub_text(b, p->unit);
-		pc_buf_puts(b, "</td><td>");
+		/* Bounds right-aligned, each with its unit: "10,000 RON". */
+		pc_buf_puts(b, "</th><td class=\"num\">");
+		pc_epub_amount(b, p->min, p->unit);
+		pc_buf_puts(b, "</td><td class=\"num\">");
+		pc_epub_amount(b, p->max, p->unit);
+		pc_buf_puts(b, "</td><td dir=\"auto\">");
 		pc_epub_text(b, p->offence);
-		pc_buf_puts(b, "</td><td>");
+		pc_buf_puts(b, "</td><td dir=\"auto\">");
 		if (p->condition)
 			pc_epub_text(b, p->condition);
 		else
@@ -93,7 +91,7 @@ write_instrument(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 
 	pc_buf_puts(b, "<section id=\"");
 	pc_epub_text(b, in->n.id);
-	pc_buf_puts(b, "\">\n<h2>");
+	pc_buf_puts(b, "\">\n<h2 dir=\"auto\">");
 	pc_epub_text(b, in->title);
 	pc_buf_puts(b, "</h2>\n<p class=\"meta\">");
 	const char *sep = " \xc2\xb7 ";
@@ -107,7 +105,7 @@ write_instrument(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 	if (in->status) {
 		pc_buf_puts(b, sep);
 		pc_buf_puts(b, "status: ");
-		pc_epub_text(b, in->status);
+		pc_epub_bdi(b, in->status);
 		if (in->status_date) {
 			pc_buf_puts(b, " (");
 			pc_epub_text(b, in->status_date);
@@ -145,11 +143,11 @@ write_instrument(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 		pc_epub_text(b, a->number);
 		if (a->heading) {
 			pc_buf_puts(b, ": ");
-			pc_epub_text(b, a->heading);
+			pc_epub_bdi(b, a->heading);
 		}
 		pc_buf_puts(b, "</h3>\n");
 		if (a->text) {
-			pc_buf_puts(b, "<p>");
+			pc_buf_puts(b, "<p dir=\"auto\">");
 			pc_epub_text(b, a->text);
 			pc_buf_puts(b, "</p>\n");
 		}
@@ -166,7 +164,7 @@ pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *d)
 	pc_buf *b = &d->xhtml;
 	pc_epub_doc_begin(d, g, "chapter");
 	if (g->law_intro) {
-		pc_buf_puts(b, "<p>");
+		pc_buf_puts(b, "<p dir=\"auto\">");
 		pc_epub_text(b, g->law_intro);
 		pc_buf_puts(b, "</p>\n");
 	}

@@ -24,13 +24,13 @@ write_publication(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 			if (k > 0)
 				pc_buf_puts(b, k + 1 == n_auth ? " and " : ", ");
 			if (pc_graph_node(g, au->author) == NULL)
-				pc_epub_text(b, au->as_written);
+				pc_epub_bdi(b, au->as_written);
 			else
 				pc_epub_link_label(b, c, me, au->author);
 		}
 		pc_buf_puts(b, ". ");
 	}
-	pc_buf_puts(b, "<cite>");
+	pc_buf_puts(b, "<cite dir=\"auto\">"); /* isolated, as a <bdi> */
 	pc_epub_text(b, p->title);
 	if (p->subtitle) {
 		pc_buf_puts(b, ": ");
@@ -52,7 +52,7 @@ write_publication(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 	}
 	pc_buf_puts(b, "</p>\n");
 	if (p->description) {
-		pc_buf_puts(b, "<p class=\"desc\">");
+		pc_buf_puts(b, "<p class=\"desc\" dir=\"auto\">");
 		pc_epub_text(b, p->description);
 		pc_buf_puts(b, "</p>\n");
 	}
@@ -129,7 +129,6 @@ pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d)
 			snprintf(anchor, sizeof anchor, "y_%d", year);
 			snprintf(label, sizeof label, "%d", year);
 		}
-		pc_epub_add_section(d, anchor, label);
 		pc_buf_printf(b, "<section id=\"%s\">\n<h2>%s</h2>\n<ul class=\"bib\">\n", anchor, label);
 		for (; i < g->n_publications && o[i].year == year; i++)
 			write_publication(c, d, o[i].index);
@@ -147,7 +146,7 @@ pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d)
 		pc_buf_puts(b, "<li id=\"");
 		pc_epub_text(b, g->persons[i].n.id);
 		pc_buf_puts(b, "\">");
-		pc_epub_text(b, g->persons[i].display);
+		pc_epub_bdi(b, g->persons[i].display);
 		const char *sep = ": ";
 		PC_EDGE_EACH(&c->auth_by_person, i, k)
 		{

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "../compiler/alloc.h"
-#include "epub.h"
+#include "epub_write.h"
 
 /* Geometry, in SVG user units. */
 #define MARGIN   12
@@ -243,7 +243,7 @@ svg_axis(const layout *l, pc_buf *b, double top, double bottom)
 /* One theme's lane from lane_y down: its title, then its marks row by
  * row. Returns where the next lane starts. */
 static double
-svg_lane(const layout *l, pc_buf *b, int t, double lane_y)
+svg_lane(const pc_graph *g, const layout *l, pc_buf *b, int t, double lane_y)
 {
 	pc_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" font-weight=\"bold\">", MARGIN, lane_y + 20);
 	pc_buf_xml(b, pc_theme_label[t]);
@@ -253,6 +253,13 @@ svg_lane(const layout *l, pc_buf *b, int t, double lane_y)
 		const mark *m = &l->lanes[t][i];
 		double cx = MARGIN + (m->year - l->y0 + 0.5) * YEAR_W;
 		double cy = row0 + (m->level + 0.5) * LEVEL_H;
+		/* Each mark says what it is on hover: its years and its event. */
+		pc_buf_printf(b, "<g><title>%d", m->year);
+		if (m->end != m->year)
+			pc_buf_printf(b, "\xe2\x80\x93%d", m->end);
+		pc_buf_puts(b, ": ");
+		pc_epub_excerpt(b, g->events[m->index].text ? g->events[m->index].text : "", 90);
+		pc_buf_puts(b, "</title>");
 		if (m->end != m->year) {
 			double ex = MARGIN + (m->end - l->y0 + 0.5) * YEAR_W;
 			pc_buf_printf(b,
@@ -261,7 +268,7 @@ svg_lane(const layout *l, pc_buf *b, int t, double lane_y)
 				      cx, cy, ex, cy, theme_colour[t]);
 		}
 		put_mark(b, (pc_theme)t, cx, cy);
-		pc_buf_putc(b, '\n');
+		pc_buf_puts(b, "</g>\n");
 	}
 	return row0 + (double)l->levels[t] * LEVEL_H;
 }
@@ -281,7 +288,7 @@ pc_epub_timeline_svg(const pc_graph *g, pc_buf *b)
 	double lane_y = top;
 	for (int t = 0; t < PC_THEME_COUNT; t++)
 		if (l.n_lane[t] > 0)
-			lane_y = svg_lane(&l, b, t, lane_y);
+			lane_y = svg_lane(g, &l, b, t, lane_y);
 	pc_buf_puts(b, "</svg>\n");
 	layout_free(&l);
 }

@@ -22,8 +22,8 @@ write_event(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 	else
 		pc_buf_printf(b, "%d", e->year);
 	pc_buf_printf(b, " \xc2\xb7 <span class=\"theme-%s\">", pc_theme_name[t]);
-	pc_epub_text(b, pc_theme_label[t]);
-	pc_buf_puts(b, "</span></p>\n<p>");
+	pc_epub_bdi(b, pc_theme_label[t]);
+	pc_buf_puts(b, "</span></p>\n<p dir=\"auto\">");
 	pc_epub_text(b, e->text);
 	pc_buf_puts(b, "</p>\n");
 	if (PC_EDGE_COUNT(&c->ea_by_event, i) > 0) {
@@ -86,7 +86,6 @@ pc_epub_write_timeline(pc_epub_ctx *c, pc_epub_doc *d)
 		char anchor[32], label[16];
 		snprintf(anchor, sizeof anchor, "y_%d", year);
 		snprintf(label, sizeof label, "%d", year);
-		pc_epub_add_section(d, anchor, label);
 		pc_buf_printf(b, "<section id=\"%s\">\n<h2>%s</h2>\n<ul class=\"events\">\n", anchor, label);
 		for (; i < g->n_events && o[i].year == year; i++)
 			write_event(c, d, o[i].index);

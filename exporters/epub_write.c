@@ -5,6 +5,8 @@
 #include "../compiler/alloc.h"
 #include "epub_write.h"
 
+#include <unicode/uloc.h>
+
 /* Anchors of our own contain '_', which a node id (lower case letters,
  * digits and '-') never does, so they cannot collide with one. */
 
@@ -49,6 +51,19 @@ pc_epub_ctx_free(pc_epub_ctx *c)
 /* ---- Small writers ------------------------------------------------------ */
 
 /* Every text from the source goes through here. */
+/* An inline name or title from the source, isolated so that a text of
+ * the other direction does not reorder the punctuation and numbers
+ * around it ("(2014)" after an Arabic title). */
+void
+pc_epub_bdi(pc_buf *b, const char *s)
+{
+	if (s == NULL)
+		return;
+	pc_buf_puts(b, "<bdi>");
+	pc_buf_xml(b, s);
+	pc_buf_puts(b, "</bdi>");
+}
+
 void
 pc_epub_text(pc_buf *b, const char *s)
 {
@@ -60,6 +75,11 @@ pc_epub_text(pc_buf *b, const char *s)
 void
 pc_epub_words(pc_buf *b, const char *keyword, int capital)
 {
+	/* Words a keyword holds that are written otherwise in prose. */
+	static const char *const vocabulary[][2] = {
+		{"ngo", "NGO"}, {"ict", "ICT"},   {"eu", "EU"}, {"un", "UN"},   {"it", "IT"},
+		{"isp", "ISP"}, {"ngos", "NGOs"}, {"tv", "TV"}, {"sms", "SMS"}, {"csam", "CSAM"},
+	};
 	if (keyword == NULL)
 		return;
 	char *w = pc_strdup(keyword);
@@ -68,8 +88,56 @@ pc_epub_words(pc_buf *b, const char *keyword, int capital)
 			*p = ' ';
 	if (capital && w[0] >= 'a' && w[0] <= 'z')
 		w[0] = (char)(w[0] - 'a' + 'A');
-	pc_buf_xml(b, w);
+	for (char *p = w, *next; *p; p = next) {
+		size_t n = strcspn(p, " ");
+		next = p[n] ? p + n + 1 : p + n;
+		const char *as = NULL;
+		for (size_t k = 0; k < sizeof vocabulary / sizeof vocabulary[0] && as == NULL; k++)
+			if (strlen(vocabulary[k][0]) == n && strncasecmp(p, vocabulary[k][0], n) == 0)
+				as = vocabulary[k][1];
+		if (as)
+			pc_buf_puts(b, as);
+		else {
+			char *word = pc_strndup(p, n);
+			pc_buf_xml(b, word);
+			free(word);
+		}
+		if (p[n])
+			pc_buf_putc(b, ' ');
+	}
 	free(w);
+}
+
+void
+pc_epub_amount(pc_buf *b, const char *decimal, const char *unit)
+{
+	if (decimal == NULL)
+		return;
+	const char *p = decimal;
+	if (*p == '-')
+		pc_buf_putc(b, *p++);
+	size_t digits = strspn(p, "0123456789");
+	/* Thousands grouped from four digits on, as an English text writes
+	 * them ("10,000"); the fraction as written. */
+	for (size_t i = 0; i < digits; i++) {
+		if (i > 0 && digits > 4 && (digits - i) % 3 == 0)
+			pc_buf_putc(b, ',');
+		pc_buf_putc(b, p[i]);
+	}
+	pc_buf_xml(b, p + digits);
+	if (unit) {
+		pc_buf_puts(b, "\xc2\xa0"); /* no break between a number and its unit */
+		/* "1 year", not "1 years": the schema's time units are plurals. */
+		static const char *const plurals[] = {"years", "months", "weeks", "days", "hours"};
+		size_t n = strlen(unit);
+		int one = strcmp(decimal, "1") == 0;
+		for (size_t i = 0; one && i < sizeof plurals / sizeof plurals[0]; i++)
+			if (strcmp(unit, plurals[i]) == 0)
+				n--;
+		char *u = pc_strndup(unit, n);
+		pc_buf_xml(b, u);
+		free(u);
+	}
 }
 
 /* The start of a long text for a link label: cut at a space, so never
@@ -146,9 +214,9 @@ void
 pc_epub_actor_name(pc_buf *b, const pc_actor *a)
 {
 	if (a->name) {
-		pc_epub_text(b, a->name);
+		pc_epub_bdi(b, a->name);
 	} else if (a->acronym) {
-		pc_epub_text(b, a->acronym);
+		pc_epub_bdi(b, a->acronym);
 	} else {
 		pc_buf_puts(b, "Unnamed ");
 		pc_epub_words(b, a->kind ? a->kind : "organization", 0);
@@ -171,11 +239,12 @@ pc_epub_link_label(pc_buf *b, const pc_epub_ctx *c, const char *from, pc_ref r)
 		return;
 	}
 	pc_epub_link_open(b, c->g, from, r);
+	pc_buf_puts(b, "<bdi>");
 	if (r.kind == PC_EVENT)
 		pc_epub_excerpt(b, pc_graph_label(c->g, r), 90);
 	else
 		pc_epub_text(b, pc_graph_label(c->g, r));
-	pc_buf_puts(b, "</a>");
+	pc_buf_puts(b, "</bdi></a>");
 }
 
 /* "imprisonment, 2 to 8 years": a penalty in words, for tables and links. */
@@ -185,15 +254,15 @@ pc_epub_penalty_words(pc_buf *b, const pc_penalty *p)
 	pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_name[p->kind] : "penalty", 0);
 	if (p->min && p->max) {
 		pc_buf_puts(b, ", ");
-		pc_buf_puts(b, p->min);
+		pc_epub_amount(b, p->min, NULL);
 		pc_buf_puts(b, " to ");
-		pc_buf_puts(b, p->max);
+		pc_epub_amount(b, p->max, NULL);
 	} else if (p->min) {
 		pc_buf_puts(b, ", at least ");
-		pc_buf_puts(b, p->min);
+		pc_epub_amount(b, p->min, NULL);
 	} else if (p->max) {
 		pc_buf_puts(b, ", up to ");
-		pc_buf_puts(b, p->max);
+		pc_epub_amount(b, p->max, NULL);
 	}
 	if ((p->min || p->max) && p->unit) {
 		pc_buf_putc(b, ' ');
@@ -224,6 +293,10 @@ pc_epub_xhtml_begin(pc_buf *b, const pc_graph *g, const char *title)
 	pc_epub_text(b, pc_epub_lang_of(g));
 	pc_buf_puts(b, "\" lang=\"");
 	pc_epub_text(b, pc_epub_lang_of(g));
+	/* The source's declared language sets the book's base direction
+	 * (ar, he, fa, ...: ICU knows which scripts run right to left). */
+	if (uloc_isRightToLeft(pc_epub_lang_of(g)))
+		pc_buf_puts(b, "\" dir=\"rtl");
 	pc_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>");
 	pc_epub_text(b, title);
 	pc_buf_puts(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\"/>\n</head>\n<body>\n");

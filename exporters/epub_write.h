@@ -28,6 +28,11 @@ void pc_epub_ctx_free(pc_epub_ctx *c);
 
 /* Every text from the source goes through here (NULL writes nothing). */
 void pc_epub_text(pc_buf *b, const char *s);
+/* A decimal with its thousands grouped and its unit after a no-break
+ * space: "10,000 RON", "2 years". */
+void pc_epub_amount(pc_buf *b, const char *decimal, const char *unit);
+/* An inline name or title from the source, in <bdi> (NULL writes nothing). */
+void pc_epub_bdi(pc_buf *b, const char *s);
 /* A schema keyword as words: "prohibition-of-rights" -> "Prohibition of rights". */
 void pc_epub_words(pc_buf *b, const char *keyword, int capital);
 /* The start of a long text, cut at a space, for a link label. */

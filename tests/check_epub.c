@@ -18,6 +18,7 @@
 #define XA        "tests/fixtures/xa.xml"
 #define RO        "sources/ro.xml"
 #define MARKUP    "tests/cases/epub-markup.xml"
+#define BIDI      "tests/cases/epub-bidi.xml"
 /* 2021-03-14T02:30:00Z: 02:30 does not exist in New York that day (its
  * clocks skip from 02:00 to 03:00), the hardest case for a ZIP time. */
 #define DST_GAP_EPOCH "1615689000"
@@ -79,8 +80,51 @@ START_TEST(markup_in_the_source_shows_as_text)
 	pc_run r;
 	run_sh(&r, "cd '%s' && unzip -p '%s' OEBPS/timeline.xhtml", test_tmp, epub);
 	ck_assert_int_eq(r.status, 0);
-	ck_assert_ptr_nonnull(strstr(r.out, "<p>&lt;script&gt;alert(1)&lt;/script&gt; was typed"));
+	ck_assert_ptr_nonnull(strstr(r.out, "<p dir=\"auto\">&lt;script&gt;alert(1)&lt;/script&gt; was typed"));
 	ck_assert_ptr_null(strstr(r.out, "<script"));
+	run_free(&r);
+	free(epub);
+}
+END_TEST
+
+/* Names of other scripts are filed under their own letters, in the
+ * collation's order (Latin, Greek, Cyrillic, Hebrew, Arabic), accented
+ * ones with their bare letter, digits apart; right-to-left names and
+ * titles are isolated where they sit in a sentence of the other direction. */
+START_TEST(bidirectional_text_and_letters)
+{
+	char *epub = build_product("bidi", "", BIDI, "xb", "epub");
+	run_checker(epub, BIDI, "");
+	pc_run r;
+	run_sh(&r, "unzip -p '%s' OEBPS/organizations.xhtml", epub);
+	ck_assert_int_eq(r.status, 0);
+	const char *order[] = {"<section id=\"l_0\">\n<h2>0\xe2\x80\x93"
+			       "9 and symbols</h2>",
+			       "<section id=\"l_E\">\n<h2>E</h2>",
+			       "<section id=\"l_u0395\">\n<h2>\xce\x95</h2>",
+			       "<section id=\"l_u0417\">\n<h2>\xd0\x97</h2>",
+			       "<section id=\"l_u05DE\">\n<h2>\xd7\x9e</h2>",
+			       "<section id=\"l_u062C\">\n<h2>\xd8\xac</h2>"};
+	const char *at = r.out;
+	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+		const char *p = strstr(at, order[i]);
+		ck_assert_msg(p != NULL, "'%s' missing or out of order in:\n%.3000s", order[i], r.out);
+		at = p;
+	}
+	/* École files with Eagle under E, not under a letter of its own. */
+	ck_assert_ptr_null(strstr(r.out, "<h2>\xc3\x89</h2>"));
+	ck_assert_ptr_nonnull(strstr(r.out, "<p dir=\"auto\">\xd8\xaa\xd8\xb9\xd9\x85\xd9\x84"));
+	run_free(&r);
+	run_sh(&r, "unzip -p '%s' OEBPS/timeline.xhtml OEBPS/bibliography.xhtml", epub);
+	ck_assert_ptr_nonnull(strstr(r.out, "<p dir=\"auto\">\xd8\xac\xd9\x85\xd8\xb9\xd9\x8a\xd8\xa9"));
+	ck_assert_ptr_nonnull(strstr(r.out, "<bdi>\xd8\xac\xd9\x85\xd8\xb9\xd9\x8a\xd8\xa9 "));
+	ck_assert_ptr_nonnull(strstr(r.out, "<cite dir=\"auto\">\xd8\xaf\xd9\x84\xd9\x8a\xd9\x84"));
+	run_free(&r);
+	run_sh(&r, "unzip -p '%s' OEBPS/laws.xhtml", epub);
+	ck_assert_msg(strstr(r.out, "<td class=\"num\">10,000\xc2\xa0"
+				    "EUR</td><td class=\"num\">50,000\xc2\xa0"
+				    "EUR</td>") != NULL,
+		      "%.3000s", r.out);
 	run_free(&r);
 	free(epub);
 }
@@ -100,7 +144,7 @@ START_TEST(checker_catches_broken_books)
 	       "    d = src.read(i.filename)\n"
 	       "    if i.filename == \"OEBPS/timeline.xhtml\":\n"
 	       "        d = d.replace(b\"organizations.xhtml#council-of-nations\", b\"organizations.xhtml#nowhere\")\n"
-	       "        d = d.replace(b\"<p>Kids\", b\"<script>x</script><p>Kids\")\n"
+	       "        d = d.replace(b\"Kids\", b\"<script>x</script>Kids\", 1)\n"
 	       "    if i.filename == \"OEBPS/laws.xhtml\":\n"
 	       "        d = d.replace(b\"id=\\\"act-12-2018-art-4\\\"\", b\"\")\n"
 	       "    if i.filename != \"OEBPS/about.xhtml\":\n"
@@ -327,6 +371,7 @@ suite_epub(void)
 	tcase_add_test(tc, xa_book_is_whole);
 	tcase_add_test(tc, ro_book_is_whole);
 	tcase_add_test(tc, markup_in_the_source_shows_as_text);
+	tcase_add_test(tc, bidirectional_text_and_letters);
 	tcase_add_test(tc, checker_catches_broken_books);
 	tcase_add_test(tc, empty_profile_makes_a_valid_book);
 	tcase_add_test(tc, time_zones_give_identical_books);
