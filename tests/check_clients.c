@@ -20,20 +20,16 @@ client_path(const char *rel)
 	return pc_asprintf("%s/%s", dir && *dir ? dir : ".build/clients", rel);
 }
 
-/* 1 when the client at path is there. When it is not, the test fails in CI
- * (CI=true), where a missing client is a broken bootstrap, and is skipped
- * on a developer's machine, saying so: never a silent pass. */
+/* 1 when the client at path is there; else the test fails in CI (a
+ * missing client is a broken bootstrap there) and is skipped, saying so,
+ * on a developer's machine (tool_missing): never a silent pass. */
 static int
 client_ready(const char *name, const char *path)
 {
-	if (access(path, F_OK) == 0)
-		return 1;
-	const char *ci = getenv("CI");
-	ck_assert_msg(!(ci && strcmp(ci, "true") == 0), "%s is not installed (%s): `make check` installs it", name,
-		      path);
-	fprintf(stderr, "SKIP: %s is not installed (%s); `make check` installs it, CI=true fails without it\n", name,
-		path);
-	return 0;
+	char *why = pc_asprintf("%s is not installed (%s): `make check` installs it", name, path);
+	int missing = tool_missing(name, access(path, F_OK) == 0, why);
+	free(why);
+	return !missing;
 }
 
 /* ---- Ace by DAISY ------------------------------------------------------- */
