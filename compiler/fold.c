@@ -329,9 +329,14 @@ ubuf_transliterate(ubuf *b, int which)
 	free(orig);
 }
 
+static UBreakIterator *graphemes;
+
 void
 pc_fold_cleanup(void)
 {
+	if (graphemes)
+		ubrk_close(graphemes);
+	graphemes = NULL;
 	for (int i = 0; i < TR_COUNT; i++) {
 		if (translit[i])
 			utrans_close(translit[i]);
@@ -462,21 +467,29 @@ pc_grapheme_len(const char *s)
 {
 	if (*s == '\0')
 		return 0;
-	if (!(s[0] & 0x80) && !(s[1] & 0x80))
-		return 1; /* ASCII followed by ASCII: one character */
-	ubuf b;
-	size_t n = strlen(s);
+	/* Below U+0300 nothing extends a grapheme (no mark, joiner, jamo or
+	 * regional indicator): the first character is the whole grapheme. */
+	size_t n = strlen(s), i = 0;
+	UChar32 c1, c2 = 0;
+	U8_NEXT(s, i, n, c1);
+	size_t first = i;
+	if (i < n)
+		U8_NEXT(s, i, n, c2);
+	if (c1 >= 0 && c1 != '\r' && c2 >= 0 && c2 < 0x300)
+		return first;
 	if (n > 64)
 		n = 64; /* a grapheme is shorter; cut at a character boundary below */
 	while (n > 0 && (s[n] & 0xc0) == 0x80)
 		n--;
+	ubuf b;
 	if (ubuf_from_utf8(&b, s, n) < 0)
 		return 1;
 	UErrorCode e = U_ZERO_ERROR;
-	UBreakIterator *it = ubrk_open(UBRK_CHARACTER, "", b.s, b.len, &e);
-	int32_t end = U_SUCCESS(e) ? ubrk_following(it, 0) : 1;
-	if (it)
-		ubrk_close(it);
+	if (graphemes == NULL)
+		graphemes = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &e);
+	if (U_SUCCESS(e))
+		ubrk_setText(graphemes, b.s, b.len, &e);
+	int32_t end = U_SUCCESS(e) ? ubrk_following(graphemes, 0) : 1;
 	if (end == UBRK_DONE || end <= 0)
 		end = b.len;
 	/* Back to UTF-8 bytes. */

@@ -91,6 +91,11 @@ static size_t
 count_graphemes(const char *s, size_t len)
 {
 	size_t n = 0;
+	while (n < len && !(s[n] & 0x80))
+		n++;
+	if (n == len)
+		return len; /* ASCII: a grapheme a byte */
+	n = 0;
 	char *copy = pc_strndup(s, len);
 	for (const char *p = copy; *p; p += pc_grapheme_len(p))
 		n++;
@@ -99,23 +104,24 @@ count_graphemes(const char *s, size_t len)
 }
 
 static void
-add_part(pc_name *n, const char *raw, size_t len, int initial, int hyphen)
+add_part(pc_name *n, pc_name_part *parts, pc_strtab *strings, const char *raw, size_t len, int initial, int hyphen)
 {
 	char *copy = pc_strndup(raw, len);
 	char *key = pc_fold_key(copy);
-	free(copy);
 	if (key[0] == '\0') {
 		free(key);
+		free(copy);
 		return;
 	}
-	char *raw_copy = pc_strndup(raw, len);
 	if (initial) {
 		key[pc_grapheme_len(key)] = '\0';
-		raw_copy[pc_grapheme_len(raw_copy)] = '\0';
+		copy[pc_grapheme_len(copy)] = '\0';
 	}
-	pc_name_part *p = &n->parts[n->n_parts++];
-	*p = (pc_name_part){key, raw_copy, initial, hyphen && n->n_parts > 1};
+	pc_name_part *p = &parts[n->n_parts++];
+	*p = (pc_name_part){pc_intern(strings, key), pc_intern(strings, copy), initial, hyphen && n->n_parts > 1};
 	n->n_full += !initial;
+	free(key);
+	free(copy);
 }
 
 /* The parts as one key: "jean-luc", "j. l.". */
@@ -138,16 +144,18 @@ form_of(const pc_name *n)
 }
 
 void
-pc_name_parse(pc_name *n, const char *family, const char *given)
+pc_name_parse(pc_name *n, pc_strtab *strings, const char *family, const char *given)
 {
 	memset(n, 0, sizeof *n);
-	n->family = pc_fold_key(family ? family : "");
+	char *family_key = pc_fold_key(family ? family : "");
+	n->family = pc_intern(strings, family_key);
+	free(family_key);
 	given = given ? given : "";
 	size_t len = strlen(given);
 	word *words = pc_malloc((len + 1) * sizeof *words);
 	size_t n_words = split_words(given, words);
 	/* At most three initials from one word ("JLM"), one part otherwise. */
-	n->parts = pc_calloc(n_words * 3 + 1, sizeof *n->parts);
+	pc_name_part *parts = pc_calloc(n_words * 3 + 1, sizeof *parts);
 	int shouting = family && all_capitals(family, strlen(family));
 	for (size_t w = 0; w < n_words; w++) {
 		const word *x = &words[w];
@@ -157,30 +165,23 @@ pc_name_parse(pc_name *n, const char *family, const char *given)
 		if (!x->dot_after && !shouting && graphemes >= 2 && graphemes <= 3 && all_capitals(x->s, x->len)) {
 			char *copy = pc_strndup(x->s, x->len);
 			for (const char *p = copy; *p; p += pc_grapheme_len(p))
-				add_part(n, p, pc_grapheme_len(p), 1, p == copy && x->hyphen_before);
+				add_part(n, parts, strings, p, pc_grapheme_len(p), 1, p == copy && x->hyphen_before);
 			free(copy);
 			continue;
 		}
 		int initial = x->dot_after || (graphemes == 1 && cased);
-		add_part(n, x->s, x->len, initial, x->hyphen_before);
+		add_part(n, parts, strings, x->s, x->len, initial, x->hyphen_before);
 	}
 	free(words);
-	n->form = form_of(n);
-}
-
-void
-pc_name_free(pc_name *n)
-{
-	if (n == NULL)
-		return;
-	for (size_t i = 0; i < n->n_parts; i++) {
-		free(n->parts[i].text);
-		free(n->parts[i].raw);
-	}
-	free(n->parts);
-	free(n->family);
-	free(n->form);
-	memset(n, 0, sizeof *n);
+	n->parts = parts;
+	char *form = form_of(n);
+	n->form = pc_intern(strings, form);
+	free(form);
+	/* The parts into the arena too, at their size. */
+	pc_name_part *kept = pc_strtab_alloc(strings, (n->n_parts + 1) * sizeof *kept);
+	memcpy(kept, parts, n->n_parts * sizeof *kept);
+	n->parts = kept;
+	free(parts);
 }
 
 /* ---- Compatibility --------------------------------------------------- */

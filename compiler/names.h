@@ -4,29 +4,32 @@
 
 #include <stddef.h>
 
+#include "strtab.h"
+
 /* One part of a given name: a whole name ("jean") or an initial ("j"). */
 typedef struct {
-	char *text;  /* folded (pc_fold_key); an initial is its first grapheme */
-	char *raw;   /* as written: the word, or an initial's first grapheme */
+	const char *text; /* folded (pc_fold_key); an initial is its first grapheme */
+	const char *raw;  /* as written: the word, or an initial's first grapheme */
 	int initial; /* only the initial is known */
 	int hyphen;  /* joined to the part before by a hyphen: "Jean-Luc", "J.-L." */
 } pc_name_part;
 
 typedef struct {
-	char *family; /* folded family name: "oneill", "παπαδοπουλοσ" */
-	pc_name_part *parts;
+	const char *family; /* folded family name: "oneill", "παπαδοπουλοσ" */
+	const pc_name_part *parts;
 	size_t n_parts;
 	size_t n_full; /* parts given in full */
-	char *form;    /* the parts as one key: "jean-luc", "j. l.", "" */
+	const char *form; /* the parts as one key: "jean-luc", "j. l.", "" */
 } pc_name;
 
 /* Split a citation's family and given names (either may be NULL). Given
  * parts are separated by spaces, dots and hyphens; a part is an initial when
  * a dot follows it or it is one cased letter ("J", "Ł", not "明"); two or
  * three capitals written together ("JL") are initials unless the whole
- * citation is in capitals ("NGUYEN THI LAN"). */
-void pc_name_parse(pc_name *n, const char *family, const char *given);
-void pc_name_free(pc_name *n);
+ * citation is in capitals ("NGUYEN THI LAN"). Every string and the parts
+ * are kept in `strings` (interned: a name cited a thousand times is there
+ * once), freed with it. */
+void pc_name_parse(pc_name *n, pc_strtab *strings, const char *family, const char *given);
 
 /* Whether two names can be one person: same folded family name; first
  * given parts compatible (equal names, or an initial and a name it starts;

@@ -15,6 +15,7 @@ typedef struct {
 	int declared;    /* a <people> entry */
 	int32_t ref;     /* a citation's declared person (node index), -1 */
 	int cluster;     /* the person it ends in */
+	unsigned line, col; /* where the source cites (or declares) it */
 	const char *why; /* the rule that put it there */
 } entry;
 
@@ -41,7 +42,8 @@ typedef struct {
 	cluster *c;
 	size_t n_c, cap_c;
 	int *decl_cluster;   /* node index -> cluster of a declared person, -1 */
-	char **citation_key; /* node index -> "publication id|as written", "" for a declared person */
+	int32_t *authorship; /* node index -> its authorship, -1 for a declared person */
+	pc_strtab names;     /* the parsed names' strings, each once */
 } resolver;
 
 #define WHY_DECLARED       "declared"
@@ -95,24 +97,22 @@ read_entries(resolver *r)
 	for (size_t i = 0; i < r->n; i++) {
 		const pc_person *p = &g->persons[i];
 		entry *e = &r->e[i];
-		pc_name_parse(&e->name, p->family, p->given);
+		pc_name_parse(&e->name, &r->names, p->family, p->given);
 		e->node = (uint32_t)i;
 		e->declared = p->declared;
 		e->ref = p->ref;
+		e->line = p->n.line;
+		e->col = p->n.col;
 		e->cluster = -1;
 		r->decl_cluster[i] = -1;
 		order[i] = (int)i;
 	}
-	r->citation_key = pc_calloc(r->n + 1, sizeof *r->citation_key);
-	for (size_t i = 0; i < g->n_authorships; i++) {
-		const pc_authorship *au = &g->authorships[i];
-		if (au->author.kind == PC_PERSON && r->citation_key[au->author.index] == NULL)
-			r->citation_key[au->author.index] =
-				pc_asprintf("%s|%s", g->publications[au->publication].n.id, au->as_written ? au->as_written : "");
-	}
+	r->authorship = pc_malloc((r->n + 1) * sizeof *r->authorship);
 	for (size_t i = 0; i < r->n; i++)
-		if (r->citation_key[i] == NULL)
-			r->citation_key[i] = pc_strdup("");
+		r->authorship[i] = -1;
+	for (size_t i = 0; i < g->n_authorships; i++)
+		if (g->authorships[i].author.kind == PC_PERSON)
+			r->authorship[g->authorships[i].author.index] = (int32_t)i;
 	sort_entries = r->e;
 	qsort(order, r->n, sizeof *order, cmp_entry);
 	return order;
@@ -466,20 +466,21 @@ base_id(const resolver *r, const cluster *c)
 	char slug[112] = "";
 	pc_slug_append(slug, 96, given);
 	free(given);
-	if (slug[0])
-		snprintf(base + strlen(base), sizeof base - strlen(base), "-%s", slug);
+	char *name = slug[0] ? pc_asprintf("%s-%s", base, slug) : pc_strdup(base);
+	if (c->unresolved < 0 && is_ascii(c->sort_key))
+		return name;
 	/* An unresolved citation is a person of its own: its publication and
 	 * text tell it from another citation of the same name. */
-	char *what = c->unresolved >= 0 ? pc_asprintf("%s|%s", c->sort_key, r->citation_key[c->unresolved])
-					: pc_strdup(c->sort_key);
-	char *id = NULL;
-	if (c->unresolved < 0 && is_ascii(c->sort_key)) {
-		id = pc_strdup(base);
-	} else {
-		pc_short_hash(what, hash, 6);
-		id = pc_asprintf("%s-%s", base, hash);
-	}
+	const pc_authorship *au = c->unresolved >= 0 && r->authorship[c->unresolved] >= 0
+					  ? &r->g->authorships[r->authorship[c->unresolved]]
+					  : NULL;
+	char *what = au ? pc_asprintf("%s|%s|%s", c->sort_key, r->g->publications[au->publication].n.id,
+				      au->as_written ? au->as_written : "")
+			: pc_strdup(c->sort_key);
+	pc_short_hash(what, hash, 6);
+	char *id = pc_asprintf("%s-%s", name, hash);
 	free(what);
+	free(name);
 	return id;
 }
 
@@ -638,18 +639,18 @@ rebuild(resolver *r)
 /* ---- Step 7: what the editor must hear -------------------------------- */
 
 static void
-report_ambiguous(resolver *r, const pc_person *old, size_t n_old)
+report_ambiguous(resolver *r)
 {
 	pc_graph *g = r->g;
 	int *uses = pc_calloc(r->n_c + 1, sizeof *uses);
 	for (size_t i = 0; i < r->n; i++)
 		uses[r->e[i].cluster] += !r->e[i].declared;
-	for (size_t i = 0; i < r->n && i < n_old; i++) {
+	for (size_t i = 0; i < r->n; i++) {
 		const entry *e = &r->e[i];
 		const cluster *c = &r->c[e->cluster];
 		const pc_person *me = &g->persons[c->new_index];
 		if (e->declared && uses[e->cluster] == 0)
-			pc_quality(g, r->d, (pc_ref){PC_PERSON, c->new_index}, old[i].n.line, old[i].n.col,
+			pc_quality(g, r->d, (pc_ref){PC_PERSON, c->new_index}, e->line, e->col,
 				   "unused-person", "person '%s' is declared but no citation names it: cite it with "
 						    "ref=\"%s\" or remove it",
 				   me->n.id, me->n.id);
@@ -662,7 +663,7 @@ report_ambiguous(resolver *r, const pc_person *old, size_t n_old)
 			free(names);
 			names = more;
 		}
-		pc_quality(g, r->d, (pc_ref){PC_PERSON, c->new_index}, old[i].n.line, old[i].n.col, "ambiguous-person",
+		pc_quality(g, r->d, (pc_ref){PC_PERSON, c->new_index}, e->line, e->col, "ambiguous-person",
 			   "the citation '%s' could be any of %zu people: %s; it is kept as a person of its own. "
 			   "Declare them in <people> and point the citation at one with ref=\"...\"",
 			   me->display, c->n_candidates, names);
@@ -677,6 +678,7 @@ pc_resolve_persons(pc_graph *g, pc_diag *d)
 	if (g->n_persons == 0)
 		return;
 	resolver r = {.g = g, .d = d};
+	pc_strtab_init(&r.names);
 	int *order = read_entries(&r);
 	for (size_t i = 0; i < r.n;) {
 		size_t j = i + 1;
@@ -689,18 +691,10 @@ pc_resolve_persons(pc_graph *g, pc_diag *d)
 	attach_refs(&r);
 	describe_clusters(&r);
 	assign_ids(&r);
-	/* The old nodes' lines are needed for the messages after the rebuild. */
-	size_t n_old = g->n_persons;
-	pc_person *old = pc_malloc((n_old + 1) * sizeof *old);
-	memcpy(old, g->persons, n_old * sizeof *old);
 	rebuild(&r);
-	report_ambiguous(&r, old, n_old);
-	free(old);
-	for (size_t i = 0; i < r.n; i++) {
-		pc_name_free(&r.e[i].name);
-		free(r.citation_key[i]);
-	}
-	free(r.citation_key);
+	report_ambiguous(&r);
+	pc_strtab_free(&r.names);
+	free(r.authorship);
 	for (size_t k = 0; k < r.n_c; k++) {
 		free(r.c[k].anchors);
 		free(r.c[k].candidates);

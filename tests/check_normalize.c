@@ -23,13 +23,14 @@ static int
 compatible(const char *fa, const char *ga, const char *fb, const char *gb)
 {
 	pc_name a, b;
-	pc_name_parse(&a, fa, ga);
-	pc_name_parse(&b, fb, gb);
+	pc_strtab strings;
+	pc_strtab_init(&strings);
+	pc_name_parse(&a, &strings, fa, ga);
+	pc_name_parse(&b, &strings, fb, gb);
 	int c = pc_name_compatible(&a, &b), back = pc_name_compatible(&b, &a);
 	ck_assert_msg(c == back, "compatibility of '%s %s' and '%s %s' is not symmetric", ga ? ga : "", fa,
 		      gb ? gb : "", fb);
-	pc_name_free(&a);
-	pc_name_free(&b);
+	pc_strtab_free(&strings);
 	return c;
 }
 
@@ -92,39 +93,39 @@ END_TEST
 START_TEST(capitals_are_initials_unless_the_citation_shouts)
 {
 	pc_name n;
-	pc_name_parse(&n, "Moreau", "JL");
+	pc_strtab strings;
+	pc_strtab_init(&strings);
+	pc_name_parse(&n, &strings, "Moreau", "JL");
 	ck_assert_uint_eq(n.n_parts, 2);
 	ck_assert_int_eq(n.parts[0].initial && n.parts[1].initial, 1);
-	pc_name_free(&n);
-	pc_name_parse(&n, "NGUYEN", "THI LAN");
+	pc_name_parse(&n, &strings, "NGUYEN", "THI LAN");
 	ck_assert_uint_eq(n.n_parts, 2);
 	ck_assert_uint_eq(n.n_full, 2);
-	pc_name_free(&n);
 	/* One Han character is a name, not an initial. */
-	pc_name_parse(&n, "王", "明");
+	pc_name_parse(&n, &strings, "王", "明");
 	ck_assert_uint_eq(n.n_full, 1);
-	pc_name_free(&n);
+	pc_strtab_free(&strings);
 }
 END_TEST
 
 START_TEST(hyphenated_initials_display_whole)
 {
 	pc_name n;
-	pc_name_parse(&n, "Müller", "H.-P.");
+	pc_strtab strings;
+	pc_strtab_init(&strings);
+	pc_name_parse(&n, &strings, "Müller", "H.-P.");
 	char *s = pc_name_initials(&n);
 	ck_assert_str_eq(s, "H.-P.");
 	free(s);
-	pc_name_free(&n);
-	pc_name_parse(&n, "Simões", "J.A.");
+	pc_name_parse(&n, &strings, "Simões", "J.A.");
 	s = pc_name_initials(&n);
 	ck_assert_str_eq(s, "J. A.");
 	free(s);
-	pc_name_free(&n);
-	pc_name_parse(&n, "Wałęsa", "Ł.");
+	pc_name_parse(&n, &strings, "Wałęsa", "Ł.");
 	s = pc_name_initials(&n);
 	ck_assert_str_eq(s, "Ł.");
 	free(s);
-	pc_name_free(&n);
+	pc_strtab_free(&strings);
 }
 END_TEST
 
@@ -389,6 +390,63 @@ START_TEST(grouping_and_ids_do_not_depend_on_order_or_on_others)
 	pc_graph_free(g1), pc_graph_free(g2), pc_graph_free(g3);
 	pc_diag_free(&d1), pc_diag_free(&d2), pc_diag_free(&d3);
 	free(s1), free(s2), free(s3), free(p1), free(p2), free(p3);
+}
+END_TEST
+
+/* Fullest forms that are compatible only in a chain ("T. K." ~ "Tomasz" ~
+ * "T. L.", but "T. K." is not "T. L.") stay three people, and "T." is
+ * ambiguous among them; an edition-of between two listings of one title and
+ * year says what they are, so no near-duplicate warning. */
+START_TEST(chains_are_not_merged_and_editions_are_not_near_duplicates)
+{
+	char *src = write_tmp_file(
+		"chain.xml",
+		"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.0\" lang=\"en\" modified=\"2026-11-30\">"
+		"<title>T</title><country code=\"XP\"><name>N</name></country><research>\n"
+		"<publication id=\"pub-a\" year=\"2020\"><title>A</title><authors>"
+		"<person family=\"Kowal\" given=\"T. K.\">T. K. Kowal</person></authors></publication>\n"
+		"<publication id=\"pub-b\" year=\"2020\"><title>A</title><authors>"
+		"<person family=\"Kowal\" given=\"Tomasz\">Tomasz Kowal</person></authors>"
+		"<edition-of ref=\"pub-a\"/></publication>\n"
+		"<publication id=\"pub-c\" year=\"2021\"><title>C</title><authors>"
+		"<person family=\"Kowal\" given=\"T. L.\">T. L. Kowal</person>"
+		"<person family=\"Kowal\" given=\"T.\">T. Kowal</person></authors></publication>\n"
+		"</research></profile>\n");
+	pc_diag d;
+	pc_graph *g = compile(src, &d);
+	const char *a = author(g, "pub-a", 1), *b = author(g, "pub-b", 1), *c = author(g, "pub-c", 1);
+	ck_assert_str_ne(a, b);
+	ck_assert_str_ne(b, c);
+	ck_assert_str_ne(a, c);
+	ck_assert_str_ne(author(g, "pub-c", 2), a);
+	ck_assert_str_ne(author(g, "pub-c", 2), b);
+	ck_assert_uint_eq(count_diags(&d, "ambiguous-person", "3 people", 4), 1);
+	ck_assert_uint_eq(count_diags(&d, "near-duplicate", NULL, 0), 0);
+	ck_assert_int_eq(publication(g, "pub-b")->near_duplicate_of, -1);
+	pc_graph_free(g);
+	pc_diag_free(&d);
+	free(src);
+}
+END_TEST
+
+/* The decisions, as an editor asks for them. */
+START_TEST(show_merges_prints_every_decision)
+{
+	pc_run r;
+	run_profilec(&r, "validate", "--show-merges", XP, NULL);
+	ck_assert_msg(r.status == 0, "exit %d: %s", r.status, r.err);
+	ck_assert_ptr_nonnull(strstr(r.out, "decision person person-moreau-jean-luc citations=3"));
+	ck_assert_ptr_nonnull(strstr(r.out, "as_written=\"Moreau JL\" rule=sole-candidate"));
+	ck_assert_ptr_nonnull(strstr(r.out, "as_written=\"M. Petrović\" rule=ambiguous"));
+	ck_assert_ptr_nonnull(strstr(r.out, "as_written=\"O. Petrova\" rule=declared"));
+	ck_assert_ptr_nonnull(strstr(r.out, "decision publication pub-2020-survey-part-1 merged=pub-2020-survey-part-1-2"));
+	ck_assert_ptr_nonnull(strstr(r.out, "decision publication pub-2020-survey-part-2 near_duplicate_of=pub-2020-survey-part-1"));
+	ck_assert_ptr_nonnull(strstr(r.err, "[ambiguous-person]"));
+	run_free(&r);
+	/* Without the flag, validate prints no decision. */
+	run_profilec(&r, "validate", XP, NULL);
+	ck_assert_ptr_null(strstr(r.out, "decision"));
+	run_free(&r);
 }
 END_TEST
 
@@ -725,6 +783,8 @@ suite_normalize(void)
 	tcase_add_test(graph, declared_people_win_over_the_rules);
 	tcase_add_test(graph, publications_merge_only_when_everything_agrees);
 	tcase_add_test(graph, grouping_and_ids_do_not_depend_on_order_or_on_others);
+	tcase_add_test(graph, chains_are_not_merged_and_editions_are_not_near_duplicates);
+	tcase_add_test(graph, show_merges_prints_every_decision);
 	tcase_add_test(graph, romania_keeps_its_people_and_publications);
 	tcase_add_test(graph, every_primary_key_is_unique);
 	tcase_add_test(graph, permutations_change_no_person);
