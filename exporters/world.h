@@ -55,11 +55,7 @@ typedef struct {
 	const char *ids;    /* identifiers "scheme:value", separated by US (0x1f); "" when none */
 	const char *keys;   /* folded names it matches by, US-separated; "" when none */
 	int by_name;        /* may match other profiles' entities by its keys */
-	/* People: the folded family name and the given name's first letter,
-	 * and whether the given name is initials only (for the ambiguity test). */
-	const char *family_key;
-	const char *initial; /* interned; "" when there is no given name */
-	int initials_only;
+	const char *family; /* a person's family name as written, for names.h; NULL otherwise */
 	size_t entity;   /* its world entity, an index into the kind's entities */
 	const char *how; /* "identifier", "name" or "alone": why it is in its entity */
 } pc_world_member;

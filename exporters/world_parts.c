@@ -8,6 +8,7 @@
 
 #include "../compiler/alloc.h"
 #include "../compiler/fold.h"
+#include "../compiler/names.h"
 #include "world.h"
 
 /* A summary field: the bytes and a NUL (NULL as an empty field). */
@@ -80,30 +81,18 @@ summarize_actors(const pc_graph *g, pc_buf *b, pc_buf *keys)
 	}
 }
 
-/* Whether every word of a folded given name is one letter ("s", "e j"). */
-static int
-initials_only(const char *key)
-{
-	for (const char *s = key; *s;) {
-		size_t n = pc_grapheme_len(s);
-		if (n == 0)
-			break;
-		if (*s != ' ' && s[n] != ' ' && s[n] != '\0')
-			return 0;
-		s += n;
-	}
-	return 1;
-}
-
+/* A person's key is the person matcher's own reading of the name
+ * (compiler/names.h): the folded family name and the given name's form
+ * ("jean-luc", "j. l."), so that the world matches as normalization does. */
 static void
 summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
 {
 	for (size_t i = 0; i < g->n_persons; i++) {
 		const pc_person *p = &g->persons[i];
-		char *family = pc_fold_key(p->family ? p->family : "");
-		char *given = pc_fold_key(p->given ? p->given : "");
+		pc_name name;
+		pc_name_parse(&name, p->family, p->given);
 		pc_buf_reset(keys);
-		pc_buf_printf(keys, "%s|%s", family, given);
+		pc_buf_printf(keys, "%s|%s", name.family, name.form);
 		put(b, "P");
 		put(b, p->n.id);
 		put_int(b, p->n.line);
@@ -111,16 +100,10 @@ summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
 		put(b, p->given);
 		put(b, NULL);
 		put(b, "");
-		put(b, *family ? keys->data : ""); /* keys holds a printf'd string */
+		put(b, *name.family ? keys->data : ""); /* keys holds a printf'd string */
 		put_int(b, 1);
-		put(b, family);
-		int only = initials_only(given);
-		/* The first letter of the given name: a grapheme, in any script. */
-		given[pc_grapheme_len(given)] = '\0';
-		put(b, given);
-		put_int(b, only);
-		free(family);
-		free(given);
+		put(b, p->family);
+		pc_name_free(&name);
 	}
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../compiler/alloc.h"
+#include "../compiler/names.h"
 #include "world.h"
 
 const char *const pc_world_kind_name[PC_WORLD_KINDS] = {"organization", "person", "publication"};
@@ -66,7 +67,7 @@ parse_entities(pc_world *w, pc_world_country *c, const char *data, size_t len)
 	const char *cc = c->cc;
 	while ((type = field(&p, end)) != NULL) {
 		const char *f[12] = {0};
-		size_t nf = type[0] == 'P' ? 11 : type[0] == 'A' || type[0] == 'B' ? 8 : 2;
+		size_t nf = type[0] == 'P' ? 9 : type[0] == 'A' || type[0] == 'B' ? 8 : 2;
 		for (size_t i = 0; i < nf; i++)
 			if ((f[i] = field(&p, end)) == NULL)
 				return -1;
@@ -96,11 +97,8 @@ parse_entities(pc_world *w, pc_world_country *c, const char *data, size_t len)
 		m->ids = pc_intern(&w->strings, f[5]);
 		m->keys = pc_intern(&w->strings, f[6]);
 		m->by_name = atoi(f[7]) != 0 && *m->keys != '\0';
-		if (k == PC_WORLD_PERSON) {
-			m->family_key = pc_intern(&w->strings, f[8]);
-			m->initial = pc_intern(&w->strings, f[9]);
-			m->initials_only = atoi(f[10]);
-		}
+		if (k == PC_WORLD_PERSON)
+			m->family = pc_intern(&w->strings, f[8]);
 	}
 	return p == end ? 0 : -1;
 }
@@ -367,65 +365,85 @@ join(matcher *mt, size_t a, size_t b)
 	mt->next[rb] = t;
 }
 
-/* People cited by initials only ("S. Livingstone") are left out of name
- * matching when the world holds two different full given names they could
- * stand for (Sonia and Sarah Livingstone). */
-static const pc_world_member *sort_people;
+/* A person matches another profile's only by the same name read the same
+ * way; and not at all when the world holds two names that it could stand
+ * for and that cannot be one person ("S. Lind" when both Sonia and Sarah
+ * Lind are cited; "Sonia Lind" when both "Sonia M. Lind" and "Sonia K.
+ * Lind" are). Compatibility is the person matcher's (compiler/names.h). */
+typedef struct {
+	pc_name name;
+	size_t member;
+} read_name;
 
 static int
-by_family_initial(const void *a, const void *b)
+by_family_form(const void *a, const void *b)
 {
-	const pc_world_member *x = &sort_people[*(const size_t *)a], *y = &sort_people[*(const size_t *)b];
-	int c = strcmp(x->family_key, y->family_key);
+	const read_name *x = a, *y = b;
+	int c = strcmp(x->name.family, y->name.family);
 	if (c == 0)
-		c = strcmp(x->initial, y->initial);
-	if (c == 0)
-		c = x->initials_only - y->initials_only;
-	if (c == 0)
-		c = strcmp(x->keys, y->keys);
-	return c ? c : (*(const size_t *)a > *(const size_t *)b) - (*(const size_t *)a < *(const size_t *)b);
+		c = strcmp(x->name.form, y->name.form);
+	return c ? c : (x->member > y->member) - (x->member < y->member);
+}
+
+/* Among forms [lo, hi) of one family (one entry per form), two compatible
+ * with form f that are not compatible with each other, or 0. */
+static int
+two_readings(const read_name *r, const size_t *forms, size_t n, size_t f, size_t *x, size_t *y)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i == f || !pc_name_compatible(&r[forms[f]].name, &r[forms[i]].name))
+			continue;
+		for (size_t j = i + 1; j < n; j++)
+			if (j != f && pc_name_compatible(&r[forms[f]].name, &r[forms[j]].name) &&
+			    !pc_name_compatible(&r[forms[i]].name, &r[forms[j]].name)) {
+				*x = forms[i];
+				*y = forms[j];
+				return 1;
+			}
+	}
+	return 0;
 }
 
 static void
-hold_back_initials(matcher *mt)
+hold_back_ambiguous_people(matcher *mt)
 {
 	pc_world *w = mt->w;
 	pc_world_member *mem = w->members[PC_WORLD_PERSON];
 	size_t n = w->n_members[PC_WORLD_PERSON];
-	size_t *order = pc_calloc(n ? n : 1, sizeof *order);
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	sort_people = mem;
-	qsort(order, n, sizeof *order, by_family_initial);
+	read_name *r = pc_calloc(n ? n : 1, sizeof *r);
+	size_t *forms = pc_calloc(n ? n : 1, sizeof *forms);
+	for (size_t i = 0; i < n; i++) {
+		pc_name_parse(&r[i].name, mem[i].family, mem[i].detail);
+		r[i].member = i;
+	}
+	if (n > 1)
+		qsort(r, n, sizeof *r, by_family_form);
 	for (size_t lo = 0, hi; lo < n; lo = hi) {
-		const pc_world_member *a = &mem[order[lo]];
-		for (hi = lo + 1; hi < n; hi++) {
-			const pc_world_member *b = &mem[order[hi]];
-			if (strcmp(a->family_key, b->family_key) != 0 || a->initial != b->initial) /* interned */
-				break;
-		}
-		if (*a->initial == '\0')
+		size_t n_forms = 0;
+		for (hi = lo; hi < n && strcmp(r[hi].name.family, r[lo].name.family) == 0; hi++)
+			if (hi == lo || strcmp(r[hi].name.form, r[hi - 1].name.form) != 0)
+				forms[n_forms++] = hi;
+		if (*r[lo].name.family == '\0')
 			continue;
-		/* Full names sort first in the run, by key: two different keys
-		 * there make every initials-only member ambiguous. */
-		size_t first = order[lo], second = SIZE_MAX;
-		for (size_t i = lo + 1; i < hi && !mem[order[i]].initials_only; i++)
-			if (strcmp(mem[order[i]].keys, mem[first].keys) != 0) {
-				second = order[i];
-				break;
-			}
-		if (mem[first].initials_only || second == SIZE_MAX)
-			continue;
-		for (size_t i = lo; i < hi; i++) {
-			pc_world_member *m = &mem[order[i]];
-			if (!m->initials_only || !m->by_name)
+		for (size_t f = 0; f < n_forms; f++) {
+			size_t x, y;
+			if (!two_readings(r, forms, n_forms, f, &x, &y))
 				continue;
-			candidate x = {mem[first].cc, first}, y = {mem[second].cc, second};
-			warn_ambiguous(mt, order[i], &x, &y);
-			m->by_name = 0;
+			size_t end = f + 1 < n_forms ? forms[f + 1] : hi;
+			for (size_t i = forms[f]; i < end; i++) {
+				pc_world_member *m = &mem[r[i].member];
+				if (!m->by_name)
+					continue;
+				candidate a = {mem[r[x].member].cc, r[x].member}, b = {mem[r[y].member].cc, r[y].member};
+				warn_ambiguous(mt, r[i].member, &a, &b);
+				m->by_name = 0;
+			}
 		}
 	}
-	free(order);
+	for (size_t i = 0; i < n; i++)
+		pc_name_free(&r[i].name);
+	free(forms);
+	free(r);
 }
 
 static void
@@ -723,7 +741,7 @@ resolve(pc_world *w, pc_world_kind k, pc_diag *d)
 			mt.has_ids[mt.group[m]] = 1;
 	}
 	if (k == PC_WORLD_PERSON)
-		hold_back_initials(&mt);
+		hold_back_ambiguous_people(&mt);
 	mt.keys = split_lists(w, k, 0, &mt.n_keys);
 	index_keys(&mt, n);
 	match_by_name(&mt);
