@@ -87,10 +87,12 @@ summarize_actors(const pc_graph *g, pc_buf *b, pc_buf *keys)
 static void
 summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
 {
+	pc_strtab names; /* what the parsed names hold */
+	pc_strtab_init(&names);
 	for (size_t i = 0; i < g->n_persons; i++) {
 		const pc_person *p = &g->persons[i];
 		pc_name name;
-		pc_name_parse(&name, p->family, p->given);
+		pc_name_parse(&name, &names, p->family, p->given);
 		pc_buf_reset(keys);
 		pc_buf_printf(keys, "%s|%s", name.family, name.form);
 		put(b, "P");
@@ -103,8 +105,8 @@ summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
 		put(b, *name.family ? keys->data : ""); /* keys holds a printf'd string */
 		put_int(b, 1);
 		put(b, p->family);
-		pc_name_free(&name);
 	}
+	pc_strtab_free(&names);
 }
 
 /* A publication's world key: its folded title, year and authors' folded

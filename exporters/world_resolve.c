@@ -413,7 +413,7 @@ hold_back_ambiguous_people(matcher *mt)
 	read_name *r = pc_calloc(n ? n : 1, sizeof *r);
 	size_t *forms = pc_calloc(n ? n : 1, sizeof *forms);
 	for (size_t i = 0; i < n; i++) {
-		pc_name_parse(&r[i].name, mem[i].family, mem[i].detail);
+		pc_name_parse(&r[i].name, &w->strings, mem[i].family, mem[i].detail);
 		r[i].member = i;
 	}
 	if (n > 1)
@@ -440,8 +440,6 @@ hold_back_ambiguous_people(matcher *mt)
 			}
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		pc_name_free(&r[i].name);
 	free(forms);
 	free(r);
 }
