@@ -254,6 +254,22 @@ check_texts(const pc_graph *g, pc_diag *d, int lengths)
 		T(p->subtitle, p->n, PC_PUBLICATION, "subtitle");
 		T(p->description, p->n, PC_PUBLICATION, "description");
 	}
+	/* Each entry as listed, merged ones included, and its authors as it
+	 * writes them reach cells too (publication_listings, listing_authors);
+	 * a text the merged publication also holds is reported once (diag.c). */
+	for (size_t i = 0; i < g->n_listings; i++) {
+		const pc_listing *li = &g->listings[i];
+		T(li->title, li->n, PC_PUBLICATION, "title");
+		T(li->subtitle, li->n, PC_PUBLICATION, "subtitle");
+		T(li->description, li->n, PC_PUBLICATION, "description");
+	}
+	for (size_t i = 0; i < g->n_citations; i++) {
+		const pc_citation *ci = &g->citations[i];
+		const char *id = ci->listing < g->n_listings ? g->listings[ci->listing].n.id : "";
+		check_text(g, d, lengths, ci->as_written, ci->line, ci->col, PC_PUBLICATION, id, "author");
+		check_text(g, d, lengths, ci->family, ci->line, ci->col, PC_PUBLICATION, id, "author's family name");
+		check_text(g, d, lengths, ci->given, ci->line, ci->col, PC_PUBLICATION, id, "author's given name");
+	}
 	for (size_t i = 0; i < g->n_instruments; i++) {
 		T(g->instruments[i].title, g->instruments[i].n, PC_INSTRUMENT, "title");
 		T(g->instruments[i].number, g->instruments[i].n, PC_INSTRUMENT, "number");
