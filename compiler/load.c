@@ -439,9 +439,11 @@ check_encoding(scan *s)
 		p += 3;
 	if (s->end - p < 6 || memcmp(p, "<?xml", 5) != 0 || !is_space(p[5]))
 		return 0;
-	/* The declaration's pseudo-attribute encoding="NAME", on its line. */
+	/* The declaration's pseudo-attribute encoding="NAME". The declaration
+	 * ends at its "?>" and holds no other '>', however much space it
+	 * holds (libxml2 reads it all: a cap here let a late encoding by). */
 	const char *close = p;
-	while (close + 1 < s->end && !(close[0] == '?' && close[1] == '>') && close - p < 512)
+	while (close + 1 < s->end && !(close[0] == '?' && close[1] == '>') && close[0] != '>')
 		close++;
 	for (const char *q = p + 5; q + 8 <= close; q++) {
 		if (!is_space(q[-1]) || memcmp(q, "encoding", 8) != 0)
