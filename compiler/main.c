@@ -507,6 +507,8 @@ cmd_build(options *o)
 
 	pc_stage st = {0};
 	int rc = pc_stage_open(&st, o->out_dir, &d);
+	if (rc == PC_EXIT_OK)
+		rc = pc_stage_check_sources(&st, o->files, o->n_files, &d);
 	pc_export_opts eo = {
 		.base_iri = o->base_iri, .publisher = o->publisher, .base_url = o->base_url, .license = o->license};
 	pc_blob *results = pc_calloc(o->n_files, sizeof *results);

@@ -181,12 +181,14 @@ recover(pc_stage *st, pc_diag *d)
 	return PC_EXIT_OK;
 }
 
-/* 1 when the directory at path is the current one or holds it. */
+/* 1 when the directory `dir` is the directory `start` or holds it. */
 static int
-holds_cwd(const struct stat *dir)
+holds(const struct stat *dir, const char *start)
 {
 	struct stat sb;
-	char up[PATH_MAX] = ".";
+	char up[PATH_MAX];
+	if (snprintf(up, sizeof up, "%s", start) >= (int)sizeof up)
+		return 0;
 	for (int depth = 0; depth < 256 && strlen(up) + 4 < sizeof up; depth++) {
 		if (stat(up, &sb) != 0)
 			return 0;
@@ -217,7 +219,7 @@ check_out_dir(pc_stage *st, pc_diag *d, mode_t *mode)
 		return fail(d, st->out_dir, "%s",
 			    "is a mount point: a build swaps its output directory with a new tree beside it, which "
 			    "cannot cross file systems; name a directory inside it (-o MOUNT/dist)");
-	if (holds_cwd(&sb))
+	if (holds(&sb, "."))
 		return fail(d, st->out_dir, "%s",
 			    "holds the current directory: a build replaces its output directory whole; run it from "
 			    "elsewhere, or name a subdirectory");
@@ -265,6 +267,29 @@ pc_stage_open(pc_stage *st, const char *out_dir, pc_diag *d)
 		chmod(st->staging, mode);
 	if (rc != PC_EXIT_OK)
 		pc_stage_close(st);
+	return rc;
+}
+
+int
+pc_stage_check_sources(const pc_stage *st, const char *const *files, size_t n, pc_diag *d)
+{
+	struct stat out;
+	if (lstat(st->out_dir, &out) != 0 || !S_ISDIR(out.st_mode))
+		return PC_EXIT_OK;
+	int rc = PC_EXIT_OK;
+	for (size_t i = 0; i < n; i++) {
+		/* The directory the file really is in, through any link. */
+		char *real = realpath(files[i], NULL), *slash = real ? strrchr(real, '/') : NULL;
+		if (slash != NULL) {
+			slash[slash == real] = '\0';
+			if (holds(&out, real))
+				rc = fail(d, files[i],
+					  "is inside the output directory %s, which a build replaces whole (the source "
+					  "would be deleted): move it out, or name another directory with -o",
+					  st->out_dir);
+		}
+		free(real);
+	}
 	return rc;
 }
 

@@ -30,6 +30,9 @@ typedef struct {
  * that holds other things than a build's outputs), and make the empty
  * staging directory. PC_EXIT_OK or PC_EXIT_OUTPUT. */
 int pc_stage_open(pc_stage *st, const char *out_dir, pc_diag *d);
+/* Refuse sources inside DIR (through links too): swapping DIR out would
+ * delete them. PC_EXIT_OK or PC_EXIT_OUTPUT. */
+int pc_stage_check_sources(const pc_stage *st, const char *const *files, size_t n, pc_diag *d);
 /* Remove from the staging tree what is not one of names (scratch), then
  * swap it in for DIR. PC_EXIT_OK or PC_EXIT_OUTPUT (DIR as it was). */
 int pc_stage_publish(pc_stage *st, const char *const *names, size_t n, pc_diag *d);

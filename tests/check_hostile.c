@@ -386,7 +386,8 @@ END_TEST
 START_TEST(encoded_cases_bounded)
 {
 	static const char *const cases[] = {"tests/cases/utf7-doctype.xml", "tests/cases/ebcdic-doctype.xml",
-					    "tests/cases/utf7-entity-blowup.xml", "tests/cases/utf16.xml"};
+					    "tests/cases/utf7-entity-blowup.xml", "tests/cases/utf16.xml",
+					    "tests/cases/encoding-late.xml"};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		expect_refused(cases[i], "[encoding]", 2);
 }
