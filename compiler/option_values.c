@@ -46,14 +46,26 @@ pc_utf8_valid(const char *s)
 	return 1;
 }
 
+/* Controls (C0, DEL, C1), and the bidi controls that would reorder the
+ * line a name is printed on. */
+static int
+is_control(uint32_t c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x200e || c == 0x200f ||
+	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
 const char *
 pc_name_problem(const char *name)
 {
 	if (!pc_utf8_valid(name))
 		return "it is not UTF-8";
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
+	for (const unsigned char *p = (const unsigned char *)name; *p;) {
+		size_t n;
+		if (is_control(decode(p, &n)))
 			return "it holds a control character";
+		p += n;
+	}
 	return NULL;
 }
 
@@ -66,9 +78,7 @@ pc_name_escaped(const char *name)
 	while (*p) {
 		size_t n;
 		uint32_t c = decode(p, &n);
-		/* Controls, and the bidi controls that would reorder the line. */
-		if (n == 0 || c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x200e || c == 0x200f ||
-		    (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+		if (n == 0 || is_control(c)) {
 			for (size_t k = 0; k < (n ? n : 1); k++)
 				at += (size_t)snprintf(out + at, cap - at, "\\x%02X", p[k]);
 			p += n ? n : 1;

@@ -7,4 +7,7 @@ run build -o "$TMP/out" "$TMP/bad$(printf '\377').xml"
 cp tests/fixtures/xa.xml "$TMP/tab$(printf '\t').xml"
 run build -o "$TMP/out" "$TMP/tab$(printf '\t').xml"
 run build -o "$TMP/out$(printf '\200')" tests/fixtures/xa.xml
+# A bidi override (U+202E) shows "lmx.exe" as "exe.xml" on a terminal.
+cp tests/fixtures/xa.xml "$TMP/$(printf '\342\200\256')lmx.exe"
+run validate "$TMP/$(printf '\342\200\256')lmx.exe"
 [ -e "$TMP/out" ] && echo "build left $TMP/out"

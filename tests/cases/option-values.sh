@@ -25,3 +25,6 @@ run build -o "$TMP/intl" --formats=jsonld "--base-iri=https://例え.jp/ид/%41
 # The publisher is written into the catalog and the EPUB.
 run build -o "$TMP/out" "--publisher=Ministry$(printf '\033')[31m" tests/cases/modified-zone.xml
 run build -o "$TMP/out" "--publisher=Minist$(printf '\351')re" tests/cases/modified-zone.xml
+# A bidi override (U+202E) or a C1 control (U+0085) would reorder or break the line it is shown on.
+run build -o "$TMP/out" "--publisher=Ministry $(printf '\342\200\256')ABC" tests/cases/modified-zone.xml
+run build -o "$TMP/out" "--publisher=Ministry$(printf '\302\205')" tests/cases/modified-zone.xml
