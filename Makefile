@@ -35,7 +35,7 @@ DIST_OUT ?= dist
 
 # Debian packages: what building needs, and what the tests add.
 BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libicu-dev libssl-dev
-TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-pyld python3-rdflib python3-openpyxl \
+TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-jsonschema mandoc python3-pyld python3-rdflib python3-openpyxl \
 	epubcheck default-jre-headless valgrind unzip util-linux strace chromium libreoffice-calc-nogui poppler-utils
 
 .PHONY: all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products deps-clients screenshots

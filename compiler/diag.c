@@ -10,6 +10,7 @@
 
 #include "../exporters/buf.h"
 #include "alloc.h"
+#include "version.h"
 
 const char *const pc_severity_name[] = {"note", "warning", "error"};
 
@@ -235,6 +236,8 @@ print_one(const pc_diagnostic *it, pc_diag_format fmt, FILE *f, int first)
 		github_escape(f, it->message, 0);
 		fputc('\n', f);
 		break;
+	case PC_FMT_SARIF: /* a whole document: pc_diag_print_sarif */
+		break;
 	case PC_FMT_JSON:
 		fputs(first ? "\n    {" : ",\n    {", f);
 		fputs("\"file\": ", f);
@@ -262,6 +265,10 @@ pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, FILE *f)
 void
 pc_diag_print(const pc_diag *d, pc_diag_format fmt, FILE *f)
 {
+	if (fmt == PC_FMT_SARIF) {
+		pc_diag_print_sarif(d, PC_VERSION, f);
+		return;
+	}
 	if (fmt == PC_FMT_JSON) {
 		fputs("{\n  \"diagnostics\": [", f);
 		pc_diag_print_from(d, 0, fmt, f);

@@ -7,7 +7,7 @@
 
 typedef enum { PC_SEV_NOTE, PC_SEV_WARNING, PC_SEV_ERROR } pc_severity;
 extern const char *const pc_severity_name[]; /* "note", "warning", "error" */
-typedef enum { PC_FMT_TEXT, PC_FMT_JSON, PC_FMT_GITHUB } pc_diag_format;
+typedef enum { PC_FMT_TEXT, PC_FMT_JSON, PC_FMT_GITHUB, PC_FMT_SARIF } pc_diag_format;
 
 /* Exit statuses, as the README's "The command line" gives them. */
 enum { PC_EXIT_OK = 0, PC_EXIT_INVALID = 1, PC_EXIT_USAGE = 2, PC_EXIT_OUTPUT = 3 };
@@ -49,6 +49,9 @@ void pc_diag_print(const pc_diag *d, pc_diag_format fmt, FILE *stream);
 /* Print diagnostics from index `from` on, as they come (text format). */
 void pc_diag_print_from(const pc_diag *d, size_t from, pc_diag_format fmt, FILE *stream);
 void pc_diag_print_summary(const pc_diag *d, size_t n_files, FILE *stream);
+/* SARIF 2.1.0 (compiler/sarif.c): the catalogue's rules and one result
+ * per diagnostic, for GitHub code scanning; version is profilec's. */
+void pc_diag_print_sarif(const pc_diag *d, const char *version, FILE *stream);
 /* Put the diagnostics from index `from` on in order, each problem once:
  * by file (in the order of `files`, then by name; no file first), line
  * and column, keeping the order of reporting between equals. A second

@@ -14,11 +14,11 @@
 #include "option_values.h"
 #include "publish.h"
 #include "rules.h"
+#include "version.h"
 
-#define PC_VERSION "0.1.0"
 
 static const char usage[] =
-	"usage: profilec validate [--format=text|json|github] [--werror] [--show-merges] [LIMITS] FILE...\n"
+	"usage: profilec validate [--format=text|json|github|sarif] [--werror] [--show-merges] [LIMITS] FILE...\n"
 	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--base-url=URL]\n"
 	"                      [--license=ID|URL] [--publisher=NAME] [-jN] [--no-world] [--werror]\n"
 	"                      [LIMITS] FILE...\n"
@@ -41,7 +41,8 @@ help(void)
 	     "             means and how to fix it, with an example\n"
 	     "\n"
 	     "Options (each value as --name=VALUE or --name VALUE):\n"
-	     "  --format=FMT        diagnostics as text (default), json, or github annotations\n"
+	     "  --format=FMT        diagnostics as text (default), json, github annotations,\n"
+	     "                      or sarif (SARIF 2.1.0, for code scanning)\n"
 	     "  --werror            treat warnings as errors for the exit status\n"
 	     "  --show-merges       validate: print how citations were grouped into people\n"
 	     "                      and which publications were merged or related, and why\n"
@@ -245,8 +246,10 @@ parse_options(int argc, char **argv, options *o)
 				o->format = PC_FMT_JSON;
 			else if (strcmp(v, "github") == 0)
 				o->format = PC_FMT_GITHUB;
+			else if (strcmp(v, "sarif") == 0)
+				o->format = PC_FMT_SARIF;
 			else
-				return usage_error("--format wants text, json or github: '%s'", v);
+				return usage_error("--format wants text, json, github or sarif: '%s'", v);
 		} else if (strcmp(a, "--werror") == 0) {
 			o->werror = 1;
 		} else if (strcmp(a, "--show-merges") == 0) {
@@ -338,11 +341,11 @@ cmd_validate(options *o)
 		}
 		pc_graph_free(g);
 		pc_diag_sort(&d, from, o->files, o->n_files);
-		if (o->format != PC_FMT_JSON)
+		if (o->format != PC_FMT_JSON && o->format != PC_FMT_SARIF)
 			pc_diag_print_from(&d, from, o->format, o->format == PC_FMT_GITHUB ? stdout : stderr);
 	}
-	if (o->format == PC_FMT_JSON)
-		pc_diag_print(&d, PC_FMT_JSON, stdout);
+	if (o->format == PC_FMT_JSON || o->format == PC_FMT_SARIF)
+		pc_diag_print(&d, o->format, stdout);
 	else if (o->format == PC_FMT_TEXT && (d.n_errors || d.n_warnings))
 		pc_diag_print_summary(&d, o->n_files, stderr);
 	int rc = exit_status(&d);
@@ -568,8 +571,8 @@ cmd_build(options *o)
 	sigaction(SIGHUP, &old_hup, NULL);
 
 	pc_diag_sort(&d, 0, o->files, o->n_files);
-	if (o->format == PC_FMT_JSON)
-		pc_diag_print(&d, PC_FMT_JSON, stdout);
+	if (o->format == PC_FMT_JSON || o->format == PC_FMT_SARIF)
+		pc_diag_print(&d, o->format, stdout);
 	else
 		pc_diag_print(&d, o->format, o->format == PC_FMT_GITHUB ? stdout : stderr);
 	if (o->format == PC_FMT_TEXT && (d.n_errors || d.n_warnings) && rc == PC_EXIT_INVALID)

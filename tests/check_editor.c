@@ -93,6 +93,48 @@ START_TEST(validate_ok_means_build_ok)
 }
 END_TEST
 
+#define SARIF_SCHEMA "tests/sarif/sarif-schema-2.1.0.json"
+
+/* validate --format=sarif against the OASIS schema and GitHub's needs:
+ * errors and warnings, several files, a path given absolute. */
+START_TEST(sarif_validates_against_the_schema)
+{
+	pc_run r;
+	run_sh(&r, "/usr/bin/python3 -c 'import jsonschema'");
+	int present = r.status == 0;
+	run_free(&r);
+	if (tool_missing("sarif_validates_against_the_schema", present, "python3-jsonschema"))
+		return;
+	char *out = pc_asprintf("%s/out.sarif", test_tmp);
+	run_sh(&r, "%s validate --format=sarif tests/cases/multi-error.xml \"$PWD/tests/cases/unknown-ref.xml\" "
+		   "sources/ro.xml > '%s'",
+	       profilec_path(), out);
+	ck_assert_int_eq(r.status, 1); /* invalid sources: exit 1, the log still whole */
+	run_free(&r);
+	run_sh(&r, "/usr/bin/python3 tests/sarif_check.py " SARIF_SCHEMA " '%s'", out);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	char *sarif = read_file(out, NULL);
+	ck_assert_ptr_nonnull(strstr(sarif, "\"ruleId\": \"formula-trigger\""));
+	ck_assert_ptr_nonnull(strstr(sarif, "{\"uri\": \"tests/cases/unknown-ref.xml\", \"uriBaseId\": \"%SRCROOT%\"}"));
+	ck_assert_ptr_nonnull(strstr(sarif, "\"region\": {\"startLine\": 7, \"startColumn\": 5}"));
+	free(sarif);
+	/* The checker refuses a broken log: a level SARIF does not have. */
+	run_sh(&r, "sed 's/\"level\": \"error\"/\"level\": \"fatal\"/' '%s' > '%s.bad' && /usr/bin/python3 "
+		   "tests/sarif_check.py " SARIF_SCHEMA " '%s.bad'",
+	       out, out, out);
+	ck_assert_int_eq(r.status, 1);
+	run_free(&r);
+	/* A clean source: a run with the rules and no result. */
+	run_sh(&r, "%s validate --format=sarif tests/fixtures/xa.xml > '%s' && /usr/bin/python3 tests/sarif_check.py "
+		   SARIF_SCHEMA " '%s'",
+	       profilec_path(), out, out);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	free(out);
+}
+END_TEST
+
 Suite *
 suite_editor(void)
 {
@@ -105,6 +147,7 @@ suite_editor(void)
 	tcase_add_checked_fixture(agree, test_tmp_setup, test_tmp_teardown);
 	tcase_set_timeout(agree, 300);
 	tcase_add_test(agree, validate_ok_means_build_ok);
+	tcase_add_test(agree, sarif_validates_against_the_schema);
 	suite_add_tcase(s, agree);
 	return s;
 }
