@@ -371,7 +371,7 @@ START_TEST(usage_errors_exit_2)
 	run_free(&r);
 	run_profilec(&r, "validate", "--format", "yaml", "sources/ro.xml", NULL);
 	ck_assert_int_eq(r.status, 2);
-	ck_assert_ptr_nonnull(strstr(r.err, "--format wants text, json or github: 'yaml'"));
+	ck_assert_ptr_nonnull(strstr(r.err, "--format wants text, json, github or sarif: 'yaml'"));
 	run_free(&r);
 }
 END_TEST
