@@ -13,6 +13,7 @@
 #include "jobs.h"
 #include "option_values.h"
 #include "publish.h"
+#include "diff.h"
 #include "rules.h"
 #include "version.h"
 
@@ -23,6 +24,7 @@ static const char usage[] =
 	"                      [--license=ID|URL] [--publisher=NAME] [-jN] [--no-world] [--werror]\n"
 	"                      [LIMITS] FILE...\n"
 	"       profilec dump [LIMITS] FILE\n"
+	"       profilec diff [--format=text|markdown|json] OLD NEW\n"
 	"       profilec rules [RULE]\n"
 	"       profilec --help | --version\n";
 
@@ -37,6 +39,9 @@ help(void)
 	     "             and DIR/catalog.jsonld; DIR is replaced whole, and only when\n"
 	     "             all succeed; builds of one DIR take turns\n"
 	     "  dump       print the normalized graph of FILE as text (every node and edge)\n"
+	     "  diff       compare two versions of a profile entity by entity (added,\n"
+	     "             removed, changed fields, merges); --format=text, markdown (a\n"
+	     "             pull-request comment) or json; exit 0 same, 1 differ, 2 trouble\n"
 	     "  rules      list every rule id a diagnostic can carry; with RULE, what it\n"
 	     "             means and how to fix it, with an example\n"
 	     "\n"
@@ -586,6 +591,64 @@ cmd_build(options *o)
 	return rc;
 }
 
+/* `profilec diff [--format=text|markdown|json] OLD NEW`: exit as diff(1),
+ * 0 the same, 1 they differ, 2 trouble (bad usage, a file that does not
+ * validate: its diagnostics on stderr). */
+static int
+cmd_diff(int argc, char **argv)
+{
+	pc_diff_format fmt = PC_DIFF_TEXT;
+	const char *files[2];
+	size_t n = 0;
+	int only_files = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i], *v;
+		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+			if (n == 2)
+				return usage_error("%s", "diff takes exactly two FILEs, OLD and NEW");
+			files[n++] = a;
+		} else if (strcmp(a, "--") == 0) {
+			only_files = 1;
+		} else if ((v = value_of("--format", argc, argv, &i)) != NULL) {
+			if (strcmp(v, "text") == 0)
+				fmt = PC_DIFF_TEXT;
+			else if (strcmp(v, "markdown") == 0)
+				fmt = PC_DIFF_MARKDOWN;
+			else if (strcmp(v, "json") == 0)
+				fmt = PC_DIFF_JSON;
+			else
+				return usage_error("diff's --format wants text, markdown or json: '%s'", v);
+		} else {
+			return usage_error("unknown option %s", a);
+		}
+	}
+	if (n != 2)
+		return usage_error("%s", "diff takes exactly two FILEs, OLD and NEW");
+	pc_limits lim;
+	pc_limits_default(&lim);
+	pc_diag d;
+	pc_diag_init(&d);
+	pc_compiler_init();
+	pc_graph *old = pc_compile(files[0], &lim, &d);
+	pc_graph *new = pc_compile(files[1], &lim, &d);
+	int rc;
+	if (old == NULL || new == NULL || d.n_errors > 0) {
+		pc_diag_sort(&d, 0, files, 2);
+		pc_diag_print(&d, PC_FMT_TEXT, stderr);
+		fprintf(stderr, "profilec: diff compares two valid profiles; fix the errors above first\n");
+		rc = PC_EXIT_USAGE;
+	} else {
+		rc = pc_diff(old, new, files[0], files[1], fmt, stdout) ? 1 : 0;
+		if (fflush(stdout) != 0)
+			rc = PC_EXIT_USAGE;
+	}
+	pc_graph_free(old);
+	pc_graph_free(new);
+	pc_diag_free(&d);
+	pc_compiler_cleanup();
+	return rc;
+}
+
 /* `profilec rules [RULE]`: the catalogue, from compiler/rules.c. */
 static int
 cmd_rules(int argc, char **argv)
@@ -623,6 +686,14 @@ main(int argc, char **argv)
 	}
 	if (strcmp(cmd, "rules") == 0)
 		return cmd_rules(argc - 2, argv + 2);
+	if (strcmp(cmd, "diff") == 0) {
+		for (int i = 2; i < argc; i++)
+			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+				help();
+				return PC_EXIT_OK;
+			}
+		return cmd_diff(argc - 2, argv + 2);
+	}
 	int (*run)(options *) = NULL;
 	if (strcmp(cmd, "validate") == 0)
 		run = cmd_validate;

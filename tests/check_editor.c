@@ -135,6 +135,83 @@ START_TEST(sarif_validates_against_the_schema)
 }
 END_TEST
 
+#define XD_OLD "tests/diff/xd-old.xml"
+#define XD_NEW "tests/diff/xd-new.xml"
+
+/* The golden outputs of every format; exit 1 when the two differ. */
+START_TEST(diff_matches_golden)
+{
+	const char *formats[][2] = {{"text", "txt"}, {"markdown", "md"}, {"json", "json"}};
+	for (size_t i = 0; i < 3; i++) {
+		char *opt = pc_asprintf("--format=%s", formats[i][0]);
+		pc_run r;
+		run_profilec(&r, "diff", opt, XD_OLD, XD_NEW, NULL);
+		ck_assert_msg(r.status == 1, "diff %s: exit %d: %s", opt, r.status, r.err);
+		char *golden_path = pc_asprintf("tests/diff/xd.diff.%s", formats[i][1]);
+		char *golden = read_file(golden_path, NULL);
+		ck_assert_ptr_nonnull(golden);
+		ck_assert_msg(strcmp(r.out, golden) == 0, "%s differs from:\n%s", golden_path, r.out);
+		free(golden);
+		free(golden_path);
+		free(opt);
+		run_free(&r);
+	}
+	/* every kind is in the golden text */
+	char *text = read_file("tests/diff/xd.diff.txt", NULL);
+	const char *want[] = {"country xd: changed", "indicator ind-broadband: added", "indicator ind-mobile-subscribers: removed",
+			      "source src-xanadia-statistics-office: changed", "event ev-2023-awareness-week: added",
+			      "actor cyber-unit: removed", "    name: \"Bright Future Fund\" -> \"Bright Future Foundation\"",
+			      "    max_value: \"8\" -> \"10\"", "threshold thr-age-of-consent: changed",
+			      "instrument act-12-2018: changed", "article act-12-2018-art-4: changed",
+			      "publication pub-2021-online-safety-in-xanadia-second-edition: changed",
+			      "authorships pub-2021-online-safety-in-xanadia-second-edition / 2: added",
+			      "merge disappeared: decision publication pub-2019-online-safety-in-xanadia merged="};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		ck_assert_msg(strstr(text, want[i]) != NULL, "no '%s' in the text diff", want[i]);
+	free(text);
+	pc_run r;
+	run_sh(&r, "%s diff --format=json " XD_OLD " " XD_NEW " | /usr/bin/python3 -m json.tool > /dev/null",
+	       profilec_path());
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+}
+END_TEST
+
+START_TEST(diff_same_and_trouble)
+{
+	pc_run r;
+	/* A file with itself, and the same profile in another file. */
+	run_profilec(&r, "diff", XD_NEW, XD_NEW, NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.out, "");
+	run_free(&r);
+	run_sh(&r, "cp " XD_OLD " '%s/copy.xml' && %s diff --format=markdown " XD_OLD " '%s/copy.xml'", test_tmp,
+	       profilec_path(), test_tmp);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(r.out, "");
+	run_free(&r);
+	/* A file that does not validate: its diagnostics, exit 2. */
+	run_profilec(&r, "diff", "tests/cases/unknown-ref.xml", XD_NEW, NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_ptr_nonnull(strstr(r.err, "[unknown-ref]"));
+	ck_assert_str_eq(r.out, "");
+	run_free(&r);
+	run_profilec(&r, "diff", XD_OLD, "no/such.xml", NULL);
+	ck_assert_int_eq(r.status, 2);
+	run_free(&r);
+	/* Bad usage: exit 2. */
+	run_profilec(&r, "diff", XD_OLD, NULL);
+	ck_assert_int_eq(r.status, 2);
+	run_free(&r);
+	run_profilec(&r, "diff", "--format=yaml", XD_OLD, XD_NEW, NULL);
+	ck_assert_int_eq(r.status, 2);
+	run_free(&r);
+	run_profilec(&r, "diff", XD_OLD, XD_NEW, XD_NEW, NULL);
+	ck_assert_int_eq(r.status, 2);
+	run_free(&r);
+}
+END_TEST
+
 Suite *
 suite_editor(void)
 {
@@ -148,6 +225,8 @@ suite_editor(void)
 	tcase_set_timeout(agree, 300);
 	tcase_add_test(agree, validate_ok_means_build_ok);
 	tcase_add_test(agree, sarif_validates_against_the_schema);
+	tcase_add_test(agree, diff_matches_golden);
+	tcase_add_test(agree, diff_same_and_trouble);
 	suite_add_tcase(s, agree);
 	return s;
 }
