@@ -38,7 +38,7 @@ BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libic
 TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-jsonschema mandoc python3-pyld python3-rdflib python3-openpyxl \
 	epubcheck default-jre-headless valgrind unzip util-linux strace chromium libreoffice-calc-nogui poppler-utils
 
-.PHONY: all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products deps-clients screenshots
+.PHONY: install uninstall all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products deps-clients screenshots
 
 all: $(BIN)
 
@@ -102,6 +102,29 @@ $(B)/schema_xsd.o: $(B)/schema_xsd.c | deps-build
 $(BIN): $(OBJS)
 	@[ "$(V)" != 0 ] || echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LDLIBS_ALL)
+
+# ---- install ---------------------------------------------------------------
+
+# make install [PREFIX=/usr/local] [DESTDIR=staging] [INSTALL=install]:
+# the binary, the schema with its guide and the fictional template, and
+# the manual pages profilec(1) and profilec-format(5).
+PREFIX ?= /usr/local
+INSTALL ?= install
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/profilec
+MANDIR = $(PREFIX)/share/man
+
+install: $(BIN)
+	$(Q)$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	$(Q)$(INSTALL) -m 755 $(BIN) $(DESTDIR)$(BINDIR)/profilec
+	$(Q)$(INSTALL) -m 644 schemas/profile.xsd schemas/README.md tests/fixtures/xa.xml $(DESTDIR)$(DATADIR)/
+	$(Q)$(INSTALL) -m 644 compiler/profilec.1 $(DESTDIR)$(MANDIR)/man1/profilec.1
+	$(Q)$(INSTALL) -m 644 schemas/profilec-format.5 $(DESTDIR)$(MANDIR)/man5/profilec-format.5
+
+uninstall:
+	$(Q)rm -f $(DESTDIR)$(BINDIR)/profilec $(DESTDIR)$(DATADIR)/profile.xsd $(DESTDIR)$(DATADIR)/README.md \
+		$(DESTDIR)$(DATADIR)/xa.xml $(DESTDIR)$(MANDIR)/man1/profilec.1 $(DESTDIR)$(MANDIR)/man5/profilec-format.5
+	$(Q)rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 # ---- dist ----------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 #include <glob.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../compiler/alloc.h"
 #include "../compiler/diag.h"
@@ -212,6 +213,94 @@ START_TEST(diff_same_and_trouble)
 }
 END_TEST
 
+/* make install DESTDIR=tmp: the binary validates from another directory,
+ * the schema, guide and man pages are in place, both pages are clean
+ * under mandoc -Tlint; make uninstall takes it all back. */
+START_TEST(install_and_uninstall)
+{
+	pc_run r;
+	run_sh(&r, "command -v mandoc");
+	int have_mandoc = r.status == 0;
+	run_free(&r);
+	run_sh(&r, "make -s install DESTDIR='%s/stage' PREFIX=/usr/local 2>&1", test_tmp);
+	ck_assert_msg(r.status == 0, "make install: %s", r.out);
+	run_free(&r);
+	const char *files[] = {"bin/profilec", "share/profilec/profile.xsd", "share/profilec/README.md",
+			       "share/profilec/xa.xml", "share/man/man1/profilec.1", "share/man/man5/profilec-format.5"};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char *p = pc_asprintf("%s/stage/usr/local/%s", test_tmp, files[i]);
+		ck_assert_msg(access(p, R_OK) == 0, "not installed: %s", p);
+		free(p);
+	}
+	run_sh(&r, "cd / && '%s/stage/usr/local/bin/profilec' validate \"$OLDPWD/tests/fixtures/xa.xml\"", test_tmp);
+	ck_assert_msg(r.status == 0, "installed profilec: %s", r.err);
+	run_free(&r);
+	if (!tool_missing("install_and_uninstall", have_mandoc, "mandoc")) {
+		run_sh(&r, "mandoc -Tlint -W warning '%s/stage/usr/local/share/man/man1/profilec.1' "
+			   "'%s/stage/usr/local/share/man/man5/profilec-format.5' 2>&1 | grep -v 'outdated mandoc.db'",
+		       test_tmp, test_tmp);
+		ck_assert_msg(r.out[0] == '\0', "mandoc -Tlint:\n%s", r.out);
+		run_free(&r);
+	}
+	run_sh(&r, "make -s uninstall DESTDIR='%s/stage' PREFIX=/usr/local 2>&1 && find '%s/stage' -type f", test_tmp,
+	       test_tmp);
+	ck_assert_msg(r.status == 0 && r.out[0] == '\0', "left after uninstall:\n%s", r.out);
+	run_free(&r);
+}
+END_TEST
+
+/* --help and profilec(1) list the same options. */
+START_TEST(help_and_man_page_agree)
+{
+	pc_run r;
+	run_sh(&r, "%s --help > '%s/help.txt' && /usr/bin/python3 tests/man_options.py '%s/help.txt' compiler/profilec.1",
+	       profilec_path(), test_tmp, test_tmp);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	/* The comparison notices a missing option. */
+	run_sh(&r, "grep -v 'Fl -werror' compiler/profilec.1 > '%s/short.1' && /usr/bin/python3 tests/man_options.py "
+		   "'%s/help.txt' '%s/short.1'",
+	       test_tmp, test_tmp, test_tmp);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_ptr_nonnull(strstr(r.err, "--werror"));
+	run_free(&r);
+}
+END_TEST
+
+/* The README's CI recipe, its commands on the fixture pair. */
+START_TEST(ci_recipe_commands)
+{
+	char *readme = read_file("README.md", NULL);
+	ck_assert_ptr_nonnull(readme);
+	const char *lines[] = {"profilec validate --format=github sources/*.xml",
+			       "profilec validate --format=sarif sources/*.xml > profilec.sarif",
+			       "profilec diff --format=markdown /tmp/old.xml \"$f\" >> comment.md",
+			       "make -C /tmp/profilec install PREFIX=/usr/local"};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+		ck_assert_msg(strstr(readme, lines[i]) != NULL, "README's recipe lacks: %s", lines[i]);
+	free(readme);
+	pc_run r;
+	run_sh(&r, "%s validate --format=github " XD_OLD " " XD_NEW, profilec_path());
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "::warning file=tests/diff/xd-old.xml,line="));
+	run_free(&r);
+	run_sh(&r, "%s validate --format=sarif " XD_OLD " " XD_NEW " > '%s/p.sarif'; /usr/bin/python3 -m json.tool "
+		   "'%s/p.sarif' > /dev/null",
+	       profilec_path(), test_tmp, test_tmp);
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+	run_sh(&r, ": > '%s/comment.md'; %s diff --format=markdown " XD_OLD " " XD_NEW " >> '%s/comment.md'; echo $?",
+	       test_tmp, profilec_path(), test_tmp);
+	ck_assert_str_eq(r.out, "1\n");
+	run_free(&r);
+	char *path = pc_asprintf("%s/comment.md", test_tmp);
+	char *md = read_file(path, NULL);
+	ck_assert_ptr_nonnull(strstr(md, "### profilec diff: `tests/diff/xd-old.xml`"));
+	free(md);
+	free(path);
+}
+END_TEST
+
 Suite *
 suite_editor(void)
 {
@@ -227,6 +316,9 @@ suite_editor(void)
 	tcase_add_test(agree, sarif_validates_against_the_schema);
 	tcase_add_test(agree, diff_matches_golden);
 	tcase_add_test(agree, diff_same_and_trouble);
+	tcase_add_test(agree, install_and_uninstall);
+	tcase_add_test(agree, help_and_man_page_agree);
+	tcase_add_test(agree, ci_recipe_commands);
 	suite_add_tcase(s, agree);
 	return s;
 }
