@@ -32,7 +32,7 @@ typedef struct {
 	} what;
 	uint32_t from; /* the referring node's index in its kind */
 	const char *to;
-	int extra; /* the role or relation type */
+	int extra;          /* the role or relation type */
 	const char *factor; /* a change's, canonical */
 	unsigned line, col;
 } pending_ref;
@@ -423,7 +423,14 @@ build_publication(builder *b, xmlNodePtr c)
 	/* The entry as listed, whatever normalization makes of it. */
 	pc_listing *li = PC_PUSH(g, listings);
 	const pc_publication *pu = &g->publications[pi];
-	*li = (pc_listing){pu->n, pi, pu->title, pu->subtitle, pu->year, pu->kind, pu->description, pu->publisher,
+	*li = (pc_listing){pu->n,
+			   pi,
+			   pu->title,
+			   pu->subtitle,
+			   pu->year,
+			   pu->kind,
+			   pu->description,
+			   pu->publisher,
 			   ed ? attr(b, ed, "ref") : NULL};
 	xmlNodePtr authors = child(c, "authors");
 	uint32_t position = 0;
@@ -571,7 +578,8 @@ build_event(builder *b, xmlNodePtr c)
 		} else if (is(x, "cites-instrument")) {
 			add_pending(b, PEND_CITES_INSTRUMENT, ei, attr(b, x, "ref"), 0, NULL, line_of(x), col_of(b, x));
 		} else if (is(x, "cites-publication")) {
-			add_pending(b, PEND_CITES_PUBLICATION, ei, attr(b, x, "ref"), 0, NULL, line_of(x), col_of(b, x));
+			add_pending(b, PEND_CITES_PUBLICATION, ei, attr(b, x, "ref"), 0, NULL, line_of(x),
+				    col_of(b, x));
 		}
 	}
 }
@@ -693,7 +701,8 @@ pc_builder_finish(pc_builder *b, int keep)
 	if (g->title == NULL) {
 		/* The title is optional (format 1.1): the products name the
 		 * profile from its country. */
-		char *t = pc_asprintf("Country profile: %s", g->countries[0].name ? g->countries[0].name : g->countries[0].code);
+		char *t = pc_asprintf("Country profile: %s",
+				      g->countries[0].name ? g->countries[0].name : g->countries[0].code);
 		g->title = pc_intern(&g->strings, t);
 		free(t);
 	}

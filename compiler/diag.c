@@ -102,7 +102,8 @@ by_place(const void *pa, const void *pb)
 static int
 same_place(const pc_diagnostic *a, const pc_diagnostic *b)
 {
-	return a->line == b->line && a->col == b->col && (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0));
+	return a->line == b->line && a->col == b->col &&
+	       (a->file == b->file || (a->file && b->file && strcmp(a->file, b->file) == 0));
 }
 
 /* Whether `it` says again what one of kept[0..n) (same place) says. */
@@ -236,8 +237,7 @@ print_one(const pc_diagnostic *it, pc_diag_format fmt, FILE *f, int first)
 		github_escape(f, it->message, 0);
 		fputc('\n', f);
 		break;
-	case PC_FMT_SARIF: /* a whole document: pc_diag_print_sarif */
-		break;
+	case PC_FMT_SARIF: /* a whole document: pc_diag_print_sarif */ break;
 	case PC_FMT_JSON:
 		fputs(first ? "\n    {" : ",\n    {", f);
 		fputs("\"file\": ", f);

@@ -55,8 +55,7 @@ pc_nearest(const char *word, const char *const *candidates, size_t n)
 		size_t d = edit_distance(word, candidates[i]);
 		size_t lc = strlen(candidates[i]);
 		/* "education" for "education-ict": one is the start of the other. */
-		if (len >= 3 && lc >= 3 &&
-		    (strncmp(word, candidates[i], lc < len ? lc : len) == 0))
+		if (len >= 3 && lc >= 3 && (strncmp(word, candidates[i], lc < len ? lc : len) == 0))
 			d = d < 2 ? d : 2;
 		if (d < best_d) {
 			best_d = d;
@@ -200,9 +199,8 @@ did_you_mean(const char *value, char **w, size_t n, const char *pre, const char 
 
 /* Enumerated values and patterns of a named simple type of the schema,
  * through unions and restrictions of other named types. */
-static void
-type_values(const xmlDoc *schema, const char *type, char ***w, size_t *n, size_t *cap, char *patterns, size_t psize,
-	    int depth);
+static void type_values(const xmlDoc *schema, const char *type, char ***w, size_t *n, size_t *cap, char *patterns,
+			size_t psize, int depth);
 
 static void
 collect(const xmlDoc *schema, xmlNodePtr node, char ***w, size_t *n, size_t *cap, char *patterns, size_t psize,
@@ -332,8 +330,8 @@ decimal_from(const char *v)
 		else if (decimal_comma)
 			out[k++] = '.';
 	out[k] = '\0';
-	if (dots + decimal_comma > 1 || !all_digits(out + (out[0] == '-'), strspn(out + (out[0] == '-'), "0123456789")) ||
-	    strcmp(out, v) == 0) {
+	if (dots + decimal_comma > 1 ||
+	    !all_digits(out + (out[0] == '-'), strspn(out + (out[0] == '-'), "0123456789")) || strcmp(out, v) == 0) {
 		free(out);
 		return NULL;
 	}
@@ -359,8 +357,8 @@ date_from(const char *v)
 {
 	unsigned y, m, d;
 	char s1, s2, tail[2];
-	if (sscanf(v, "%4u%c%2u%c%2u%1s", &y, &s1, &m, &s2, &d, tail) == 5 && y >= 1000 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= 31 && strchr("-/.", s1) && s1 == s2)
+	if (sscanf(v, "%4u%c%2u%c%2u%1s", &y, &s1, &m, &s2, &d, tail) == 5 && y >= 1000 && m >= 1 && m <= 12 &&
+	    d >= 1 && d <= 31 && strchr("-/.", s1) && s1 == s2)
 		return pc_asprintf("%04u-%02u-%02u", y, m, d);
 	return NULL;
 }
@@ -423,7 +421,9 @@ bad_type_value(const schema_msg *m, const char *id, const xmlDoc *schema)
 	if (!quoted(m->body, "'", value, sizeof value, &p))
 		return NULL;
 	int is_union = starts(p, " is not a valid value of the union type '");
-	if (!quoted(p, is_union ? " is not a valid value of the union type '" : " is not a valid value of the atomic type '",
+	if (!quoted(p,
+		    is_union ? " is not a valid value of the union type '"
+			     : " is not a valid value of the atomic type '",
 		    type, sizeof type, &rest))
 		return NULL;
 	char *what = subject(m, id, value);
@@ -459,7 +459,8 @@ bad_type_value(const schema_msg *m, const char *id, const xmlDoc *schema)
 				  fixed ? fixed : "2014-06");
 	} else if (strcmp(builtin, "xs:date") == 0) {
 		fixed = date_from(value);
-		out = pc_asprintf("%s is not a date: write YYYY-MM-DD, e.g. \"%s\"", what, fixed ? fixed : "2026-11-28");
+		out = pc_asprintf("%s is not a date: write YYYY-MM-DD, e.g. \"%s\"", what,
+				  fixed ? fixed : "2026-11-28");
 	} else if (strcmp(builtin, "xs:gYear") == 0) {
 		out = pc_asprintf("%s is not a year: write four digits, e.g. \"2014\"", what);
 	} else if (strcmp(builtin, "xs:decimal") == 0) {
@@ -469,9 +470,9 @@ bad_type_value(const schema_msg *m, const char *id, const xmlDoc *schema)
 		int negative_ok = strstr(builtin, "nonNegative") == NULL && strstr(builtin, "positive") == NULL;
 		out = pc_asprintf("%s is not a whole number: write digits only%s, e.g. \"%s\"", what,
 				  negative_ok ? "" : " (not negative)",
-				  fixed && !strchr(fixed, '.') && (negative_ok || fixed[0] != '-') ? fixed
+				  fixed && !strchr(fixed, '.') && (negative_ok || fixed[0] != '-')  ? fixed
 				  : strstr(m->attribute, "year") || strstr(m->attribute, "founded") ? "2014"
-												     : "15");
+												    : "15");
 	} else if (strcmp(builtin, "xs:language") == 0) {
 		out = pc_asprintf("%s is not a language tag: write e.g. \"en\", \"ro\" or \"pt-BR\"", what);
 	}
@@ -509,9 +510,10 @@ facet(const schema_msg *m, const char *id)
 		char *pattern = between(m->body, "by the pattern '", "'.");
 		if (pattern && strcmp(pattern, "[a-z][a-z0-9]*(-[a-z0-9]+)*") == 0) {
 			char *fixed = id_from(value);
-			out = pc_asprintf("%s is not an id: write lower-case ASCII letters and digits, words joined by single "
-					  "hyphens%s%s%s",
-					  what, fixed ? ", e.g. \"" : "", fixed ? fixed : "", fixed ? "\"" : "");
+			out = pc_asprintf(
+				"%s is not an id: write lower-case ASCII letters and digits, words joined by single "
+				"hyphens%s%s%s",
+				what, fixed ? ", e.g. \"" : "", fixed ? fixed : "", fixed ? "\"" : "");
 			free(fixed);
 		} else if (pattern && strstr(pattern, "[0-9]+(\\.[0-9]*)?") != NULL) {
 			/* The schema's decimals are patterns: xs:decimal stops at 24 digits. */
@@ -521,7 +523,10 @@ facet(const schema_msg *m, const char *id)
 			for (char *c = upper; *c; c++)
 				*c = (char)toupper((unsigned char)*c);
 			out = pc_asprintf("%s is not allowed: write %s capital letters (pattern %s), e.g. \"%s\"", what,
-					  pattern[6] == '2' ? "two" : pattern[6] == '3' ? "three" : "only", pattern, upper);
+					  pattern[6] == '2'   ? "two"
+					  : pattern[6] == '3' ? "three"
+							      : "only",
+					  pattern, upper);
 			free(upper);
 		} else if (pattern) {
 			out = pc_asprintf("%s does not match the pattern %s", what, pattern);
@@ -604,9 +609,10 @@ content_error(const schema_msg *m, const char *id)
 	} else if (starts(b, "No matching global declaration available for the validation root.")) {
 		const char *close = m->element[0] == '{' ? strchr(m->element, '}') : NULL;
 		if (close)
-			out = pc_asprintf("the root element <%s> is in the namespace %.*s: a profile's root is <profile "
-					  "xmlns=\"urn:profilec:profile:1\" version=\"1.0\" ...>",
-					  close + 1, (int)(close - m->element - 1), m->element + 1);
+			out = pc_asprintf(
+				"the root element <%s> is in the namespace %.*s: a profile's root is <profile "
+				"xmlns=\"urn:profilec:profile:1\" version=\"1.0\" ...>",
+				close + 1, (int)(close - m->element - 1), m->element + 1);
 		else
 			out = pc_asprintf("the root element is <%s>: a profile's root is <profile "
 					  "xmlns=\"urn:profilec:profile:1\" version=\"1.0\" ...>",
@@ -659,8 +665,7 @@ pc_fixit_markup(int code, const char *msg)
 			return pc_strdup("a tag with something that is not an attribute: if a '<' in text began it, "
 					 "write &lt; for the less-than sign");
 		return NULL;
-	case XML_ERR_LT_IN_ATTRIBUTE:
-		return pc_strdup("a '<' inside an attribute value: write &lt; instead");
+	case XML_ERR_LT_IN_ATTRIBUTE: return pc_strdup("a '<' inside an attribute value: write &lt; instead");
 	case XML_ERR_ATTRIBUTE_NOT_STARTED:
 	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
 		return pc_strdup("an attribute without a quoted value: write name=\"value\" (if a '<' in text began "
@@ -674,18 +679,20 @@ pc_fixit_markup(int code, const char *msg)
 		return NULL;
 	case XML_ERR_TAG_NAME_MISMATCH:
 		if (msg && sscanf(msg, "Opening and ending tag mismatch: %127s line %u and %127s", a, &line, b) == 3)
-			return pc_asprintf("</%s> closes <%s> (opened on line %u): write </%s> first, or check that <%s> "
-					   "was opened",
-					   b, a, line, a, b);
+			return pc_asprintf(
+				"</%s> closes <%s> (opened on line %u): write </%s> first, or check that <%s> "
+				"was opened",
+				b, a, line, a, b);
 		return NULL;
 	case XML_ERR_GT_REQUIRED:
 		if (msg && sscanf(msg, "Couldn't find end of Start Tag %127s", a) == 1)
-			return pc_asprintf("the tag <%s is not finished: end it with '>' (write &lt; for a '<' in text)", a);
+			return pc_asprintf(
+				"the tag <%s is not finished: end it with '>' (write &lt; for a '<' in text)", a);
 		return NULL;
 	case XML_ERR_TAG_NOT_FINISHED:
 		if (msg && sscanf(msg, "Premature end of data in tag %127s line %u", a, &line) == 2)
-			return pc_asprintf("the file ends inside <%s> (opened on line %u): close it with </%s>", a, line,
-					   a);
+			return pc_asprintf("the file ends inside <%s> (opened on line %u): close it with </%s>", a,
+					   line, a);
 		return NULL;
 	case XML_ERR_DOCUMENT_END:
 		return pc_strdup("something follows the end of the root element, or the root element is not closed: "

@@ -15,8 +15,7 @@
 #include "alloc.h"
 
 /* ICU fails only without its data or memory: nothing to recover. */
-static void __attribute__((noreturn, format(printf, 1, 2)))
-die(const char *fmt, ...)
+static void __attribute__((noreturn, format(printf, 1, 2))) die(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -199,8 +198,8 @@ order_long_runs(ubuf *b)
 
 /* ---- NFC ------------------------------------------------------------- */
 
-static int
-is_ascii(const char *s)
+int
+pc_is_ascii(const char *s)
 {
 	for (; *s; s++)
 		if (*s & 0x80)
@@ -211,7 +210,7 @@ is_ascii(const char *s)
 int
 pc_nfc_is_normalized(const char *s)
 {
-	if (is_ascii(s))
+	if (pc_is_ascii(s))
 		return 1;
 	ubuf b;
 	if (ubuf_from_utf8(&b, s, strlen(s)) < 0)
@@ -226,7 +225,7 @@ char *
 pc_nfc(const char *s)
 {
 	ubuf b;
-	if (is_ascii(s) || ubuf_from_utf8(&b, s, strlen(s)) < 0)
+	if (pc_is_ascii(s) || ubuf_from_utf8(&b, s, strlen(s)) < 0)
 		return pc_strdup(s);
 	UErrorCode e = U_ZERO_ERROR;
 	int32_t span = unorm2_spanQuickCheckYes(normalizer(1), b.s, b.len, &e);
@@ -348,7 +347,7 @@ char *
 pc_ascii(const char *s)
 {
 	ubuf b;
-	if (is_ascii(s) || ubuf_from_utf8(&b, s, strlen(s)) < 0)
+	if (pc_is_ascii(s) || ubuf_from_utf8(&b, s, strlen(s)) < 0)
 		return pc_strdup(s);
 	ubuf_transliterate(&b, TR_ANY_ASCII);
 	char *out = ubuf_to_utf8(b.s, b.len);
@@ -409,7 +408,7 @@ static char *
 fold(const char *s, int title)
 {
 	ubuf b;
-	if (is_ascii(s) || ubuf_from_utf8(&b, s, strlen(s)) < 0)
+	if (pc_is_ascii(s) || ubuf_from_utf8(&b, s, strlen(s)) < 0)
 		return fold_ascii(s, title);
 	order_long_runs(&b);
 	ubuf_normalize(&b, normalizer(0), 0);

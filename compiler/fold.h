@@ -39,4 +39,7 @@ char *pc_ascii(const char *s);
 /* Free what the folding functions keep between calls (the transliterators). */
 void pc_fold_cleanup(void);
 
+/* Whether every byte of s is ASCII: such text needs no Unicode work. */
+int pc_is_ascii(const char *s);
+
 #endif

@@ -173,7 +173,7 @@ typedef struct {
 	uint32_t article;
 	pc_penalty_kind kind;
 	const char *min, *max; /* canonical decimals (compiler/decimal.h), NULL when not stated */
-	const char *unit; /* "months", "years", "RON", ... or NULL */
+	const char *unit;      /* "months", "years", "RON", ... or NULL */
 	int unit_is_currency;
 	const char *offence;    /* may be NULL */
 	const char *condition;  /* may be NULL: the basic offence */
@@ -292,7 +292,7 @@ typedef struct pc_graph {
 	const char *title_written; /* the <title> as written, NULL when absent */
 	const char *version;       /* the format version the source is written in */
 	const char *lang;          /* "en" */
-	const char *modified; /* the source's edition date, "YYYY-MM-DD" */
+	const char *modified;      /* the source's edition date, "YYYY-MM-DD" */
 	/* The build date: from SOURCE_DATE_EPOCH when set, else the edition
 	 * date at 00:00 UTC; never the clock, so builds are reproducible. */
 	long long build_epoch;      /* seconds since 1970, UTC */

@@ -11,12 +11,12 @@
 /* One person node before resolution: a citation, or a declared person. */
 typedef struct {
 	pc_name name;
-	uint32_t node;   /* index into the graph's persons before resolution */
-	int declared;    /* a <people> entry */
-	int32_t ref;     /* a citation's declared person (node index), -1 */
-	int cluster;     /* the person it ends in */
+	uint32_t node;      /* index into the graph's persons before resolution */
+	int declared;       /* a <people> entry */
+	int32_t ref;        /* a citation's declared person (node index), -1 */
+	int cluster;        /* the person it ends in */
 	unsigned line, col; /* where the source cites (or declares) it */
-	const char *why; /* the rule that put it there */
+	const char *why;    /* the rule that put it there */
 } entry;
 
 /* One person after resolution. */
@@ -305,11 +305,12 @@ attach_refs(resolver *r)
 		 * family name in another script is the editor's to declare. */
 		if (strcmp(decl->name.family, e->name.family) == 0 && !pc_name_compatible(&decl->name, &e->name)) {
 			const pc_person *p = &r->g->persons[e->node], *dp = &r->g->persons[decl->node];
-			pc_diag_report(r->d, PC_SEV_ERROR, r->g->source_path, p->n.line, p->n.col, "conflicting-person",
-				       "the citation '%s %s' names person '%s' (%s %s), whose given name it contradicts; "
-				       "point it at another person or correct its given name",
-				       p->given ? p->given : "", p->family ? p->family : "", dp->n.id,
-				       dp->given ? dp->given : "", dp->family ? dp->family : "");
+			pc_diag_report(
+				r->d, PC_SEV_ERROR, r->g->source_path, p->n.line, p->n.col, "conflicting-person",
+				"the citation '%s %s' names person '%s' (%s %s), whose given name it contradicts; "
+				"point it at another person or correct its given name",
+				p->given ? p->given : "", p->family ? p->family : "", dp->n.id,
+				dp->given ? dp->given : "", dp->family ? dp->family : "");
 		}
 	}
 }
@@ -389,8 +390,8 @@ describe_cluster(resolver *r, cluster *c, int *m, size_t n)
 		for (size_t i = 0; i < n && order == PC_ORDER_UNSTATED; i++)
 			order = g->persons[r->e[m[i]].node].order;
 	}
-	c->family_first = order == PC_ORDER_UNSTATED ? pc_name_family_first_script(c->family)
-						     : order == PC_ORDER_FAMILY_FIRST;
+	c->family_first =
+		order == PC_ORDER_UNSTATED ? pc_name_family_first_script(c->family) : order == PC_ORDER_FAMILY_FIRST;
 }
 
 /* The given name to display: as written, or initials put in one shape. */
@@ -435,15 +436,6 @@ describe_clusters(resolver *r)
 
 /* ---- Step 5: ids, from each person's own name ------------------------- */
 
-static int
-is_ascii(const char *s)
-{
-	for (; *s; s++)
-		if (*s & 0x80)
-			return 0;
-	return 1;
-}
-
 /* "person-" and the folded name in ASCII. A name that needed transliterating
  * ("Петрова" -> petrova) adds a short hash of itself, since a Latin "Olga
  * Petrova" may come to share the transliteration; a name with no Latin
@@ -467,7 +459,7 @@ base_id(const resolver *r, const cluster *c)
 	pc_slug_append(slug, 96, given);
 	free(given);
 	char *name = slug[0] ? pc_asprintf("%s-%s", base, slug) : pc_strdup(base);
-	if (c->unresolved < 0 && is_ascii(c->sort_key))
+	if (c->unresolved < 0 && pc_is_ascii(c->sort_key))
 		return name;
 	/* An unresolved citation is a person of its own: its publication and
 	 * text tell it from another citation of the same name. */
@@ -538,7 +530,8 @@ assign_ids(resolver *r)
 			char hash[7], *what = pc_asprintf("%s|%s", c->sort_key, r->e[c->display].name.form);
 			pc_short_hash(what, hash, 6);
 			free(what);
-			id = attempt == 0 ? pc_asprintf("%s-%s", base, hash) : pc_asprintf("%s-%s-%d", base, hash, attempt + 1);
+			id = attempt == 0 ? pc_asprintf("%s-%s", base, hash)
+					  : pc_asprintf("%s-%s-%d", base, hash, attempt + 1);
 		}
 		c->id = id;
 	}
@@ -576,10 +569,9 @@ fill_person(resolver *r, const cluster *c, pc_person *p)
 	else if (!c->family_first)
 		display = pc_asprintf("%s %s", given, c->family);
 	else /* no space between names in Han, Kana or Hangul: 王小明 */
-		display = pc_asprintf("%s%s%s", c->family,
-				      pc_name_family_first_script(c->family) && pc_name_family_first_script(given) ? ""
-														   : " ",
-				      given);
+		display = pc_asprintf(
+			"%s%s%s", c->family,
+			pc_name_family_first_script(c->family) && pc_name_family_first_script(given) ? "" : " ", given);
 	p->display = pc_intern(&g->strings, display);
 	free(display);
 	free(given);
@@ -650,9 +642,9 @@ report_ambiguous(resolver *r)
 		const cluster *c = &r->c[e->cluster];
 		const pc_person *me = &g->persons[c->new_index];
 		if (e->declared && uses[e->cluster] == 0)
-			pc_quality(g, r->d, (pc_ref){PC_PERSON, c->new_index}, e->line, e->col,
-				   "unused-person", "person '%s' is declared but no citation names it: cite it with "
-						    "ref=\"%s\" or remove it",
+			pc_quality(g, r->d, (pc_ref){PC_PERSON, c->new_index}, e->line, e->col, "unused-person",
+				   "person '%s' is declared but no citation names it: cite it with "
+				   "ref=\"%s\" or remove it",
 				   me->n.id, me->n.id);
 		if (e->why == NULL || strcmp(e->why, WHY_AMBIGUOUS) != 0)
 			continue;
