@@ -166,6 +166,7 @@ test-run: $(BIN) $(B)/check_profilec
 
 check: deps-test
 	$(Q)$(MAKE) test-run
+	$(Q)sh tests/sizes.sh
 
 # After a deliberate change of a product: record the new checksums, and say
 # why in tests/golden/products.md (tests/check_format.c holds them).

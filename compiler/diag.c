@@ -336,7 +336,8 @@ int
 pc_diag_load(pc_diag *d, FILE *f)
 {
 	uint32_t head[3];
-	while (fread(head, sizeof head, 1, f) == 1) {
+	size_t got;
+	while ((got = fread(head, 1, sizeof head, f)) == sizeof head) {
 		char *file = NULL, *rule = NULL, *message = NULL;
 		if (get_str(f, &file) || get_str(f, &rule) || get_str(f, &message) || rule == NULL || message == NULL ||
 		    head[0] > PC_SEV_ERROR) {
@@ -350,5 +351,6 @@ pc_diag_load(pc_diag *d, FILE *f)
 		free(rule);
 		free(message);
 	}
-	return 0;
+	/* The end of the file, or a record cut short: that one is refused. */
+	return got == 0 && !ferror(f) ? 0 : -1;
 }

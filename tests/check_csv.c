@@ -30,6 +30,43 @@ strings(pc_graph *g, const char *const *list, size_t n)
 	return a;
 }
 
+/* The hand graph's law: one instrument, its article, two penalties. */
+static void
+hand_laws(pc_graph *g)
+{
+	pc_strtab *s = &g->strings;
+	pc_instrument *in = PC_PUSH(g, instruments);
+	in->n.id = pc_intern(s, "law-1");
+	in->n.line = 9;
+	in->type = PC_INSTR_LAW;
+	in->title = pc_intern(s, "Law one");
+	in->signed_ = -1, in->ratified = 1, in->in_force = 0;
+	in->issuer = -1;
+
+	pc_article *ar = PC_PUSH(g, articles);
+	ar->n.id = pc_intern(s, "law-1-art-1");
+	ar->instrument = 0;
+	ar->number = pc_intern(s, "1");
+	ar->text = pc_intern(s, "t");
+
+	pc_penalty *p = PC_PUSH(g, penalties);
+	p->n.id = pc_intern(s, "pen-1");
+	p->n.line = 7;
+	p->kind = PC_PEN_IMPRISONMENT;
+	p->min = pc_intern(s, "0.5"), p->max = pc_intern(s, "2");
+	p->unit = pc_intern(s, "years");
+	p->alternative_to = p->in_addition_to = -1;
+	p = PC_PUSH(g, penalties);
+	p->n.id = pc_intern(s, "pen-2");
+	p->n.line = 8;
+	p->kind = PC_PEN_FINE;
+	p->min = pc_intern(s, "1000"), p->max = pc_intern(s, "2500.75");
+	p->unit = pc_intern(s, "RON");
+	p->unit_is_currency = 1;
+	p->alternative_to = 0;
+	p->in_addition_to = -1;
+}
+
 static pc_graph *
 hand_graph(void)
 {
@@ -98,37 +135,7 @@ hand_graph(void)
 	ea = PC_PUSH(g, event_actors);
 	ea->event = 1, ea->actor = 2, ea->role = PC_ROLE_FUNDER;
 
-	pc_instrument *in = PC_PUSH(g, instruments);
-	in->n.id = pc_intern(s, "law-1");
-	in->n.line = 9;
-	in->type = PC_INSTR_LAW;
-	in->title = pc_intern(s, "Law one");
-	in->signed_ = -1, in->ratified = 1, in->in_force = 0;
-	in->issuer = -1;
-
-	pc_article *ar = PC_PUSH(g, articles);
-	ar->n.id = pc_intern(s, "law-1-art-1");
-	ar->instrument = 0;
-	ar->number = pc_intern(s, "1");
-	ar->text = pc_intern(s, "t");
-
-	pc_penalty *p = PC_PUSH(g, penalties);
-	p->n.id = pc_intern(s, "pen-1");
-	p->n.line = 7;
-	p->kind = PC_PEN_IMPRISONMENT;
-	p->min = pc_intern(s, "0.5"), p->max = pc_intern(s, "2");
-	p->unit = pc_intern(s, "years");
-	p->alternative_to = p->in_addition_to = -1;
-	p = PC_PUSH(g, penalties);
-	p->n.id = pc_intern(s, "pen-2");
-	p->n.line = 8;
-	p->kind = PC_PEN_FINE;
-	p->min = pc_intern(s, "1000"), p->max = pc_intern(s, "2500.75");
-	p->unit = pc_intern(s, "RON");
-	p->unit_is_currency = 1;
-	p->alternative_to = 0;
-	p->in_addition_to = -1;
-
+	hand_laws(g);
 	pc_event_citation *ec = PC_PUSH(g, event_citations);
 	ec->event = 1;
 	ec->target = (pc_ref){PC_INSTRUMENT, 0};
