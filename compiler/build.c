@@ -466,10 +466,12 @@ build_publication(builder *b, xmlNodePtr c)
 		au->line = line_of(x);
 		au->col = col_of(b, x);
 		pc_citation *ci = PC_PUSH(g, citations);
-		*ci = (pc_citation){pi, au->position, who, au->as_written, NULL, NULL, au->line, au->col, NULL};
+		*ci = (pc_citation){pi, au->position, who, au->as_written, NULL, NULL, PC_ORDER_UNSTATED,
+				    au->line, au->col, NULL};
 		if (who.kind == PC_PERSON) {
 			ci->family = g->persons[who.index].family;
 			ci->given = g->persons[who.index].given;
+			ci->order = g->persons[who.index].order;
 		}
 	}
 }

@@ -258,6 +258,7 @@ typedef struct {
 	pc_ref author;     /* PC_PERSON (the merged person) or PC_ACTOR */
 	const char *as_written;
 	const char *family, *given; /* a person's, as written; may be NULL */
+	pc_name_order order;        /* a person's name-order as written, else unstated */
 	unsigned line, col;
 	const char *joined_by; /* a person's: why it is that person (pc_authorship.joined_by) */
 } pc_citation;

@@ -152,6 +152,7 @@ static const term_def context[] = {
 	{"listedAuthor", "pc:listedAuthor", NULL, "@list"},
 	{"citedAs", "pc:citedAs", NULL, NULL},
 	{"citesAuthor", "pc:citesAuthor", ID, NULL},
+	{"nameOrder", "pc:nameOrder", NULL, NULL},
 	{"position", "schema:position", NULL, NULL},
 	/* Legislation. */
 	{"legislationType", "schema:legislationType", NULL, NULL},
@@ -503,6 +504,8 @@ write_persons(writer *x)
 		put_text(x, "name", p->display);
 		put_text(x, "familyName", p->family);
 		put_text(x, "givenName", p->given);
+		if (p->order != PC_ORDER_UNSTATED && p->order < PC_ORDER_COUNT)
+			put_text(x, "nameOrder", pc_name_order_name[p->order]);
 		put_quality(x, PC_PERSON, i);
 		pc_json_close(&x->w, '}');
 	}
@@ -592,6 +595,8 @@ put_listed_authors(writer *x, const char *listing, size_t from, size_t to)
 		put_text(x, "citedAs", c->as_written);
 		put_text(x, "familyName", c->family);
 		put_text(x, "givenName", c->given);
+		if (c->order != PC_ORDER_UNSTATED && c->order < PC_ORDER_COUNT)
+			put_text(x, "nameOrder", pc_name_order_name[c->order]);
 		pc_json_string(w, "citesAuthor", ref_iri(x, c->author));
 		pc_json_close(w, '}');
 	}

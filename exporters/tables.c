@@ -219,6 +219,10 @@ static const pc_column person_cols[] = {
 	{COL("family_name", "Family name, the fullest spelling cited"), STR(pc_person, family)},
 	{COL("given_name", "Given name or initials, the fullest cited"), STR(pc_person, given)},
 	{COL("sort_key", "Folded name the rows are sorted by"), STR(pc_person, sort_key)},
+	{COL("declared", "Declared by the profile's list of people (its id is the editor's)"),
+	 FLAG(pc_person, declared)},
+	{COL("name_order", "family-first or given-first, as the profile states it; empty when it does not"),
+	 NAME(pc_person, order, pc_name_order_name, PC_ORDER_COUNT)},
 	{COL("line", "Line of the source file that first cites the person"), .type = PC_COL_INTEGER, .get = G_LINE,
 	 .offset = FIELD(pc_person, n.line, unsigned)},
 };
@@ -466,6 +470,8 @@ static const pc_column citation_cols[] = {
 	{COL("as_written", "The author as the entry writes it"), STR(pc_citation, as_written)},
 	{COL("family_as_written", "A person's family name as the entry splits it"), STR(pc_citation, family)},
 	{COL("given_as_written", "A person's given name or initials as the entry splits it"), STR(pc_citation, given)},
+	{COL("name_order_as_written", "A person's name order as the entry states it (name-order)"),
+	 NAME(pc_citation, order, pc_name_order_name, PC_ORDER_COUNT)},
 	{LINE(pc_citation, line)},
 };
 
