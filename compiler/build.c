@@ -29,6 +29,7 @@ typedef struct {
 		PEND_CHANGE,
 		PEND_EDITION,
 		PEND_PERSON, /* a citation -> the declared person it names */
+		PEND_THEME, /* event -> theme, once the themes are in order */
 	} what;
 	uint32_t from; /* the referring node's index in its kind */
 	const char *to;
@@ -47,6 +48,8 @@ struct pc_builder {
 	size_t n_slots, n_used;
 	pending_ref *pending;
 	size_t n_pending, cap_pending;
+	int minor;        /* the format version's minor number: 0 for "1.0" */
+	int theme_serial; /* themes declared so far, for their default order */
 };
 typedef struct pc_builder builder;
 
@@ -559,6 +562,79 @@ build_law_part(builder *b, xmlNodePtr c)
 	}
 }
 
+/* A construct of format 1.1 in a source that says it is 1.0 is an error:
+ * the version attribute tells readers and tools what to expect. */
+static void
+need_version_1_1(builder *b, xmlNodePtr n, const char *what)
+{
+	if (b->minor >= 1)
+		return;
+	pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "format-version",
+		       "%s is format 1.1, but the profile says version=\"1.0\": write version=\"1.1\" on <profile>",
+		       what);
+}
+
+static void
+build_theme(builder *b, xmlNodePtr c)
+{
+	pc_graph *g = b->g;
+	need_version_1_1(b, c, "<theme>");
+	const char *id = attr(b, c, "id");
+	b->theme_serial++;
+	for (size_t i = 0; i < g->n_themes; i++)
+		if (g->themes[i].n.id == id) {
+			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(c), col_of(b, c), "duplicate-id",
+				       "theme '%s' is already declared on line %u", id, g->themes[i].n.line);
+			return;
+		}
+	if (g->n_themes == PC_THEME_MAX) {
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(c), col_of(b, c), "too-many-themes",
+			       "theme '%s' is one too many: a profile declares at most %d themes (the EPUB timeline "
+			       "has %d colours and shapes); merge two timelines",
+			       id ? id : "", PC_THEME_MAX, PC_THEME_MAX);
+		return;
+	}
+	pc_theme *t = PC_PUSH(g, themes);
+	t->n.id = id;
+	t->n.line = line_of(c);
+	t->n.col = col_of(b, c);
+	t->label = child_text(b, c, "label");
+	t->order = parse_int(b, c, "order", b->theme_serial);
+}
+
+static int
+theme_before(const void *pa, const void *pb)
+{
+	const pc_theme *a = pa, *b = pb;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return a->n.line < b->n.line ? -1 : a->n.line > b->n.line; /* document order breaks ties */
+}
+
+/* The themes in order (the two of 1.0 when none is declared), then each
+ * event's theme by id. */
+static void
+resolve_themes(builder *b)
+{
+	pc_graph *g = b->g;
+	if (g->n_themes == 0)
+		pc_graph_default_themes(g);
+	qsort(g->themes, g->n_themes, sizeof *g->themes, theme_before);
+	for (size_t i = 0; i < b->n_pending; i++) {
+		pending_ref *p = &b->pending[i];
+		if (p->what != PEND_THEME)
+			continue;
+		size_t t = 0;
+		while (t < g->n_themes && g->themes[t].n.id != p->to)
+			t++;
+		if (t < g->n_themes)
+			g->events[p->from].theme = (uint32_t)t;
+		else
+			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, p->line, p->col, "unknown-ref",
+				       "event '%s' names unknown theme '%s'", g->events[p->from].n.id, p->to);
+	}
+}
+
 static void
 build_event(builder *b, xmlNodePtr c)
 {
@@ -568,8 +644,7 @@ build_event(builder *b, xmlNodePtr c)
 	start_node(b, &e->n, c, PC_EVENT, ei);
 	e->year = parse_int(b, c, "year", PC_NONE);
 	e->end_year = parse_int(b, c, "end-year", PC_NONE);
-	int theme = lookup(pc_theme_name, PC_THEME_COUNT, attr(b, c, "theme"));
-	e->theme = theme < 0 ? PC_THEME_EDUCATION_ICT : (pc_theme)theme;
+	add_pending(b, PEND_THEME, ei, attr(b, c, "theme"), 0, 0, e->n.line, e->n.col);
 	e->text = child_text(b, c, "text");
 	FOR_CHILDREN (x, c) {
 		if (is(x, "involves")) {
@@ -621,6 +696,8 @@ resolve_pending(builder *b)
 				g->persons[p->from].ref = (int32_t)idx;
 			continue;
 		}
+		if (p->what == PEND_THEME)
+			continue; /* resolve_themes */
 		if (p->what == PEND_EDITION) {
 			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line,
 				    p->col, &idx))
@@ -655,7 +732,9 @@ pc_builder_new(const pc_input *src, pc_diag *d)
 void
 pc_builder_root(pc_builder *b, xmlNodePtr root)
 {
-	b->g->version = attr(b, root, "version");
+	const char *version = attr(b, root, "version");
+	b->minor = version && strncmp(version, "1.", 2) == 0 ? atoi(version + 2) : 0;
+	b->g->version = version;
 	b->g->lang = attr(b, root, "lang");
 	b->g->modified = attr(b, root, "modified");
 }
@@ -671,6 +750,8 @@ pc_builder_add(pc_builder *b, const char *section, xmlNodePtr n)
 		build_indicators(b, n);
 	else if (strcmp(section, "events") == 0 && is(n, "event"))
 		build_event(b, n);
+	else if (strcmp(section, "events") == 0 && is(n, "theme"))
+		build_theme(b, n);
 	else if (strcmp(section, "actors") == 0 && is(n, "actor"))
 		build_actor(b, n);
 	else if (strcmp(section, "people") == 0 && is(n, "person"))
@@ -686,8 +767,10 @@ pc_builder_finish(pc_builder *b, int keep)
 {
 	pc_graph *g = b->g;
 	pc_diag *d = b->d;
-	if (keep)
+	if (keep) {
+		resolve_themes(b);
 		resolve_pending(b);
+	}
 	free(b->slots);
 	free(b->pending);
 	free(b);

@@ -55,6 +55,7 @@ dump_header(const pc_graph *g, FILE *f)
 	fputs("profile", f);
 	q(f, "cc", pc_graph_cc(g));
 	q(f, "title", g->title);
+	q(f, "version", g->version);
 	q(f, "lang", g->lang);
 	q(f, "modified", g->modified);
 	fputc('\n', f);
@@ -63,9 +64,9 @@ dump_header(const pc_graph *g, FILE *f)
 		fprintf(f, " %s=%zu", pc_kind_plural[k], pc_graph_count(g, (pc_kind)k));
 	fprintf(f,
 		" event_actors=%zu actor_relations=%zu authorships=%zu event_citations=%zu penalty_changes=%zu "
-		"quality=%zu\n",
+		"quality=%zu themes=%zu\n",
 		g->n_event_actors, g->n_actor_relations, g->n_authorships, g->n_event_citations, g->n_penalty_changes,
-		g->n_quality);
+		g->n_quality, g->n_themes);
 }
 
 static void
@@ -192,12 +193,18 @@ dump_law_and_events(const pc_graph *g, FILE *f)
 		q(f, "kind", pc_threshold_kind_name[x->kind]);
 		fprintf(f, " age=%d\n", x->age);
 	}
+	for (size_t i = 0; i < g->n_themes; i++) {
+		head(f, "theme", &g->themes[i].n);
+		q(f, "label", g->themes[i].label);
+		num(f, "order", g->themes[i].order);
+		fputc('\n', f);
+	}
 	for (size_t i = 0; i < g->n_events; i++) {
 		const pc_event *x = &g->events[i];
 		head(f, "event", &x->n);
 		num(f, "year", x->year);
 		num(f, "end_year", x->end_year);
-		q(f, "theme", pc_theme_name[x->theme]);
+		q(f, "theme", x->theme < g->n_themes ? g->themes[x->theme].n.id : NULL);
 		fputc('\n', f);
 	}
 }

@@ -17,8 +17,9 @@ const char *const pc_kind_plural[PC_KIND_COUNT] = {
 	"countries",    "indicators",  "sources",  "events",    "actors",     "persons",
 	"publications", "instruments", "articles", "penalties", "thresholds",
 };
-const char *const pc_theme_name[PC_THEME_COUNT] = {"education-ict", "child-protection"};
-const char *const pc_theme_label[PC_THEME_COUNT] = {"Education and ICT", "Child protection and law enforcement"};
+const char *const pc_theme_default_id[PC_THEME_DEFAULT_COUNT] = {"education-ict", "child-protection"};
+const char *const pc_theme_default_label[PC_THEME_DEFAULT_COUNT] = {"Education and ICT",
+								     "Child protection and law enforcement"};
 const char *const pc_name_order_name[PC_ORDER_COUNT] = {"", "family-first", "given-first"};
 const char *const pc_instrument_type_name[PC_INSTR_COUNT] = {"law", "code", "convention"};
 const char *const pc_penalty_kind_name[PC_PEN_COUNT] = {"imprisonment", "fine", "prohibition-of-rights"};
@@ -63,8 +64,20 @@ pc_graph_free(pc_graph *g)
 	free(g->citations);
 	free(g->penalty_changes);
 	free(g->quality);
+	free(g->themes);
 	pc_strtab_free(&g->strings);
 	free(g);
+}
+
+void
+pc_graph_default_themes(pc_graph *g)
+{
+	for (int i = 0; i < PC_THEME_DEFAULT_COUNT; i++) {
+		pc_theme *t = PC_PUSH(g, themes);
+		t->n.id = pc_intern(&g->strings, pc_theme_default_id[i]);
+		t->label = pc_intern(&g->strings, pc_theme_default_label[i]);
+		t->order = i + 1;
+	}
 }
 
 void *

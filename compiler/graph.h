@@ -65,15 +65,27 @@ typedef struct {
 	const char *name;
 } pc_provider;
 
-typedef enum { PC_THEME_EDUCATION_ICT, PC_THEME_CHILD_PROTECTION, PC_THEME_COUNT } pc_theme;
-extern const char *const pc_theme_name[PC_THEME_COUNT];  /* "education-ict", ... */
-extern const char *const pc_theme_label[PC_THEME_COUNT]; /* "Education and ICT", ... */
+/* A timeline the profile declares (format 1.1), or one of the two every
+ * profile that declares none gets: education-ict and child-protection.
+ * g->themes is in the order the products list them (by `order`). */
+typedef struct {
+	pc_node n; /* n.id is the theme's id; themes share no id space with nodes */
+	const char *label;
+	int order;
+} pc_theme;
+/* The most themes a profile may declare: the EPUB timeline has a colour and
+ * a shape for each. */
+#define PC_THEME_MAX 8
+/* The two themes of format 1.0, at these indices when no theme is declared. */
+enum { PC_THEME_EDUCATION_ICT, PC_THEME_CHILD_PROTECTION, PC_THEME_DEFAULT_COUNT };
+extern const char *const pc_theme_default_id[PC_THEME_DEFAULT_COUNT];    /* "education-ict", ... */
+extern const char *const pc_theme_default_label[PC_THEME_DEFAULT_COUNT]; /* "Education and ICT", ... */
 
 typedef struct {
 	pc_node n;
 	int year;
-	int end_year; /* PC_NONE when the event is not a span */
-	pc_theme theme;
+	int end_year;   /* PC_NONE when the event is not a span */
+	uint32_t theme; /* index into g->themes */
 	const char *text;
 } pc_event;
 
@@ -325,6 +337,8 @@ typedef struct pc_graph {
 	PC_ARRAY(pc_penalty_change, penalty_changes);
 
 	PC_ARRAY(pc_quality_note, quality);
+
+	PC_ARRAY(pc_theme, themes); /* the timelines, in order; at most PC_THEME_MAX */
 } pc_graph;
 
 pc_graph *pc_graph_new(void);
@@ -336,6 +350,8 @@ size_t pc_graph_count(const pc_graph *g, pc_kind kind);
 const pc_node *pc_graph_node(const pc_graph *g, pc_ref ref);
 /* A node's display label: the name, title or text a person reads. */
 const char *pc_graph_label(const pc_graph *g, pc_ref ref);
+/* Give g the two themes of format 1.0 (a profile that declares none). */
+void pc_graph_default_themes(pc_graph *g);
 /* The country code in lower case ("ro"), for file names. */
 const char *pc_graph_cc(const pc_graph *g);
 /* Whether a quality note says the profile lacks something (a value, a

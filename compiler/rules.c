@@ -88,6 +88,12 @@ const pc_rule pc_rules[] = {
 	 "allow, stops the parse. Convert the file with iconv -f ITS-ENCODING -t UTF-8, declare "
 	 "encoding=\"UTF-8\", and delete control characters.",
 	 "<name>Asocia\\xfeia</name>   (a Latin-1 byte)", "<name>Asociaţia</name>   (saved as UTF-8)"},
+	{"format-version", E, "a construct of format 1.1 in a source that says version=\"1.0\"",
+	 "Format 1.1 adds to 1.0 (declared themes, new penalty kinds, links and identifiers, unstated roles and "
+	 "kinds, ...). A source that uses any of them says so: write version=\"1.1\" on <profile>, so that "
+	 "readers and tools know what to expect.",
+	 "<profile ... version=\"1.0\">...<theme id=\"industry\"><label>Industry</label></theme>",
+	 "<profile ... version=\"1.1\">...<theme id=\"industry\"><label>Industry</label></theme>"},
 	{"formula-trigger", E, "a text begins with a character a spreadsheet runs as a formula",
 	 "A cell whose text begins with '=', '+', '-', '@', a tab or a carriage return is run as a formula by "
 	 "spreadsheets (formula injection). Reword the start of the text; a leading year and dash ('2015 - The "
@@ -199,6 +205,11 @@ const pc_rule pc_rules[] = {
 	 "since 1970-01-01 UTC. Unset it to use each profile's modified date.",
 	 "SOURCE_DATE_EPOCH=yesterday profilec build sources/xa.xml",
 	 "SOURCE_DATE_EPOCH=1764288000 profilec build sources/xa.xml"},
+	{"too-many-themes", E, "a profile declares more than 8 themes",
+	 "The EPUB timeline has 8 colours and 8 shapes, one per theme, so a profile declares at most 8 themes. "
+	 "Merge two timelines into one theme, or file an issue if a real profile needs more.",
+	 "<theme id=\"t9\"><label>Ninth timeline</label></theme>   (after eight others)",
+	 "(eight themes; the ninth timeline's events under the theme closest to them)"},
 	{"unknown-ref", E, "a reference names an id that is not in the file",
 	 "A ref, to, of, actor, sources, alternative-to or in-addition-to attribute names an id no entity has. "
 	 "Correct the spelling, or add the entity (an organization only named in a text is an actor too).",

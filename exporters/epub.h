@@ -47,6 +47,8 @@ const char *pc_epub_file_of(pc_kind kind);
 /* The timeline figure: an inline SVG with its text alternative, appended
  * to b; nothing when there is no event. */
 void pc_epub_timeline_svg(const pc_graph *g, pc_buf *b);
+/* The colour of the theme at this index, in the figure and in the text. */
+const char *pc_epub_theme_colour(uint32_t theme);
 
 /* The XHTML document's opening (XML declaration to <body>) and closing. */
 void pc_epub_xhtml_begin(pc_buf *b, const pc_graph *g, const char *title);

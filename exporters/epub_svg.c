@@ -13,9 +13,27 @@
 #define AXIS_H   34
 #define LEGEND_H 26
 
-/* The two themes differ in shape as well as colour, so the figure does not
- * rely on colour alone; both colours pass 3:1 against white. */
-static const char *const theme_colour[PC_THEME_COUNT] = {"#1f5fa8", "#a3460a"};
+/* Themes differ in shape as well as colour, so the figure does not rely on
+ * colour alone; every colour passes 4.5:1 against white, so a theme's name
+ * can be written in it. PC_THEME_MAX is the length of these tables. */
+static const char *const theme_colour[PC_THEME_MAX] = {
+	"#1f5fa8", "#a3460a", "#2e7d32", "#6a1b9a", "#ad1457", "#00695c", "#5d4037", "#37474f",
+};
+static const char *const theme_shape_plural[PC_THEME_MAX] = {
+	"circles", "squares", "triangles", "diamonds", "inverted triangles", "crosses", "stars", "hexagons",
+};
+
+const char *
+pc_epub_theme_colour(uint32_t theme)
+{
+	return theme_colour[theme % PC_THEME_MAX];
+}
+
+static const char *
+theme_label(const pc_graph *g, size_t t)
+{
+	return t < g->n_themes && g->themes[t].label ? g->themes[t].label : "";
+}
 
 typedef struct {
 	int year, end; /* end == year for a single-year event */
@@ -125,23 +143,65 @@ describe_lane(pc_buf *b, const mark *m, size_t n)
 	}
 }
 
+/* A polygon of n points (x, y offsets from the centre, in tenths). */
 static void
-put_mark(pc_buf *b, pc_theme theme, double cx, double cy)
+put_polygon(pc_buf *b, const int *pts, size_t n, double cx, double cy, const char *fill)
 {
-	if (theme == PC_THEME_EDUCATION_ICT)
-		pc_buf_printf(b, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"4.5\" fill=\"%s\"/>", cx, cy,
-			      theme_colour[theme]);
-	else
+	pc_buf_puts(b, "<polygon points=\"");
+	for (size_t i = 0; i < n; i++)
+		pc_buf_printf(b, "%s%.1f,%.1f", i ? " " : "", cx + pts[2 * i] / 10.0, cy + pts[2 * i + 1] / 10.0);
+	pc_buf_printf(b, "\" fill=\"%s\"/>", fill);
+}
+
+/* The mark of the theme at index t: the first two are those of format 1.0. */
+static void
+put_mark(pc_buf *b, size_t t, double cx, double cy)
+{
+	static const int triangle[] = {0, -50, 50, 40, -50, 40};
+	static const int diamond[] = {0, -55, 55, 0, 0, 55, -55, 0};
+	static const int inverted[] = {-50, -40, 50, -40, 0, 50};
+	static const int cross[] = {-15, -50, 15, -50, 15, -15, 50, -15, 50, 15, 15, 15,
+				    15,  50,  -15, 50, -15, 15, -50, 15, -50, -15, -15, -15};
+	static const int star[] = {0, -55, 13, -18, 52, -17, 21, 7, 32, 45, 0, 21, -32, 45, -21, 7, -52, -17, -13, -18};
+	static const int hexagon[] = {-25, -45, 25, -45, 50, 0, 25, 45, -25, 45, -50, 0};
+	const char *fill = theme_colour[t % PC_THEME_MAX];
+	switch (t % PC_THEME_MAX) {
+	case 0:
+		pc_buf_printf(b, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"4.5\" fill=\"%s\"/>", cx, cy, fill);
+		break;
+	case 1:
 		pc_buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"9\" height=\"9\" fill=\"%s\"/>", cx - 4.5,
-			      cy - 4.5, theme_colour[theme]);
+			      cy - 4.5, fill);
+		break;
+	case 2:
+		put_polygon(b, triangle, 3, cx, cy, fill);
+		break;
+	case 3:
+		put_polygon(b, diamond, 4, cx, cy, fill);
+		break;
+	case 4:
+		put_polygon(b, inverted, 3, cx, cy, fill);
+		break;
+	case 5:
+		put_polygon(b, cross, 12, cx, cy, fill);
+		break;
+	case 6:
+		put_polygon(b, star, 10, cx, cy, fill);
+		break;
+	default:
+		put_polygon(b, hexagon, 6, cx, cy, fill);
+		break;
+	}
 }
 
 /* The events sorted into one lane per theme, each lane in rows. */
 typedef struct {
-	mark *lanes[PC_THEME_COUNT];
-	size_t n_lane[PC_THEME_COUNT];
-	int levels[PC_THEME_COUNT];
-	int y0, y1; /* first and last year */
+	size_t n_themes; /* lanes: one per theme */
+	mark *lanes[PC_THEME_MAX];
+	size_t n_lane[PC_THEME_MAX];
+	int levels[PC_THEME_MAX];
+	double legend_h; /* the legend's rows */
+	int y0, y1;      /* first and last year */
 	int step;   /* label every step-th year */
 	double width, height;
 } layout;
@@ -150,11 +210,14 @@ static void
 layout_events(const pc_graph *g, layout *l)
 {
 	memset(l, 0, sizeof *l);
-	for (int t = 0; t < PC_THEME_COUNT; t++)
+	/* The builder allows at most PC_THEME_MAX themes; in a graph made
+	 * otherwise, events of other themes go to the first lane. */
+	l->n_themes = g->n_themes == 0 ? 1 : g->n_themes < PC_THEME_MAX ? g->n_themes : PC_THEME_MAX;
+	for (size_t t = 0; t < l->n_themes; t++)
 		l->lanes[t] = pc_malloc(g->n_events * sizeof *l->lanes[t]);
 	for (size_t i = 0; i < g->n_events; i++) {
 		const pc_event *e = &g->events[i];
-		pc_theme t = e->theme < PC_THEME_COUNT ? e->theme : PC_THEME_EDUCATION_ICT;
+		size_t t = e->theme < l->n_themes ? e->theme : 0;
 		int end = e->end_year != PC_NONE && e->end_year > e->year ? e->end_year : e->year;
 		l->lanes[t][l->n_lane[t]++] = (mark){e->year, end, (uint32_t)i, 0};
 		if (i == 0 || e->year < l->y0)
@@ -168,8 +231,19 @@ layout_events(const pc_graph *g, layout *l)
 	l->width = 2 * MARGIN + (double)n_years * YEAR_W;
 	if (l->width < 420)
 		l->width = 420; /* room for the legend */
-	l->height = MARGIN + LEGEND_H + AXIS_H + MARGIN;
-	for (int t = 0; t < PC_THEME_COUNT; t++) {
+	/* The legend wraps to the figure's width: each row past the first adds height. */
+	l->legend_h = LEGEND_H;
+	double x = MARGIN;
+	for (size_t t = 0; t < l->n_themes; t++) {
+		double w = 24 + 6.2 * (double)strlen(theme_label(g, t));
+		if (t > 0 && x + w > l->width - MARGIN) {
+			x = MARGIN;
+			l->legend_h += LEGEND_H - 8;
+		}
+		x += w;
+	}
+	l->height = MARGIN + l->legend_h + AXIS_H + MARGIN;
+	for (size_t t = 0; t < l->n_themes; t++) {
 		qsort(l->lanes[t], l->n_lane[t], sizeof *l->lanes[t], by_start);
 		l->levels[t] = assign_levels(l->lanes[t], l->n_lane[t]);
 		if (l->n_lane[t] > 0)
@@ -180,7 +254,7 @@ layout_events(const pc_graph *g, layout *l)
 static void
 layout_free(layout *l)
 {
-	for (int t = 0; t < PC_THEME_COUNT; t++)
+	for (size_t t = 0; t < l->n_themes; t++)
 		free(l->lanes[t]);
 }
 
@@ -197,27 +271,33 @@ svg_open(const pc_graph *g, const layout *l, pc_buf *b)
 		      g->n_events == 1 ? "" : "s", l->y0, l->y1);
 	pc_buf_puts(b,
 		    "<desc id=\"tl_desc\">Each mark is an event at its year; a line shows an event that spans years.");
-	for (int t = 0; t < PC_THEME_COUNT; t++) {
+	for (size_t t = 0; t < l->n_themes; t++) {
 		if (l->n_lane[t] == 0)
 			continue;
-		pc_buf_printf(b, " %s (%s, %zu event%s): ", pc_theme_label[t], t == 0 ? "circles" : "squares",
-			      l->n_lane[t], l->n_lane[t] == 1 ? "" : "s");
+		pc_buf_printf(b, " %s (%s, %zu event%s): ", theme_label(g, t), theme_shape_plural[t], l->n_lane[t],
+			      l->n_lane[t] == 1 ? "" : "s");
 		describe_lane(b, l->lanes[t], l->n_lane[t]);
 		pc_buf_putc(b, '.');
 	}
 	pc_buf_puts(b, " The list after the figure gives every event.</desc>\n");
 }
 
+/* A row of themes, wrapped as layout_events measured it. */
 static void
-svg_legend(pc_buf *b)
+svg_legend(const pc_graph *g, const layout *l, pc_buf *b)
 {
 	double x = MARGIN, y = MARGIN + 9;
-	for (int t = 0; t < PC_THEME_COUNT; t++) {
-		put_mark(b, (pc_theme)t, x + 5, y - 4);
+	for (size_t t = 0; t < l->n_themes; t++) {
+		double w = 24 + 6.2 * (double)strlen(theme_label(g, t));
+		if (t > 0 && x + w > l->width - MARGIN) {
+			x = MARGIN;
+			y += LEGEND_H - 8;
+		}
+		put_mark(b, t, x + 5, y - 4);
 		pc_buf_printf(b, "<text x=\"%.0f\" y=\"%.0f\">", x + 14, y);
-		pc_buf_xml(b, pc_theme_label[t]);
+		pc_buf_xml(b, theme_label(g, t));
 		pc_buf_puts(b, "</text>\n");
-		x += 24 + 6.2 * (double)strlen(pc_theme_label[t]);
+		x += w;
 	}
 }
 
@@ -243,10 +323,10 @@ svg_axis(const layout *l, pc_buf *b, double top, double bottom)
 /* One theme's lane from lane_y down: its title, then its marks row by
  * row. Returns where the next lane starts. */
 static double
-svg_lane(const pc_graph *g, const layout *l, pc_buf *b, int t, double lane_y)
+svg_lane(const pc_graph *g, const layout *l, pc_buf *b, size_t t, double lane_y)
 {
 	pc_buf_printf(b, "<text x=\"%d\" y=\"%.0f\" font-weight=\"bold\">", MARGIN, lane_y + 20);
-	pc_buf_xml(b, pc_theme_label[t]);
+	pc_buf_xml(b, theme_label(g, t));
 	pc_buf_puts(b, "</text>\n");
 	double row0 = lane_y + LANE_TOP;
 	for (size_t i = 0; i < l->n_lane[t]; i++) {
@@ -267,7 +347,7 @@ svg_lane(const pc_graph *g, const layout *l, pc_buf *b, int t, double lane_y)
 				      "stroke-width=\"3\"/>",
 				      cx, cy, ex, cy, theme_colour[t]);
 		}
-		put_mark(b, (pc_theme)t, cx, cy);
+		put_mark(b, t, cx, cy);
 		pc_buf_puts(b, "</g>\n");
 	}
 	return row0 + (double)l->levels[t] * LEVEL_H;
@@ -281,12 +361,12 @@ pc_epub_timeline_svg(const pc_graph *g, pc_buf *b)
 	layout l;
 	layout_events(g, &l);
 	svg_open(g, &l, b);
-	svg_legend(b);
+	svg_legend(g, &l, b);
 	/* Year grid, then the lanes over it. */
-	double top = MARGIN + LEGEND_H, bottom = l.height - MARGIN - AXIS_H;
+	double top = MARGIN + l.legend_h, bottom = l.height - MARGIN - AXIS_H;
 	svg_axis(&l, b, top, bottom);
 	double lane_y = top;
-	for (int t = 0; t < PC_THEME_COUNT; t++)
+	for (size_t t = 0; t < l.n_themes; t++)
 		if (l.n_lane[t] > 0)
 			lane_y = svg_lane(g, &l, b, t, lane_y);
 	pc_buf_puts(b, "</svg>\n");

@@ -12,7 +12,6 @@ write_event(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 	const pc_event *e = &g->events[i];
 	pc_buf *b = &d->xhtml;
 	const char *me = d->file;
-	pc_theme t = e->theme < PC_THEME_COUNT ? e->theme : PC_THEME_EDUCATION_ICT;
 
 	pc_buf_puts(b, "<li class=\"event\" id=\"");
 	pc_epub_text(b, e->n.id);
@@ -21,8 +20,19 @@ write_event(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 		pc_buf_printf(b, "%d\xe2\x80\x93%d", e->year, e->end_year);
 	else
 		pc_buf_printf(b, "%d", e->year);
-	pc_buf_printf(b, " \xc2\xb7 <span class=\"theme-%s\">", pc_theme_name[t]);
-	pc_epub_bdi(b, pc_theme_label[t]);
+	if (e->theme < g->n_themes) {
+		/* The stylesheet colours the two themes of format 1.0 where they
+		 * stand by default; any other theme has its figure colour inline. */
+		const pc_theme *t = &g->themes[e->theme];
+		pc_buf_puts(b, " \xc2\xb7 <span class=\"theme-");
+		pc_epub_text(b, t->n.id);
+		if (e->theme >= PC_THEME_DEFAULT_COUNT || strcmp(t->n.id, pc_theme_default_id[e->theme]) != 0)
+			pc_buf_printf(b, "\" style=\"color: %s", pc_epub_theme_colour(e->theme));
+		pc_buf_puts(b, "\">");
+		pc_epub_bdi(b, t->label);
+	} else {
+		pc_buf_puts(b, "<span>");
+	}
 	pc_buf_puts(b, "</span></p>\n<p dir=\"auto\">");
 	pc_epub_text(b, e->text);
 	pc_buf_puts(b, "</p>\n");

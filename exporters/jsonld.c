@@ -401,8 +401,8 @@ write_events(writer *x)
 		put_text(x, "description", e->text);
 		put_year(x, "startDate", e->year);
 		put_year(x, "endDate", e->end_year);
-		if ((unsigned)e->theme < PC_THEME_COUNT)
-			put_text(x, "theme", pc_theme_name[e->theme]);
+		if (e->theme < g->n_themes)
+			put_text(x, "theme", g->themes[e->theme].n.id);
 		const pc_edge_index *r = &x->roles;
 		for (int role = 0; role < PC_ROLE_COUNT; role++) {
 			int open = 0;

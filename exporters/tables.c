@@ -192,12 +192,20 @@ static const pc_column source_cols[] = {
 	{LINE(pc_provider, n.line)},
 };
 
+static void
+event_theme(const pc_row *row, pc_cell *c)
+{
+	const pc_event *x = row->rec;
+	if (x->theme < row->g->n_themes)
+		set_str(c, row->g->themes[x->theme].n.id);
+}
+
 static const pc_column event_cols[] = {
 	{COL("id", "Identifier of the event"), STR(pc_event, n.id)},
 	{COL("year", "Year the event happened or began"), YEAR(pc_event, year)},
 	{COL("end_year", "Last year of an event that spans years"), YEAR(pc_event, end_year)},
-	{COL("theme", "Timeline it belongs to: education-ict or child-protection"),
-	 NAME(pc_event, theme, pc_theme_name, PC_THEME_COUNT)},
+	{COL("theme", "Timeline it belongs to (education-ict or child-protection unless the profile declares its own)"),
+	 FN(PC_COL_STRING, event_theme), .references = "themes"},
 	{COL("text", "What happened, as the profile tells it"), STR(pc_event, text), WIDE},
 	{LINE(pc_event, n.line)},
 };
@@ -475,6 +483,16 @@ static const pc_column citation_cols[] = {
 	{LINE(pc_citation, line)},
 };
 
+/* ---- Themes ---------------------------------------------------------------------- */
+
+static const pc_column theme_cols[] = {
+	{COL("id", "Identifier of the timeline theme"), STR(pc_theme, n.id)},
+	{COL("label", "Name of the timeline"), STR(pc_theme, label)},
+	{COL("order", "Place of the timeline among the profile's, from 1"), INT(pc_theme, order)},
+	{COL("line", "Line of the source file that declares it; empty for the two themes of format 1.0"),
+	 .type = PC_COL_INTEGER, .get = G_LINE, .offset = FIELD(pc_theme, n.line, unsigned)},
+};
+
 /* ---- The table of tables ------------------------------------------------------- */
 
 static const char *const pk_id[] = {"id", NULL};
@@ -553,6 +571,8 @@ const pc_table pc_tables[] = {
 	{T("listing_authors", "Authors as listed", "The authors of each bibliography entry, as the entry writes them",
 	   PC_KIND_COUNT, citation_cols, pk_citation),
 	 ROWS(citations, pc_citation)},
+	{T("themes", "Themes", "The timelines events belong to, in order", PC_KIND_COUNT, theme_cols, pk_id),
+	 ROWS(themes, pc_theme)},
 };
 const size_t pc_n_tables = NCOLS(pc_tables);
 

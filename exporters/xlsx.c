@@ -14,6 +14,7 @@
 #include "../compiler/alloc.h"
 #include "../compiler/decimal.h"
 #include "bidi.h"
+#include "buf.h"
 #include "export.h"
 #include "tables.h"
 #include "xlsx_limits.h"
@@ -497,7 +498,7 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 {
 	const pc_graph *g = x->g;
 	put_str(x, ws, r++, 0, "Events per year, by theme", x->bold);
-	if (g->n_events == 0) {
+	if (g->n_events == 0 || g->n_themes == 0) {
 		put_str(x, ws, r++, 0, "The profile has no events: no chart.", x->top);
 		return r;
 	}
@@ -511,27 +512,31 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 	/* Every year of the span has a row, so the gaps show; the checks keep
 	 * years within 1800..2100, so the span stays small. */
 	size_t span = (size_t)(hi - lo) + 1;
-	size_t(*count)[PC_THEME_COUNT] = pc_calloc(span, sizeof *count);
+	size_t(*count)[PC_THEME_MAX] = pc_calloc(span, sizeof *count);
+	size_t n_themes = g->n_themes < PC_THEME_MAX ? g->n_themes : PC_THEME_MAX;
+	size_t per_theme[PC_THEME_MAX] = {0};
 	for (size_t i = 0; i < g->n_events; i++)
-		if (g->events[i].theme < PC_THEME_COUNT)
+		if (g->events[i].theme < n_themes) {
 			count[g->events[i].year - lo][g->events[i].theme]++;
+			per_theme[g->events[i].theme]++;
+		}
 	put_str(x, ws, r++, 0, "An event that spans years counts in the year it began.", x->top);
 
 	/* The chart first, under its heading; its numbers in the table below it. */
 	lxw_row_t chart_row = r;
 	lxw_row_t head = r + CHART_ROWS;
-	const char *headers[1 + PC_THEME_COUNT];
+	const char *headers[1 + PC_THEME_MAX];
 	headers[0] = "year";
-	for (int t = 0; t < PC_THEME_COUNT; t++)
-		headers[1 + t] = pc_theme_label[t];
+	for (size_t t = 0; t < n_themes; t++)
+		headers[1 + t] = g->themes[t].label;
 	for (size_t y = 0; y < span; y++) {
 		put_num(x, ws, head + 1 + (lxw_row_t)y, 0, lo + (double)y);
-		for (int t = 0; t < PC_THEME_COUNT; t++)
+		for (size_t t = 0; t < n_themes; t++)
 			put_num(x, ws, head + 1 + (lxw_row_t)y, (lxw_col_t)(1 + t), (double)count[y][t]);
 	}
 	free(count);
 	lxw_row_t last = head + (lxw_row_t)span;
-	about_table(x, ws, "events_per_year", head, last, headers, 1 + PC_THEME_COUNT);
+	about_table(x, ws, "events_per_year", head, last, headers, 1 + n_themes);
 
 	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_COLUMN_STACKED);
 	if (chart == NULL) {
@@ -542,7 +547,7 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 	chart_axis_set_name(chart->x_axis, "Year");
 	chart_axis_set_name(chart->y_axis, "Events");
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-	for (int t = 0; t < PC_THEME_COUNT; t++) {
+	for (size_t t = 0; t < n_themes; t++) {
 		lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
 		if (s == NULL) {
 			lxw_ok(x, LXW_ERROR_MEMORY_MALLOC_FAILED, ABOUT, head, (lxw_col_t)(1 + t));
@@ -552,14 +557,18 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 		chart_series_set_values(s, ABOUT, head + 1, (lxw_col_t)(1 + t), last, (lxw_col_t)(1 + t));
 		chart_series_set_name_range(s, ABOUT, head, (lxw_col_t)(1 + t));
 	}
-	size_t n_edu = 0;
-	for (size_t i = 0; i < g->n_events; i++)
-		n_edu += g->events[i].theme == PC_THEME_EDUCATION_ICT;
+	/* "by theme: 9 Education and ICT and 12 Child protection ...", one
+	 * count per theme, the last joined by "and". */
+	pc_buf themes;
+	pc_buf_init(&themes);
+	for (size_t t = 0; t < n_themes; t++)
+		pc_buf_printf(&themes, "%s%zu %s", t == 0 ? "" : t + 1 == n_themes ? " and " : ", ", per_theme[t],
+			      g->themes[t].label);
 	char *alt = pc_asprintf("Stacked column chart of the profile's %zu events per year from %d to %d, "
-				"by theme: %zu %s and %zu %s. The numbers are in the table events_per_year "
+				"by theme: %s. The numbers are in the table events_per_year "
 				"on this sheet, rows %u to %u.",
-				g->n_events, lo, hi, n_edu, pc_theme_label[PC_THEME_EDUCATION_ICT], g->n_events - n_edu,
-				pc_theme_label[PC_THEME_CHILD_PROTECTION], (unsigned)head + 1, (unsigned)last + 1);
+				g->n_events, lo, hi, themes.data ? themes.data : "", (unsigned)head + 1, (unsigned)last + 1);
+	pc_buf_free(&themes);
 	lxw_chart_options co = {.x_scale = 1.6, .y_scale = 1.4, .description = alt};
 	lxw_ok(x, worksheet_insert_chart_opt(ws, chart_row, 0, chart, &co), ABOUT, chart_row, 0);
 	free(alt);

@@ -73,6 +73,7 @@ hand_graph(void)
 	pc_graph *g = pc_graph_new();
 	pc_strtab *s = &g->strings;
 	g->source_path = pc_intern(s, "/somewhere/else/hand.xml");
+	pc_graph_default_themes(g);
 	memset(g->source_sha256, '0', 64);
 	g->title = pc_intern(s, "Hand-built \"profile\"");
 	g->modified = pc_intern(s, "1970-01-02");

@@ -33,6 +33,88 @@ START_TEST(golden_products_unchanged)
 }
 END_TEST
 
+/* ---- The 1.1 fixture ------------------------------------------------------ */
+
+#define XC    "tests/fixtures/xc.xml"
+#define PY    "/usr/bin/python3"
+#define EPOCH "86400"
+
+static char *
+build_xc(void)
+{
+	char *out = pc_asprintf("%s/xc", test_tmp);
+	pc_run r;
+	run_sh(&r, "SOURCE_DATE_EPOCH=" EPOCH " '%s' build -o '%s' " XC, profilec_path(), out);
+	ck_assert_msg(r.status == 0, "build " XC ": exit %d: %s", r.status, r.err);
+	run_free(&r);
+	return out;
+}
+
+static void
+run_checker(const char *cmd, const char *want)
+{
+	pc_run r;
+	run_sh(&r, "%s", cmd);
+	ck_assert_msg(r.status == 0, "%s: exit %d:\n%.4000s%.2000s", cmd, r.status, r.out, r.err);
+	ck_assert_msg(strstr(r.out, want) != NULL, "%s: no '%s' in:\n%.2000s", cmd, want, r.out);
+	run_free(&r);
+}
+
+/* The fixture reads back through each format's own checker, as xa.xml
+ * does: the CSV package, the workbook (openpyxl), the book, the bundle
+ * (pyld). epubcheck runs on it in tests/check_epub.c. */
+START_TEST(xc_reads_back_in_every_format)
+{
+	char *out = build_xc();
+	char *dump = dump_to_file(XC);
+	char *cmd = pc_asprintf(PY " tests/csv_check.py '%s/xc/csv' '%s'", out, dump);
+	run_checker(cmd, "ok: ");
+	free(cmd);
+	cmd = pc_asprintf(PY " tests/xlsx_check.py '%s/xc/xc.xlsx' '%s' --epoch=" EPOCH, out, dump);
+	run_checker(cmd, "ok: ");
+	free(cmd);
+	cmd = pc_asprintf(PY " tests/epub_check.py '%s/xc/xc.epub' '%s'", out, dump);
+	run_checker(cmd, "ok: 8 documents");
+	free(cmd);
+	cmd = pc_asprintf(PY " tests/jsonld_check.py bundle '%s/xc/xc.jsonld' '%s'", out, dump);
+	run_checker(cmd, "triples ");
+	free(cmd);
+	free(dump);
+	free(out);
+}
+END_TEST
+
+/* The number of data rows of a CSV table (records, not lines: a quoted
+ * field may hold a line break). */
+static long
+csv_rows(const char *dir, const char *table)
+{
+	pc_run r;
+	run_sh(&r, PY " -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline=\"\"))) - 1)' "
+		      "'%s/xc/csv/%s.csv'",
+	       dir, table);
+	ck_assert_msg(r.status == 0, "%s: %s", table, r.err);
+	long n = strtol(r.out, NULL, 10);
+	run_free(&r);
+	return n;
+}
+
+/* The constructs of 1.1 reach the tables. */
+START_TEST(xc_tables_hold_the_constructs_of_1_1)
+{
+	char *out = build_xc();
+	ck_assert_int_ge(csv_rows(out, "themes"), 3);
+	char *themes = read_file_in(out, "xc/csv/themes.csv", NULL);
+	/* In their declared order, not the order of declaration. */
+	ck_assert_ptr_nonnull(strstr(themes, "education,Education and ICT,1,"));
+	ck_assert_ptr_nonnull(strstr(themes, "protection,Child protection and law enforcement,2,"));
+	ck_assert_ptr_nonnull(strstr(themes, "civil-society,Industry and civil society,3,"));
+	ck_assert(strstr(themes, "\nprotection,") < strstr(themes, "\ncivil-society,"));
+	free(themes);
+	free(out);
+}
+END_TEST
+
 Suite *
 suite_format(void)
 {
@@ -42,5 +124,11 @@ suite_format(void)
 	tcase_add_checked_fixture(golden, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(golden, golden_products_unchanged);
 	suite_add_tcase(s, golden);
+	TCase *xc = tcase_create("fixture-1.1");
+	tcase_set_timeout(xc, 120);
+	tcase_add_checked_fixture(xc, test_tmp_setup, test_tmp_teardown);
+	tcase_add_test(xc, xc_reads_back_in_every_format);
+	tcase_add_test(xc, xc_tables_hold_the_constructs_of_1_1);
+	suite_add_tcase(s, xc);
 	return s;
 }

@@ -58,6 +58,7 @@ hand_graph(void)
 	pc_graph *g = pc_graph_new();
 	pc_strtab *s = &g->strings;
 	g->source_path = pc_intern(s, "hand.xml");
+	pc_graph_default_themes(g);
 	memset(g->source_sha256, '0', 64);
 	g->title = pc_intern(s, "Hand \"profile\"");
 	g->lang = pc_intern(s, "en");

@@ -235,6 +235,7 @@ tiny_graph(const char *event_text)
 {
 	pc_graph *g = pc_graph_new();
 	g->source_path = pc_intern(&g->strings, "tiny.xml");
+	pc_graph_default_themes(g);
 	g->title = pc_intern(&g->strings, "Tiny (fictional)");
 	g->build_epoch = 86400;
 	memcpy(g->build_date, "1970-01-02", 11);

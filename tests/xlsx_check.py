@@ -31,6 +31,7 @@ NODE_SHEETS = {
     "article": "articles",
     "penalty": "penalties",
     "threshold": "thresholds",
+    "theme": "themes",
 }
 # Edge tables whose count the dump's "counts" line gives.
 EDGE_SHEETS = {
@@ -185,7 +186,7 @@ def check_cells(wb):
     return n_links
 
 
-def check_zip(path, epoch, n_events):
+def check_zip(path, epoch, n_events, n_themes):
     with zipfile.ZipFile(path) as z:
         names = z.namelist()
         for n in names:
@@ -199,8 +200,8 @@ def check_zip(path, epoch, n_events):
             x = z.read(charts[0]).decode()
             if '<c:barDir val="col"/>' not in x or '<c:grouping val="stacked"/>' not in x:
                 fail(f"{charts[0]}: not a stacked column chart")
-            if x.count("<c:ser>") < 2:
-                fail(f"{charts[0]}: fewer than two series (one per theme)")
+            if x.count("<c:ser>") != n_themes:
+                fail(f"{charts[0]}: {x.count('<c:ser>')} series, want one per theme ({n_themes})")
         drawings = [n for n in names if n.startswith("xl/drawings/drawing")]
         alts = [m for n in drawings for m in re.findall(r'descr="([^"]*)"', z.read(n).decode())]
         if (charts and not alts) or any(len(a) < 20 for a in alts):
@@ -308,7 +309,7 @@ def main():
             if r[h.index("value_text")] is None and r[h.index("value")] is not None:
                 fail(f"indicators: '{r[0]}' has no value in the profile but a value cell {r[h.index('value')]!r}")
     n_links = check_cells(wb)
-    check_zip(path, epoch, expected.get("events", 0))
+    check_zip(path, epoch, expected.get("events", 0), expected.get("themes", 0))
     for f in failures:
         print("FAIL: " + f)
     if failures:
