@@ -1,5 +1,6 @@
 /* Build the typed graph, one entity subtree at a time: nodes, typed edges, interned strings. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -627,11 +628,18 @@ resolve_themes(builder *b)
 		size_t t = 0;
 		while (t < g->n_themes && g->themes[t].n.id != p->to)
 			t++;
-		if (t < g->n_themes)
+		if (t < g->n_themes) {
 			g->events[p->from].theme = (uint32_t)t;
-		else
-			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, p->line, p->col, "unknown-ref",
-				       "event '%s' names unknown theme '%s'", g->events[p->from].n.id, p->to);
+			continue;
+		}
+		/* Say which themes there are: at most PC_THEME_MAX short ids. */
+		char known[PC_THEME_MAX * 70] = "";
+		for (size_t k = 0; k < g->n_themes; k++)
+			snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s",
+				 k == 0 ? "" : k + 1 == g->n_themes ? " or " : ", ", g->themes[k].n.id);
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, p->line, p->col, "unknown-ref",
+			       "event '%s' names unknown theme '%s': write %s, or declare the theme", g->events[p->from].n.id,
+			       p->to, known);
 	}
 }
 
