@@ -112,6 +112,8 @@ static const term_def context[] = {
 	{"startDate", "schema:startDate", YEAR, NULL},
 	{"endDate", "schema:endDate", YEAR, NULL},
 	{"theme", "pc:theme", NULL, NULL},
+	{"Theme", "pc:Theme", NULL, NULL},
+	{"themeOrder", "pc:themeOrder", "xsd:integer", NULL},
 	{"organizer", "schema:organizer", ID, SET},
 	{"funder", "schema:funder", ID, SET},
 	{"partner", "pc:partner", ID, SET},
@@ -387,6 +389,22 @@ write_indicators(writer *x)
 		open_node(x, NULL, node_iri(x, PC_PROVIDER, g->providers[i].n.id), "StatisticsSource");
 		put_text(x, "name", g->providers[i].name);
 		put_quality(x, PC_PROVIDER, i);
+		pc_json_close(&x->w, '}');
+	}
+}
+
+/* The timelines: an event's theme is the id of one of these. */
+static void
+write_themes(writer *x)
+{
+	const pc_graph *g = x->g;
+	for (uint32_t i = 0; i < g->n_themes; i++) {
+		const pc_theme *t = &g->themes[i];
+		pc_buf_reset(&x->iri);
+		pc_buf_printf(&x->iri, "%s%s/theme/%s", x->base, x->cc, t->n.id);
+		open_node(x, NULL, x->iri.data, "Theme");
+		put_text(x, "name", t->label);
+		pc_json_number(&x->w, "themeOrder", t->order);
 		pc_json_close(&x->w, '}');
 	}
 }
@@ -828,6 +846,7 @@ pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 	write_profile(&x);
 	write_countries(&x);
 	write_indicators(&x);
+	write_themes(&x);
 	write_events(&x);
 	write_actors(&x);
 	write_persons(&x);

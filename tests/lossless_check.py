@@ -149,6 +149,12 @@ def expectations(root, cc):
                 add(ind, "indicator/@sources", src, "id:source", "indicator_sources",
                     {"indicator_id": i, "source_id": src}, "source_id", node, PC + "source")
     for sec in root.kids("events"):
+        for th in sec.kids("theme"):
+            i, k = th.attrs["id"], {"id": th.attrs["id"]}
+            node = iri("theme", i)
+            attr(th, "id", "id:theme", "themes", k, "id", node, "@id")
+            attr(th, "order", "int", "themes", k, "order", node, PC + "themeOrder")
+            text(th, "label", "themes", k, "label", node, SCHEMA + "name")
         for ev in sec.kids("event"):
             i, k = ev.attrs["id"], {"id": ev.attrs["id"]}
             node = iri("event", i)
