@@ -51,8 +51,7 @@
 
 #include "../compiler/alloc.h"
 #include "../compiler/decimal.h"
-#include "edge_index.h"
-#include "export.h"
+#include "jsonld.h"
 
 #define PC_VOCAB "https://w3id.org/profilec/vocab#"
 
@@ -202,16 +201,7 @@ static const char *const relation_term[PC_REL_COUNT] = {
 	[PC_REL_PARTNER_OF] = "partnerOf",       [PC_REL_FOUNDED_BY] = "founder", [PC_REL_FUNDED_BY] = "funder",
 };
 
-typedef struct {
-	const pc_graph *g;
-	const char *base, *cc;
-	pc_json w;
-	pc_buf iri; /* scratch for the IRI being written */
-	pc_edge_index roles, relations, authors, citations, changes;
-	pc_edge_index quality[PC_KIND_COUNT];
-} writer;
-
-static const char *
+const char *
 node_iri(writer *x, pc_kind kind, const char *id)
 {
 	pc_buf_reset(&x->iri);
@@ -228,13 +218,13 @@ ref_iri(writer *x, pc_ref r)
 }
 
 /* A reference to node r under key (NULL inside an array). */
-static void
+void
 put_ref(writer *x, const char *key, pc_kind kind, uint32_t index)
 {
 	pc_json_string(&x->w, key, ref_iri(x, (pc_ref){kind, index}));
 }
 
-static void
+void
 put_text(writer *x, const char *key, const char *s)
 {
 	if (s != NULL)
@@ -242,7 +232,7 @@ put_text(writer *x, const char *key, const char *s)
 }
 
 /* A year as the lexical form of xsd:gYear: at least four digits. */
-static void
+void
 put_year(writer *x, const char *key, int year)
 {
 	if (year == PC_NONE)
@@ -257,7 +247,7 @@ put_year(writer *x, const char *key, int year)
 
 /* A decimal exactly: a JSON number while a double holds it (a processor
  * reads JSON numbers as doubles), else a typed xsd:decimal literal. */
-static void
+void
 put_decimal(writer *x, const char *key, const char *canon)
 {
 	if (canon == NULL)
@@ -273,7 +263,7 @@ put_decimal(writer *x, const char *key, const char *canon)
 }
 
 /* Open a node: its @id and @type. */
-static void
+void
 open_node(writer *x, const char *key, const char *iri, const char *type)
 {
 	pc_json_open(&x->w, key, '{');
@@ -281,7 +271,7 @@ open_node(writer *x, const char *key, const char *iri, const char *type)
 	pc_json_string(&x->w, "@type", type);
 }
 
-static void
+void
 put_quality(writer *x, pc_kind kind, uint32_t index)
 {
 	const pc_edge_index *q = &x->quality[kind];
@@ -340,7 +330,7 @@ write_profile(writer *x)
 	pc_json_close(&x->w, '}');
 }
 
-static void
+void
 put_country(writer *x, const char *key)
 {
 	if (x->g->n_countries > 0)
@@ -656,144 +646,6 @@ write_listings(writer *x)
 	}
 }
 
-static void
-put_tristate(writer *x, const char *key, int v)
-{
-	if (v >= 0)
-		pc_json_bool(&x->w, key, v);
-}
-
-static void
-write_legislation(writer *x)
-{
-	const pc_graph *g = x->g;
-	for (uint32_t i = 0; i < g->n_instruments; i++) {
-		const pc_instrument *in = &g->instruments[i];
-		open_node(x, NULL, node_iri(x, PC_INSTRUMENT, in->n.id), "Legislation");
-		put_text(x, "name", in->title);
-		if ((unsigned)in->type < PC_INSTR_COUNT)
-			put_text(x, "legislationType", pc_instrument_type_name[in->type]);
-		put_text(x, "legislationIdentifier", in->number);
-		put_year(x, "legislationDate", in->year);
-		if (in->type != PC_INSTR_CONVENTION)
-			put_country(x, "legislationJurisdiction");
-		if (in->issuer >= 0)
-			put_ref(x, "legislationPassedBy", PC_ACTOR, (uint32_t)in->issuer);
-		put_text(x, "treatyStatus", in->status);
-		put_tristate(x, "signed", in->signed_);
-		put_tristate(x, "ratified", in->ratified);
-		put_tristate(x, "inForce", in->in_force);
-		put_text(x, "statusDate", in->status_date);
-		put_quality(x, PC_INSTRUMENT, i);
-		pc_json_close(&x->w, '}');
-	}
-	for (uint32_t i = 0; i < g->n_articles; i++) {
-		const pc_article *ar = &g->articles[i];
-		open_node(x, NULL, node_iri(x, PC_ARTICLE, ar->n.id), "Legislation");
-		put_text(x, "name", ar->heading);
-		put_text(x, "legislationType", "article");
-		put_text(x, "legislationIdentifier", ar->number);
-		put_text(x, "description", ar->text);
-		if (ar->instrument < g->n_instruments) {
-			put_ref(x, "isPartOf", PC_INSTRUMENT, ar->instrument);
-			if (g->instruments[ar->instrument].type != PC_INSTR_CONVENTION)
-				put_country(x, "legislationJurisdiction");
-		}
-		put_quality(x, PC_ARTICLE, i);
-		pc_json_close(&x->w, '}');
-	}
-}
-
-/* UN/CEFACT common codes of the duration units the schema allows. */
-static const char *
-duration_code(const char *unit)
-{
-	static const char *const map[][2] = {{"days", "DAY"}, {"weeks", "WEE"}, {"months", "MON"}, {"years", "ANN"}};
-	for (size_t i = 0; unit && i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(unit, map[i][0]) == 0)
-			return map[i][1];
-	return NULL;
-}
-
-/* The bounds of a penalty: a duration, or an amount of money. */
-static void
-put_bounds(writer *x, const pc_penalty *p, const char *penalty_iri)
-{
-	if (p->min == NULL && p->max == NULL)
-		return;
-	/* Without a unit the kind decides: only a fine is money. */
-	int money = p->unit ? p->unit_is_currency : p->kind == PC_PEN_FINE;
-	char *iri = pc_asprintf("%s#%s", penalty_iri, money ? "amount" : "duration");
-	open_node(x, money ? "amount" : "duration", iri, money ? "MonetaryAmount" : "QuantitativeValue");
-	free(iri);
-	put_decimal(x, "minValue", p->min);
-	put_decimal(x, "maxValue", p->max);
-	if (money) {
-		put_text(x, "currency", p->unit);
-	} else {
-		put_text(x, "unitText", p->unit);
-		put_text(x, "unitCode", duration_code(p->unit));
-	}
-	pc_json_close(&x->w, '}');
-}
-
-static void
-write_penalties(writer *x)
-{
-	const pc_graph *g = x->g;
-	pc_json *w = &x->w;
-	for (uint32_t i = 0; i < g->n_penalties; i++) {
-		const pc_penalty *p = &g->penalties[i];
-		char *iri = pc_strdup(node_iri(x, PC_PENALTY, p->n.id));
-		open_node(x, NULL, iri, "Penalty");
-		if (p->article < g->n_articles)
-			put_ref(x, "article", PC_ARTICLE, p->article);
-		if ((unsigned)p->kind < PC_PEN_COUNT)
-			put_text(x, "penaltyKind", pc_penalty_kind_name[p->kind]);
-		put_text(x, "offence", p->offence);
-		put_text(x, "condition", p->condition);
-		put_bounds(x, p, iri);
-		if (p->alternative_to >= 0)
-			put_ref(x, "alternativeTo", PC_PENALTY, (uint32_t)p->alternative_to);
-		if (p->in_addition_to >= 0)
-			put_ref(x, "inAdditionTo", PC_PENALTY, (uint32_t)p->in_addition_to);
-		const pc_edge_index *c = &x->changes;
-		if (PC_EDGE_COUNT(c, i) > 0) {
-			pc_json_open(w, "changes", '[');
-			PC_EDGE_EACH(c, i, k) {
-				const pc_penalty_change *ch = &g->penalty_changes[c->items[k]];
-				char *cid = pc_asprintf("%s#change-%u", iri, (unsigned)(k - c->start[i] + 1));
-				open_node(x, NULL, cid, "PenaltyChange");
-				free(cid);
-				put_ref(x, "changeOf", PC_PENALTY, ch->of);
-				put_decimal(x, "factor", ch->factor);
-				pc_json_close(w, '}');
-			}
-			pc_json_close(w, ']');
-		}
-		put_quality(x, PC_PENALTY, i);
-		pc_json_close(w, '}');
-		free(iri);
-	}
-}
-
-static void
-write_thresholds(writer *x)
-{
-	for (uint32_t i = 0; i < x->g->n_thresholds; i++) {
-		const pc_threshold *t = &x->g->thresholds[i];
-		open_node(x, NULL, node_iri(x, PC_THRESHOLD, t->n.id), "LegalThreshold");
-		if ((unsigned)t->kind < PC_THR_COUNT) {
-			put_text(x, "name", pc_threshold_kind_label[t->kind]);
-			put_text(x, "thresholdKind", pc_threshold_kind_name[t->kind]);
-		}
-		pc_json_number(&x->w, "age", t->age);
-		put_country(x, "country");
-		put_quality(x, PC_THRESHOLD, i);
-		pc_json_close(&x->w, '}');
-	}
-}
-
 /* Group every edge kind by its source node, once, so the export is linear. */
 static void
 build_indexes(writer *x)
@@ -852,9 +704,9 @@ pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 	write_persons(&x);
 	write_publications(&x);
 	write_listings(&x);
-	write_legislation(&x);
-	write_penalties(&x);
-	write_thresholds(&x);
+	pc_jsonld_write_legislation(&x);
+	pc_jsonld_write_penalties(&x);
+	pc_jsonld_write_thresholds(&x);
 	pc_json_close(&x.w, ']');
 	pc_json_close(&x.w, '}');
 	pc_buf_putc(&out, '\n');
