@@ -179,7 +179,12 @@ check_cycles(const pc_graph *g, pc_diag *d)
 	free(colour);
 	free(stack);
 	free(edge_pos);
-	/* Editions form a chain, never a loop. */
+}
+
+/* Editions form a chain, never a loop (a profile without actors too). */
+static void
+check_edition_cycles(const pc_graph *g, pc_diag *d)
+{
 	for (size_t i = 0; i < g->n_publications; i++) {
 		int32_t p = g->publications[i].edition_of;
 		for (size_t steps = 0; p >= 0 && steps <= g->n_publications; steps++) {
@@ -375,6 +380,7 @@ pc_check(pc_graph *g, pc_diag *d)
 	check_years(g, d);
 	check_penalties(g, d);
 	check_cycles(g, d);
+	check_edition_cycles(g, d);
 	check_texts(g, d, 0);
 	note_missing(g, d);
 	note_long_numbers(g, d);

@@ -688,18 +688,31 @@ pc_fixit_markup(int code, const char *msg)
 		if (msg && sscanf(msg, "Couldn't find end of Start Tag %127s", a) == 1)
 			return pc_asprintf(
 				"the tag <%s is not finished: end it with '>' (write &lt; for a '<' in text)", a);
-		return NULL;
+		return pc_strdup("a tag is not finished: end it with '>'");
 	case XML_ERR_TAG_NOT_FINISHED:
 		if (msg && sscanf(msg, "Premature end of data in tag %127s line %u", a, &line) == 2)
 			return pc_asprintf("the file ends inside <%s> (opened on line %u): close it with </%s>", a,
 					   line, a);
 		return NULL;
+	case XML_ERR_SPACE_REQUIRED:
+		if (msg && strstr(msg, "attributes construct error") != NULL)
+			return pc_strdup("a tag whose attributes are not well formed, or the file ends inside it: write "
+					 "name=\"value\" pairs separated by spaces, then '>'");
+		return NULL;
 	case XML_ERR_DOCUMENT_END:
 		return pc_strdup("something follows the end of the root element, or the root element is not closed: "
 				 "keep everything inside <profile> ... </profile>");
-	case XML_ERR_INVALID_ENCODING:
-		return pc_strdup("bytes that are not UTF-8: save the file as UTF-8 (a Latin-1 or Windows-1252 editor "
-				 "setting writes these)");
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_ENCODING: {
+		/* libxml2 names the bytes where decoding failed: keep them, they find the place. */
+		const char *bytes = msg && strstr(msg, "not proper UTF-8") ? strstr(msg, "Bytes: ") : NULL;
+		if (code == XML_ERR_INVALID_CHAR && bytes == NULL)
+			return NULL;
+		size_t n = bytes ? strcspn(bytes + 7, "\n") : 0;
+		return pc_asprintf("bytes that are not UTF-8%s%.*s%s: save the file as UTF-8 (a Latin-1 or "
+				   "Windows-1252 editor setting writes these)",
+				   n ? " (" : "", (int)n, bytes ? bytes + 7 : "", n ? ")" : "");
+	}
 	default: return NULL;
 	}
 }

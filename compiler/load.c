@@ -106,6 +106,7 @@ map_source(pc_input *src, const pc_limits *lim, pc_diag *d)
 		close(fd);
 		return -1;
 	}
+	/* --max-size is at most 2^31 - 1 (main.c): libxml2 counts in ints. */
 	if ((unsigned long long)st.st_size > lim->max_size) {
 		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "limit-size",
 			       "source is %lld bytes, over the limit of %zu (see --max-size)", (long long)st.st_size,
@@ -113,8 +114,13 @@ map_source(pc_input *src, const pc_limits *lim, pc_diag *d)
 		close(fd);
 		return -1;
 	}
-	if ((unsigned long long)st.st_size > (unsigned long long)INT32_MAX) {
-		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "limit-size", "source over 2 GiB");
+	/* /proc and /sys files say they hold 0 bytes and yet have some: a
+	 * mapping would read nothing, and "empty" would be untrue. */
+	char probe;
+	if (st.st_size == 0 && read(fd, &probe, 1) == 1) {
+		pc_diag_report(d, PC_SEV_ERROR, src->path, 0, 0, "io",
+			       "not a regular file (its size reads as 0 but it has bytes, like a /proc or /sys file): "
+			       "copy it to a file on disk");
 		close(fd);
 		return -1;
 	}

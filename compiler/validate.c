@@ -116,12 +116,13 @@ pc_report_xml_error(const pc_input *src, pc_diag *d, const xmlError *err)
 	strip_namespace(msg);
 	for (size_t n = strlen(msg); n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '); n--)
 		msg[n - 1] = '\0';
-	/* libxml2 notices a missing child at the closing tag; the editor
-	 * looks for it at the opening one. */
+	/* libxml2 notices a missing child at the closing tag, and stray text
+	 * where the text ends; the editor looks for both at the opening tag. */
 	if (node != NULL && line == 0 && xmlGetLineNo(node) > 0)
 		line = (unsigned)xmlGetLineNo(node);
 	char id[128];
-	if (pc_fixit_is_missing_child(msg) && element_of(msg, name, sizeof name) &&
+	int at_opening = pc_fixit_is_missing_child(msg) || strstr(msg, ": Character content other than whitespace") != NULL;
+	if (at_opening && element_of(msg, name, sizeof name) &&
 	    opening_tag(src, line, name, &line, &col, id, sizeof id) == 0) {
 		char *fix = pc_fixit_schema(msg, id, schema_doc);
 		pc_diag_report(d, sev, src->path, line, col, "schema", "%s", fix ? fix : msg);
