@@ -10,6 +10,7 @@
 #include "compiler.h"
 #include "decimal.h"
 #include "fold.h"
+#include "identifiers.h"
 
 /* Ids to nodes, keyed by the interned id pointer. */
 typedef struct {
@@ -344,6 +345,27 @@ build_indicators(builder *b, xmlNodePtr n)
 	}
 }
 
+static void need_version_1_1(builder *b, xmlNodePtr n, const char *what);
+
+/* A link or identifier attribute (format 1.1): its value when given, its
+ * syntax checked, the error at the attribute itself. */
+static const char *
+ident_attr(builder *b, xmlNodePtr n, const char *name, pc_ident_kind kind, const char *rule)
+{
+	const char *v = attr(b, n, name);
+	if (v == NULL)
+		return NULL;
+	char what[64], msg[512];
+	snprintf(what, sizeof what, "<%s %s=\"...\">", (const char *)n->name, name);
+	need_version_1_1(b, n, what);
+	if (!pc_ident_check(kind, v, msg, sizeof msg)) {
+		unsigned line = line_of(n), col = col_of(b, n);
+		pc_input_attr_position(b->src, name, &line, &col);
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, col, rule, "%s", msg);
+	}
+	return v;
+}
+
 static void
 build_actor(builder *b, xmlNodePtr c)
 {
@@ -357,6 +379,9 @@ build_actor(builder *b, xmlNodePtr c)
 	a->description = child_text(b, c, "description");
 	a->founded = parse_int(b, c, "founded", PC_NONE);
 	a->directory = parse_bool(attr(b, c, "directory")) == 1;
+	a->website = ident_attr(b, c, "website", PC_IDENT_URL, "bad-url");
+	a->wikidata = ident_attr(b, c, "wikidata", PC_IDENT_WIKIDATA, "bad-wikidata");
+	a->ror = ident_attr(b, c, "ror", PC_IDENT_ROR, "bad-ror");
 	size_t n_alias = 0;
 	FOR_CHILDREN (x, c)
 		n_alias += is(x, "alias");
@@ -397,8 +422,21 @@ build_declared_person(builder *b, xmlNodePtr c)
 	pc_person *p = PC_PUSH(g, persons);
 	start_node(b, &p->n, c, PC_PERSON, g->n_persons - 1);
 	person_names(b, p, c);
+	p->orcid = ident_attr(b, c, "orcid", PC_IDENT_ORCID, "bad-orcid");
 	p->declared = 1;
 	p->ref = -1;
+}
+
+/* A contributor's role (format 1.1): author unless it says otherwise. */
+static pc_contributor_role
+contributor_role(builder *b, xmlNodePtr x)
+{
+	const char *r = attr(b, x, "role");
+	if (r == NULL)
+		return PC_CONTRIB_AUTHOR;
+	need_version_1_1(b, x, "role on a contributor");
+	int v = lookup(pc_contributor_role_name, PC_CONTRIB_COUNT, r);
+	return v < 0 ? PC_CONTRIB_AUTHOR : (pc_contributor_role)v;
 }
 
 static void
@@ -416,6 +454,9 @@ build_publication(builder *b, xmlNodePtr c)
 	p->publisher = -1;
 	p->edition_of = -1;
 	p->near_duplicate_of = -1;
+	p->url = ident_attr(b, c, "url", PC_IDENT_URL, "bad-url");
+	p->doi = ident_attr(b, c, "doi", PC_IDENT_DOI, "bad-doi");
+	p->isbn = ident_attr(b, c, "isbn", PC_IDENT_ISBN, "bad-isbn");
 	xmlNodePtr pub = child(c, "publisher");
 	uint32_t idx;
 	if (pub &&
@@ -435,7 +476,10 @@ build_publication(builder *b, xmlNodePtr c)
 			   pu->kind,
 			   pu->description,
 			   pu->publisher,
-			   ed ? attr(b, ed, "ref") : NULL};
+			   ed ? attr(b, ed, "ref") : NULL,
+			   pu->url,
+			   pu->doi,
+			   pu->isbn};
 	xmlNodePtr authors = child(c, "authors");
 	uint32_t position = 0;
 	if (authors == NULL)
@@ -462,7 +506,9 @@ build_publication(builder *b, xmlNodePtr c)
 		} else {
 			continue;
 		}
+		pc_contributor_role role = contributor_role(b, x);
 		pc_authorship *au = PC_PUSH(g, authorships);
+		au->role = role;
 		au->publication = pi;
 		au->position = ++position;
 		au->author = who;
@@ -470,8 +516,8 @@ build_publication(builder *b, xmlNodePtr c)
 		au->line = line_of(x);
 		au->col = col_of(b, x);
 		pc_citation *ci = PC_PUSH(g, citations);
-		*ci = (pc_citation){pi, au->position, who, au->as_written, NULL, NULL, PC_ORDER_UNSTATED,
-				    au->line, au->col, NULL};
+		*ci = (pc_citation){pi,	      au->position, who,  au->as_written, NULL, NULL, PC_ORDER_UNSTATED,
+				    au->line, au->col,	    NULL, role};
 		if (who.kind == PC_PERSON) {
 			ci->family = g->persons[who.index].family;
 			ci->given = g->persons[who.index].given;

@@ -83,6 +83,9 @@ void pc_input_release(pc_input *src, size_t upto);
 /* The column of the first `<name` on a line of the source, 1-based, or 0:
  * libxml2 gives schema errors a line but no column. */
 unsigned pc_input_column(const pc_input *src, unsigned line, const char *name);
+/* Where attribute `attr` of the element that starts at (line, col) is
+ * written: *line and *col move to it; unchanged when it is not found. */
+void pc_input_attr_position(const pc_input *src, const char *attr, unsigned *line, unsigned *col);
 
 /* Print the graph as deterministic text: counts, then every node and edge. */
 void pc_dump(const pc_graph *g, FILE *stream);

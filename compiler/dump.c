@@ -227,6 +227,8 @@ dump_edges_and_quality(const pc_graph *g, FILE *f)
 		fprintf(f, "edge authorship %s #%u -> %s %s", g->publications[e->publication].n.id, e->position,
 			pc_kind_name[e->author.kind], id_of(g, e->author));
 		q(f, "as_written", e->as_written);
+		if (e->role != PC_CONTRIB_AUTHOR) /* format 1.1; every 1.0 contributor is an author */
+			fprintf(f, " role=%s", pc_contributor_role_name[e->role]);
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < g->n_event_citations; i++) {

@@ -21,6 +21,7 @@ const char *const pc_theme_default_id[PC_THEME_DEFAULT_COUNT] = {"education-ict"
 const char *const pc_theme_default_label[PC_THEME_DEFAULT_COUNT] = {"Education and ICT",
 								     "Child protection and law enforcement"};
 const char *const pc_name_order_name[PC_ORDER_COUNT] = {"", "family-first", "given-first"};
+const char *const pc_contributor_role_name[PC_CONTRIB_COUNT] = {"author", "editor", "translator"};
 const char *const pc_instrument_type_name[PC_INSTR_COUNT] = {"law", "code", "convention"};
 const char *const pc_penalty_kind_name[PC_PEN_COUNT] = {"imprisonment", "fine", "prohibition-of-rights"};
 const char *const pc_threshold_kind_name[PC_THR_COUNT] = {"age-of-consent", "age-of-majority", "marriage-age"};

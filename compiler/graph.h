@@ -99,6 +99,11 @@ typedef struct {
 	const char *description; /* may be NULL */
 	int founded;             /* PC_NONE when unknown */
 	int directory;           /* listed in the profile's directory */
+	/* Links and identifiers (format 1.1), NULL when not given; checked
+	 * for syntax (compiler/identifiers.h). */
+	const char *website;  /* absolute http(s) URL */
+	const char *wikidata; /* "Q42" */
+	const char *ror;      /* "015w2mp89" */
 } pc_actor;
 
 /* How a name is written: given name first ("Sonia Livingstone") or family
@@ -119,6 +124,7 @@ typedef struct {
 	int family_first;     /* displayed family name first */
 	pc_name_order order;  /* as the source states it (name-order), else unstated */
 	int32_t ref;          /* a citation's declared person (ref="..."), -1 when none; -1 after normalization */
+	const char *orcid;    /* a declared person's ORCID iD (format 1.1), NULL when none */
 } pc_person;
 
 typedef struct {
@@ -133,6 +139,11 @@ typedef struct {
 	/* The first listing with the same title and year but another subtitle,
 	 * edition or authors (a near-duplicate: both kept), -1 when none. */
 	int32_t near_duplicate_of;
+	/* Links and identifiers (format 1.1), NULL when not given: a merged
+	 * publication takes each from the first listing that gives it. */
+	const char *url;         /* absolute http(s) URL */
+	const char *doi;         /* "10.1000/xyz123" */
+	const char *isbn;        /* as written, hyphens kept */
 	const char **merged_ids; /* ids of the entries merged into this one */
 	unsigned *merged_lines;
 	size_t n_merged;
@@ -148,10 +159,11 @@ typedef struct {
 	const char *title;
 	const char *subtitle; /* may be NULL */
 	int year;
-	const char *kind;        /* may be NULL */
-	const char *description; /* may be NULL */
-	int32_t publisher;       /* actor index, -1 when none */
-	const char *edition_of;  /* the listing id its edition-of names, may be NULL */
+	const char *kind;             /* may be NULL */
+	const char *description;      /* may be NULL */
+	int32_t publisher;            /* actor index, -1 when none */
+	const char *edition_of;       /* the listing id its edition-of names, may be NULL */
+	const char *url, *doi, *isbn; /* as the entry gives them, may be NULL */
 } pc_listing;
 
 typedef enum { PC_INSTR_LAW, PC_INSTR_CODE, PC_INSTR_CONVENTION, PC_INSTR_COUNT } pc_instrument_type;
@@ -250,7 +262,12 @@ typedef struct {
 	unsigned line, col;
 } pc_actor_relation;
 
-/* An ordered author of a publication: a person or an actor. */
+/* What a contributor did for a publication (format 1.1; 1.0: all are
+ * authors). An organization as author is the work's corporate author. */
+typedef enum { PC_CONTRIB_AUTHOR, PC_CONTRIB_EDITOR, PC_CONTRIB_TRANSLATOR, PC_CONTRIB_COUNT } pc_contributor_role;
+extern const char *const pc_contributor_role_name[PC_CONTRIB_COUNT]; /* "author", "editor", "translator" */
+
+/* An ordered contributor of a publication: a person or an actor. */
 typedef struct {
 	uint32_t publication;
 	uint32_t position;      /* 1-based, in the order written */
@@ -260,6 +277,7 @@ typedef struct {
 	 * "sole-candidate", "ambiguous", "apart"; NULL for an organization. */
 	const char *joined_by;
 	unsigned line, col;
+	pc_contributor_role role;
 } pc_authorship;
 
 /* An author as a listing cites them, in the order written: the words and
@@ -273,6 +291,7 @@ typedef struct {
 	pc_name_order order;        /* a person's name-order as written, else unstated */
 	unsigned line, col;
 	const char *joined_by; /* a person's: why it is that person (pc_authorship.joined_by) */
+	pc_contributor_role role;
 } pc_citation;
 
 /* An event tied to an instrument or a publication by its text. */

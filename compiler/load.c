@@ -599,3 +599,34 @@ pc_input_column(const pc_input *src, unsigned line, const char *name)
 	}
 	return 0;
 }
+
+void
+pc_input_attr_position(const pc_input *src, const char *attr, unsigned *line, unsigned *col)
+{
+	if (*line == 0 || src->data == NULL || src->line_starts == NULL || *line > src->n_lines)
+		return;
+	size_t an = strlen(attr);
+	unsigned l = *line;
+	/* From the character after '<' (p[-1] is in the data), or, when the
+	 * start tag began on an earlier line (col 0: the parser gave the line
+	 * its start tag ends on), from the second character of the line. */
+	const char *p = src->data + src->line_starts[l - 1] + (*col ? *col : 1), *end = src->data + src->len;
+	for (char quote = 0; p < end && (quote || *p != '>'); p++) {
+		if (*p == '\n') {
+			l++;
+			continue;
+		}
+		if (quote) {
+			quote = *p == quote ? 0 : quote;
+			continue;
+		}
+		if (*p == '"' || *p == '\'') {
+			quote = *p;
+		} else if ((p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r') &&
+			   (size_t)(end - p) > an && memcmp(p, attr, an) == 0 && (p[an] == '=' || p[an] == ' ')) {
+			*line = l;
+			*col = (unsigned)(p - (src->data + src->line_starts[l - 1])) + 1;
+			return;
+		}
+	}
+}

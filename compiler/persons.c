@@ -577,6 +577,7 @@ fill_person(resolver *r, const cluster *c, pc_person *p)
 	free(given);
 	p->sort_key = pc_intern(&g->strings, c->sort_key);
 	p->declared = c->declared >= 0;
+	p->orcid = c->declared >= 0 ? g->persons[r->e[c->declared].node].orcid : NULL;
 	p->family_first = c->family_first;
 	p->order = shown->order;
 	p->ref = -1;

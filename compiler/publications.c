@@ -190,6 +190,12 @@ merge_listing(merger *m, uint32_t dup_index)
 		keep->subtitle = dup->subtitle;
 	if (keep->publisher < 0)
 		keep->publisher = dup->publisher;
+	if (keep->url == NULL)
+		keep->url = dup->url;
+	if (keep->doi == NULL)
+		keep->doi = dup->doi;
+	if (keep->isbn == NULL)
+		keep->isbn = dup->isbn;
 	pc_quality(g, m->d, (pc_ref){PC_PUBLICATION, m->new_index[dup_index]}, dup->n.line, dup->n.col,
 		   "duplicate-publication", "publication '%s' repeats '%s' (line %u): merged into one", dup->n.id,
 		   keep->n.id, keep->n.line);

@@ -32,12 +32,47 @@ const pc_rule pc_rules[] = {
 	 "<alias>European Commission</alias></actor>",
 	 "<actor id=\"dg-connect\" kind=\"international-organization\"><name>DG CONNECT</name>"
 	 "<alias>DG CONNECT of the European Commission</alias></actor>"},
+	{"bad-doi", E, "a DOI is not 10.NNNN/suffix",
+	 "A publication's doi (format 1.1) is the DOI alone: '10.', a registrant code of 4 to 9 digits (with "
+	 "optional '.'-separated parts), '/' and a suffix without spaces. Write it without its resolver "
+	 "(https://doi.org/ or doi:): the products build the link https://doi.org/... themselves.",
+	 "<publication id=\"pub-2019-x\" year=\"2019\" doi=\"https://doi.org/10.5555/x.1\">",
+	 "<publication id=\"pub-2019-x\" year=\"2019\" doi=\"10.5555/x.1\">"},
+	{"bad-isbn", E, "an ISBN is not 10 or 13 digits with a valid check digit",
+	 "A publication's isbn (format 1.1) is an ISBN-10 or ISBN-13 as printed: digits, with hyphens or spaces "
+	 "between them, the last of an ISBN-10 may be X; an ISBN-13 begins with 978 or 979. Its check digit is "
+	 "verified: a wrong one is almost always a typing slip.",
+	 "<publication id=\"pub-2019-x\" year=\"2019\" isbn=\"978-3-16-148410-1\">",
+	 "<publication id=\"pub-2019-x\" year=\"2019\" isbn=\"978-3-16-148410-0\">"},
 	{"bad-number", E, "a number is not a plain decimal",
 	 "Numbers (an indicator's value, a penalty's min and max, a change's factor) are plain decimals: digits, "
 	 "an optional '-' and one '.' for the fraction. No thousands separators, no unit, no spaces: the unit has "
 	 "its own attribute.",
 	 "<value year=\"2020\" unit=\"people\">3,250,000</value>",
 	 "<value year=\"2020\" unit=\"people\">3250000</value>"},
+	{"bad-orcid", E, "an ORCID iD is not 0000-0000-0000-000X with a valid checksum",
+	 "A declared person's orcid (format 1.1) is the iD alone: four groups of four digits joined by hyphens, the "
+	 "last character a digit or X, which is the ISO 7064 MOD 11-2 checksum of the others. Write it without "
+	 "https://orcid.org/: the products build the link.",
+	 "<person id=\"carberry-josiah\" family=\"Carberry\" given=\"Josiah\" orcid=\"0000-0002-1825-0096\"/>",
+	 "<person id=\"carberry-josiah\" family=\"Carberry\" given=\"Josiah\" orcid=\"0000-0002-1825-0097\"/>"},
+	{"bad-ror", E, "a ROR id is not 0 + six characters + two check digits",
+	 "An organization's ror (format 1.1) is the Research Organization Registry id alone, in lower case: '0', "
+	 "six characters of Crockford's base32 (digits and letters but i, l, o and u) and two digits, the ISO 7064 "
+	 "MOD 97-10 checksum of the rest. Write it without https://ror.org/.",
+	 "<actor id=\"x\" kind=\"research-group\" ror=\"https://ror.org/015w2mp89\">",
+	 "<actor id=\"x\" kind=\"research-group\" ror=\"015w2mp89\">"},
+	{"bad-url", E, "a link is not an absolute http or https URL",
+	 "A website (actor) or url (publication), format 1.1, is an absolute address beginning with http:// or "
+	 "https://, with a host, in ASCII (percent-encode anything else, a space as %20). A relative link, a "
+	 "javascript:, mailto: or file: link cannot be followed from the products (the EPUB links only to the web).",
+	 "<actor id=\"x\" kind=\"ngo\" website=\"www.example.org\">",
+	 "<actor id=\"x\" kind=\"ngo\" website=\"https://www.example.org/\">"},
+	{"bad-wikidata", E, "a Wikidata id is not an item Q<number>",
+	 "An organization's wikidata (format 1.1) is the Wikidata item alone: a capital Q and its number, without "
+	 "the https://www.wikidata.org/wiki/ of its page. The JSON-LD names it by its entity IRI.",
+	 "<actor id=\"x\" kind=\"international-organization\" wikidata=\"q42\">",
+	 "<actor id=\"x\" kind=\"international-organization\" wikidata=\"Q42\">"},
 	{"catalog-no-license", N, "the build states no licence for the data",
 	 "A note on the build's configuration, not on the source (--werror leaves it a note): without --license "
 	 "the catalog and datapackage.json name no licence, and data portals do not harvest a dataset without one. "
@@ -252,6 +287,12 @@ const pc_rule pc_rules[] = {
 	 "Excel sheet names have 1 to 31 characters, none of []:*?/\\, and do not begin with an apostrophe. Sheet "
 	 "names come from the format's tables, so this is a bug in profilec: report it.",
 	 "(no source should cause it)", "(no source should cause it)"},
+	{"xlsx-url-limit", E, "a link is longer than an Excel hyperlink holds (2,079 characters)",
+	 "The workbook links each website, URL, DOI, ORCID, ROR and Wikidata id; Excel refuses a hyperlink of more "
+	 "than 2,079 characters, so validate refuses it too (build would otherwise fail at the workbook). Link to a "
+	 "shorter address of the same page.",
+	 "<publication ... url=\"https://example.org/search?q=... (3,000 characters)\">",
+	 "<publication ... url=\"https://example.org/report-2019\">"},
 };
 
 const size_t pc_n_rules = sizeof pc_rules / sizeof pc_rules[0];

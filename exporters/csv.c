@@ -6,6 +6,7 @@
 #include "../compiler/alloc.h"
 #include "export.h"
 #include "tables.h"
+#include "../compiler/identifiers.h"
 
 /* What datapackage.json says of each written file. */
 typedef struct {
@@ -127,6 +128,10 @@ put_field(pc_buf *b, const pc_column *col)
 	json_kv(b, 6, "name", col->name);
 	pc_buf_puts(b, ",\n");
 	json_kv(b, 6, "type", pc_field_type[col->type]);
+	if (col->ident == 1 + PC_IDENT_URL) {
+		pc_buf_puts(b, ",\n");
+		json_kv(b, 6, "format", "uri");
+	}
 	if (col->type == PC_COL_BOOLEAN) {
 		/* Say which spellings we write, rather than rely on defaults. */
 		pc_buf_puts(b, ",\n");

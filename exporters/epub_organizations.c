@@ -52,6 +52,7 @@ actor_heading(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 		pc_epub_text(b, a->description);
 		pc_buf_puts(b, "</p>\n");
 	}
+	pc_epub_actor_links(b, a);
 }
 
 /* Its relations to other organizations, from both ends. */
@@ -133,7 +134,8 @@ actor_publications(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 				continue;
 			pc_buf_puts(b, first ? "" : "; ");
 			first = 0;
-			pc_buf_puts(b, "author of ");
+			pc_buf_printf(b, "%s of ",
+				      pc_contributor_role_name[g->authorships[c->auth_by_actor.items[k]].role]);
 			pc_epub_link_label(b, c, me, (pc_ref){PC_PUBLICATION, p});
 		}
 		PC_EDGE_EACH(&c->pub_by_publisher, i, k)

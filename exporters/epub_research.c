@@ -18,18 +18,7 @@ write_publication(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 	pc_buf_puts(b, "\">\n<p>");
 	size_t n_auth = PC_EDGE_COUNT(&c->auth_by_pub, i);
 	const uint32_t *auth = c->auth_by_pub.items + c->auth_by_pub.start[i];
-	if (n_auth > 0) {
-		for (size_t k = 0; k < n_auth; k++) {
-			const pc_authorship *au = &g->authorships[auth[k]];
-			if (k > 0)
-				pc_buf_puts(b, k + 1 == n_auth ? " and " : ", ");
-			if (pc_graph_node(g, au->author) == NULL)
-				pc_epub_bdi(b, au->as_written);
-			else
-				pc_epub_link_label(b, c, me, au->author);
-		}
-		pc_buf_puts(b, ". ");
-	}
+	pc_epub_contributors(b, c, me, auth, n_auth);
 	pc_buf_puts(b, "<cite dir=\"auto\">"); /* isolated, as a <bdi> */
 	pc_epub_text(b, p->title);
 	if (p->subtitle) {
@@ -56,6 +45,7 @@ write_publication(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 		pc_epub_text(b, p->description);
 		pc_buf_puts(b, "</p>\n");
 	}
+	pc_epub_publication_links(b, p);
 	if (p->edition_of >= 0 && (size_t)p->edition_of < g->n_publications) {
 		pc_buf_puts(b, "<p class=\"links\">A new edition of ");
 		pc_epub_link_label(b, c, me, (pc_ref){PC_PUBLICATION, (uint32_t)p->edition_of});
@@ -147,6 +137,7 @@ pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d)
 		pc_epub_text(b, g->persons[i].n.id);
 		pc_buf_puts(b, "\">");
 		pc_epub_bdi(b, g->persons[i].display);
+		pc_epub_person_links(b, &g->persons[i]);
 		const char *sep = ": ";
 		PC_EDGE_EACH(&c->auth_by_person, i, k)
 		{
@@ -156,6 +147,9 @@ pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d)
 			pc_buf_puts(b, sep);
 			sep = "; ";
 			pc_epub_link_label(b, c, d->file, (pc_ref){PC_PUBLICATION, p});
+			pc_contributor_role role = g->authorships[c->auth_by_person.items[k]].role;
+			if (role != PC_CONTRIB_AUTHOR)
+				pc_buf_printf(b, " (%s)", pc_contributor_role_name[role]);
 			if (g->publications[p].year != PC_NONE)
 				pc_buf_printf(b, " (%d)", g->publications[p].year);
 		}

@@ -49,6 +49,13 @@ void pc_epub_link_label(pc_buf *b, const pc_epub_ctx *c, const char *from, pc_re
 /* "imprisonment, 2 to 8 years". */
 void pc_epub_penalty_words(pc_buf *b, const pc_penalty *p);
 void pc_epub_link_penalty(pc_buf *b, const pc_epub_ctx *c, const char *from, uint32_t i);
+/* Links out of the book (epub_links.c): an organization's website and
+ * ids, a publication's URL, DOI and ISBN, a person's ORCID. */
+void pc_epub_actor_links(pc_buf *b, const pc_actor *a);
+void pc_epub_publication_links(pc_buf *b, const pc_publication *p);
+void pc_epub_person_links(pc_buf *b, const pc_person *p);
+/* A publication's contributors: "A and B. Edited by C. Translated by D. " */
+void pc_epub_contributors(pc_buf *b, const pc_epub_ctx *c, const char *me, const uint32_t *auth, size_t n);
 
 const char *pc_epub_lang_of(const pc_graph *g);
 /* A chapter's document: its opening with the <section> of that epub:type

@@ -52,15 +52,11 @@
 #include "../compiler/alloc.h"
 #include "../compiler/decimal.h"
 #include "jsonld.h"
+#include "jsonld_links.h"
 
 #define PC_VOCAB "https://w3id.org/profilec/vocab#"
 
-/* One term of the context: the key, its IRI, its value type (an IRI,
- * "@id", or NULL for a plain value) and its container (NULL for one
- * value). */
-typedef struct {
-	const char *term, *iri, *type, *container;
-} term_def;
+typedef pc_jsonld_term term_def; /* links and identifiers add theirs (jsonld_links.c) */
 
 #define ID   "@id"
 #define SET  "@set"
@@ -292,8 +288,9 @@ write_context(writer *x)
 	pc_json_string(w, "schema", "http://schema.org/");
 	pc_json_string(w, "pc", PC_VOCAB);
 	pc_json_string(w, "xsd", "http://www.w3.org/2001/XMLSchema#");
-	for (size_t i = 0; i < sizeof context / sizeof context[0]; i++) {
-		const term_def *t = &context[i];
+	size_t n = sizeof context / sizeof context[0];
+	for (size_t i = 0; i < n + pc_jsonld_n_link_terms; i++) {
+		const term_def *t = i < n ? &context[i] : &pc_jsonld_link_terms[i - n];
 		if (t->type == NULL && t->container == NULL) {
 			pc_json_string(w, t->term, t->iri);
 			continue;
@@ -483,6 +480,7 @@ write_actors(writer *x)
 		put_year(x, "foundingDate", a->founded);
 		put_text(x, "actorKind", a->kind);
 		pc_json_bool(w, "inDirectory", a->directory);
+		pc_jsonld_actor_links(w, a);
 		const pc_edge_index *r = &x->relations;
 		for (int type = 0; type < PC_REL_COUNT; type++) {
 			int open = 0;
@@ -514,6 +512,7 @@ write_persons(writer *x)
 		put_text(x, "givenName", p->given);
 		if (p->order != PC_ORDER_UNSTATED && p->order < PC_ORDER_COUNT)
 			put_text(x, "nameOrder", pc_name_order_name[p->order]);
+		pc_jsonld_person_links(&x->w, p);
 		put_quality(x, PC_PERSON, i);
 		pc_json_close(&x->w, '}');
 	}
@@ -533,6 +532,32 @@ publication_type(const char *kind)
 	return "CreativeWork";
 }
 
+/* The contributors of one role, in the order written; the authors also
+ * as written, in a list aligned with theirs (a missing spelling falls
+ * back to the name). Editors and translators are never authors. */
+static void
+put_contributors(writer *x, uint32_t pub, pc_contributor_role role, const char *key, const char *as_written)
+{
+	const pc_graph *g = x->g;
+	const pc_edge_index *a = &x->authors;
+	for (int pass = 0; pass < (as_written ? 2 : 1); pass++) {
+		int open = 0;
+		PC_EDGE_EACH(a, pub, k) {
+			const pc_authorship *au = &g->authorships[a->items[k]];
+			if (au->role != role)
+				continue;
+			if (!open)
+				pc_json_open(&x->w, pass ? as_written : key, '[');
+			open = 1;
+			pc_json_string(&x->w, NULL,
+				       pass ? (au->as_written ? au->as_written : pc_graph_label(g, au->author))
+					    : ref_iri(x, au->author));
+		}
+		if (open)
+			pc_json_close(&x->w, ']');
+	}
+}
+
 static void
 write_publications(writer *x)
 {
@@ -545,22 +570,9 @@ write_publications(writer *x)
 		put_text(x, "alternativeHeadline", p->subtitle);
 		put_year(x, "datePublished", p->year);
 		put_text(x, "publicationKind", p->kind);
-		const pc_edge_index *a = &x->authors;
-		if (PC_EDGE_COUNT(a, i) > 0) {
-			pc_json_open(w, "author", '[');
-			PC_EDGE_EACH(a, i, k)
-				pc_json_string(w, NULL, ref_iri(x, g->authorships[a->items[k]].author));
-			pc_json_close(w, ']');
-			pc_json_open(w, "authorAsWritten", '[');
-			PC_EDGE_EACH(a, i, k) {
-				const pc_authorship *au = &g->authorships[a->items[k]];
-				/* The list stays aligned with author: a missing
-				 * spelling falls back to the name. */
-				pc_json_string(w, NULL,
-					       au->as_written ? au->as_written : pc_graph_label(g, au->author));
-			}
-			pc_json_close(w, ']');
-		}
+		put_contributors(x, i, PC_CONTRIB_AUTHOR, "author", "authorAsWritten");
+		put_contributors(x, i, PC_CONTRIB_EDITOR, "editor", NULL);
+		put_contributors(x, i, PC_CONTRIB_TRANSLATOR, "translator", NULL);
 		if (p->publisher >= 0)
 			put_ref(x, "publisher", PC_ACTOR, (uint32_t)p->publisher);
 		put_text(x, "description", p->description);
@@ -568,6 +580,7 @@ write_publications(writer *x)
 			put_ref(x, "editionOf", PC_PUBLICATION, (uint32_t)p->edition_of);
 		if (p->near_duplicate_of >= 0)
 			put_ref(x, "nearDuplicateOf", PC_PUBLICATION, (uint32_t)p->near_duplicate_of);
+		pc_jsonld_publication_links(w, p->url, p->doi, p->isbn);
 		if (p->n_merged > 0) {
 			pc_json_open(w, "mergedId", '[');
 			for (size_t k = 0; k < p->n_merged; k++)
@@ -605,6 +618,7 @@ put_listed_authors(writer *x, const char *listing, size_t from, size_t to)
 		put_text(x, "givenName", c->given);
 		if (c->order != PC_ORDER_UNSTATED && c->order < PC_ORDER_COUNT)
 			put_text(x, "nameOrder", pc_name_order_name[c->order]);
+		put_text(x, "contributorRole", pc_contributor_role_name[c->role]);
 		pc_json_string(w, "citesAuthor", ref_iri(x, c->author));
 		pc_json_close(w, '}');
 	}
@@ -627,6 +641,7 @@ write_listings(writer *x)
 		put_year(x, "datePublished", l->year);
 		put_text(x, "publicationKind", l->kind);
 		put_text(x, "description", l->description);
+		pc_jsonld_publication_links(&x->w, l->url, l->doi, l->isbn);
 		if (l->publication < g->n_publications)
 			put_ref(x, "listingOf", PC_PUBLICATION, l->publication);
 		if (l->publisher >= 0)

@@ -11,6 +11,8 @@
 
 #include "tables.h"
 
+#include "../compiler/identifiers.h"
+
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* How a column reads its cell from the row's record. */
@@ -66,6 +68,8 @@ enum {
 	.type = PC_COL_STRING, .get = G_REF_AT, .offset = FIELD(T, f, uint32_t *), .ref_kind = K,                      \
 	.references = TABLE_##K
 #define FN(type_, fn_) .type = (type_), .get = G_FN, .fn = (fn_)
+/* A link or identifier of kind K (PC_IDENT_URL, ...): a string the workbook links. */
+#define IDENT(T, f, K) STR(T, f), .ident = 1 + (K)
 
 #define TABLE_PC_COUNTRY     "countries"
 #define TABLE_PC_INDICATOR   "indicators"
@@ -218,6 +222,9 @@ static const pc_column actor_cols[] = {
 	{COL("description", "What the profile says of it"), STR(pc_actor, description), WIDE},
 	{COL("founded", "Year it was founded"), YEAR(pc_actor, founded)},
 	{COL("directory", "Listed in the profile's directory of organizations"), FLAG(pc_actor, directory)},
+	{COL("website", "Its website, an absolute http(s) URL"), IDENT(pc_actor, website, PC_IDENT_URL)},
+	{COL("wikidata", "Its Wikidata item (Q42)"), IDENT(pc_actor, wikidata, PC_IDENT_WIKIDATA)},
+	{COL("ror", "Its ROR id (Research Organization Registry)"), IDENT(pc_actor, ror, PC_IDENT_ROR)},
 	{LINE(pc_actor, n.line)},
 };
 
@@ -231,6 +238,7 @@ static const pc_column person_cols[] = {
 	 FLAG(pc_person, declared)},
 	{COL("name_order", "family-first or given-first, as the profile states it; empty when it does not"),
 	 NAME(pc_person, order, pc_name_order_name, PC_ORDER_COUNT)},
+	{COL("orcid", "ORCID iD of a declared person"), IDENT(pc_person, orcid, PC_IDENT_ORCID)},
 	{COL("line", "Line of the source file that first cites the person"), .type = PC_COL_INTEGER, .get = G_LINE,
 	 .offset = FIELD(pc_person, n.line, unsigned)},
 };
@@ -248,6 +256,9 @@ static const pc_column publication_cols[] = {
 				     "or authors: a different work, or one to reconcile"),
 	 REF(pc_publication, near_duplicate_of, PC_PUBLICATION)},
 	{COL("description", "What the profile says of it"), STR(pc_publication, description), WIDE},
+	{COL("url", "Where to read it, an absolute http(s) URL"), IDENT(pc_publication, url, PC_IDENT_URL)},
+	{COL("doi", "Its DOI (10.NNNN/suffix)"), IDENT(pc_publication, doi, PC_IDENT_DOI)},
+	{COL("isbn", "Its ISBN as written"), STR(pc_publication, isbn)},
 	{LINE(pc_publication, n.line)},
 };
 
@@ -369,6 +380,9 @@ static const pc_column authorship_cols[] = {
 	{COL("person_id", "Author, when a person"), FN(PC_COL_STRING, author_person), .references = "people"},
 	{COL("actor_id", "Author, when an organization"), FN(PC_COL_STRING, author_actor), .references = "actors"},
 	{COL("as_written", "The author as the citation spells it"), STR(pc_authorship, as_written)},
+	{COL("role", "What the contributor did: author, editor or translator (an organization as author: the "
+		     "corporate author)"),
+	 NAME(pc_authorship, role, pc_contributor_role_name, PC_CONTRIB_COUNT)},
 	{LINE(pc_authorship, line)},
 };
 
@@ -458,6 +472,9 @@ static const pc_column listing_cols[] = {
 	{COL("edition_of_id", "Entry this one names as the work it is an edition of"), STR(pc_listing, edition_of),
 	 .references = "publication_listings"},
 	{COL("description", "What the profile says of it in this entry"), STR(pc_listing, description), WIDE},
+	{COL("url", "URL as the entry gives it"), IDENT(pc_listing, url, PC_IDENT_URL)},
+	{COL("doi", "DOI as the entry gives it"), IDENT(pc_listing, doi, PC_IDENT_DOI)},
+	{COL("isbn", "ISBN as the entry gives it"), STR(pc_listing, isbn)},
 	{LINE(pc_listing, n.line)},
 };
 
@@ -480,6 +497,8 @@ static const pc_column citation_cols[] = {
 	{COL("given_as_written", "A person's given name or initials as the entry splits it"), STR(pc_citation, given)},
 	{COL("name_order_as_written", "A person's name order as the entry states it (name-order)"),
 	 NAME(pc_citation, order, pc_name_order_name, PC_ORDER_COUNT)},
+	{COL("role", "What the contributor did, as the entry states it: author, editor or translator"),
+	 NAME(pc_citation, role, pc_contributor_role_name, PC_CONTRIB_COUNT)},
 	{LINE(pc_citation, line)},
 };
 

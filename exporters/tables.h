@@ -22,6 +22,10 @@ typedef struct pc_column {
 	const char *description;
 	const char *references; /* the table whose "id" this column holds, or NULL */
 	int wide;               /* long prose: wrapped in the workbook */
+	/* A link or identifier column: 1 + its pc_ident_kind (compiler/identifiers.h),
+	 * 0 for any other. The workbook links its cells to the value's IRI;
+	 * datapackage.json types a URL column's format as "uri". */
+	int ident;
 	/* How the cell is read from its row (tables.c): a field of the row's
 	 * record at `offset`, read as `get` says, or `fn`. */
 	int get;

@@ -18,6 +18,7 @@
 #include "export.h"
 #include "tables.h"
 #include "xlsx_limits.h"
+#include "../compiler/identifiers.h"
 
 /* Excel's limits: characters (UTF-16 units) in a cell, rows under a
  * header, hyperlinks in a sheet, characters in a sheet name. */
@@ -273,8 +274,13 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 		if (cell->str == NULL || cell->str[0] == '\0')
 			return;
 		/* Every link is counted; those past Excel's limit become plain ids. */
-		if (cell->link.kind < PC_KIND_COUNT && (*n_links)++ < LINKS_MAX) {
-			char *url = link_to(cell->link);
+		if ((cell->link.kind < PC_KIND_COUNT || p->cols[c].ident) && (*n_links)++ < LINKS_MAX) {
+			char *url = cell->link.kind < PC_KIND_COUNT ? link_to(cell->link)
+								     : pc_ident_iri(p->cols[c].ident - 1, cell->str);
+			if (url != NULL && strlen(url) > PC_EXCEL_URL_MAX) {
+				free(url); /* past Excel's limit (the compiler refuses it for an entity's own) */
+				url = NULL;
+			}
 			if (url != NULL) {
 				char *copy;
 				e = worksheet_write_url_opt(ws, row, c, url, is_wrapped(p, c) ? x->link_wrap : x->link,

@@ -6,6 +6,7 @@
 #include <xlsxwriter.h>
 
 #include "../compiler/alloc.h"
+#include "../compiler/identifiers.h"
 
 static int
 is_hex(char c)
@@ -82,6 +83,29 @@ too_long(const char *s, size_t *len)
 	return *len > PC_EXCEL_CELL_MAX;
 }
 
+/* A link longer than Excel's hyperlink limit: libxlsxwriter refuses it,
+ * so the compiler does first, at the entity's line. */
+static void
+check_links(const pc_graph *g, const pc_table *t, size_t r, const pc_cell *cells, pc_diag *d)
+{
+	/* The entities' own tables: a listing's link is its publication's. */
+	for (size_t c = 0; t->kind < PC_KIND_COUNT && c < t->n_columns; c++) {
+		if (!t->columns[c].ident || !cells[c].present)
+			continue;
+		char *url = pc_ident_iri(t->columns[c].ident - 1, cells[c].str);
+		size_t len = url ? strlen(url) : 0;
+		free(url);
+		if (len <= PC_EXCEL_URL_MAX)
+			continue;
+		unsigned line, col;
+		pc_table_row_origin(g, t, r, cells, &line, &col);
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-url-limit",
+			       "the %s of %s '%s' is a link of %zu characters; an Excel hyperlink holds at most %d: "
+			       "link to a shorter address",
+			       t->columns[c].name, pc_kind_name[t->kind], cells[0].str ? cells[0].str : "?", len, PC_EXCEL_URL_MAX);
+	}
+}
+
 static void
 check_table(const pc_graph *g, const pc_table *t, pc_diag *d)
 {
@@ -99,6 +123,7 @@ check_table(const pc_graph *g, const pc_table *t, pc_diag *d)
 	}
 	for (size_t r = 0; r < n; r++) {
 		pc_table_row(t, g, r, cells);
+		check_links(g, t, r, cells, d);
 		for (size_t c = 0; c < t->n_columns; c++) {
 			size_t len;
 			if (t->columns[c].type != PC_COL_STRING || !cells[c].present || !too_long(cells[c].str, &len))

@@ -306,7 +306,9 @@ def check_bundle(path, dump):
         elif what == "event_citation":
             s, o, p = iri("event", frm), iri(to_kind, to), PC + "cites"
         elif what == "authorship":
-            authors.setdefault(frm, []).append(iri(to_kind, to))
+            # Authors in schema:author, editors in schema:editor, ... (role=, format 1.1).
+            role = re.search(r" role=(\w+)$", line)
+            authors.setdefault((frm, role.group(1) if role else "author"), []).append(iri(to_kind, to))
             continue
         elif what == "penalty_change":
             found = False
@@ -322,11 +324,11 @@ def check_bundle(path, dump):
             continue
         if p is None or (rdflib.URIRef(s), rdflib.URIRef(p), rdflib.URIRef(o)) not in g:
             bad("%s: the edge %r is not the triple <%s> <%s> <%s>" % (path, line, s, p, o))
-    for pub, want_list in authors.items():
-        head = g.value(rdflib.URIRef(iri("publication", pub)), rdflib.URIRef(SCHEMA + "author"))
+    for (pub, role), want_list in authors.items():
+        head = g.value(rdflib.URIRef(iri("publication", pub)), rdflib.URIRef(SCHEMA + role))
         got = [str(x) for x in rdflib.collection.Collection(g, head)] if head is not None else []
         if got != want_list:
-            bad("%s: the authors of %s are %s, the dump says %s" % (path, pub, got, want_list))
+            bad("%s: the %ss of %s are %s, the dump says %s" % (path, role, pub, got, want_list))
 
     # An indicator without a value says so.
     for k, i in nodes:

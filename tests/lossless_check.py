@@ -35,6 +35,18 @@ RELATION_PROP = {
 }
 
 
+# The IRI of each identifier (compiler/identifiers.c): a DOI with the
+# characters an IRI path cannot hold percent-encoded.
+IDENT_IRI = {
+    "doi": lambda v: "https://doi.org/" + "".join(
+        c if 0x20 < ord(c) < 0x7f and c not in '%#?"<>\\^`{|}' else "".join("%%%02X" % b for b in c.encode())
+        for c in v),
+    "orcid": lambda v: "https://orcid.org/" + v,
+    "ror": lambda v: "https://ror.org/" + v,
+    "wikidata": lambda v: "http://www.wikidata.org/entity/" + v,
+}
+
+
 # ---- The source ------------------------------------------------------------
 
 class Element:
@@ -190,6 +202,9 @@ def expectations(root, cc):
             attr(a, "kind", "text", "actors", k, "kind", node, PC + "actorKind")
             attr(a, "directory", "bool", "actors", k, "directory", node, PC + "inDirectory")
             attr(a, "founded", "int", "actors", k, "founded", node, SCHEMA + "foundingDate")
+            attr(a, "website", "text", "actors", k, "website", node, SCHEMA + "url")
+            attr(a, "wikidata", "iri:wikidata", "actors", k, "wikidata", node, SCHEMA + "sameAs")
+            attr(a, "ror", "iri:ror", "actors", k, "ror", node, SCHEMA + "sameAs")
             text(a, "name", "actors", k, "name", node, SCHEMA + "name")
             text(a, "acronym", "actors", k, "acronym", node, SCHEMA + "alternateName")
             text(a, "description", "actors", k, "description", node, SCHEMA + "description")
@@ -213,6 +228,7 @@ def expectations(root, cc):
             attr(pe, "family", "text", "people", k, "family_name", node, SCHEMA + "familyName")
             attr(pe, "given", "text", "people", k, "given_name", node, SCHEMA + "givenName")
             attr(pe, "name-order", "text", "people", k, "name_order", node, PC + "nameOrder")
+            attr(pe, "orcid", "iri:orcid", "people", k, "orcid", node, SCHEMA + "sameAs")
     for sec in root.kids("research"):
         for p in sec.kids("publication"):
             i, k = p.attrs["id"], {"id": p.attrs["id"]}
@@ -223,6 +239,9 @@ def expectations(root, cc):
             text(p, "title", "publication_listings", k, "title", node, SCHEMA + "name")
             text(p, "subtitle", "publication_listings", k, "subtitle", node, SCHEMA + "alternativeHeadline")
             text(p, "description", "publication_listings", k, "description", node, SCHEMA + "description")
+            attr(p, "url", "text", "publication_listings", k, "url", node, SCHEMA + "url")
+            attr(p, "doi", "iri:doi", "publication_listings", k, "doi", node, SCHEMA + "sameAs")
+            attr(p, "isbn", "text", "publication_listings", k, "isbn", node, SCHEMA + "isbn")
             for x in p.kids("publisher"):
                 x.used.add("ref")
                 add(x, "publisher/@ref", x.attrs["ref"], "id:actor", "publication_listings", k, "publisher_id", node,
@@ -237,6 +256,7 @@ def expectations(root, cc):
                     cit = node + "#author-%d" % n
                     x.used.add("#text")
                     add(x, "<%s>" % x.name, x.text, "text", "listing_authors", ak, "as_written", cit, PC + "citedAs")
+                    attr(x, "role", "text", "listing_authors", ak, "role", cit, PC + "contributorRole")
                     if x.name == "person":
                         attr(x, "family", "text", "listing_authors", ak, "family_as_written", cit,
                              SCHEMA + "familyName")
@@ -365,6 +385,9 @@ def same(exp, got, listed=None):
     if t == "bool":
         want = exp.value in ("true", "1")
         return got is want if isinstance(got, bool) else str(got).lower() == str(want).lower()
+    if t.startswith("iri:"):
+        # The bare identifier in the tables, its resolver's IRI in JSON-LD.
+        return got == exp.value or got == IDENT_IRI[t[4:]](exp.value)
     if t.startswith("id:"):
         kind = t[3:]
         return got == exp.value or (isinstance(got, str) and got.endswith("/%s/%s" % (kind, exp.value)))
