@@ -265,7 +265,7 @@ START_TEST(hand_graph_gives_exact_bytes)
 	ck_assert_msg(strstr(s, "\r\nlaw-1,law,,,Law one,,,true,false,,,9\r\n") != NULL, "%s", s);
 	free(s);
 	s = read_file_in(dir, "csv/actors.csv", NULL);
-	ck_assert_msg(strstr(s, "\r\norg-a,ngo,,,,1999,true,\r\norg-b,ngo,org-b,,,,false,\r\n") != NULL, "%s", s);
+	ck_assert_msg(strstr(s, "\r\norg-a,ngo,,,,1999,true,,,,\r\norg-b,ngo,org-b,,,,false,,,,\r\n") != NULL, "%s", s);
 	free(s);
 	s = read_file_in(dir, "csv/actor_aliases.csv", NULL);
 	ck_assert_str_eq(s, "actor_id,position,alias\r\norg-a,1,A1\r\norg-a,2,\"A, two\"\r\norg-c,1,C1\r\n");
