@@ -38,7 +38,7 @@ BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libic
 TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-jsonschema mandoc python3-pyld python3-rdflib python3-openpyxl \
 	epubcheck default-jre-headless valgrind unzip util-linux strace chromium libreoffice-calc-nogui poppler-utils
 
-.PHONY: install uninstall all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products deps-clients screenshots
+.PHONY: install uninstall all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products deps-clients screenshots rules-doc
 
 all: $(BIN)
 
@@ -167,6 +167,11 @@ test-run: $(BIN) $(B)/check_profilec
 check: deps-test
 	$(Q)$(MAKE) test-run
 	$(Q)sh tests/sizes.sh
+
+# The rule table of schemas/README.md, from the catalogue (compiler/rules.c);
+# tests/check_rules.c fails when it is out of date.
+rules-doc: $(BIN)
+	$(Q)sh schemas/rules-section.sh ./$(BIN) schemas/README.md
 
 # After a deliberate change of a product: record the new checksums, and say
 # why in tests/golden/products.md (tests/check_format.c holds them).

@@ -25,7 +25,7 @@ static const char usage[] =
 	"                      [LIMITS] FILE...\n"
 	"       profilec dump [LIMITS] FILE\n"
 	"       profilec diff [--format=text|markdown|json] OLD NEW\n"
-	"       profilec rules [RULE]\n"
+	"       profilec rules [--format=text|markdown] [RULE]\n"
 	"       profilec --help | --version\n";
 
 static void
@@ -43,7 +43,8 @@ help(void)
 	     "             removed, changed fields, merges); --format=text, markdown (a\n"
 	     "             pull-request comment) or json; exit 0 same, 1 differ, 2 trouble\n"
 	     "  rules      list every rule id a diagnostic can carry; with RULE, what it\n"
-	     "             means and how to fix it, with an example\n"
+	     "             means and how to fix it, with an example; --format=markdown\n"
+	     "             writes the table of schemas/README.md (make rules-doc)\n"
 	     "\n"
 	     "Options (each value as --name=VALUE or --name VALUE):\n"
 	     "  --format=FMT        diagnostics as text (default), json, github annotations,\n"
@@ -653,15 +654,30 @@ cmd_diff(int argc, char **argv)
 static int
 cmd_rules(int argc, char **argv)
 {
-	if (argc == 0) {
-		pc_rules_list(stdout);
-		return PC_EXIT_OK;
+	const char *rule = NULL, *v;
+	int markdown = 0;
+	for (int i = 0; i < argc; i++) {
+		if ((v = value_of("--format", argc, argv, &i)) != NULL) {
+			if (strcmp(v, "markdown") != 0 && strcmp(v, "text") != 0)
+				return usage_error("rules' --format wants text or markdown: '%s'", v);
+			markdown = strcmp(v, "markdown") == 0;
+		} else if (argv[i][0] == '-') {
+			return usage_error("unknown option %s", argv[i]);
+		} else if (rule != NULL) {
+			return usage_error("%s", "rules takes at most one RULE");
+		} else {
+			rule = argv[i];
+		}
 	}
-	if (argc > 1)
-		return usage_error("%s", "rules takes at most one RULE");
-	const pc_rule *r = pc_rule_find(argv[0]);
+	if (rule == NULL) {
+		(markdown ? pc_rules_markdown : pc_rules_list)(stdout);
+		return fflush(stdout) == 0 ? PC_EXIT_OK : PC_EXIT_OUTPUT;
+	}
+	if (markdown)
+		return usage_error("%s", "rules --format=markdown writes the whole table: give no RULE");
+	const pc_rule *r = pc_rule_find(rule);
 	if (r == NULL) {
-		fprintf(stderr, "profilec: unknown rule '%s'; 'profilec rules' lists them\n", argv[0]);
+		fprintf(stderr, "profilec: unknown rule '%s'; 'profilec rules' lists them\n", rule);
 		return PC_EXIT_USAGE;
 	}
 	pc_rule_print(stdout, r);

@@ -370,3 +370,25 @@ pc_rule_print(FILE *f, const pc_rule *r)
 	example(f, "Wrong:", r->bad);
 	example(f, "Right:", r->good);
 }
+
+/* A table cell: '|' would end it, and a line break would end the table. */
+static void
+cell(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		if (*s == '|')
+			fputs("\\|", f);
+		else
+			fputc(*s == '\n' ? ' ' : *s, f);
+}
+
+void
+pc_rules_markdown(FILE *f)
+{
+	fputs("| rule | severity | what it means |\n|---|---|---|\n", f);
+	for (size_t i = 0; i < pc_n_rules; i++) {
+		fprintf(f, "| `%s` | %s | ", pc_rules[i].id, pc_severity_name[pc_rules[i].level]);
+		cell(f, pc_rules[i].summary);
+		fputs(" |\n", f);
+	}
+}

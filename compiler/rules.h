@@ -29,5 +29,8 @@ long pc_rule_index(const char *id);
 void pc_rules_list(FILE *f);
 /* `profilec rules RULE`: the summary, the explanation, both examples. */
 void pc_rule_print(FILE *f, const pc_rule *r);
+/* `profilec rules --format=markdown`: the table of schemas/README.md's
+ * rule section (id, severity, summary), which `make rules-doc` writes. */
+void pc_rules_markdown(FILE *f);
 
 #endif

@@ -138,6 +138,63 @@ START_TEST(rules_command_lists_and_explains)
 }
 END_TEST
 
+#define RULES_BEGIN "<!-- rules: generated from compiler/rules.c by `make rules-doc`; do not edit -->\n"
+#define RULES_END   "<!-- end of rules -->\n"
+
+/* The section of a README between the markers, or NULL. */
+static char *
+rule_section(const char *readme)
+{
+	const char *b = strstr(readme, RULES_BEGIN), *e = b ? strstr(b, RULES_END) : NULL;
+	if (e == NULL)
+		return NULL;
+	b += strlen(RULES_BEGIN);
+	return pc_asprintf("%.*s", (int)(e - b), b);
+}
+
+/* schemas/README.md's rule table is the catalogue's, row for row: a rule
+ * added to compiler/rules.c without `make rules-doc` fails here. And the
+ * writer puts a stale table right. */
+START_TEST(readme_rule_table_is_the_catalogue)
+{
+	pc_run r;
+	run_profilec(&r, "rules", "--format=markdown", NULL);
+	ck_assert_int_eq(r.status, 0);
+	size_t rows = 0;
+	for (const char *p = r.out; *p; p++)
+		rows += *p == '\n';
+	ck_assert_uint_eq(rows, pc_n_rules + 2);
+	for (size_t i = 0; i < pc_n_rules; i++) {
+		char *row = pc_asprintf("\n| `%s` | %s | ", pc_rules[i].id, pc_severity_name[pc_rules[i].level]);
+		ck_assert_msg(strstr(r.out, row) != NULL, "the markdown table lacks %s", pc_rules[i].id);
+		free(row);
+	}
+	char *readme = read_file("schemas/README.md", NULL);
+	char *section = rule_section(readme);
+	ck_assert_msg(section != NULL, "schemas/README.md lacks the rule section's marker lines");
+	ck_assert_msg(strcmp(section, r.out) == 0,
+		      "schemas/README.md's rule table is not what compiler/rules.c gives: run 'make rules-doc'");
+	free(section);
+
+	/* A stale copy (a row gone, another changed) is written back whole. */
+	char *stale = pc_strdup(readme);
+	char *row = strstr(stale, "\n| `io` |");
+	ck_assert_ptr_nonnull(row);
+	memcpy(row + 3, "oi", 2);
+	char *path = write_tmp_file("README.md", stale);
+	run_free(&r);
+	run_sh(&r, "sh schemas/rules-section.sh \"$PROFILEC\" '%s'", path);
+	ck_assert_msg(r.status == 0, "rules-section.sh: %s", r.err);
+	char *rewritten = read_file(path, NULL);
+	ck_assert_str_eq(rewritten, readme);
+	free(rewritten);
+	free(path);
+	free(stale);
+	free(readme);
+	run_free(&r);
+}
+END_TEST
+
 Suite *
 suite_rules(void)
 {
@@ -149,6 +206,7 @@ suite_rules(void)
 	tcase_add_test(t, every_emitted_rule_is_catalogued);
 	tcase_add_test(t, scanner_finds_and_refuses);
 	tcase_add_test(t, rules_command_lists_and_explains);
+	tcase_add_test(t, readme_rule_table_is_the_catalogue);
 	suite_add_tcase(s, t);
 	return s;
 }
