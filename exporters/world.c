@@ -22,7 +22,7 @@ pc_export_world(const pc_dataset *sets, const char *const *files, size_t n, cons
 	 * are written to scratch, never published. */
 	const char *csv_rel = csv ? "world/csv" : PC_WORLD_PARTS "/world-csv";
 	if (rc == PC_EXIT_OK && (csv || xlsx))
-		rc = pc_world_write_csv(&w, root, csv_rel, csv, d);
+		rc = pc_world_write_csv(&w, root, csv_rel, csv, o->license, d);
 	if (rc == PC_EXIT_OK && xlsx)
 		rc = pc_world_write_xlsx(&w, root, csv_rel, d);
 	if (rc == PC_EXIT_OK && jsonld)

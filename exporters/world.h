@@ -123,7 +123,9 @@ void pc_world_tables_free(pc_world_table *t, size_t n);
  * root/csv_rel ("world/csv", or scratch when only the workbook wants
  * them), with datapackage.json when with_package; the workbook is made
  * from those files, into root/world/world.xlsx. */
-int pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int with_package, pc_diag *d);
+/* license: --license's, stated in datapackage.json as the countries' are (NULL: none). */
+int pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int with_package,
+		       const char *license, pc_diag *d);
 int pc_world_write_xlsx(const pc_world *w, const char *root, const char *csv_rel, pc_diag *d);
 int pc_world_write_jsonld(const pc_world *w, const char *root, const pc_export_opts *o, pc_diag *d);
 

@@ -289,8 +289,28 @@ resource(pc_json *j, const pc_world_table *t, size_t bytes, const char *sha)
 	free(hash);
 }
 
+/* "licenses" as each country's package states it (exporters/csv.c): the
+ * one --license gave, an SPDX id with SPDX's page as its path; none when
+ * the publisher gave none. */
 static void
-package(const pc_world *w, const pc_world_table *t, size_t n, const size_t *bytes, char (*sha)[65], pc_buf *b)
+licenses(pc_json *j, const char *license)
+{
+	if (license == NULL)
+		return;
+	char *iri = pc_license_iri(license);
+	pc_json_open(j, "licenses", '[');
+	pc_json_open(j, NULL, '{');
+	if (strcmp(iri, license) != 0)
+		pc_json_string(j, "name", license);
+	pc_json_string(j, "path", iri);
+	pc_json_close(j, '}');
+	pc_json_close(j, ']');
+	free(iri);
+}
+
+static void
+package(const pc_world *w, const char *license, const pc_world_table *t, size_t n, const size_t *bytes,
+	char (*sha)[65], pc_buf *b)
 {
 	pc_json j;
 	pc_json_init(&j, b);
@@ -303,6 +323,7 @@ package(const pc_world *w, const pc_world_table *t, size_t n, const size_t *byte
 		       "country; organizations, people and publications shared by several profiles are one world "
 		       "entity each, linked to every profile's own by the provenance tables.");
 	pc_json_string(&j, "created", w->build_timestamp);
+	licenses(&j, license);
 	pc_json_open(&j, "sources", '[');
 	for (size_t i = 0; i < w->n_countries; i++) {
 		const char *s = strrchr(w->countries[i].source, '/');
@@ -320,7 +341,8 @@ package(const pc_world *w, const pc_world_table *t, size_t n, const size_t *byte
 }
 
 int
-pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int with_package, pc_diag *d)
+pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int with_package, const char *license,
+		   pc_diag *d)
 {
 	size_t n;
 	pc_world_table *t = pc_world_tables(&n);
@@ -350,7 +372,7 @@ pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int
 	}
 	if (rc == PC_EXIT_OK && with_package) {
 		pc_buf_reset(&b);
-		package(w, t, n, bytes, sha, &b);
+		package(w, license, t, n, bytes, sha, &b);
 		char *rel = pc_asprintf("%s/datapackage.json", csv_rel);
 		rc = pc_out_write(root, rel, b.data, b.len, d);
 		free(rel);

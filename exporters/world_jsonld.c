@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../compiler/alloc.h"
+#include "../compiler/identifiers.h"
 #include "world.h"
 
 static const char *const kind_path[PC_WORLD_KINDS] = {"actor", "person", "publication"};
@@ -77,6 +78,28 @@ list(pc_json *j, const char *key, const char *s)
 	pc_json_close(j, ']');
 }
 
+/* The IRI of each identifier ("scheme:value", US-separated) that has one:
+ * the world entity is what https://ror.org/... names. */
+static void
+same_as_identifiers(pc_json *j, const char *ids)
+{
+	while (*ids) {
+		size_t len = strcspn(ids, "\x1f");
+		char *one = pc_strndup(ids, len);
+		char *colon = strchr(one, ':');
+		for (int k = 0; colon && k < PC_IDENT_COUNT; k++)
+			if (*pc_ident_scheme[k] && strncmp(one, pc_ident_scheme[k], (size_t)(colon - one)) == 0 &&
+			    pc_ident_scheme[k][colon - one] == '\0') {
+				char *iri = pc_ident_iri((pc_ident_kind)k, colon + 1);
+				if (iri)
+					pc_json_string(j, NULL, iri);
+				free(iri);
+			}
+		free(one);
+		ids += len + (ids[len] != '\0');
+	}
+}
+
 static void
 entity(writer *x, pc_world_kind k, size_t e)
 {
@@ -103,6 +126,7 @@ entity(writer *x, pc_world_kind k, size_t e)
 		const pc_world_member *x_m = &w->members[k][w->by_entity[k][ent->first + i]];
 		pc_json_string(j, NULL, iri(x, x_m->cc, kind_path[k], x_m->id));
 	}
+	same_as_identifiers(j, ent->ids);
 	pc_json_close(j, ']');
 	pc_json_close(j, '}');
 }

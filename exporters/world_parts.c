@@ -50,6 +50,22 @@ add_key(pc_buf *keys, const char *s)
 	free(k);
 }
 
+/* Append "scheme:value" to a US-separated list of identifiers (nothing
+ * for no value). A DOI is case-insensitive (ASCII): it is compared, and
+ * its world id derived, in lower case. */
+static void
+add_ident(pc_buf *ids, const char *scheme, const char *value)
+{
+	if (value == NULL)
+		return;
+	if (ids->len > 0)
+		pc_buf_putc(ids, '\x1f');
+	pc_buf_printf(ids, "%s:", scheme);
+	int fold = strcmp(scheme, "doi") == 0;
+	for (const char *p = value; *p; p++)
+		pc_buf_putc(ids, fold && *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p);
+}
+
 /* Organizations that exist once in the world, whichever country lists
  * them: only these match other profiles' organizations by name. A
  * national body ("Ministry of Education") never does. */
@@ -60,10 +76,13 @@ international(const char *kind)
 }
 
 static void
-summarize_actors(const pc_graph *g, pc_buf *b, pc_buf *keys)
+summarize_actors(const pc_graph *g, pc_buf *b, pc_buf *keys, pc_buf *ids)
 {
 	for (size_t i = 0; i < g->n_actors; i++) {
 		const pc_actor *a = &g->actors[i];
+		pc_buf_reset(ids);
+		add_ident(ids, "ror", a->ror);
+		add_ident(ids, "wikidata", a->wikidata);
 		pc_buf_reset(keys);
 		add_key(keys, a->name);
 		add_key(keys, a->acronym);
@@ -75,7 +94,7 @@ summarize_actors(const pc_graph *g, pc_buf *b, pc_buf *keys)
 		put(b, a->name);
 		put(b, a->acronym);
 		put(b, a->kind);
-		put(b, "");
+		put_keys(b, ids);
 		put_keys(b, keys);
 		put_int(b, international(a->kind));
 	}
@@ -85,7 +104,7 @@ summarize_actors(const pc_graph *g, pc_buf *b, pc_buf *keys)
  * (compiler/names.h): the folded family name and the given name's form
  * ("jean-luc", "j. l."), so that the world matches as normalization does. */
 static void
-summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
+summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys, pc_buf *ids)
 {
 	pc_strtab names; /* what the parsed names hold */
 	pc_strtab_init(&names);
@@ -95,13 +114,15 @@ summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys)
 		pc_name_parse(&name, &names, p->family, p->given);
 		pc_buf_reset(keys);
 		pc_buf_printf(keys, "%s|%s", name.family, name.form);
+		pc_buf_reset(ids);
+		add_ident(ids, "orcid", p->orcid);
 		put(b, "P");
 		put(b, p->n.id);
 		put_int(b, p->n.line);
 		put(b, p->display);
 		put(b, p->given);
 		put(b, NULL);
-		put(b, "");
+		put_keys(b, ids);
 		put(b, *name.family ? keys->data : ""); /* keys holds a printf'd string */
 		put_int(b, 1);
 		put(b, p->family);
@@ -142,7 +163,7 @@ by_publication_position(const void *a, const void *b)
 }
 
 static void
-summarize_publications(const pc_graph *g, pc_buf *b, pc_buf *keys)
+summarize_publications(const pc_graph *g, pc_buf *b, pc_buf *keys, pc_buf *ids)
 {
 	/* The authorships sorted by publication and position, a copy: the
 	 * graph is read-only here. */
@@ -170,7 +191,9 @@ summarize_publications(const pc_graph *g, pc_buf *b, pc_buf *keys)
 		else
 			put(b, NULL);
 		put(b, p->kind);
-		put(b, "");
+		pc_buf_reset(ids);
+		add_ident(ids, "doi", p->doi);
+		put_keys(b, ids);
 		put_keys(b, keys);
 		put_int(b, 1);
 	}
@@ -217,9 +240,10 @@ pc_world_contribute(const pc_graph *g, const char *root, int with_rows, pc_diag 
 		abort(); /* fixed by the code, never by the input */
 	/* A header of section lengths, then the sections. */
 	unsigned long long len[PC_WORLD_MAX_TABLES + 1] = {0};
-	pc_buf b, keys;
+	pc_buf b, keys, ids;
 	pc_buf_init(&b);
 	pc_buf_init(&keys);
+	pc_buf_init(&ids);
 	pc_buf_add(&b, (const char *)len, sizeof len);
 	const char *cc = pc_graph_cc(g);
 	for (size_t i = 0; with_rows && i < pc_n_tables; i++) {
@@ -229,9 +253,9 @@ pc_world_contribute(const pc_graph *g, const char *root, int with_rows, pc_diag 
 		len[i] = b.len - at;
 	}
 	size_t at = b.len;
-	summarize_actors(g, &b, &keys);
-	summarize_people(g, &b, &keys);
-	summarize_publications(g, &b, &keys);
+	summarize_actors(g, &b, &keys, &ids);
+	summarize_people(g, &b, &keys, &ids);
+	summarize_publications(g, &b, &keys, &ids);
 	summarize_country(g, &b);
 	len[PC_WORLD_SUMMARY] = b.len - at;
 	memcpy(b.data, len, sizeof len);
@@ -239,6 +263,7 @@ pc_world_contribute(const pc_graph *g, const char *root, int with_rows, pc_diag 
 	int rc = pc_out_write(root, rel, b.data, b.len, d);
 	free(rel);
 	pc_buf_free(&keys);
+	pc_buf_free(&ids);
 	pc_buf_free(&b);
 	return rc;
 }

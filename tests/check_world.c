@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "../compiler/alloc.h"
+#include "../compiler/digest.h"
 #include "../exporters/world.h"
 #include "testutil.h"
 
@@ -15,6 +16,7 @@
 #define RO      "sources/ro.xml"
 #define XA      "tests/fixtures/xa.xml"
 #define XB      "tests/fixtures/xb.xml"
+#define XC      "tests/fixtures/xc.xml"
 #define EPOCH   "86400"
 
 /* Build files into test_tmp/name with options; returns the output
@@ -47,18 +49,64 @@ static const char expectations[] =
 	"same person xa:person-olafsdottir-anna xb:person-olafsdottir-anna "
 	"same person ro:person-livingstone-sonia xb:person-livingstone-sonia "
 	"same publication xa:pub-2019-online-safety-in-xanadia xb:pub-2019-online-safety-in-xanadia "
-	"apart publication xa:pub-2021-online-safety-in-xanadia-second-edition xb:pub-2019-online-safety-in-xanadia";
+	"apart publication xa:pub-2021-online-safety-in-xanadia-second-edition xb:pub-2019-online-safety-in-xanadia "
+	/* By identifier (format 1.1): a national body by its ROR id, a person
+	 * cited by initials by her ORCID, a book under another title by its DOI. */
+	"same actor xb:childhood-institute xc:xerendia-institute-of-childhood "
+	"same person xb:lind-a xc:amara-lind "
+	"same publication xb:pub-2019-children-online xc:pub-2019-children-online-in-xerendia "
+	"apart person xc:amara-lind xc:nuno-okafor";
+
+/* World ids derived from the identifiers (schemas/README.md): the smallest
+ * "scheme:value", a DOI by the SHA-256 of "doi:" and the DOI in lower case. */
+static const char *const identifier_rows[] = {
+	"world_actors.csv",	      "\norg-ror-0xerend97,research-group,",
+	"actor_provenance.csv",	      "\norg-ror-0xerend97,xb,childhood-institute,",
+	"world_people.csv",	      "\nperson-orcid-0000-0003-4455-6679,",
+	"person_provenance.csv",      "\nperson-orcid-0000-0003-4455-6679,xc,amara-lind,53,identifier",
+	"publication_provenance.csv", ",xb,pub-2019-children-online,",
+};
+
+/* The rows the identifiers make, the licence and the identifiers' IRIs. */
+static void
+check_identifiers(const char *out)
+{
+	for (size_t i = 0; i < sizeof identifier_rows / sizeof *identifier_rows; i += 2) {
+		char *rel = pc_asprintf("world/csv/%s", identifier_rows[i]);
+		char *csv = read_file_in(out, rel, NULL);
+		ck_assert_msg(csv && strstr(csv, identifier_rows[i + 1]) != NULL, "%s: no %s", rel,
+			      identifier_rows[i + 1]);
+		free(csv);
+		free(rel);
+	}
+	/* A DOI's world id is its digest: one for "10.5555/XC..." (xb) and "10.5555/xc..." (xc). */
+	char hex[65];
+	pc_sha256_hex("doi:10.5555/xc.2019.0001", 24, hex);
+	char *doi_row = pc_asprintf("\npub-doi-%.16s,", hex);
+	char *pubs = read_file_in(out, "world/csv/world_publications.csv", NULL);
+	ck_assert_msg(strstr(pubs, doi_row) != NULL, "no %s in %s", doi_row, pubs);
+	free(pubs);
+	free(doi_row);
+	/* The world package states the licence as each country's does. */
+	char *pkg = read_file_in(out, "world/csv/datapackage.json", NULL);
+	ck_assert_msg(strstr(pkg, "\"path\": \"http://spdx.org/licenses/CC-BY-4.0\"") != NULL, "%s", pkg);
+	free(pkg);
+	char *ld = read_file_in(out, "world/world.jsonld", NULL);
+	ck_assert(strstr(ld, "\"https://ror.org/0xerend97\"") != NULL);
+	ck_assert(strstr(ld, "\"https://orcid.org/0000-0003-4455-6679\"") != NULL);
+	free(ld);
+}
 
 START_TEST(shared_entities_are_one_row_each)
 {
 	pc_run r;
-	char *out = build(&r, "w", "", RO " " XA " " XB);
+	char *out = build(&r, "w", "--license=CC-BY-4.0", RO " " XA " " XB " " XC);
 	ck_assert_msg(r.status == 0, "build failed: %s", r.err);
 	ck_assert(exists(out, "world/world.xlsx") && exists(out, "world/world.jsonld"));
 	ck_assert(!exists(out, "world/world.epub") && !exists(out, "world/.world-parts"));
 	/* The ambiguous one stays apart, with a warning naming both candidates. */
 	ck_assert_msg(strstr(r.err, "sources/ro.xml:354: warning: organization 'european-commission' (ro) could be "
-				    "'ec' of tests/fixtures/xb.xml:59 or 'dg-connect' of tests/fixtures/xb.xml:63") != NULL &&
+				    "'ec' of tests/fixtures/xb.xml:64 or 'dg-connect' of tests/fixtures/xb.xml:68") != NULL &&
 			      strstr(r.err, "[ambiguous-world-entity]") != NULL,
 		      "%s", r.err);
 	run_free(&r);
@@ -72,6 +120,7 @@ START_TEST(shared_entities_are_one_row_each)
 	run_sh(&r, "%s tests/csv_check.py '%s/world/csv'", PY, out);
 	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
 	run_free(&r);
+	check_identifiers(out);
 	/* The catalog lists the world as a dataset of its own, whose parts
 	 * the country datasets are. */
 	char *cat = read_file_in(out, "catalog.jsonld", NULL);
@@ -108,13 +157,13 @@ END_TEST
 START_TEST(file_order_and_jobs_give_the_same_bytes)
 {
 	pc_run r;
-	char *a = build(&r, "a", "", RO " " XA " " XB);
+	char *a = build(&r, "a", "", RO " " XA " " XB " " XC);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
-	char *b = build(&r, "b", "-j2", XB " " RO " " XA);
+	char *b = build(&r, "b", "-j2", XB " " XC " " RO " " XA);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
-	char *c = build(&r, "c", "-j3", XA " " XB " " RO);
+	char *c = build(&r, "c", "-j3", XC " " XA " " XB " " RO);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
 	run_sh(&r, "diff -r '%s/world' '%s/world' && diff -r '%s/world' '%s/world' && cmp '%s/catalog.jsonld' "
