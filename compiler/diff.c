@@ -5,7 +5,8 @@
  * by its table's primary key, a change is a field whose value differs;
  * source lines are not compared (an edit above moves them). Merges the
  * normalizer made are compared by the lines `validate --show-merges`
- * prints. */
+ * prints. A publication's author list is also one field of its own,
+ * "authors", which a reviewer reads at a glance. */
 #include "diff.h"
 
 #include <stdio.h>
@@ -28,7 +29,19 @@ typedef struct {
 	char *key;
 	char **old, **new; /* the row's cells (NULL for the side it is missing from) */
 	char *merge;       /* a merge line */
+	char *authors[2];  /* a publication's author list, old and new (NULL: none) */
 } change;
+
+/* A publication's id and its authors as one line, "A; B (editor)". */
+typedef struct {
+	char *key;
+	char *list;
+} author_list;
+
+typedef struct {
+	author_list *lists[2]; /* sorted by key: the old graph's and the new one's */
+	size_t n[2];
+} author_lists;
 
 typedef struct {
 	change *items;
@@ -124,15 +137,121 @@ push(changes *cs)
 	return c;
 }
 
+/* An empty cell and a missing one read the same in every product. */
 static int
 same(const char *a, const char *b)
 {
-	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-/* The rows' cells move into the change list (their pointers are taken). */
+/* ---- Author lists --------------------------------------------------------- */
+
+typedef struct {
+	char *key;
+	unsigned position;
+	char *name;
+} author;
+
+static int
+by_publication_position(const void *a, const void *b)
+{
+	const author *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->position > y->position) - (x->position < y->position);
+}
+
+static size_t
+column_named(const pc_table *t, const char *name)
+{
+	for (size_t c = 0; c < t->n_columns; c++)
+		if (strcmp(t->columns[c].name, name) == 0)
+			return c;
+	abort(); /* the authorships table has it (exporters/tables.c) */
+}
+
+/* Each publication's authors, in order, as written, with a role other
+ * than author in brackets; read through the authorships table. */
+static author_list *
+author_lists_of(const pc_graph *g, size_t *n_out)
+{
+	const pc_table *t = pc_table_named("authorships");
+	size_t pub = column_named(t, "publication_id"), pos = column_named(t, "position"),
+	       name = column_named(t, "as_written"), role = column_named(t, "role");
+	size_t n = pc_table_n_rows(t, g), n_lists = 0;
+	author *au = pc_calloc(n ? n : 1, sizeof *au);
+	pc_cell *cells = pc_calloc(t->n_columns, sizeof *cells);
+	for (size_t r = 0; r < n; r++) {
+		pc_table_row(t, g, r, cells);
+		au[r].key = cell_text(&t->columns[pub], &cells[pub]);
+		au[r].position = (unsigned)cells[pos].num;
+		char *as = cell_text(&t->columns[name], &cells[name]), *what = cell_text(&t->columns[role], &cells[role]);
+		au[r].name = what && strcmp(what, "author") != 0 ? pc_asprintf("%s (%s)", as ? as : "", what)
+								  : pc_strdup(as ? as : "");
+		free(as);
+		free(what);
+	}
+	free(cells);
+	qsort(au, n, sizeof *au, by_publication_position);
+	author_list *lists = pc_calloc(n ? n : 1, sizeof *lists);
+	pc_buf b;
+	pc_buf_init(&b);
+	for (size_t r = 0; r < n; r++) {
+		if (r > 0 && strcmp(au[r].key, au[r - 1].key) == 0) {
+			pc_buf_puts(&b, "; ");
+		} else {
+			if (r > 0) {
+				pc_buf_putc(&b, '\0');
+				lists[n_lists - 1].list = pc_strdup(b.data);
+			}
+			pc_buf_reset(&b);
+			lists[n_lists++].key = pc_strdup(au[r].key);
+		}
+		pc_buf_puts(&b, au[r].name);
+	}
+	if (n_lists > 0) {
+		pc_buf_putc(&b, '\0');
+		lists[n_lists - 1].list = pc_strdup(b.data);
+	}
+	pc_buf_free(&b);
+	for (size_t r = 0; r < n; r++) {
+		free(au[r].key);
+		free(au[r].name);
+	}
+	free(au);
+	*n_out = n_lists;
+	return lists;
+}
+
+static int
+by_list_key(const void *a, const void *b)
+{
+	return strcmp(((const author_list *)a)->key, ((const author_list *)b)->key);
+}
+
+/* The author list of publication `key` on one side, or NULL. */
+static const char *
+authors_of(const author_lists *al, int side, const char *key)
+{
+	if (al == NULL)
+		return NULL;
+	author_list want = {(char *)key, NULL};
+	const author_list *hit = bsearch(&want, al->lists[side], al->n[side], sizeof want, by_list_key);
+	return hit ? hit->list : NULL;
+}
+
 static void
-compare_table(const pc_table *t, const pc_graph *a, const pc_graph *b, changes *cs)
+take_authors(change *c, const author_lists *al)
+{
+	const char *o = c->what <= 0 ? authors_of(al, 0, c->key) : NULL;
+	const char *n = c->what >= 0 ? authors_of(al, 1, c->key) : NULL;
+	c->authors[0] = o ? pc_strdup(o) : NULL;
+	c->authors[1] = n ? pc_strdup(n) : NULL;
+}
+
+/* The rows' cells move into the change list (their pointers are taken).
+ * `al`: the author lists, for the publications table. */
+static void
+compare_table(const pc_table *t, const pc_graph *a, const pc_graph *b, const author_lists *al, changes *cs)
 {
 	size_t na, nb, i = 0, j = 0;
 	row *ra = rows_of(t, a, &na), *rb = rows_of(t, b, &nb);
@@ -142,20 +261,25 @@ compare_table(const pc_table *t, const pc_graph *a, const pc_graph *b, changes *
 			int differs = 0;
 			for (size_t c = 0; c < t->n_columns && !differs; c++)
 				differs = !ignored(&t->columns[c]) && !same(ra[i].cells[c], rb[j].cells[c]);
+			if (!differs && al)
+				differs = !same(authors_of(al, 0, ra[i].key), authors_of(al, 1, rb[j].key));
 			if (differs) {
 				change *ch = push(cs);
-				*ch = (change){t, 0, pc_strdup(ra[i].key), ra[i].cells, rb[j].cells, NULL};
+				*ch = (change){t, 0, pc_strdup(ra[i].key), ra[i].cells, rb[j].cells, NULL, {NULL, NULL}};
+				take_authors(ch, al);
 				ra[i].cells = rb[j].cells = NULL;
 			}
 			i++;
 			j++;
 		} else if (cmp < 0) {
 			change *ch = push(cs);
-			*ch = (change){t, -1, pc_strdup(ra[i].key), ra[i].cells, NULL, NULL};
+			*ch = (change){t, -1, pc_strdup(ra[i].key), ra[i].cells, NULL, NULL, {NULL, NULL}};
+			take_authors(ch, al);
 			ra[i++].cells = NULL;
 		} else {
 			change *ch = push(cs);
-			*ch = (change){t, +1, pc_strdup(rb[j].key), NULL, rb[j].cells, NULL};
+			*ch = (change){t, +1, pc_strdup(rb[j].key), NULL, rb[j].cells, NULL, {NULL, NULL}};
+			take_authors(ch, al);
 			rb[j++].cells = NULL;
 		}
 	}
@@ -246,7 +370,8 @@ entity_word(const change *c)
 }
 
 /* The row's non-key fields that differ, or all its non-empty ones for an
- * added or removed row: (column, old, new) through the callback. */
+ * added or removed row, then a publication's author list when it differs:
+ * (column, old, new) through the callback. */
 typedef void (*field_fn)(void *ctx, const char *name, const char *old, const char *new, int first);
 
 static void
@@ -261,6 +386,8 @@ each_field(const change *c, field_fn fn, void *ctx)
 		fn(ctx, col->name, o, n, first);
 		first = 0;
 	}
+	if (!same(c->authors[0], c->authors[1]))
+		fn(ctx, "authors", c->authors[0], c->authors[1], first);
 }
 
 static void
@@ -458,6 +585,8 @@ free_changes(changes *cs)
 		free(c->new);
 		free(c->key);
 		free(c->merge);
+		free(c->authors[0]);
+		free(c->authors[1]);
 	}
 	free(cs->items);
 }
@@ -467,9 +596,20 @@ pc_diff(const pc_graph *old, const pc_graph *new, const char *old_path, const ch
 	FILE *f)
 {
 	changes cs = {0};
+	author_lists al;
+	al.lists[0] = author_lists_of(old, &al.n[0]);
+	al.lists[1] = author_lists_of(new, &al.n[1]);
+	const pc_table *publications = pc_table_for_kind(PC_PUBLICATION);
 	for (size_t t = 0; t < pc_n_tables; t++)
-		compare_table(&pc_tables[t], old, new, &cs);
+		compare_table(&pc_tables[t], old, new, &pc_tables[t] == publications ? &al : NULL, &cs);
 	compare_merges(old, new, &cs);
+	for (int side = 0; side < 2; side++) {
+		for (size_t i = 0; i < al.n[side]; i++) {
+			free(al.lists[side][i].key);
+			free(al.lists[side][i].list);
+		}
+		free(al.lists[side]);
+	}
 	int differ = cs.n > 0;
 	if (differ) {
 		if (fmt == PC_DIFF_MARKDOWN)

@@ -178,6 +178,54 @@ START_TEST(diff_matches_golden)
 }
 END_TEST
 
+/* A changed author list is one field of its publication, in order, with
+ * a role other than author in brackets; a removed publication shows the
+ * list it had. Added and removed rows print no empty field. */
+START_TEST(diff_author_list_is_one_field)
+{
+	const char *old =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
+		"  <country code=\"XF\"><name>Fictland</name></country>\n"
+		"  <research>\n"
+		"    <publication id=\"pub-a\" year=\"2020\" kind=\"report\">\n"
+		"      <title>Children Online in Fictland</title>\n"
+		"      <authors><person family=\"Tupou\" given=\"Mele\">Mele Tupou</person><person family=\"Horvat\" given=\"Ivo\">Ivo Horvat</person></authors>\n"
+		"    </publication>\n"
+		"    <publication id=\"pub-b\" year=\"2021\" kind=\"report\">\n"
+		"      <title>Safer Schools</title>\n"
+		"      <authors><person family=\"Ngata\" given=\"Aroha\">Aroha Ngata</person></authors>\n"
+		"    </publication>\n"
+		"  </research>\n"
+		"</profile>\n";
+	const char *new =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
+		"  <country code=\"XF\"><name>Fictland</name></country>\n"
+		"  <research>\n"
+		"    <publication id=\"pub-a\" year=\"2020\" kind=\"report\">\n"
+		"      <title>Children Online in Fictland</title>\n"
+		"      <authors><person family=\"Tupou\" given=\"Mele\">Mele Tupou</person><person family=\"Horvat\" given=\"Ivo\">Ivo Horvat</person><person family=\"Yılmaz\" given=\"Şebnem\" role=\"editor\">Şebnem Yılmaz</person></authors>\n"
+		"    </publication>\n"
+		"  </research>\n"
+		"</profile>\n";
+	char *a = write_tmp_file("old.xml", old), *b = write_tmp_file("new.xml", new);
+	pc_run r;
+	run_profilec(&r, "diff", a, b, NULL);
+	ck_assert_msg(r.status == 1, "exit %d: %s", r.status, r.err);
+	ck_assert_ptr_nonnull(strstr(r.out, "publication pub-a: changed\n"
+					    "    authors: \"Mele Tupou; Ivo Horvat\" -> "
+					    "\"Mele Tupou; Ivo Horvat; \u015eebnem Y\u0131lmaz (editor)\"\n"
+					    "publication pub-b: removed\n"));
+	ck_assert_ptr_nonnull(strstr(r.out, "    authors: \"Aroha Ngata\" -> (none)\n"));
+	ck_assert_ptr_null(strstr(r.out, "\"\" -> (none)"));
+	ck_assert_ptr_null(strstr(r.out, "(none) -> \"\""));
+	run_free(&r);
+	free(a);
+	free(b);
+}
+END_TEST
+
 START_TEST(diff_same_and_trouble)
 {
 	pc_run r;
@@ -315,6 +363,7 @@ suite_editor(void)
 	tcase_add_test(agree, validate_ok_means_build_ok);
 	tcase_add_test(agree, sarif_validates_against_the_schema);
 	tcase_add_test(agree, diff_matches_golden);
+	tcase_add_test(agree, diff_author_list_is_one_field);
 	tcase_add_test(agree, diff_same_and_trouble);
 	tcase_add_test(agree, install_and_uninstall);
 	tcase_add_test(agree, help_and_man_page_agree);
