@@ -240,9 +240,15 @@ class SharedPool:
     works with one title, year and author list, drawn from by each profile
     for a fraction of its own."""
 
-    def __init__(self, seed, fraction, size):
+    def __init__(self, seed, fraction, size, identifiers=False):
         r = random.Random("profilec-bench-shared:%s" % seed)
         self.fraction = fraction
+        # With identifiers (format 1.1), every other pooled organization is
+        # a national-looking body each profile names its own way, shared only
+        # by its Wikidata id (and every fourth also by a ROR id), and every
+        # other pooled work has a DOI and a title each profile words its own
+        # way: the world matches those by identifier alone.
+        self.identifiers = identifiers
         self.orgs, names = [], set()
         while len(self.orgs) < size:
             w, w2 = r.sample(ORG_WORDS, 2)
@@ -256,6 +262,30 @@ class SharedPool:
                        for _ in range(r.randrange(1, 4))]
             title = "Shared %s Study %d: %s" % (r.choice(ORG_WORDS), i + 1, cap(r.choice(TOPIC)))
             self.pubs.append((title, r.randrange(2000, 2025), authors))
+
+    def org_ids(self, i):
+        """The made-up identifiers of pooled organization i: {} (matched by name) or attributes."""
+        if not self.identifiers or i % 2:
+            return {}
+        ids = {"wikidata": "Q%d" % (90000001 + i)}
+        if i % 4 == 0:
+            ids["ror"] = ror_id(i)
+        return ids
+
+    def pub_doi(self, i):
+        return "10.5555/bench.%d" % (i + 1) if self.identifiers and i % 2 == 0 else None
+
+
+CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def ror_id(n):
+    """A made-up ROR id with valid check digits: '0', six base32 characters, ISO 7064 MOD 97-10."""
+    body = "0" + "".join(CROCKFORD[(n * 7919 + 12345) // 32 ** k % 32] for k in range(6))
+    v = 0
+    for ch in body:
+        v = v * 32 + CROCKFORD.index(ch)
+    return "%s%02d" % (body, 98 - v * 100 % 97)
 
 
 class Generator:
@@ -380,12 +410,16 @@ class Generator:
             pat = r.choice(ORG_PATTERNS[kind])
             w, w2 = r.sample(ORG_WORDS, 2)
             name = pat.format(W=w, W2=w2, C=self.country)
+            ids = {}
             if i > 1 and self.shared and r.random() < self.shared.fraction:
-                kind, name = "international-organization", r.choice(self.shared.orgs)
-                if name in [a["name"] for a in actors]:
-                    name = pat.format(W=w, W2=w2, C=self.country)
+                k = r.randrange(len(self.shared.orgs))
+                kind, name, ids = "international-organization", self.shared.orgs[k], self.shared.org_ids(k)
+                if ids:  # a national body, shared by its identifier only
+                    kind, name = "research-group", "%s %s" % (self.country, name.replace("International ", ""))
+                if name in [a["name"] for a in actors] or (ids and any(a.get("ids") == ids for a in actors)):
+                    kind, name, ids = r.choice(ACTOR_KINDS[2:]), pat.format(W=w, W2=w2, C=self.country), {}
             actors.append({"id": self.ids.make(slug(name, 36)), "kind": kind, "name": name,
-                           "directory": i < n_dir})
+                           "directory": i < n_dir, "ids": ids})
         return actors
 
     def write_actors(self, out, actors):
@@ -399,6 +433,8 @@ class Generator:
                 attrs += ' directory="true"'
             if r.random() < 0.09:
                 attrs += ' founded="%d"' % r.randrange(1950, 2024)
+            for key in sorted(a.get("ids", {})):
+                attrs += ' %s="%s"' % (key, a["ids"][key])
             out.append("    <actor%s>\n" % attrs)
             if a["directory"] and i > 1 and r.random() < UNNAMED_SHARE:
                 out.append("      <unnamed/>\n")
@@ -529,7 +565,7 @@ class Generator:
         while i < n:
             x = r.random() if published else 1.0
             dup = x < DUPLICATE_SHARE
-            edition_of = None
+            edition_of, doi = None, None
             if dup:
                 title, year, authors, base_id, _ = r.choice(published[-200:])
                 title = self.variant_title(title)
@@ -543,7 +579,11 @@ class Generator:
                 pid = self.ids.make(base_id)
                 published.append((title, year, authors, base_id, pid))
             elif self.shared and r.random() < self.shared.fraction:
-                title, year, people = r.choice(self.shared.pubs)
+                k = r.randrange(len(self.shared.pubs))
+                title, year, people = self.shared.pubs[k]
+                doi = self.shared.pub_doi(k)
+                if doi:  # one work, worded its own way by each profile: the DOI says it is one
+                    title = "%s (as listed in %s)" % (title, self.country)
                 if any(t == title for t, _, _, _, _ in published):
                     continue
                 authors = [("p", p) for p in people]
@@ -566,6 +606,8 @@ class Generator:
             attrs = ' id="%s" year="%d"' % (pid, year)
             if kind:
                 attrs += ' kind="%s"' % kind
+            if doi:
+                attrs += ' doi="%s"' % doi
             out.append("    <publication%s>\n      <title>%s</title>\n" % (attrs, escape(title)))
             if r.random() < 0.05:
                 out.append("      <subtitle>%s</subtitle>\n" % escape(cap(self.r.choice(TOPIC)) + " and " + r.choice(AUDIENCE)))
@@ -745,10 +787,13 @@ class Generator:
                "<!-- A FICTIONAL profile of an invented country, %s (user-assigned code %s),\n"
                "     generated by tests/bench/genprofile.py for benchmarks. Nothing here\n"
                "     describes a real country, organization, person, law or report. -->\n"
-               '<profile xmlns="urn:profilec:profile:1" version="1.0" lang="en" modified="2026-11-28">\n'
+               '<profile xmlns="urn:profilec:profile:1" version="%s" lang="en" modified="2026-11-28">\n'
                "  <title>Child Online Safety Profile: %s (fictional benchmark profile)</title>\n"
                '  <country code="%s"><name>%s</name></country>\n' %
-               (self.country, self.code, self.country, self.code, self.country)]
+               (self.country, self.code,
+                # Identifiers are format 1.1; everything else is 1.0.
+                "1.1" if self.shared and self.shared.identifiers else "1.0",
+                self.country, self.code, self.country)]
         self.write_indicators(out)
         actors = self.make_actors()
         # Events cite instruments and publications written later: make
@@ -818,6 +863,9 @@ def main():
     ap.add_argument("--shared", type=float, default=0.0,
                     help="with --profiles: this fraction (0.1-0.3) of each profile's organizations and "
                          "publications comes from a pool the profiles share, for the world dataset")
+    ap.add_argument("--identifiers", action="store_true",
+                    help="with --shared: half the pool is shared by identifier alone (Wikidata, ROR, DOI; "
+                         "format 1.1), the other half by name")
     ap.add_argument("-o", "--output", help="output file (directory with --profiles); default stdout")
     a = ap.parse_args()
     if a.code not in USER_CODES + ["AA", "ZZ"]:
@@ -827,7 +875,7 @@ def main():
         if not a.output:
             ap.error("--profiles needs -o DIR")
         sizes = random.Random("profilec-bench-corpus:%d" % a.seed)
-        pool = SharedPool(a.seed, a.shared, 60) if a.shared > 0 else None
+        pool = SharedPool(a.seed, a.shared, 60, a.identifiers) if a.shared > 0 else None
         for i in range(a.profiles):
             batch, code = divmod(i, len(USER_CODES))
             d = os.path.join(a.output, "%02d" % (batch + 1))

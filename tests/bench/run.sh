@@ -7,7 +7,7 @@
 #   PROFILEC       the binary to measure (default ./profilec)
 #   RUNS           runs of a command whose first run takes 1 to 8 s; the
 #                  median is shown (default 3; 5 under 1 s, 1 over 8 s)
-#   BENCH_CORPORA  which corpora (default "small 1mb 10mb 200 world world-shared 100mb")
+#   BENCH_CORPORA  which corpora (default "small 1mb 10mb 200 world world-shared world-ids 100mb")
 #   BENCH_SEED     the generator's seed (default 1)
 #   BENCH_BUDGET   seconds from the start after which no command is started
 #                  (default 420); BENCH_HARD: a running command is stopped
@@ -23,7 +23,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 SCHEMA=${SCHEMA:-schemas/profile.xsd}
 RUNS=${RUNS:-3}
 SEED=${BENCH_SEED:-1}
-CORPORA=${BENCH_CORPORA:-"small 1mb 10mb 200 world world-shared 100mb"}
+CORPORA=${BENCH_CORPORA:-"small 1mb 10mb 200 world world-shared world-ids 100mb"}
 BUDGET=${BENCH_BUDGET:-420}
 HARD=${BENCH_HARD:-540}
 FAST=1 # a first run under this many seconds: 5 runs
@@ -94,6 +94,9 @@ for c in $CORPORA; do
 	# organizations and publications; and one profile of their total size.
 	world) gen_many world 40 && gen_one world-one XE "${BYTES[world]}" ;;
 	world-shared) gen_many world-shared 40 --shared 0.2 && gen_one world-shared-one XF "${BYTES[world-shared]}" ;;
+	# The same share, half of it by identifier alone (format 1.1: Wikidata,
+	# ROR and DOI on bodies and works each profile names its own way).
+	world-ids) gen_many world-ids 40 --shared 0.2 --identifiers && gen_one world-ids-one XG "${BYTES[world-ids]}" ;;
 	*) echo "bench: unknown corpus '$c'" >&2; exit 2 ;;
 	esac || { echo "bench: generating corpus $c failed" >&2; exit 2; }
 	note GEN "$c: $(calc '%.2f' "${BYTES[$c]} / 1e6") MB, ${ENTS[$c]} entities"
