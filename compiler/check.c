@@ -381,6 +381,7 @@ pc_check(pc_graph *g, pc_diag *d)
 	check_penalties(g, d);
 	check_cycles(g, d);
 	check_edition_cycles(g, d);
+	pc_check_identifiers(g, d);
 	check_texts(g, d, 0);
 	note_missing(g, d);
 	note_long_numbers(g, d);

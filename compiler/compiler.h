@@ -69,6 +69,8 @@ void pc_normalize(pc_graph *g, pc_diag *d);
 /* The checks that need no valid graph, for a source the schema refused. */
 void pc_check_partial(const pc_graph *g, pc_diag *d);
 void pc_check(pc_graph *g, pc_diag *d);
+/* Two entities of one profile with one identifier (check_identifiers.c). */
+void pc_check_identifiers(const pc_graph *g, pc_diag *d);
 void pc_input_free(pc_input *src);
 /* 0 when the file is as pc_load found it; else -1 and a diagnostic: written
  * to while it was read, its checks and digest may not describe what was

@@ -108,6 +108,15 @@ const pc_rule pc_rules[] = {
 	 "Rename the second one (a second listing of the same publication gets '-2').",
 	 "<actor id=\"focus\" kind=\"ngo\">...</actor>\n<actor id=\"focus\" kind=\"website\">...</actor>",
 	 "<actor id=\"focus\" kind=\"ngo\">...</actor>\n<actor id=\"focus-website\" kind=\"website\">...</actor>"},
+	{"duplicate-identifier", E, "two entities of one profile have the same identifier",
+	 "An identifier names one thing (format 1.1): two organizations with one Wikidata or ROR id, two declared "
+	 "people with one ORCID, two publications with one DOI (whatever its case) are one entity entered twice, "
+	 "or one of the ids is a slip. Merge the two entries (an organization's other names are aliases), or "
+	 "correct the id. Across profiles, one identifier is how editors say two profiles name one entity.",
+	 "<actor id=\"unicef\" kind=\"international-organization\" wikidata=\"Q740308\">...\n"
+	 "<actor id=\"unicef-office\" kind=\"international-organization\" wikidata=\"Q740308\">",
+	 "<actor id=\"unicef\" kind=\"international-organization\" wikidata=\"Q740308\">"
+	 "<name>UNICEF</name><alias>UNICEF Office</alias></actor>"},
 	{"duplicate-publication", W, "a publication is listed twice and was merged",
 	 "A data-quality note, not an error: the profile lists the same work twice (same title, subtitle, year and "
 	 "authors after folding; a subtitle one listing leaves out agrees with the only one given), so the products "
