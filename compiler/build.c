@@ -526,14 +526,40 @@ build_publication(builder *b, xmlNodePtr c)
 	}
 }
 
+static void need_version_1_1(builder *b, xmlNodePtr n, const char *what);
+
+/* The constructs of format 1.1 a penalty may use: its kind, its unit,
+ * <base> and <daily-amount>. */
 static void
-build_penalty(builder *b, xmlNodePtr c, uint32_t article)
+penalty_version(builder *b, xmlNodePtr c, const pc_penalty *p)
+{
+	char what[64];
+	if (p->kind >= PC_PEN_LIFE) {
+		snprintf(what, sizeof what, "penalty kind \"%s\"", pc_penalty_kind_name[p->kind]);
+		need_version_1_1(b, c, what);
+	}
+	if (p->unit && (strcmp(p->unit, "hours") == 0 || strcmp(p->unit, "percent") == 0 ||
+			strcmp(p->unit, "day-units") == 0)) {
+		snprintf(what, sizeof what, "unit \"%s\"", p->unit);
+		need_version_1_1(b, c, what);
+	}
+	FOR_CHILDREN (x, c)
+		if (is(x, "base") || is(x, "daily-amount"))
+			need_version_1_1(b, x, is(x, "base") ? "<base>" : "<daily-amount>");
+}
+
+/* A penalty of an article, of a part of an instrument, or of the
+ * instrument itself (article and part -1). */
+static void
+build_penalty(builder *b, xmlNodePtr c, uint32_t instrument, int32_t article, int32_t part)
 {
 	pc_graph *g = b->g;
 	uint32_t pi = (uint32_t)g->n_penalties;
 	pc_penalty *p = PC_PUSH(g, penalties);
 	start_node(b, &p->n, c, PC_PENALTY, pi);
+	p->instrument = instrument;
 	p->article = article;
+	p->part = part;
 	int kind = lookup(pc_penalty_kind_name, PC_PEN_COUNT, attr(b, c, "kind"));
 	p->kind = kind < 0 ? PC_PEN_IMPRISONMENT : (pc_penalty_kind)kind;
 	p->min = parse_decimal(b, c, "min", attr(b, c, "min"));
@@ -542,8 +568,18 @@ build_penalty(builder *b, xmlNodePtr c, uint32_t article)
 	p->unit_is_currency = p->unit && strlen(p->unit) == 3 && p->unit[0] >= 'A' && p->unit[0] <= 'Z';
 	p->offence = child_text(b, c, "offence");
 	p->condition = child_text(b, c, "condition");
+	p->base = child_text(b, c, "base");
+	xmlNodePtr daily = child(c, "daily-amount");
+	if (daily) {
+		p->daily_min = parse_decimal(b, daily, "min", attr(b, daily, "min"));
+		p->daily_max = parse_decimal(b, daily, "max", attr(b, daily, "max"));
+		p->daily_currency = attr(b, daily, "currency");
+		p->daily_line = line_of(daily);
+		p->daily_col = col_of(b, daily);
+	}
 	p->alternative_to = -1;
 	p->in_addition_to = -1;
+	penalty_version(b, c, p);
 	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, NULL, p->n.line, p->n.col);
 	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, NULL, p->n.line, p->n.col);
 	FOR_CHILDREN (x, c) {
@@ -553,6 +589,41 @@ build_penalty(builder *b, xmlNodePtr c, uint32_t article)
 		if (factor == NULL)
 			continue;
 		add_pending(b, PEND_CHANGE, pi, attr(b, x, "of"), 0, factor, line_of(x), col_of(b, x));
+	}
+}
+
+/* An instrument's articles, parts and own penalties, in document order. */
+static void
+build_instrument_body(builder *b, xmlNodePtr c, uint32_t ii)
+{
+	pc_graph *g = b->g;
+	FOR_CHILDREN (x, c) {
+		if (is(x, "penalty")) {
+			need_version_1_1(b, x, "a <penalty> of a whole <instrument>");
+			build_penalty(b, x, ii, -1, -1);
+		} else if (is(x, "part")) {
+			need_version_1_1(b, x, "<part>");
+			uint32_t pi = (uint32_t)g->n_parts;
+			pc_part *pt = PC_PUSH(g, parts);
+			start_node(b, &pt->n, x, PC_PART, pi);
+			pt->instrument = ii;
+			pt->label = attr(b, x, "label");
+			pt->heading = child_text(b, x, "heading");
+			FOR_CHILDREN (y, x)
+				if (is(y, "penalty"))
+					build_penalty(b, y, ii, -1, (int32_t)pi);
+		} else if (is(x, "article")) {
+			uint32_t ai = (uint32_t)g->n_articles;
+			pc_article *a = PC_PUSH(g, articles);
+			start_node(b, &a->n, x, PC_ARTICLE, ai);
+			a->instrument = ii;
+			a->number = attr(b, x, "number");
+			a->heading = child_text(b, x, "heading");
+			a->text = child_text(b, x, "text");
+			FOR_CHILDREN (y, x)
+				if (is(y, "penalty"))
+					build_penalty(b, y, ii, (int32_t)ai, -1);
+		}
 	}
 }
 
@@ -592,20 +663,7 @@ build_law_part(builder *b, xmlNodePtr c)
 		if (issuer && resolve(b, attr(b, issuer, "ref"), PC_ACTOR, "instrument", in->n.id, line_of(issuer),
 				      col_of(b, issuer), &idx))
 			g->instruments[ii].issuer = (int32_t)idx;
-		FOR_CHILDREN (x, c) {
-			if (!is(x, "article"))
-				continue;
-			uint32_t ai = (uint32_t)g->n_articles;
-			pc_article *a = PC_PUSH(g, articles);
-			start_node(b, &a->n, x, PC_ARTICLE, ai);
-			a->instrument = ii;
-			a->number = attr(b, x, "number");
-			a->heading = child_text(b, x, "heading");
-			a->text = child_text(b, x, "text");
-			FOR_CHILDREN (y, x)
-				if (is(y, "penalty"))
-					build_penalty(b, y, ai);
-		}
+		build_instrument_body(b, c, ii);
 	}
 }
 

@@ -81,6 +81,103 @@ check_years(const pc_graph *g, pc_diag *d)
 		check_year(g, d, g->indicators[i].year, &g->indicators[i].n, "value year");
 }
 
+static int
+unit_is(const pc_penalty *p, const char *unit)
+{
+	return p->unit && strcmp(p->unit, unit) == 0;
+}
+
+static int
+unit_is_duration(const pc_penalty *p)
+{
+	return unit_is(p, "days") || unit_is(p, "weeks") || unit_is(p, "months") || unit_is(p, "years");
+}
+
+/* The unit a penalty's kind allows: a term in days to years, a fine in a
+ * currency or percent, community service in hours, a day-fine in
+ * day-units. One error per penalty, with the unit to write. */
+static void
+check_penalty_unit(const pc_graph *g, pc_diag *d, const pc_penalty *p)
+{
+	const char *id = p->n.id, *kind = pc_penalty_kind_name[p->kind];
+	if (p->unit == NULL) {
+		if ((p->min || p->max) && p->kind != PC_PEN_LIFE)
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
+				       "penalty '%s' has bounds but no unit", id);
+		return;
+	}
+	const char *want = NULL; /* what to write instead, NULL when the unit fits */
+	switch (p->kind) {
+	case PC_PEN_FINE:
+		if (!p->unit_is_currency && !unit_is(p, "percent")) {
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
+				       "fine '%s' is measured in %s, not a currency", id, p->unit);
+			return;
+		}
+		break;
+	case PC_PEN_IMPRISONMENT:
+	case PC_PEN_PROHIBITION:
+		if (p->unit_is_currency) {
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
+				       "penalty '%s' (%s) is measured in a currency (%s)", id, kind, p->unit);
+			return;
+		}
+		want = unit_is_duration(p) ? NULL : "a term is in days, weeks, months or years";
+		break;
+	case PC_PEN_COMMUNITY_SERVICE:
+		want = unit_is(p, "hours") ? NULL : "community service is counted in hours: write unit=\"hours\"";
+		break;
+	case PC_PEN_DAY_FINE:
+		want = unit_is(p, "day-units") ? NULL
+					       : "a day-fine's bounds count daily units: write unit=\"day-units\"";
+		break;
+	case PC_PEN_LIFE:
+	case PC_PEN_COUNT: break; /* life imprisonment: check_penalty_bounds */
+	}
+	if (want)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
+			       "penalty '%s' (%s) is measured in %s: %s%s", id, kind, p->unit, want,
+			       p->kind == PC_PEN_DAY_FINE && p->unit_is_currency
+				       ? " and the amount per day as <daily-amount currency=\"...\"/>"
+				       : "");
+	if (p->base && !unit_is(p, "percent"))
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
+			       "penalty '%s' has a <base>, which only a fine in percent has: write unit=\"percent\" "
+			       "or remove <base>", id);
+}
+
+/* Bounds a kind cannot have: life imprisonment has none, a percentage is
+ * at most 100, a daily amount belongs to a day-fine. */
+static void
+check_penalty_bounds(const pc_graph *g, pc_diag *d, const pc_penalty *p)
+{
+	const char *id = p->n.id;
+	if (p->kind == PC_PEN_LIFE && (p->min || p->max || p->unit))
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-bounds",
+			       "life imprisonment '%s' has %s: life imprisonment has no bounds; remove min, max and "
+			       "unit, or write kind=\"imprisonment\" for a term",
+			       id, p->min || p->max ? "a bound" : "a unit");
+	const char *over = p->max && pc_decimal_cmp(p->max, "100") > 0   ? p->max
+			   : p->min && pc_decimal_cmp(p->min, "100") > 0 ? p->min
+									 : NULL;
+	if (unit_is(p, "percent") && over)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-percent",
+			       "fine '%s' is %s percent, over 100: a percentage of its base is at most 100; "
+			       "an amount of money takes a currency as unit",
+			       id, over);
+	if (p->daily_currency == NULL)
+		return;
+	if (p->kind != PC_PEN_DAY_FINE)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->daily_line, p->daily_col, "penalty-daily-amount",
+			       "penalty '%s' (%s) has a <daily-amount>, which only a day-fine has: write "
+			       "kind=\"day-fine\" or remove <daily-amount>",
+			       id, pc_penalty_kind_name[p->kind]);
+	else if (p->daily_min && p->daily_max && pc_decimal_cmp(p->daily_min, p->daily_max) > 0)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->daily_line, p->daily_col, "penalty-daily-amount",
+			       "day-fine '%s' has a daily amount whose minimum (%s) is above its maximum (%s)", id,
+			       p->daily_min, p->daily_max);
+}
+
 static void
 check_penalties(const pc_graph *g, pc_diag *d)
 {
@@ -91,16 +188,8 @@ check_penalties(const pc_graph *g, pc_diag *d)
 			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-range",
 				       "penalty '%s' has a minimum (%s) above its maximum (%s)", p->n.id, p->min,
 				       p->max);
-		if ((p->min || p->max) && p->unit == NULL)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
-				       "penalty '%s' has bounds but no unit", p->n.id);
-		if (p->unit && p->kind == PC_PEN_FINE && !p->unit_is_currency)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
-				       "fine '%s' is measured in %s, not a currency", p->n.id, p->unit);
-		if (p->unit && p->kind != PC_PEN_FINE && p->unit_is_currency)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
-				       "penalty '%s' (%s) is measured in a currency (%s)", p->n.id,
-				       pc_penalty_kind_name[p->kind], p->unit);
+		check_penalty_unit(g, d, p);
+		check_penalty_bounds(g, d, p);
 		if (p->alternative_to == (int32_t)i || p->in_addition_to == (int32_t)i)
 			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "ref-cycle",
 				       "penalty '%s' refers to itself", p->n.id);
@@ -289,6 +378,11 @@ check_texts(const pc_graph *g, pc_diag *d, int lengths)
 	for (size_t i = 0; i < g->n_penalties; i++) {
 		T(g->penalties[i].offence, g->penalties[i].n, PC_PENALTY, "offence");
 		T(g->penalties[i].condition, g->penalties[i].n, PC_PENALTY, "condition");
+		T(g->penalties[i].base, g->penalties[i].n, PC_PENALTY, "base");
+	}
+	for (size_t i = 0; i < g->n_parts; i++) {
+		T(g->parts[i].label, g->parts[i].n, PC_PART, "label");
+		T(g->parts[i].heading, g->parts[i].n, PC_PART, "heading");
 	}
 #undef T
 }

@@ -172,14 +172,31 @@ dump_law_and_events(const pc_graph *g, FILE *f)
 		q(f, "heading", x->heading);
 		fputc('\n', f);
 	}
+	for (size_t i = 0; i < g->n_parts; i++) {
+		const pc_part *x = &g->parts[i];
+		head(f, "part", &x->n);
+		q(f, "instrument", g->instruments[x->instrument].n.id);
+		q(f, "label", x->label);
+		q(f, "heading", x->heading);
+		fputc('\n', f);
+	}
 	for (size_t i = 0; i < g->n_penalties; i++) {
 		const pc_penalty *x = &g->penalties[i];
 		head(f, "penalty", &x->n);
-		q(f, "article", g->articles[x->article].n.id);
+		if (x->article >= 0)
+			q(f, "article", g->articles[x->article].n.id);
+		else
+			q(f, "instrument", g->instruments[x->instrument].n.id);
+		if (x->part >= 0)
+			q(f, "part", g->parts[x->part].n.id);
 		q(f, "kind", pc_penalty_kind_name[x->kind]);
 		dec(f, "min", x->min);
 		dec(f, "max", x->max);
 		q(f, "unit", x->unit);
+		q(f, "base", x->base);
+		dec(f, "daily_min", x->daily_min);
+		dec(f, "daily_max", x->daily_max);
+		q(f, "daily_currency", x->daily_currency);
 		q(f, "condition", x->condition);
 		if (x->alternative_to >= 0)
 			q(f, "alternative_to", g->penalties[x->alternative_to].n.id);

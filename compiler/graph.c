@@ -10,12 +10,12 @@
 /* PC_PROVIDER keeps the products' word "source" (IRIs, the dump, the
  * "sources" table): renaming it would change every published IRI. */
 const char *const pc_kind_name[PC_KIND_COUNT] = {
-	"country",     "indicator",  "source",  "event",   "actor",     "person",
-	"publication", "instrument", "article", "penalty", "threshold",
+	"country",     "indicator",  "source",  "event", "actor",   "person",
+	"publication", "instrument", "article", "part",  "penalty", "threshold",
 };
 const char *const pc_kind_plural[PC_KIND_COUNT] = {
-	"countries",    "indicators",  "sources",  "events",    "actors",     "persons",
-	"publications", "instruments", "articles", "penalties", "thresholds",
+	"countries",    "indicators",  "sources",  "events", "actors",    "persons",
+	"publications", "instruments", "articles", "parts",  "penalties", "thresholds",
 };
 const char *const pc_theme_default_id[PC_THEME_DEFAULT_COUNT] = {"education-ict", "child-protection"};
 const char *const pc_theme_default_label[PC_THEME_DEFAULT_COUNT] = {"Education and ICT",
@@ -23,7 +23,12 @@ const char *const pc_theme_default_label[PC_THEME_DEFAULT_COUNT] = {"Education a
 const char *const pc_name_order_name[PC_ORDER_COUNT] = {"", "family-first", "given-first"};
 const char *const pc_contributor_role_name[PC_CONTRIB_COUNT] = {"author", "editor", "translator"};
 const char *const pc_instrument_type_name[PC_INSTR_COUNT] = {"law", "code", "convention"};
-const char *const pc_penalty_kind_name[PC_PEN_COUNT] = {"imprisonment", "fine", "prohibition-of-rights"};
+const char *const pc_penalty_kind_name[PC_PEN_COUNT] = {
+	"imprisonment", "fine", "prohibition-of-rights", "life-imprisonment", "community-service", "day-fine",
+};
+const char *const pc_penalty_kind_label[PC_PEN_COUNT] = {
+	"imprisonment", "fine", "prohibition of rights", "life imprisonment", "community service", "day-fine",
+};
 const char *const pc_threshold_kind_name[PC_THR_COUNT] = {"age-of-consent", "age-of-majority", "marriage-age"};
 const char *const pc_threshold_kind_label[PC_THR_COUNT] = {"Age of consent", "Age of majority", "Marriage age"};
 const char *const pc_role_name[PC_ROLE_COUNT] = {
@@ -55,6 +60,7 @@ pc_graph_free(pc_graph *g)
 	free(g->publications);
 	free(g->instruments);
 	free(g->articles);
+	free(g->parts);
 	free(g->penalties);
 	free(g->thresholds);
 	free(g->event_actors);
@@ -106,6 +112,7 @@ pc_graph_count(const pc_graph *g, pc_kind kind)
 	case PC_PUBLICATION: return g->n_publications;
 	case PC_INSTRUMENT: return g->n_instruments;
 	case PC_ARTICLE: return g->n_articles;
+	case PC_PART: return g->n_parts;
 	case PC_PENALTY: return g->n_penalties;
 	case PC_THRESHOLD: return g->n_thresholds;
 	case PC_KIND_COUNT: break;
@@ -128,6 +135,7 @@ pc_graph_node(const pc_graph *g, pc_ref r)
 	case PC_PUBLICATION: return &g->publications[r.index].n;
 	case PC_INSTRUMENT: return &g->instruments[r.index].n;
 	case PC_ARTICLE: return &g->articles[r.index].n;
+	case PC_PART: return &g->parts[r.index].n;
 	case PC_PENALTY: return &g->penalties[r.index].n;
 	case PC_THRESHOLD: return &g->thresholds[r.index].n;
 	case PC_KIND_COUNT: break;
@@ -160,6 +168,7 @@ pc_graph_label(const pc_graph *g, pc_ref r)
 		const pc_article *a = &g->articles[r.index];
 		return a->heading ? a->heading : a->number;
 	}
+	case PC_PART: return g->parts[r.index].heading ? g->parts[r.index].heading : g->parts[r.index].label;
 	case PC_PENALTY: return pc_penalty_kind_name[g->penalties[r.index].kind];
 	case PC_THRESHOLD: return pc_threshold_kind_label[g->thresholds[r.index].kind];
 	case PC_KIND_COUNT: break;

@@ -18,6 +18,7 @@ typedef enum {
 	PC_PUBLICATION,
 	PC_INSTRUMENT,
 	PC_ARTICLE,
+	PC_PART, /* a named part of an instrument that sets penalties (format 1.1) */
 	PC_PENALTY,
 	PC_THRESHOLD,
 	PC_KIND_COUNT
@@ -189,16 +190,47 @@ typedef struct {
 	const char *text;
 } pc_article;
 
-typedef enum { PC_PEN_IMPRISONMENT, PC_PEN_FINE, PC_PEN_PROHIBITION, PC_PEN_COUNT } pc_penalty_kind;
-extern const char *const pc_penalty_kind_name[PC_PEN_COUNT];
-
+/* A named part of an instrument (a title, a chapter) that sets penalties
+ * itself rather than through a numbered article (format 1.1). */
 typedef struct {
 	pc_node n;
-	uint32_t article;
+	uint32_t instrument;
+	const char *label;   /* as the law writes it: "Title III" */
+	const char *heading; /* may be NULL */
+} pc_part;
+
+/* The first three are format 1.0's; the rest 1.1's. */
+typedef enum {
+	PC_PEN_IMPRISONMENT,
+	PC_PEN_FINE,
+	PC_PEN_PROHIBITION,
+	PC_PEN_LIFE,              /* life imprisonment: no bounds */
+	PC_PEN_COMMUNITY_SERVICE, /* bounds in hours */
+	PC_PEN_DAY_FINE,          /* bounds in day-units; a daily amount where stated */
+	PC_PEN_COUNT
+} pc_penalty_kind;
+extern const char *const pc_penalty_kind_name[PC_PEN_COUNT];
+/* How the products name a kind to a reader: "life imprisonment", "day-fine". */
+extern const char *const pc_penalty_kind_label[PC_PEN_COUNT];
+
+/* A penalty belongs to an article, or (format 1.1) to a part of an
+ * instrument, or to the instrument as a whole; `instrument` is always set. */
+typedef struct {
+	pc_node n;
+	uint32_t instrument;
+	int32_t article; /* article index, -1 when set by a part or the instrument */
+	int32_t part;    /* part index, -1 when set by an article or the instrument */
 	pc_penalty_kind kind;
-	const char *min, *max; /* canonical decimals (compiler/decimal.h), NULL when not stated */
-	const char *unit;      /* "months", "years", "RON", ... or NULL */
+	/* Canonical decimals (compiler/decimal.h), NULL when not stated: an
+	 * open bound ("up to", "at least") is absent, never 0. */
+	const char *min, *max;
+	const char *unit; /* "months", "years", "hours", "percent", "day-units", "RON", ... or NULL */
 	int unit_is_currency;
+	const char *base;            /* what a percentage is of ("annual turnover"), may be NULL */
+	const char *daily_min;       /* a day-fine's amount per day-unit, canonical, may be NULL */
+	const char *daily_max;       /* may be NULL */
+	const char *daily_currency;  /* ISO 4217, NULL when the amount per day is not stated */
+	unsigned daily_line, daily_col; /* where <daily-amount> is */
 	const char *offence;    /* may be NULL */
 	const char *condition;  /* may be NULL: the basic offence */
 	int32_t alternative_to; /* penalty index, -1 when none */
@@ -343,6 +375,7 @@ typedef struct pc_graph {
 	PC_ARRAY(pc_publication, publications);
 	PC_ARRAY(pc_instrument, instruments);
 	PC_ARRAY(pc_article, articles);
+	PC_ARRAY(pc_part, parts);
 	PC_ARRAY(pc_penalty, penalties);
 	PC_ARRAY(pc_threshold, thresholds);
 

@@ -220,14 +220,36 @@ const pc_rule pc_rules[] = {
 	 "permission, a file where a directory should be). Nothing was published: fix the output directory and "
 	 "build again. The exit status is 3.",
 	 "profilec build -o /read-only/dist sources/xa.xml", "profilec build -o dist sources/xa.xml"},
+	{"penalty-bounds", E, "a penalty has bounds its kind cannot have",
+	 "Life imprisonment has no minimum, maximum or unit: it is for life. A term with bounds is "
+	 "kind=\"imprisonment\".",
+	 "<penalty id=\"pen-1-life\" kind=\"life-imprisonment\" min=\"25\" unit=\"years\"/>",
+	 "<penalty id=\"pen-1-life\" kind=\"life-imprisonment\"/>"},
+	{"penalty-daily-amount", E, "a daily amount where no day-fine is, or with its minimum above its maximum",
+	 "<daily-amount> states the amount of one daily unit of a day-fine (kind=\"day-fine\", whose bounds "
+	 "count day-units); its min is not above its max. A fine of a sum of money is kind=\"fine\" with a "
+	 "currency as unit.",
+	 "<penalty id=\"pen-1\" kind=\"fine\" max=\"360\" unit=\"EUR\"><daily-amount max=\"30000\" "
+	 "currency=\"EUR\"/></penalty>",
+	 "<penalty id=\"pen-1\" kind=\"day-fine\" max=\"360\" unit=\"day-units\"><daily-amount "
+	 "max=\"30000\" currency=\"EUR\"/></penalty>"},
+	{"penalty-percent", E, "a fine in percent is over 100",
+	 "A fine in percent is a percentage of its <base> (turnover, income), at most 100. A sum of money takes a "
+	 "currency as unit.",
+	 "<penalty id=\"pen-1\" kind=\"fine\" max=\"400\" unit=\"percent\"><base>annual turnover</base>"
+	 "</penalty>",
+	 "<penalty id=\"pen-1\" kind=\"fine\" max=\"4\" unit=\"percent\"><base>annual turnover</base>"
+	 "</penalty>"},
 	{"penalty-range", E, "a penalty's minimum is above its maximum",
 	 "min and max are in the same unit and min is not above max. Usually swapped attributes, or a maximum "
 	 "written in another unit (pick the unit that keeps both whole).",
 	 "<penalty id=\"pen-pc-1\" kind=\"imprisonment\" min=\"6\" max=\"2\" unit=\"years\"/>",
 	 "<penalty id=\"pen-pc-1\" kind=\"imprisonment\" min=\"6\" max=\"24\" unit=\"months\"/>"},
 	{"penalty-unit", E, "a penalty's unit does not fit its kind or bounds",
-	 "A penalty with a min or max needs a unit; a fine is measured in an ISO 4217 currency (RON, EUR), "
-	 "imprisonment and prohibitions in days, weeks, months or years.",
+	 "A penalty with a min or max needs a unit; a fine is measured in an ISO 4217 currency (RON, EUR) or in "
+	 "percent of a <base>, imprisonment and prohibitions in days, weeks, months or years, community service "
+	 "in hours, a day-fine in day-units (its amount per day in <daily-amount>). Only a fine in percent has a "
+	 "<base>.",
 	 "<penalty id=\"pen-1-fine\" kind=\"fine\" min=\"100\" max=\"500\" unit=\"years\"/>",
 	 "<penalty id=\"pen-1-fine\" kind=\"fine\" min=\"100\" max=\"500\" unit=\"EUR\"/>"},
 	{"ref-cycle", E, "references lead back to where they started",

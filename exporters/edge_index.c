@@ -59,7 +59,11 @@ key_of(const pc_graph *g, pc_edge_grouping by, size_t i)
 	case PC_CITATIONS_BY_INSTRUMENT: return ref_of(g->event_citations[i].target, PC_INSTRUMENT);
 	case PC_CITATIONS_BY_PUBLICATION: return ref_of(g->event_citations[i].target, PC_PUBLICATION);
 	case PC_CHANGES_BY_PENALTY: return g->penalty_changes[i].penalty;
-	case PC_PENALTIES_BY_ARTICLE: return g->penalties[i].article;
+	case PC_PENALTIES_BY_ARTICLE: return optional(g->penalties[i].article);
+	case PC_PENALTIES_BY_PART: return optional(g->penalties[i].part);
+	case PC_PENALTIES_OF_INSTRUMENT:
+		return g->penalties[i].article < 0 && g->penalties[i].part < 0 ? g->penalties[i].instrument : NO_KEY;
+	case PC_PARTS_BY_INSTRUMENT: return g->parts[i].instrument;
 	case PC_ARTICLES_BY_INSTRUMENT: return g->articles[i].instrument;
 	case PC_PUBLICATIONS_BY_PUBLISHER: return optional(g->publications[i].publisher);
 	case PC_PUBLICATIONS_BY_EDITION_OF: return optional(g->publications[i].edition_of);
@@ -85,6 +89,9 @@ list_length(const pc_graph *g, pc_edge_grouping by, pc_kind *key_kind)
 	case PC_CITATIONS_BY_PUBLICATION: *key_kind = PC_PUBLICATION; return g->n_event_citations;
 	case PC_CHANGES_BY_PENALTY: *key_kind = PC_PENALTY; return g->n_penalty_changes;
 	case PC_PENALTIES_BY_ARTICLE: *key_kind = PC_ARTICLE; return g->n_penalties;
+	case PC_PENALTIES_BY_PART: *key_kind = PC_PART; return g->n_penalties;
+	case PC_PENALTIES_OF_INSTRUMENT: *key_kind = PC_INSTRUMENT; return g->n_penalties;
+	case PC_PARTS_BY_INSTRUMENT: *key_kind = PC_INSTRUMENT; return g->n_parts;
 	case PC_ARTICLES_BY_INSTRUMENT: *key_kind = PC_INSTRUMENT; return g->n_articles;
 	case PC_PUBLICATIONS_BY_PUBLISHER: *key_kind = PC_ACTOR; return g->n_publications;
 	case PC_PUBLICATIONS_BY_EDITION_OF: *key_kind = PC_PUBLICATION; return g->n_publications;

@@ -28,6 +28,9 @@ typedef enum {
 	PC_CITATIONS_BY_PUBLICATION,    /* event_citations by target, publications only */
 	PC_CHANGES_BY_PENALTY,          /* penalty_changes by penalty */
 	PC_PENALTIES_BY_ARTICLE,        /* penalties by article */
+	PC_PENALTIES_BY_PART,           /* penalties by part (format 1.1) */
+	PC_PENALTIES_OF_INSTRUMENT,     /* penalties by instrument, those the instrument sets itself */
+	PC_PARTS_BY_INSTRUMENT,         /* parts by instrument */
 	PC_ARTICLES_BY_INSTRUMENT,      /* articles by instrument */
 	PC_PUBLICATIONS_BY_PUBLISHER,   /* publications by publisher (an actor) */
 	PC_PUBLICATIONS_BY_EDITION_OF,  /* publications by the one they are an edition of */

@@ -5,36 +5,61 @@
 #include "../compiler/alloc.h"
 #include "epub_write.h"
 
+/* The notes of a penalty: what it replaces, comes with, or changes. */
 static void
-write_penalties(pc_epub_ctx *c, pc_epub_doc *d, uint32_t art)
+write_penalty_notes(pc_epub_ctx *c, pc_buf *b, const char *me, uint32_t pi)
 {
 	const pc_graph *g = c->g;
-	const pc_article *a = &g->articles[art];
+	const pc_penalty *p = &g->penalties[pi];
+	const char *sep = "";
+	if (p->alternative_to >= 0 && (size_t)p->alternative_to < g->n_penalties) {
+		pc_buf_puts(b, "instead of ");
+		pc_epub_link_penalty(b, c, me, (uint32_t)p->alternative_to);
+		sep = "; ";
+	}
+	if (p->in_addition_to >= 0 && (size_t)p->in_addition_to < g->n_penalties) {
+		pc_buf_puts(b, sep);
+		pc_buf_puts(b, "in addition to ");
+		pc_epub_link_penalty(b, c, me, (uint32_t)p->in_addition_to);
+		sep = "; ";
+	}
+	PC_EDGE_EACH(&c->chg_by_penalty, pi, m)
+	{
+		const pc_penalty_change *ch = &g->penalty_changes[c->chg_by_penalty.items[m]];
+		if (ch->of >= g->n_penalties)
+			continue;
+		pc_buf_puts(b, sep);
+		sep = "; ";
+		pc_buf_puts(b, "the bounds of ");
+		pc_epub_link_penalty(b, c, me, ch->of);
+		pc_buf_puts(b, " multiplied by ");
+		pc_buf_puts(b, ch->factor);
+	}
+}
+
+/* The penalties of one article, part or instrument (key in ix), as a
+ * table captioned "Penalties under " + what. */
+static void
+write_penalties(pc_epub_ctx *c, pc_epub_doc *d, const pc_edge_index *ix, uint32_t key, const char *what)
+{
+	const pc_graph *g = c->g;
 	pc_buf *b = &d->xhtml;
 	const char *me = d->file;
-	if (PC_EDGE_COUNT(&c->pen_by_article, art) == 0) {
-		pc_buf_puts(b, "<p class=\"note\">The profile states no penalty under this article.</p>\n");
-		return;
-	}
-	pc_buf_puts(b, "<table>\n<caption>Penalties under article ");
-	pc_epub_text(b, a->number);
-	pc_buf_puts(b,
-		    "</caption>\n<thead><tr><th scope=\"col\">Penalty</th><th scope=\"col\" class=\"num\">Minimum</th>"
-		    "<th scope=\"col\" class=\"num\">Maximum</th><th scope=\"col\">Offence</th>"
-		    "<th scope=\"col\">Condition</th><th scope=\"col\">Notes</th></tr></thead>\n<tbody>\n");
-	PC_EDGE_EACH(&c->pen_by_article, art, k)
+	pc_buf_puts(b, "<table>\n<caption>Penalties under ");
+	pc_buf_puts(b, what);
+	pc_buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Penalty</th><th scope=\"col\">Term or amount</th>"
+		       "<th scope=\"col\">Offence</th><th scope=\"col\">Condition</th><th scope=\"col\">Notes</th>"
+		       "</tr></thead>\n<tbody>\n");
+	PC_EDGE_EACH(ix, key, k)
 	{
-		uint32_t pi = c->pen_by_article.items[k];
+		uint32_t pi = ix->items[k];
 		const pc_penalty *p = &g->penalties[pi];
 		pc_buf_puts(b, "<tr id=\"");
 		pc_epub_text(b, p->n.id);
 		pc_buf_puts(b, "\"><th scope=\"row\">");
-		pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_name[p->kind] : "penalty", 1);
-		/* Bounds right-aligned, each with its unit: "10,000 RON". */
-		pc_buf_puts(b, "</th><td class=\"num\">");
-		pc_epub_amount(b, p->min, p->unit);
-		pc_buf_puts(b, "</td><td class=\"num\">");
-		pc_epub_amount(b, p->max, p->unit);
+		pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_label[p->kind] : "penalty", 1);
+		pc_buf_puts(b, "</th><td>");
+		pc_epub_penalty_bounds(b, p);
 		pc_buf_puts(b, "</td><td dir=\"auto\">");
 		pc_epub_text(b, p->offence);
 		pc_buf_puts(b, "</td><td dir=\"auto\">");
@@ -43,33 +68,97 @@ write_penalties(pc_epub_ctx *c, pc_epub_doc *d, uint32_t art)
 		else
 			pc_buf_puts(b, "the basic offence");
 		pc_buf_puts(b, "</td><td>");
-		const char *sep = "";
-		if (p->alternative_to >= 0 && (size_t)p->alternative_to < g->n_penalties) {
-			pc_buf_puts(b, "instead of ");
-			pc_epub_link_penalty(b, c, me, (uint32_t)p->alternative_to);
-			sep = "; ";
-		}
-		if (p->in_addition_to >= 0 && (size_t)p->in_addition_to < g->n_penalties) {
-			pc_buf_puts(b, sep);
-			pc_buf_puts(b, "in addition to ");
-			pc_epub_link_penalty(b, c, me, (uint32_t)p->in_addition_to);
-			sep = "; ";
-		}
-		PC_EDGE_EACH(&c->chg_by_penalty, pi, m)
-		{
-			const pc_penalty_change *ch = &g->penalty_changes[c->chg_by_penalty.items[m]];
-			if (ch->of >= g->n_penalties)
-				continue;
-			pc_buf_puts(b, sep);
-			sep = "; ";
-			pc_buf_puts(b, "the bounds of ");
-			pc_epub_link_penalty(b, c, me, ch->of);
-			pc_buf_puts(b, " multiplied by ");
-			pc_buf_puts(b, ch->factor);
-		}
+		write_penalty_notes(c, b, me, pi);
 		pc_buf_puts(b, "</td></tr>\n");
 	}
 	pc_buf_puts(b, "</tbody>\n</table>\n");
+}
+
+static void
+write_article(pc_epub_ctx *c, pc_epub_doc *d, uint32_t ai)
+{
+	const pc_article *a = &c->g->articles[ai];
+	pc_buf *b = &d->xhtml;
+	pc_buf_puts(b, "<section id=\"");
+	pc_epub_text(b, a->n.id);
+	pc_buf_puts(b, "\">\n<h3>Article ");
+	pc_epub_text(b, a->number);
+	if (a->heading) {
+		pc_buf_puts(b, ": ");
+		pc_epub_bdi(b, a->heading);
+	}
+	pc_buf_puts(b, "</h3>\n");
+	if (a->text) {
+		pc_buf_puts(b, "<p dir=\"auto\">");
+		pc_epub_text(b, a->text);
+		pc_buf_puts(b, "</p>\n");
+	}
+	if (PC_EDGE_COUNT(&c->pen_by_article, ai) == 0) {
+		pc_buf_puts(b, "<p class=\"note\">The profile states no penalty under this article.</p>\n");
+	} else {
+		pc_buf what;
+		pc_buf_init(&what);
+		pc_buf_puts(&what, "article ");
+		pc_epub_text(&what, a->number);
+		write_penalties(c, d, &c->pen_by_article, ai, what.data);
+		pc_buf_free(&what);
+	}
+	pc_buf_puts(b, "</section>\n");
+}
+
+/* A part of an instrument (format 1.1): its label and heading, and the
+ * penalties the profile ties to it. */
+static void
+write_part(pc_epub_ctx *c, pc_epub_doc *d, uint32_t ti)
+{
+	const pc_part *pt = &c->g->parts[ti];
+	pc_buf *b = &d->xhtml;
+	pc_buf_puts(b, "<section id=\"");
+	pc_epub_text(b, pt->n.id);
+	pc_buf_puts(b, "\">\n<h3><bdi>");
+	pc_epub_text(b, pt->label);
+	pc_buf_puts(b, "</bdi>");
+	if (pt->heading) {
+		pc_buf_puts(b, ": ");
+		pc_epub_bdi(b, pt->heading);
+	}
+	pc_buf_puts(b, "</h3>\n");
+	if (PC_EDGE_COUNT(&c->pen_by_part, ti) == 0) {
+		pc_buf_puts(b, "<p class=\"note\">The profile states no penalty under this part.</p>\n");
+	} else {
+		pc_buf what;
+		pc_buf_init(&what);
+		pc_buf_puts(&what, "<bdi>");
+		pc_epub_text(&what, pt->label);
+		pc_buf_puts(&what, "</bdi>");
+		write_penalties(c, d, &c->pen_by_part, ti, what.data);
+		pc_buf_free(&what);
+	}
+	pc_buf_puts(b, "</section>\n");
+}
+
+/* The instrument's own penalties, then its articles and parts in the
+ * order the source gives them. */
+static void
+write_instrument_body(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+{
+	const pc_graph *g = c->g;
+	pc_buf *b = &d->xhtml;
+	const pc_edge_index *arts = &c->art_by_instrument, *parts = &c->part_by_instrument;
+	if (PC_EDGE_COUNT(&c->pen_of_instrument, i) > 0)
+		write_penalties(c, d, &c->pen_of_instrument, i, "the instrument as a whole");
+	if (PC_EDGE_COUNT(arts, i) == 0 && PC_EDGE_COUNT(parts, i) == 0 && PC_EDGE_COUNT(&c->pen_of_instrument, i) == 0)
+		pc_buf_puts(b, "<p class=\"note\">The profile quotes no article of it.</p>\n");
+	size_t ka = arts->start[i], kp = parts->start[i];
+	while (ka < arts->start[i + 1] || kp < parts->start[i + 1]) {
+		int article = kp >= parts->start[i + 1] ||
+			      (ka < arts->start[i + 1] &&
+			       g->articles[arts->items[ka]].n.line <= g->parts[parts->items[kp]].n.line);
+		if (article)
+			write_article(c, d, arts->items[ka++]);
+		else
+			write_part(c, d, parts->items[kp++]);
+	}
 }
 
 static void
@@ -131,29 +220,7 @@ write_instrument(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 		}
 		pc_buf_puts(b, ".</p>\n");
 	}
-	if (PC_EDGE_COUNT(&c->art_by_instrument, i) == 0)
-		pc_buf_puts(b, "<p class=\"note\">The profile quotes no article of it.</p>\n");
-	PC_EDGE_EACH(&c->art_by_instrument, i, k)
-	{
-		uint32_t ai = c->art_by_instrument.items[k];
-		const pc_article *a = &g->articles[ai];
-		pc_buf_puts(b, "<section id=\"");
-		pc_epub_text(b, a->n.id);
-		pc_buf_puts(b, "\">\n<h3>Article ");
-		pc_epub_text(b, a->number);
-		if (a->heading) {
-			pc_buf_puts(b, ": ");
-			pc_epub_bdi(b, a->heading);
-		}
-		pc_buf_puts(b, "</h3>\n");
-		if (a->text) {
-			pc_buf_puts(b, "<p dir=\"auto\">");
-			pc_epub_text(b, a->text);
-			pc_buf_puts(b, "</p>\n");
-		}
-		write_penalties(c, d, ai);
-		pc_buf_puts(b, "</section>\n");
-	}
+	write_instrument_body(c, d, i);
 	pc_buf_puts(b, "</section>\n");
 }
 

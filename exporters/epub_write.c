@@ -33,6 +33,9 @@ pc_epub_ctx_init(pc_epub_ctx *c, const pc_graph *g)
 	pc_edge_index_group(&c->pub_by_publisher, g, PC_PUBLICATIONS_BY_PUBLISHER);
 	pc_edge_index_group(&c->pub_by_edition_of, g, PC_PUBLICATIONS_BY_EDITION_OF);
 	pc_edge_index_group(&c->instr_by_issuer, g, PC_INSTRUMENTS_BY_ISSUER);
+	pc_edge_index_group(&c->pen_by_part, g, PC_PENALTIES_BY_PART);
+	pc_edge_index_group(&c->pen_of_instrument, g, PC_PENALTIES_OF_INSTRUMENT);
+	pc_edge_index_group(&c->part_by_instrument, g, PC_PARTS_BY_INSTRUMENT);
 }
 
 void
@@ -43,6 +46,7 @@ pc_epub_ctx_free(pc_epub_ctx *c)
 		&c->auth_by_pub,       &c->auth_by_person,     &c->auth_by_actor,     &c->cit_by_event,
 		&c->cit_by_instrument, &c->cit_by_publication, &c->pen_by_article,    &c->art_by_instrument,
 		&c->chg_by_penalty,    &c->pub_by_publisher,   &c->pub_by_edition_of, &c->instr_by_issuer,
+		&c->pen_by_part,       &c->pen_of_instrument,  &c->part_by_instrument,
 	};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		pc_edge_index_free(all[i]);
@@ -128,7 +132,7 @@ pc_epub_amount(pc_buf *b, const char *decimal, const char *unit)
 	if (unit) {
 		pc_buf_puts(b, "\xc2\xa0"); /* no break between a number and its unit */
 		/* "1 year", not "1 years": the schema's time units are plurals. */
-		static const char *const plurals[] = {"years", "months", "weeks", "days", "hours"};
+		static const char *const plurals[] = {"years", "months", "weeks", "days", "hours", "day-units"};
 		size_t n = strlen(unit);
 		int one = strcmp(decimal, "1") == 0;
 		for (size_t i = 0; one && i < sizeof plurals / sizeof plurals[0]; i++)
@@ -187,6 +191,7 @@ pc_epub_file_of(pc_kind kind)
 	case PC_PUBLICATION: return "bibliography.xhtml";
 	case PC_INSTRUMENT:
 	case PC_ARTICLE:
+	case PC_PART:
 	case PC_PENALTY:
 	case PC_THRESHOLD: return "laws.xhtml";
 	case PC_KIND_COUNT: break;
@@ -247,26 +252,61 @@ pc_epub_link_label(pc_buf *b, const pc_epub_ctx *c, const char *from, pc_ref r)
 	pc_buf_puts(b, "</bdi></a>");
 }
 
-/* "imprisonment, 2 to 8 years": a penalty in words, for tables and links. */
+/* A range in one unit: "1 to 5 years", "up to 50,000 RON", "at least 2
+ * years"; an open bound is said so, never shown as 0. Nothing when both
+ * bounds are open. */
+static int
+range_words(pc_buf *b, const char *min, const char *max, const char *unit)
+{
+	if (min && max) {
+		pc_epub_amount(b, min, NULL);
+		pc_buf_puts(b, " to ");
+		pc_epub_amount(b, max, unit);
+	} else if (min) {
+		pc_buf_puts(b, "at least ");
+		pc_epub_amount(b, min, unit);
+	} else if (max) {
+		pc_buf_puts(b, "up to ");
+		pc_epub_amount(b, max, unit);
+	}
+	return min || max;
+}
+
+void
+pc_epub_penalty_bounds(pc_buf *b, const pc_penalty *p)
+{
+	if (p->kind == PC_PEN_LIFE) {
+		pc_buf_puts(b, "for life");
+		return;
+	}
+	int money = p->kind == PC_PEN_FINE || p->kind == PC_PEN_DAY_FINE || p->unit_is_currency;
+	if (!range_words(b, p->min, p->max, p->unit))
+		pc_buf_puts(b, money ? "amount not stated" : "term not stated");
+	if (p->base) {
+		pc_buf_puts(b, " of <bdi>");
+		pc_epub_text(b, p->base);
+		pc_buf_puts(b, "</bdi>");
+	}
+	if (p->daily_currency) {
+		pc_buf_puts(b, ", ");
+		if (range_words(b, p->daily_min, p->daily_max, p->daily_currency)) {
+			pc_buf_puts(b, " per day-unit");
+		} else {
+			pc_buf_puts(b, "an amount in ");
+			pc_epub_text(b, p->daily_currency);
+			pc_buf_puts(b, " per day-unit not stated");
+		}
+	}
+}
+
+/* "imprisonment, 2 to 8 years": a penalty in words, for links. */
 void
 pc_epub_penalty_words(pc_buf *b, const pc_penalty *p)
 {
-	pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_name[p->kind] : "penalty", 0);
-	if (p->min && p->max) {
+	pc_epub_text(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_label[p->kind] : "penalty");
+	if (p->min || p->max) {
 		pc_buf_puts(b, ", ");
-		pc_epub_amount(b, p->min, NULL);
-		pc_buf_puts(b, " to ");
-		pc_epub_amount(b, p->max, NULL);
-	} else if (p->min) {
-		pc_buf_puts(b, ", at least ");
-		pc_epub_amount(b, p->min, NULL);
-	} else if (p->max) {
-		pc_buf_puts(b, ", up to ");
-		pc_epub_amount(b, p->max, NULL);
-	}
-	if ((p->min || p->max) && p->unit) {
-		pc_buf_putc(b, ' ');
-		pc_epub_text(b, p->unit);
+		range_words(b, p->min, p->max, p->unit);
 	}
 }
 

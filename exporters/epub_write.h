@@ -14,6 +14,7 @@ typedef struct {
 	pc_edge_index auth_by_pub, auth_by_person, auth_by_actor;
 	pc_edge_index cit_by_event, cit_by_instrument, cit_by_publication;
 	pc_edge_index pen_by_article, art_by_instrument, chg_by_penalty;
+	pc_edge_index pen_by_part, pen_of_instrument, part_by_instrument;
 	pc_edge_index pub_by_publisher, pub_by_edition_of, instr_by_issuer;
 } pc_epub_ctx;
 
@@ -48,6 +49,9 @@ void pc_epub_link_actor(pc_buf *b, const pc_epub_ctx *c, const char *from, uint3
 void pc_epub_link_label(pc_buf *b, const pc_epub_ctx *c, const char *from, pc_ref r);
 /* "imprisonment, 2 to 8 years". */
 void pc_epub_penalty_words(pc_buf *b, const pc_penalty *p);
+/* A penalty's term or amount in words: "1 to 5 years", "up to 50,000 RON",
+ * "at least 2 years", "for life", "amount not stated". */
+void pc_epub_penalty_bounds(pc_buf *b, const pc_penalty *p);
 void pc_epub_link_penalty(pc_buf *b, const pc_epub_ctx *c, const char *from, uint32_t i);
 /* Links out of the book (epub_links.c): an organization's website and
  * ids, a publication's URL, DOI and ISBN, a person's ORCID. */

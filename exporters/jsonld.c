@@ -39,8 +39,13 @@
  *    laws and codes only: a convention's jurisdiction is not the
  *    country, whose relation to it is pc:treatyStatus, pc:signed, ...
  *  - penalties are pc:Penalty: pc:duration is a schema:QuantitativeValue
- *    (unitCode DAY, WEE, MON, ANN of UN/CEFACT), pc:amount a
- *    schema:MonetaryAmount with its ISO 4217 currency.
+ *    (unitCode DAY, WEE, MON, ANN, HUR of UN/CEFACT), pc:amount a
+ *    schema:MonetaryAmount with its ISO 4217 currency, pc:percentage a
+ *    QuantitativeValue in percent (P1) of pc:percentageOf, pc:dayUnits the
+ *    number of a day-fine's units and pc:dailyAmount the amount of one.
+ *    pc:instrument names the instrument that sets it, pc:article or
+ *    pc:part (a schema:Legislation of legislationType "part", labelled
+ *    by legislationIdentifier) the article or part where one does.
  *  - indicators are pc:Indicator; pc:missing is true when the profile
  *    gives no value. Data-quality notes of a node are pc:qualityNote.
  */
@@ -165,6 +170,12 @@ static const term_def context[] = {
 	{"statusDate", "pc:statusDate", "xsd:gYearMonth", NULL},
 	/* Penalties. */
 	{"article", "pc:article", ID, NULL},
+	{"part", "pc:part", ID, NULL},
+	{"instrument", "pc:instrument", ID, NULL},
+	{"percentage", "pc:percentage", NULL, NULL},
+	{"percentageOf", "pc:percentageOf", NULL, NULL},
+	{"dayUnits", "pc:dayUnits", NULL, NULL},
+	{"dailyAmount", "pc:dailyAmount", NULL, NULL},
 	{"penaltyKind", "pc:penaltyKind", NULL, NULL},
 	{"offence", "pc:offence", NULL, NULL},
 	{"condition", "pc:condition", NULL, NULL},

@@ -52,20 +52,41 @@ pc_jsonld_write_legislation(writer *x)
 		put_quality(x, PC_ARTICLE, i);
 		pc_json_close(&x->w, '}');
 	}
+	/* A part (a title, a chapter) is legislation too, labelled as the law
+	 * labels it. */
+	for (uint32_t i = 0; i < g->n_parts; i++) {
+		const pc_part *pt = &g->parts[i];
+		open_node(x, NULL, node_iri(x, PC_PART, pt->n.id), "Legislation");
+		put_text(x, "name", pt->heading);
+		put_text(x, "legislationType", "part");
+		put_text(x, "legislationIdentifier", pt->label);
+		if (pt->instrument < g->n_instruments) {
+			put_ref(x, "isPartOf", PC_INSTRUMENT, pt->instrument);
+			if (g->instruments[pt->instrument].type != PC_INSTR_CONVENTION)
+				put_country(x, "legislationJurisdiction");
+		}
+		put_quality(x, PC_PART, i);
+		pc_json_close(&x->w, '}');
+	}
 }
 
-/* UN/CEFACT common codes of the duration units the schema allows. */
+/* UN/CEFACT common codes of the time units the schema allows. */
 static const char *
 duration_code(const char *unit)
 {
-	static const char *const map[][2] = {{"days", "DAY"}, {"weeks", "WEE"}, {"months", "MON"}, {"years", "ANN"}};
+	static const char *const map[][2] = {
+		{"days", "DAY"}, {"weeks", "WEE"}, {"months", "MON"}, {"years", "ANN"}, {"hours", "HUR"},
+	};
 	for (size_t i = 0; unit && i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(unit, map[i][0]) == 0)
 			return map[i][1];
 	return NULL;
 }
 
-/* The bounds of a penalty: a duration, or an amount of money. */
+/* The bounds of a penalty, as the node their unit makes them: an amount
+ * of money (pc:amount), a percentage of a base (pc:percentage, UN/CEFACT
+ * P1), a number of day-units (pc:dayUnits), else a time (pc:duration). An
+ * open bound is left out, never written as 0. */
 static void
 put_bounds(writer *x, const pc_penalty *p, const char *penalty_iri)
 {
@@ -73,8 +94,15 @@ put_bounds(writer *x, const pc_penalty *p, const char *penalty_iri)
 		return;
 	/* Without a unit the kind decides: only a fine is money. */
 	int money = p->unit ? p->unit_is_currency : p->kind == PC_PEN_FINE;
-	char *iri = pc_asprintf("%s#%s", penalty_iri, money ? "amount" : "duration");
-	open_node(x, money ? "amount" : "duration", iri, money ? "MonetaryAmount" : "QuantitativeValue");
+	const char *key = money ? "amount" : "duration", *code = NULL;
+	if (p->unit && strcmp(p->unit, "percent") == 0)
+		key = "percentage", code = "P1";
+	else if (p->unit && strcmp(p->unit, "day-units") == 0)
+		key = "dayUnits";
+	else if (!money)
+		code = duration_code(p->unit);
+	char *iri = pc_asprintf("%s#%s", penalty_iri, key);
+	open_node(x, key, iri, money ? "MonetaryAmount" : "QuantitativeValue");
 	free(iri);
 	put_decimal(x, "minValue", p->min);
 	put_decimal(x, "maxValue", p->max);
@@ -82,8 +110,23 @@ put_bounds(writer *x, const pc_penalty *p, const char *penalty_iri)
 		put_text(x, "currency", p->unit);
 	} else {
 		put_text(x, "unitText", p->unit);
-		put_text(x, "unitCode", duration_code(p->unit));
+		put_text(x, "unitCode", code);
 	}
+	pc_json_close(&x->w, '}');
+}
+
+/* A day-fine's amount per day-unit, where the profile states it. */
+static void
+put_daily_amount(writer *x, const pc_penalty *p, const char *penalty_iri)
+{
+	if (p->daily_currency == NULL)
+		return;
+	char *iri = pc_asprintf("%s#daily-amount", penalty_iri);
+	open_node(x, "dailyAmount", iri, "MonetaryAmount");
+	free(iri);
+	put_decimal(x, "minValue", p->daily_min);
+	put_decimal(x, "maxValue", p->daily_max);
+	put_text(x, "currency", p->daily_currency);
 	pc_json_close(&x->w, '}');
 }
 
@@ -96,13 +139,21 @@ pc_jsonld_write_penalties(writer *x)
 		const pc_penalty *p = &g->penalties[i];
 		char *iri = pc_strdup(node_iri(x, PC_PENALTY, p->n.id));
 		open_node(x, NULL, iri, "Penalty");
-		if (p->article < g->n_articles)
-			put_ref(x, "article", PC_ARTICLE, p->article);
+		/* What sets it: an article, or a part of an instrument, or the
+		 * instrument itself; pc:instrument names the instrument always. */
+		if (p->article >= 0 && (size_t)p->article < g->n_articles)
+			put_ref(x, "article", PC_ARTICLE, (uint32_t)p->article);
+		if (p->part >= 0 && (size_t)p->part < g->n_parts)
+			put_ref(x, "part", PC_PART, (uint32_t)p->part);
+		if (p->instrument < g->n_instruments)
+			put_ref(x, "instrument", PC_INSTRUMENT, p->instrument);
 		if ((unsigned)p->kind < PC_PEN_COUNT)
 			put_text(x, "penaltyKind", pc_penalty_kind_name[p->kind]);
 		put_text(x, "offence", p->offence);
 		put_text(x, "condition", p->condition);
 		put_bounds(x, p, iri);
+		put_text(x, "percentageOf", p->base);
+		put_daily_amount(x, p, iri);
 		if (p->alternative_to >= 0)
 			put_ref(x, "alternativeTo", PC_PENALTY, (uint32_t)p->alternative_to);
 		if (p->in_addition_to >= 0)

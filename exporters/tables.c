@@ -80,6 +80,7 @@ enum {
 #define TABLE_PC_PUBLICATION "publications"
 #define TABLE_PC_INSTRUMENT  "instruments"
 #define TABLE_PC_ARTICLE     "articles"
+#define TABLE_PC_PART        "parts"
 #define TABLE_PC_PENALTY     "penalties"
 #define TABLE_PC_THRESHOLD   "thresholds"
 
@@ -295,16 +296,36 @@ penalty_unit_is_currency(const pc_row *row, pc_cell *c)
 		set_num(c, p->unit_is_currency != 0, 1);
 }
 
+static const pc_column part_cols[] = {
+	{COL("id", "Identifier of the part"), STR(pc_part, n.id)},
+	{COL("instrument_id", "Legal instrument the part belongs to"), UREF(pc_part, instrument, PC_INSTRUMENT)},
+	{COL("label", "Label of the part as the law writes it, as Title III"), STR(pc_part, label)},
+	{COL("heading", "Heading of the part"), STR(pc_part, heading)},
+	{LINE(pc_part, n.line)},
+};
+
 static const pc_column penalty_cols[] = {
 	{COL("id", "Identifier of the penalty"), STR(pc_penalty, n.id)},
-	{COL("article_id", "Article that sets the penalty"), UREF(pc_penalty, article, PC_ARTICLE)},
+	{COL("article_id", "Article that sets the penalty; empty when a part or the instrument itself sets it"),
+	 REF(pc_penalty, article, PC_ARTICLE)},
+	{COL("instrument_id", "Legal instrument that sets the penalty (through the article or part, or itself)"),
+	 UREF(pc_penalty, instrument, PC_INSTRUMENT)},
+	{COL("part_id", "Part of the instrument that sets the penalty (a title, chapter), empty when none"),
+	 REF(pc_penalty, part, PC_PART)},
 	{COL("kind", "imprisonment, fine or prohibition-of-rights"),
 	 NAME(pc_penalty, kind, pc_penalty_kind_name, PC_PEN_COUNT)},
 	{COL("min_value", "Lower bound, in unit, exactly as a decimal"), DEC(pc_penalty, min)},
 	{COL("max_value", "Upper bound, in unit, exactly as a decimal"), DEC(pc_penalty, max)},
-	{COL("unit", "Unit of the bounds: months, years, or a currency code as RON"), STR(pc_penalty, unit)},
+	{COL("unit", "Unit of the bounds: days to years, hours, percent, day-units, or a currency code as RON"), STR(pc_penalty, unit)},
 	{COL("unit_is_currency", "The unit is a currency (the penalty is an amount of money)"),
 	 FN(PC_COL_BOOLEAN, penalty_unit_is_currency)},
+	{COL("base", "What a fine in percent is a percentage of, as annual turnover"), STR(pc_penalty, base)},
+	{COL("daily_amount_min", "A day-fine's lowest amount per day-unit, exactly as a decimal"),
+	 DEC(pc_penalty, daily_min)},
+	{COL("daily_amount_max", "A day-fine's highest amount per day-unit, exactly as a decimal"),
+	 DEC(pc_penalty, daily_max)},
+	{COL("daily_amount_currency", "Currency of a day-fine's amount per day-unit (ISO 4217)"),
+	 STR(pc_penalty, daily_currency)},
 	{COL("offence", "Offence the penalty punishes"), STR(pc_penalty, offence), WIDE},
 	{COL("condition", "Condition under which it applies; empty for the basic offence"), STR(pc_penalty, condition),
 	 WIDE},
@@ -554,7 +575,11 @@ const pc_table pc_tables[] = {
 	 ROWS(instruments, pc_instrument)},
 	{T("articles", "Articles", "Articles of the legal instruments", PC_ARTICLE, article_cols, pk_id),
 	 ROWS(articles, pc_article)},
-	{T("penalties", "Penalties", "Penalties the articles set, with typed bounds", PC_PENALTY, penalty_cols, pk_id),
+	{T("parts", "Parts of instruments", "Named parts of legal instruments (titles, chapters) that set penalties",
+	   PC_PART, part_cols, pk_id),
+	 ROWS(parts, pc_part)},
+	{T("penalties", "Penalties", "Penalties the articles, parts and instruments set, with typed bounds", PC_PENALTY,
+	   penalty_cols, pk_id),
 	 ROWS(penalties, pc_penalty)},
 	{T("thresholds", "Legal thresholds", "Ages of consent, majority and marriage", PC_THRESHOLD, threshold_cols,
 	   pk_id),

@@ -111,6 +111,22 @@ START_TEST(xc_tables_hold_the_constructs_of_1_1)
 	ck_assert_ptr_nonnull(strstr(themes, "civil-society,Industry and civil society,3,"));
 	ck_assert(strstr(themes, "\nprotection,") < strstr(themes, "\ncivil-society,"));
 	free(themes);
+	/* The penalties real laws have: life imprisonment without bounds, hours,
+	 * a percentage of a base, day-fines with their amount per day, open
+	 * bounds left empty (never 0), penalties of a part and of a whole
+	 * instrument. */
+	char *pen = read_file_in(out, "xc/csv/penalties.csv", NULL);
+	ck_assert_ptr_nonnull(strstr(pen, "\npen-cc-101-life,criminal-code-art-101,criminal-code,,life-imprisonment,,,,"));
+	ck_assert_ptr_nonnull(strstr(pen, ",community-service,,240,hours,false,"));
+	ck_assert_ptr_nonnull(strstr(pen, ",fine,,6,percent,false,the platform’s annual worldwide turnover,"));
+	ck_assert_ptr_nonnull(strstr(pen, ",day-fine,30,360,day-units,false,,5,5000,EUR,"));
+	ck_assert_ptr_nonnull(strstr(pen, ",imprisonment,20,,years,false,"));
+	ck_assert_ptr_nonnull(strstr(pen, "\npen-12-2019-ch4-fine,,law-12-2019,law-12-2019-chapter-4,fine,10000,,EUR,true,"));
+	ck_assert_ptr_nonnull(strstr(pen, "\npen-12-2019-platform-fine,,law-12-2019,,fine,"));
+	free(pen);
+	char *parts = read_file_in(out, "xc/csv/parts.csv", NULL);
+	ck_assert_ptr_nonnull(strstr(parts, "\nlaw-12-2019-chapter-4,law-12-2019,Chapter IV,Age Checks,"));
+	free(parts);
 	free(out);
 }
 END_TEST

@@ -174,14 +174,14 @@ def parse_dump(path):
 DUMP_COUNT_TABLE = {
     "countries": "countries", "indicators": "indicators", "sources": "sources", "events": "events",
     "actors": "actors", "persons": "people", "publications": "publications", "instruments": "instruments",
-    "articles": "articles", "penalties": "penalties", "thresholds": "thresholds",
+    "articles": "articles", "parts": "parts", "penalties": "penalties", "thresholds": "thresholds",
     "event_actors": "event_actors", "actor_relations": "actor_relations", "authorships": "authorships",
     "event_citations": "event_citations", "penalty_changes": "penalty_changes", "themes": "themes",
 }
 DUMP_KIND_TABLE = {
     "country": "countries", "indicator": "indicators", "source": "sources", "event": "events",
     "actor": "actors", "person": "people", "publication": "publications", "instrument": "instruments",
-    "article": "articles", "penalty": "penalties", "threshold": "thresholds", "theme": "themes",
+    "article": "articles", "part": "parts", "penalty": "penalties", "threshold": "thresholds", "theme": "themes",
 }
 # Every bibliography entry has a listing: each publication, and each entry merged into one.
 DUMP_LIST_TABLE = {"alias": "actor_aliases", "source": "indicator_sources", "merged": "publication_listings"}

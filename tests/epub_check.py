@@ -43,6 +43,7 @@ FILE_OF = {
     "publication": "bibliography.xhtml",
     "instrument": "laws.xhtml",
     "article": "laws.xhtml",
+    "part": "laws.xhtml",
     "penalty": "laws.xhtml",
     "threshold": "laws.xhtml",
 }
@@ -300,7 +301,10 @@ def book_counts(doc_of):
     )
     c["publication_entries"] = pubs + merged
     c["instruments"] = sum(1 for s in laws.iter(XHTML + "section") if children(s, "h2") and s.get("id") != "s_ages")
-    c["articles"] = sum(1 for s in laws.iter(XHTML + "section") if children(s, "h3"))
+    # An article's heading says "Article N"; a part's (format 1.1) its label.
+    h3s = [text_of(children(s, "h3")[0]) for s in laws.iter(XHTML + "section") if children(s, "h3")]
+    c["articles"] = sum(1 for h in h3s if h.startswith("Article "))
+    c["parts"] = len(h3s) - c["articles"]
     c["penalties"] = c["thresholds"] = 0
     for t in laws.iter(XHTML + "table"):
         key = "penalties" if text_of(t.find(XHTML + "caption")).startswith("Penalties") else "thresholds"

@@ -279,10 +279,11 @@ def check_bundle(path, dump):
         if got != ids:
             bad("%s: %s nodes differ from the dump's %s: %s" % (path, t, kind, sorted(got ^ ids)[:5]))
     legislation = subjects_of(g, SCHEMA + "Legislation")
-    want_leg = set(iri(k, i) for k, i in nodes if k in ("instrument", "article"))
-    if len(legislation) != counts.get("instruments", 0) + counts.get("articles", 0) or legislation != want_leg:
-        bad("%s: %d schema:Legislation nodes, the graph has %d instruments and %d articles"
-            % (path, len(legislation), counts.get("instruments"), counts.get("articles")))
+    want_leg = set(iri(k, i) for k, i in nodes if k in ("instrument", "article", "part"))
+    n_leg = counts.get("instruments", 0) + counts.get("articles", 0) + counts.get("parts", 0)
+    if len(legislation) != n_leg or legislation != want_leg:
+        bad("%s: %d schema:Legislation nodes, the graph has %d instruments, %d articles and %d parts"
+            % (path, len(legislation), counts.get("instruments"), counts.get("articles"), counts.get("parts", 0)))
     pubs = set()
     for t in ("Report", "ScholarlyArticle", "Book", "CreativeWork"):
         pubs |= subjects_of(g, SCHEMA + t)

@@ -304,7 +304,19 @@ def expectations(root, cc):
                 text(ar, "heading", "articles", ak, "heading", anode, SCHEMA + "name")
                 text(ar, "text", "articles", ak, "text", anode, SCHEMA + "description")
                 for pen in ar.kids("penalty"):
-                    expect_penalty(pen, ai, iri, add, attr, text)
+                    expect_penalty(pen, i, ai, None, iri, add, attr, text)
+            for pen in ins.kids("penalty"):
+                expect_penalty(pen, i, None, None, iri, add, attr, text)
+            for pt in ins.kids("part"):
+                ti, tk = pt.attrs["id"], {"id": pt.attrs["id"]}
+                tnode = iri("part", ti)
+                attr(pt, "id", "id:part", "parts", tk, "id", tnode, "@id")
+                attr(pt, "label", "text", "parts", tk, "label", tnode, SCHEMA + "legislationIdentifier")
+                add(pt, "part in instrument", i, "id:instrument", "parts", tk, "instrument_id", tnode,
+                    SCHEMA + "isPartOf")
+                text(pt, "heading", "parts", tk, "heading", tnode, SCHEMA + "name")
+                for pen in pt.kids("penalty"):
+                    expect_penalty(pen, i, None, ti, iri, add, attr, text)
     return out
 
 
@@ -329,12 +341,16 @@ def unchecked(root):
     return out
 
 
-def expect_penalty(pen, article, iri, add, attr, text):
+def expect_penalty(pen, instrument, article, part, iri, add, attr, text):
+    """A penalty of an article, of a part (format 1.1) or of the instrument itself (1.1)."""
     i, k = pen.attrs["id"], {"id": pen.attrs["id"]}
     node = iri("penalty", i)
-    bounds = node + "#bounds"  # the amount or duration node (found by lookup_jsonld)
+    bounds = node + "#bounds"  # the amount, duration, percentage or day-units node (found by lookup_jsonld)
     attr(pen, "id", "id:penalty", "penalties", k, "id", node, "@id")
     add(pen, "penalty in article", article, "id:article", "penalties", k, "article_id", node, PC + "article")
+    add(pen, "penalty in part", part, "id:part", "penalties", k, "part_id", node, PC + "part")
+    add(pen, "penalty in instrument", instrument, "id:instrument", "penalties", k, "instrument_id", node,
+        PC + "instrument")
     attr(pen, "kind", "text", "penalties", k, "kind", node, PC + "penaltyKind")
     attr(pen, "min", "dec", "penalties", k, "min_value", bounds, SCHEMA + "minValue")
     attr(pen, "max", "dec", "penalties", k, "max_value", bounds, SCHEMA + "maxValue")
@@ -346,6 +362,12 @@ def expect_penalty(pen, article, iri, add, attr, text):
     attr(pen, "in-addition-to", "id:penalty", "penalties", k, "in_addition_to_id", node, PC + "inAdditionTo")
     text(pen, "offence", "penalties", k, "offence", node, PC + "offence")
     text(pen, "condition", "penalties", k, "condition", node, PC + "condition")
+    text(pen, "base", "penalties", k, "base", node, PC + "percentageOf")
+    for da in pen.kids("daily-amount"):
+        daily = node + "#daily-amount"
+        attr(da, "min", "dec", "penalties", k, "daily_amount_min", daily, SCHEMA + "minValue")
+        attr(da, "max", "dec", "penalties", k, "daily_amount_max", daily, SCHEMA + "maxValue")
+        attr(da, "currency", "text", "penalties", k, "daily_amount_currency", daily, SCHEMA + "currency")
     for ch in pen.kids("change"):
         of = ch.attrs["of"]
         ch.used.add("of")
@@ -502,7 +524,8 @@ def lookup_jsonld(exp, nodes, base):
         cands = ofs
     elif target.endswith("#bounds"):
         stem = target[:-len("#bounds")]
-        cands = [nodes[i] for i in (stem + "#amount", stem + "#duration") if i in nodes]
+        cands = [nodes[i] for i in (stem + "#amount", stem + "#duration", stem + "#percentage", stem + "#dayUnits")
+                 if i in nodes]
     else:
         cands = [nodes[target]] if target in nodes else []
     if not cands:

@@ -29,6 +29,7 @@ NODE_SHEETS = {
     "publication": "publications",
     "instrument": "instruments",
     "article": "articles",
+    "part": "parts",
     "penalty": "penalties",
     "threshold": "thresholds",
     "theme": "themes",
