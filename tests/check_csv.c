@@ -56,6 +56,7 @@ hand_laws(pc_graph *g)
 	p->min = pc_intern(s, "0.5"), p->max = pc_intern(s, "2");
 	p->unit = pc_intern(s, "years");
 	p->alternative_to = p->in_addition_to = -1;
+	p->part = -1; /* of article 0 of instrument 0 (zeroed) */
 	p = PC_PUSH(g, penalties);
 	p->n.id = pc_intern(s, "pen-2");
 	p->n.line = 8;
@@ -65,6 +66,7 @@ hand_laws(pc_graph *g)
 	p->unit_is_currency = 1;
 	p->alternative_to = 0;
 	p->in_addition_to = -1;
+	p->part = -1;
 }
 
 static pc_graph *
@@ -256,10 +258,11 @@ START_TEST(hand_graph_gives_exact_bytes)
 			    "ev-2,2002,2004,child-protection,plain,6\r\n");
 	free(s);
 	s = read_file_in(dir, "csv/penalties.csv", NULL);
-	ck_assert_str_eq(s, "id,article_id,kind,min_value,max_value,unit,unit_is_currency,offence,condition,"
+	ck_assert_str_eq(s, "id,article_id,instrument_id,part_id,kind,min_value,max_value,unit,unit_is_currency,base,"
+			    "daily_amount_min,daily_amount_max,daily_amount_currency,offence,condition,"
 			    "alternative_to_id,in_addition_to_id,line\r\n"
-			    "pen-1,law-1-art-1,imprisonment,0.5,2,years,false,,,,,7\r\n"
-			    "pen-2,law-1-art-1,fine,1000,2500.75,RON,true,,,pen-1,,8\r\n");
+			    "pen-1,law-1-art-1,law-1,,imprisonment,0.5,2,years,false,,,,,,,,,7\r\n"
+			    "pen-2,law-1-art-1,law-1,,fine,1000,2500.75,RON,true,,,,,,,pen-1,,8\r\n");
 	free(s);
 	s = read_file_in(dir, "csv/instruments.csv", NULL);
 	ck_assert_msg(strstr(s, "\r\nlaw-1,law,,,Law one,,,true,false,,,9\r\n") != NULL, "%s", s);

@@ -130,8 +130,9 @@ START_TEST(save_and_load_round_trip)
 }
 END_TEST
 
-/* Every kind's count, header and label, on the fixture (which has every
- * kind), and nothing for a reference out of range. */
+/* Every kind's count, header and label, on the fixtures (xa has every
+ * kind of format 1.0, xc the parts of 1.1), and nothing for a reference
+ * out of range. */
 START_TEST(graph_accessors_cover_every_kind)
 {
 	pc_compiler_init();
@@ -141,7 +142,11 @@ START_TEST(graph_accessors_cover_every_kind)
 	pc_diag_init(&d);
 	pc_graph *g = pc_compile("tests/fixtures/xa.xml", &lim, &d);
 	ck_assert_ptr_nonnull(g);
+	pc_graph *g11 = pc_compile("tests/fixtures/xc.xml", &lim, &d);
+	ck_assert_ptr_nonnull(g11);
+	pc_graph *xa = g;
 	for (int k = 0; k < PC_KIND_COUNT; k++) {
+		g = k == PC_PART ? g11 : xa;
 		size_t n = pc_graph_count(g, (pc_kind)k);
 		ck_assert_msg(n > 0, "the fixture has no %s", pc_kind_plural[k]);
 		for (uint32_t i = 0; i < n; i++) {
@@ -157,8 +162,9 @@ START_TEST(graph_accessors_cover_every_kind)
 		ck_assert_ptr_null(pc_graph_node(g, past));
 		ck_assert_str_eq(pc_graph_label(g, past), "");
 	}
-	ck_assert_uint_eq(pc_graph_count(g, PC_KIND_COUNT), 0);
-	pc_graph_free(g);
+	ck_assert_uint_eq(pc_graph_count(xa, PC_KIND_COUNT), 0);
+	pc_graph_free(xa);
+	pc_graph_free(g11);
 	pc_graph_free(NULL);
 	pc_diag_free(&d);
 	pc_compiler_cleanup();

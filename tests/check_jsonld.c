@@ -137,6 +137,7 @@ hand_graph(void)
 	pen->kind = PC_PEN_FINE;
 	pen->max = pc_intern(s, "2500.75"); /* no unit: a fine is money */
 	pen->alternative_to = pen->in_addition_to = -1;
+	pen->part = -1; /* of article 0 of instrument 0 (zeroed) */
 	pen = PC_PUSH(g, penalties);
 	pen->n.id = pc_intern(s, "pen-2");
 	pen->kind = PC_PEN_IMPRISONMENT;
@@ -144,6 +145,7 @@ hand_graph(void)
 	pen->unit = pc_intern(s, "weeks");
 	pen->alternative_to = 0;
 	pen->in_addition_to = -1;
+	pen->part = -1;
 	return g;
 }
 
