@@ -526,28 +526,6 @@ build_publication(builder *b, xmlNodePtr c)
 	}
 }
 
-static void need_version_1_1(builder *b, xmlNodePtr n, const char *what);
-
-/* The constructs of format 1.1 a penalty may use: its kind, its unit,
- * <base> and <daily-amount>. */
-static void
-penalty_version(builder *b, xmlNodePtr c, const pc_penalty *p)
-{
-	char what[64];
-	if (p->kind >= PC_PEN_LIFE) {
-		snprintf(what, sizeof what, "penalty kind \"%s\"", pc_penalty_kind_name[p->kind]);
-		need_version_1_1(b, c, what);
-	}
-	if (p->unit && (strcmp(p->unit, "hours") == 0 || strcmp(p->unit, "percent") == 0 ||
-			strcmp(p->unit, "day-units") == 0)) {
-		snprintf(what, sizeof what, "unit \"%s\"", p->unit);
-		need_version_1_1(b, c, what);
-	}
-	FOR_CHILDREN (x, c)
-		if (is(x, "base") || is(x, "daily-amount"))
-			need_version_1_1(b, x, is(x, "base") ? "<base>" : "<daily-amount>");
-}
-
 /* A penalty of an article, of a part of an instrument, or of the
  * instrument itself (article and part -1). */
 static void
@@ -574,12 +552,10 @@ build_penalty(builder *b, xmlNodePtr c, uint32_t instrument, int32_t article, in
 		p->daily_min = parse_decimal(b, daily, "min", attr(b, daily, "min"));
 		p->daily_max = parse_decimal(b, daily, "max", attr(b, daily, "max"));
 		p->daily_currency = attr(b, daily, "currency");
-		p->daily_line = line_of(daily);
-		p->daily_col = col_of(b, daily);
+		p->daily_line = line_of(daily), p->daily_col = col_of(b, daily);
 	}
 	p->alternative_to = -1;
 	p->in_addition_to = -1;
-	penalty_version(b, c, p);
 	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, NULL, p->n.line, p->n.col);
 	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, NULL, p->n.line, p->n.col);
 	FOR_CHILDREN (x, c) {

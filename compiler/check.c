@@ -178,6 +178,30 @@ check_penalty_bounds(const pc_graph *g, pc_diag *d, const pc_penalty *p)
 			       p->daily_min, p->daily_max);
 }
 
+/* The penalty constructs of format 1.1 (kinds, units, <base>,
+ * <daily-amount>) in a source that says version="1.0"; the builder reports
+ * the elements of 1.1 (<part>, a penalty of a whole instrument). */
+static void
+check_penalty_version(const pc_graph *g, pc_diag *d, const pc_penalty *p)
+{
+	if (g->version == NULL || strcmp(g->version, "1.0") != 0)
+		return;
+	const char *unit = unit_is(p, "hours") || unit_is(p, "percent") || unit_is(p, "day-units") ? p->unit : NULL;
+	const char *fmt = "%s%s%s is format 1.1, but the profile says version=\"1.0\": write version=\"1.1\" on <profile>";
+	if (p->kind >= PC_PEN_LIFE && p->kind < PC_PEN_COUNT)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "format-version", fmt,
+			       "penalty kind \"", pc_penalty_kind_name[p->kind], "\"");
+	if (unit)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "format-version", fmt,
+			       "unit \"", unit, "\"");
+	if (p->base)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "format-version", fmt, "<base>",
+			       "", "");
+	if (p->daily_currency)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->daily_line, p->daily_col, "format-version", fmt,
+			       "<daily-amount>", "", "");
+}
+
 static void
 check_penalties(const pc_graph *g, pc_diag *d)
 {
@@ -190,6 +214,7 @@ check_penalties(const pc_graph *g, pc_diag *d)
 				       p->max);
 		check_penalty_unit(g, d, p);
 		check_penalty_bounds(g, d, p);
+		check_penalty_version(g, d, p);
 		if (p->alternative_to == (int32_t)i || p->in_addition_to == (int32_t)i)
 			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "ref-cycle",
 				       "penalty '%s' refers to itself", p->n.id);
