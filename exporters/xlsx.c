@@ -24,7 +24,8 @@
  * header, hyperlinks in a sheet, characters in a sheet name. */
 #define CELL_MAX       PC_EXCEL_CELL_MAX
 #define DATA_ROWS_MAX  (LXW_ROW_MAX - 1)
-#define LINKS_MAX      LXW_MAX_NUMBER_URLS
+#define LINKS_MAX      PC_EXCEL_LINKS_MAX
+_Static_assert(PC_EXCEL_LINKS_MAX == LXW_MAX_NUMBER_URLS, "the compiler's count is libxlsxwriter's");
 #define SHEET_NAME_MAX LXW_SHEETNAME_MAX
 
 /* Column widths, in characters: fitted to the content within a cap; a
@@ -274,7 +275,7 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 		if (cell->str == NULL || cell->str[0] == '\0')
 			return;
 		/* Every link is counted; those past Excel's limit become plain ids. */
-		if ((cell->link.kind < PC_KIND_COUNT || p->cols[c].ident) && (*n_links)++ < LINKS_MAX) {
+		if (pc_excel_is_link(&p->cols[c], cell) && (*n_links)++ < LINKS_MAX) {
 			char *url = cell->link.kind < PC_KIND_COUNT ? link_to(cell->link)
 								     : pc_ident_iri(p->cols[c].ident - 1, cell->str);
 			if (url != NULL && strlen(url) > PC_EXCEL_URL_MAX) {
@@ -418,13 +419,8 @@ write_table_sheet(xw *x, const sheet_plan *p)
 	ignore_numeric_text(x, ws, p, numeric);
 	free(numeric);
 	free(cells);
-	/* Named after the source: the staged workbook's path is gone once published. */
-	if (n_links > LINKS_MAX)
-		pc_diag_report(
-			x->d, PC_SEV_NOTE, x->g->source_path, 0, 0, "xlsx-link-limit",
-			"workbook sheet '%s': %zu of its %zu links are past Excel's %d per sheet and are written "
-			"as plain ids",
-			p->name, n_links - LINKS_MAX, n_links, LINKS_MAX);
+	/* Past LINKS_MAX the links are plain text: the compiler's checks said
+	 * so (xlsx-link-limit, exporters/xlsx_limits.c), in validate too. */
 
 	lxw_table_column *cols = pc_calloc(p->n_cols, sizeof *cols);
 	lxw_table_column **colp = pc_calloc(p->n_cols + 1, sizeof *colp);

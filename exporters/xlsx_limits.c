@@ -36,6 +36,15 @@ pc_excel_len(const char *s)
 	return n;
 }
 
+int
+pc_excel_is_link(const pc_column *col, const pc_cell *cell)
+{
+	if ((col->type != PC_COL_STRING && col->type != PC_COL_YEARMONTH) || !cell->present || cell->str == NULL ||
+	    cell->str[0] == '\0')
+		return 0;
+	return cell->link.kind < PC_KIND_COUNT || col->ident != 0;
+}
+
 size_t
 pc_excel_rows_max(void)
 {
@@ -102,7 +111,8 @@ check_links(const pc_graph *g, const pc_table *t, size_t r, const pc_cell *cells
 		pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-url-limit",
 			       "the %s of %s '%s' is a link of %zu characters; an Excel hyperlink holds at most %d: "
 			       "link to a shorter address",
-			       t->columns[c].name, pc_kind_name[t->kind], cells[0].str ? cells[0].str : "?", len, PC_EXCEL_URL_MAX);
+			       t->columns[c].name, pc_kind_name[t->kind], cells[0].str ? cells[0].str : "?", len,
+			       PC_EXCEL_URL_MAX);
 	}
 }
 
@@ -121,9 +131,12 @@ check_table(const pc_graph *g, const pc_table *t, pc_diag *d)
 			       t->name, n, max);
 		n = max;
 	}
+	size_t n_links = 0;
 	for (size_t r = 0; r < n; r++) {
 		pc_table_row(t, g, r, cells);
 		check_links(g, t, r, cells, d);
+		for (size_t c = 0; c < t->n_columns; c++)
+			n_links += pc_excel_is_link(&t->columns[c], &cells[c]);
 		for (size_t c = 0; c < t->n_columns; c++) {
 			size_t len;
 			if (t->columns[c].type != PC_COL_STRING || !cells[c].present || !too_long(cells[c].str, &len))
@@ -142,6 +155,12 @@ check_table(const pc_graph *g, const pc_table *t, pc_diag *d)
 					       t->columns[c].name, r + 1, t->name, len, PC_EXCEL_CELL_MAX);
 		}
 	}
+	/* Named after the source: the workbook's path is not the reader's concern. */
+	if (n_links > PC_EXCEL_LINKS_MAX)
+		pc_diag_report(d, PC_SEV_NOTE, g->source_path, 0, 0, "xlsx-link-limit",
+			       "workbook sheet '%s': %zu of its %zu links are past Excel's %d per sheet and are written "
+			       "as plain ids",
+			       t->name, n_links - PC_EXCEL_LINKS_MAX, n_links, PC_EXCEL_LINKS_MAX);
 	free(cells);
 }
 
