@@ -10,17 +10,22 @@
 
 #include "../compiler/alloc.h"
 #include "world.h"
+#include "xlsx_cells.h"
 
 #define COMPARE      "Comparison"
 #define MAX_SERIES   255 /* Excel's series per chart */
 #define CHART_ROWS   24
+/* The note on a number kept as text (the profile's data-quality note says the same). */
+#define PRECISION_NOTE                                                                                          \
+	"Kept as text: more than 15 significant digits, which a spreadsheet number cannot hold exactly "    \
+	"(number-precision)"
 
 typedef struct {
 	const pc_world *w;
 	pc_diag *d;
 	char *path;
 	lxw_workbook *wb;
-	lxw_format *title, *bold, *header, *top;
+	pc_xlsx_formats f; /* xlsx_cells.h: the profile's workbook has the same */
 	int rc;
 } wx;
 
@@ -45,7 +50,7 @@ table(wx *x, lxw_worksheet *ws, const char *sheet, const char *name, lxw_row_t f
 	lxw_table_column **colp = pc_calloc(n + 1, sizeof *colp);
 	for (size_t c = 0; c < n; c++) {
 		cols[c].header = (char *)headers[c];
-		cols[c].header_format = x->header;
+		cols[c].header_format = x->f.header;
 		colp[c] = &cols[c];
 	}
 	lxw_table_options to = {.name = (char *)name,
@@ -88,7 +93,7 @@ counts_table(wx *x, lxw_worksheet *ws, lxw_row_t r)
 	headers[nh++] = "shared organizations";
 	headers[nh++] = "shared people";
 	headers[nh++] = "shared publications";
-	ok(x, worksheet_write_string(ws, r++, 0, "Entities per country", x->bold), COMPARE);
+	ok(x, worksheet_write_string(ws, r++, 0, "Entities per country", x->f.bold), COMPARE);
 	lxw_row_t head = r;
 	for (size_t i = 0; i < w->n_countries; i++) {
 		const pc_world_country *c = &w->countries[i];
@@ -118,7 +123,7 @@ thresholds_table(wx *x, lxw_worksheet *ws, lxw_row_t r)
 	headers[0] = "country";
 	for (int t = 0; t < PC_THR_COUNT; t++)
 		headers[1 + t] = pc_threshold_kind_name[t];
-	ok(x, worksheet_write_string(ws, r++, 0, "Legal thresholds (age in years; empty: not stated)", x->bold),
+	ok(x, worksheet_write_string(ws, r++, 0, "Legal thresholds (age in years; empty: not stated)", x->f.bold),
 	   COMPARE);
 	lxw_row_t head = r;
 	for (size_t i = 0; i < w->n_countries; i++) {
@@ -151,9 +156,9 @@ events_chart(wx *x, lxw_worksheet *ws, lxw_row_t r)
 			lo = year < lo ? year : lo;
 			hi = year > hi ? year : hi;
 		}
-	ok(x, worksheet_write_string(ws, r++, 0, "Events per year, per country", x->bold), COMPARE);
+	ok(x, worksheet_write_string(ws, r++, 0, "Events per year, per country", x->f.bold), COMPARE);
 	if (hi < lo) {
-		ok(x, worksheet_write_string(ws, r, 0, "No profile has events: no chart.", x->top), COMPARE);
+		ok(x, worksheet_write_string(ws, r, 0, "No profile has events: no chart.", x->f.top), COMPARE);
 		return;
 	}
 	lxw_row_t chart_row = r, head = r + CHART_ROWS;
@@ -209,14 +214,14 @@ static void
 write_compare(wx *x, lxw_worksheet *ws)
 {
 	lxw_row_t r = 0;
-	ok(x, worksheet_write_string(ws, r++, 0, "Child online safety country profiles: the world dataset", x->title),
+	ok(x, worksheet_write_string(ws, r++, 0, "Child online safety country profiles: the world dataset", x->f.title),
 	   COMPARE);
 	ok(x,
 	   worksheet_write_string(ws, r++, 0,
 				  "Every other sheet is an Excel table of the world dataset: each profile table with "
 				  "its rows of every country (the country first), then the organizations, people and "
 				  "publications shared across countries once, and where each comes from.",
-				  x->top),
+				  x->f.top),
 	   COMPARE);
 	r++;
 	r = counts_table(x, ws, r);
@@ -317,9 +322,19 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 			switch (t->columns[c].type) {
 			case PC_COL_INTEGER:
 			case PC_COL_YEAR:
-			case PC_COL_NUMBER: e = worksheet_write_number(ws, row, (lxw_col_t)c, strtod(v, NULL), x->top); break;
-			case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, (lxw_col_t)c, strcmp(v, "true") == 0, x->top); break;
-			default: e = worksheet_write_string(ws, row, (lxw_col_t)c, v, x->top); break;
+			case PC_COL_NUMBER: {
+				/* The profile's workbook's rule; its data-quality note,
+				 * which the world has no sheet for, is the cell's comment. */
+				int as_text;
+				e = pc_xlsx_write_decimal(ws, row, (lxw_col_t)c, v, x->f.top, &as_text);
+				if (as_text && e == LXW_NO_ERROR)
+					e = worksheet_write_comment(ws, row, (lxw_col_t)c, PRECISION_NOTE);
+				break;
+			}
+			case PC_COL_BOOLEAN:
+				e = worksheet_write_boolean(ws, row, (lxw_col_t)c, strcmp(v, "true") == 0, x->f.boolean);
+				break;
+			default: e = worksheet_write_string(ws, row, (lxw_col_t)c, v, x->f.top); break;
 			}
 			ok(x, e, t->name);
 		}
@@ -333,21 +348,6 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 	table(x, ws, t->name, t->name, 0, row, headers, t->n_columns);
 	free(headers);
 	worksheet_freeze_panes(ws, 1, 0);
-}
-
-static void
-make_formats(wx *x)
-{
-	x->title = workbook_add_format(x->wb);
-	x->bold = workbook_add_format(x->wb);
-	x->header = workbook_add_format(x->wb);
-	x->top = workbook_add_format(x->wb);
-	format_set_bold(x->title);
-	format_set_font_size(x->title, 16);
-	format_set_bold(x->bold);
-	format_set_bold(x->header);
-	format_set_align(x->header, LXW_ALIGN_VERTICAL_TOP);
-	format_set_align(x->top, LXW_ALIGN_VERTICAL_TOP);
 }
 
 /* The build date as seconds since 1970, for the document's creation time. */
@@ -378,7 +378,7 @@ pc_world_write_xlsx(const pc_world *w, const char *root, const char *csv_rel, pc
 		free(x.path);
 		return PC_EXIT_OUTPUT;
 	}
-	make_formats(&x);
+	pc_xlsx_formats_make(x.wb, &x.f);
 	lxw_doc_properties props = {.title = "Child online safety country profiles: the world dataset",
 				    .subject = "Child online safety country profiles",
 				    .created = build_epoch(w->build_date)};

@@ -12,11 +12,11 @@
 #include <zip.h>
 
 #include "../compiler/alloc.h"
-#include "../compiler/decimal.h"
 #include "bidi.h"
 #include "buf.h"
 #include "export.h"
 #include "tables.h"
+#include "xlsx_cells.h"
 #include "xlsx_limits.h"
 #include "../compiler/identifiers.h"
 
@@ -53,9 +53,8 @@ typedef struct {
 	pc_diag *d;
 	const char *path; /* the workbook being written */
 	lxw_workbook *wb;
-	lxw_format *title, *bold, *header, *top, *wrap, *link, *link_wrap, *boolean;
-	lxw_format *top_rtl, *wrap_rtl; /* for text that starts right-to-left */
-	int rc;                         /* the first failure; PC_EXIT_OK while none */
+	pc_xlsx_formats f; /* xlsx_cells.h: the world's workbook has the same */
+	int rc;            /* the first failure; PC_EXIT_OK while none */
 } xw;
 
 /* One sheet's shape, measured before anything is written. */
@@ -267,7 +266,7 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 	/* Text that starts right-to-left reads right-to-left, whatever the
 	 * sheet's direction (a name in Arabic in an English workbook). */
 	int rtl = p->cols[c].type == PC_COL_STRING && pc_text_dir(cell->str) == PC_DIR_RTL;
-	lxw_format *f = is_wrapped(p, c) ? (rtl ? x->wrap_rtl : x->wrap) : (rtl ? x->top_rtl : x->top);
+	lxw_format *f = is_wrapped(p, c) ? (rtl ? x->f.wrap_rtl : x->f.wrap) : (rtl ? x->f.top_rtl : x->f.top);
 	lxw_error e;
 	switch (p->cols[c].type) {
 	case PC_COL_YEARMONTH:
@@ -284,7 +283,7 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 			}
 			if (url != NULL) {
 				char *copy;
-				e = worksheet_write_url_opt(ws, row, c, url, is_wrapped(p, c) ? x->link_wrap : x->link,
+				e = worksheet_write_url_opt(ws, row, c, url, is_wrapped(p, c) ? x->f.link_wrap : x->f.link,
 							    xstring(cell->str, &copy), NULL);
 				free(copy);
 				free(url);
@@ -297,16 +296,14 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 		e = worksheet_write_string(ws, row, c, xstring(cell->str, &copy), f);
 		free(copy);
 		break;
-	case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, c, cell->num != 0, x->boolean); break;
+	case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, c, cell->num != 0, x->f.boolean); break;
 	case PC_COL_NUMBER:
 		/* A decimal a spreadsheet number holds exactly is a number; a
 		 * longer one is its digits as text (the checks noted it). */
 		if (cell->str == NULL)
 			return;
-		if (pc_decimal_fits_double(cell->str))
-			e = worksheet_write_number(ws, row, c, pc_decimal_to_double(cell->str), f);
-		else
-			e = worksheet_write_string(ws, row, c, cell->str, f);
+		int as_text;
+		e = pc_xlsx_write_decimal(ws, row, c, cell->str, f, &as_text);
 		break;
 	default: e = worksheet_write_number(ws, row, c, cell->num, f); break;
 	}
@@ -426,7 +423,7 @@ write_table_sheet(xw *x, const sheet_plan *p)
 	lxw_table_column **colp = pc_calloc(p->n_cols + 1, sizeof *colp);
 	for (size_t c = 0; c < p->n_cols; c++) {
 		cols[c].header = (char *)p->cols[c].name;
-		cols[c].header_format = x->header;
+		cols[c].header_format = x->f.header;
 		colp[c] = &cols[c];
 	}
 	lxw_table_options to = {
@@ -469,7 +466,7 @@ put_str(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_f
 static void
 put_num(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v)
 {
-	lxw_ok(x, worksheet_write_number(ws, r, c, v, x->top), ABOUT, r, c);
+	lxw_ok(x, worksheet_write_number(ws, r, c, v, x->f.top), ABOUT, r, c);
 }
 
 /* A small table on the About sheet. */
@@ -481,7 +478,7 @@ about_table(xw *x, lxw_worksheet *ws, const char *name, lxw_row_t first, lxw_row
 	lxw_table_column *colp[9] = {0};
 	for (size_t c = 0; c < n && c < 8; c++) {
 		cols[c].header = (char *)headers[c];
-		cols[c].header_format = x->header;
+		cols[c].header_format = x->f.header;
 		colp[c] = &cols[c];
 	}
 	lxw_table_options to = {
@@ -499,9 +496,9 @@ static lxw_row_t
 about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 {
 	const pc_graph *g = x->g;
-	put_str(x, ws, r++, 0, "Events per year, by theme", x->bold);
+	put_str(x, ws, r++, 0, "Events per year, by theme", x->f.bold);
 	if (g->n_events == 0 || g->n_themes == 0) {
-		put_str(x, ws, r++, 0, "The profile has no events: no chart.", x->top);
+		put_str(x, ws, r++, 0, "The profile has no events: no chart.", x->f.top);
 		return r;
 	}
 	int lo = g->events[0].year, hi = lo;
@@ -522,7 +519,7 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 			count[g->events[i].year - lo][g->events[i].theme]++;
 			per_theme[g->events[i].theme]++;
 		}
-	put_str(x, ws, r++, 0, "An event that spans years counts in the year it began.", x->top);
+	put_str(x, ws, r++, 0, "An event that spans years counts in the year it began.", x->f.top);
 
 	/* The chart first, under its heading; its numbers in the table below it. */
 	lxw_row_t chart_row = r;
@@ -585,12 +582,12 @@ write_about(xw *x, lxw_worksheet *ws, const sheet_plan *plans, size_t n_plans)
 	/* Laid out for a screen: a title row tall enough for its font, and the
 	 * introduction wrapped across the three columns the sheet uses. */
 	lxw_ok(x, worksheet_set_row(ws, r, TITLE_ROW_H, NULL), ABOUT, r, 0);
-	put_str(x, ws, r++, 0, g->title, x->title);
+	put_str(x, ws, r++, 0, g->title, x->f.title);
 	static const char intro[] =
 		"Every other sheet is an Excel table with the same columns and rows as the profile's CSV tables: "
 		"filter and sort from its header. An id in blue links to the row of the entity it names; an empty "
 		"cell is a value the profile does not give.";
-	lxw_ok(x, worksheet_merge_range(ws, r, 0, r, 2, intro, x->wrap), ABOUT, r, 0);
+	lxw_ok(x, worksheet_merge_range(ws, r, 0, r, 2, intro, x->f.wrap), ABOUT, r, 0);
 	lxw_ok(x, worksheet_set_row(ws, r, LINE_H * (double)wrapped_lines(intro, ABOUT_WIDTH), NULL), ABOUT, r, 0);
 	r += 2;
 	const pc_country *cy = g->n_countries ? &g->countries[0] : NULL;
@@ -598,36 +595,36 @@ write_about(xw *x, lxw_worksheet *ws, const sheet_plan *plans, size_t n_plans)
 	const char *keys[] = {"Country", "Edition of the profile", "Build date", "Source file", "Source SHA-256"};
 	const char *vals[] = {country, g->modified, g->build_date, base_name(g->source_path), g->source_sha256};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++, r++) {
-		put_str(x, ws, r, 0, keys[i], x->bold);
-		put_str(x, ws, r, 1, vals[i], x->top);
+		put_str(x, ws, r, 0, keys[i], x->f.bold);
+		put_str(x, ws, r, 1, vals[i], x->f.top);
 	}
 	free(country);
 	r++;
 
 	/* The guide: each sheet, its row count, what it holds. */
-	put_str(x, ws, r++, 0, "Sheets", x->bold);
+	put_str(x, ws, r++, 0, "Sheets", x->f.bold);
 	static const char *const contents_head[] = {"sheet", "rows", "what it holds"};
 	lxw_row_t head = r;
 	for (size_t i = 0; i < n_plans; i++) {
 		lxw_row_t row = head + 1 + (lxw_row_t)i;
 		char *url = pc_asprintf("internal:'%s'!A1", plans[i].name);
-		lxw_ok(x, worksheet_write_url_opt(ws, row, 0, url, x->link, plans[i].name, NULL), ABOUT, row, 0);
+		lxw_ok(x, worksheet_write_url_opt(ws, row, 0, url, x->f.link, plans[i].name, NULL), ABOUT, row, 0);
 		free(url);
 		put_num(x, ws, row, 1, (double)plans[i].n_rows);
 		const pc_table *t = pc_table_named(plans[i].name);
 		put_str(x, ws, row, 2,
 			t ? t->description
 			  : "Data-quality warnings: what the profile lacks or states twice, with the source line",
-			x->top);
+			x->f.top);
 	}
 	r = head + 1 + (lxw_row_t)n_plans;
 	about_table(x, ws, "contents", head, r - 1, contents_head, 3);
 	r++;
 
 	/* The data-quality summary: notes per rule, in order of first appearance. */
-	put_str(x, ws, r++, 0, "Data quality", x->bold);
+	put_str(x, ws, r++, 0, "Data quality", x->f.bold);
 	if (g->n_quality == 0) {
-		put_str(x, ws, r++, 0, "No data-quality warnings.", x->top);
+		put_str(x, ws, r++, 0, "No data-quality warnings.", x->f.top);
 	} else {
 		static const char *const quality_head[] = {"rule", "notes"};
 		head = r++;
@@ -639,13 +636,13 @@ write_about(xw *x, lxw_worksheet *ws, const sheet_plan *plans, size_t n_plans)
 				continue; /* counted at its first appearance */
 			for (size_t k = i; k < g->n_quality; k++)
 				n += strcmp(g->quality[k].rule, g->quality[i].rule) == 0;
-			put_str(x, ws, r, 0, g->quality[i].rule, x->top);
+			put_str(x, ws, r, 0, g->quality[i].rule, x->f.top);
 			put_num(x, ws, r, 1, (double)n);
 			r++;
 		}
 		about_table(x, ws, "quality_summary", head, r - 1, quality_head, 2);
 		put_str(x, ws, r++, 0, "Each warning, with its entity and source line, is on the data_quality sheet.",
-			x->top);
+			x->f.top);
 	}
 	r++;
 	about_chart(x, ws, r);
@@ -768,45 +765,6 @@ set_properties(xw *x)
 	free(comments);
 }
 
-static void
-make_formats(xw *x)
-{
-	x->title = workbook_add_format(x->wb);
-	x->bold = workbook_add_format(x->wb);
-	x->header = workbook_add_format(x->wb);
-	x->top = workbook_add_format(x->wb);
-	x->wrap = workbook_add_format(x->wb);
-	x->link = workbook_add_format(x->wb);
-	x->link_wrap = workbook_add_format(x->wb);
-	format_set_bold(x->title);
-	format_set_font_size(x->title, 16);
-	format_set_bold(x->bold);
-	format_set_bold(x->header);
-	format_set_align(x->header, LXW_ALIGN_VERTICAL_TOP);
-	format_set_align(x->top, LXW_ALIGN_VERTICAL_TOP);
-	format_set_text_wrap(x->wrap);
-	format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
-	format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
-	format_set_font_color(x->link, LXW_COLOR_BLUE);
-	format_set_align(x->link, LXW_ALIGN_VERTICAL_TOP);
-	format_set_underline(x->link_wrap, LXW_UNDERLINE_SINGLE);
-	format_set_font_color(x->link_wrap, LXW_COLOR_BLUE);
-	format_set_align(x->link_wrap, LXW_ALIGN_VERTICAL_TOP);
-	format_set_text_wrap(x->link_wrap);
-	x->top_rtl = workbook_add_format(x->wb);
-	x->wrap_rtl = workbook_add_format(x->wb);
-	format_set_align(x->top_rtl, LXW_ALIGN_VERTICAL_TOP);
-	format_set_reading_order(x->top_rtl, 2); /* right-to-left */
-	format_set_text_wrap(x->wrap_rtl);
-	format_set_align(x->wrap_rtl, LXW_ALIGN_VERTICAL_TOP);
-	format_set_reading_order(x->wrap_rtl, 2);
-	/* Excel shows a boolean cell as TRUE or FALSE whatever its format;
-	 * LibreOffice shows 1 or 0 unless the format says so. */
-	x->boolean = workbook_add_format(x->wb);
-	format_set_align(x->boolean, LXW_ALIGN_VERTICAL_TOP);
-	format_set_num_format(x->boolean, "\"TRUE\";\"TRUE\";\"FALSE\"");
-}
-
 int
 pc_export_xlsx(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 {
@@ -842,7 +800,7 @@ pc_export_xlsx(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 		}
 	}
 	if (x.wb != NULL) {
-		make_formats(&x);
+		pc_xlsx_formats_make(x.wb, &x.f);
 		set_properties(&x);
 		lxw_worksheet *about = add_sheet(&x, ABOUT);
 		for (size_t i = 0; i < pc_n_tables && x.rc == PC_EXIT_OK; i++)

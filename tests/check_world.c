@@ -205,6 +205,41 @@ START_TEST(one_profile_makes_no_world)
 }
 END_TEST
 
+/* The world workbook writes decimals by the profile workbook's rule
+ * (exporters/xlsx_cells.c): a number cell up to 15 significant digits;
+ * past it the digits as text, with a note on the cell. And its booleans
+ * show as TRUE/FALSE. */
+START_TEST(world_decimals_keep_their_digits)
+{
+	pc_run r;
+	char *out = build(&r, "n", "--formats=xlsx,csv", XA " tests/fixtures/xn.xml");
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	run_sh(&r,
+	       "%s -c 'import openpyxl, sys\n"
+	       "wb = openpyxl.load_workbook(sys.argv[1])\n"
+	       "rows = {(r[0].value, r[1].value): r for r in wb[\"penalties\"].iter_rows(min_row=2)}\n"
+	       "head = [c.value for c in next(wb[\"penalties\"].iter_rows(max_row=1))]\n"
+	       "lo, cur = head.index(\"min_value\"), head.index(\"unit_is_currency\")\n"
+	       "big = rows[(\"xn\", \"pen-act-1-2019-art-1-fine\")]\n"
+	       "small = rows[(\"xa\", \"pen-act-12-2018-art-3-possessing-fine\")]\n"
+	       "print(repr(big[lo].value), big[lo].data_type, big[lo].comment is not None)\n"
+	       "print(repr(small[lo].value), small[lo].data_type, small[lo].comment is not None)\n"
+	       "print(big[cur].value, big[cur].number_format)' '%s/world/world.xlsx'",
+	       PY, out);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_str_eq(r.out, "'12345678901234567' s True\n"
+				"1000 n False\n"
+				"True \"TRUE\";\"TRUE\";\"FALSE\"\n");
+	run_free(&r);
+	/* Every sheet still reads as its CSV, digit for digit. */
+	run_sh(&r, "%s tests/world_check.py '%s'", PY, out);
+	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+	run_free(&r);
+	free(out);
+}
+END_TEST
+
 START_TEST(a_rebuild_replaces_the_world)
 {
 	pc_run r;
@@ -379,6 +414,7 @@ suite_world(void)
 	tcase_add_test(t, one_profile_makes_no_world);
 	tcase_add_test(t, the_workbook_alone_needs_no_csv);
 	tcase_add_test(t, a_rebuild_replaces_the_world);
+	tcase_add_test(t, world_decimals_keep_their_digits);
 	suite_add_tcase(s, t);
 	TCase *u = tcase_create("resolve");
 	tcase_add_checked_fixture(u, test_tmp_setup, test_tmp_teardown);

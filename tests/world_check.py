@@ -16,6 +16,7 @@ Prints one line per problem and exits 1 when there is any.
 """
 
 import csv
+import decimal
 import io
 import json
 import os
@@ -34,6 +35,21 @@ def rows(path):
 
 
 ENTITY = {"actor": "actors", "person": "people", "publication": "publications"}
+
+
+def cell_text(v):
+    """A workbook cell as its CSV field: a number in plain decimal notation
+    (1.23456789e-22 is 0.000000000000000000000123456789 in the CSV)."""
+    if v is None:
+        return ""
+    if v is True or v is False:
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        text = format(decimal.Decimal(repr(v)), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+    return str(v)
 
 
 def check_xlsx(dist, world, names):
@@ -57,9 +73,7 @@ def check_xlsx(dist, world, names):
             bad("world.xlsx: no table %s" % name)
             continue
         want = rows(os.path.join(world, name + ".csv"))
-        got = [["" if v is None else ("true" if v is True else "false" if v is False else
-                                      str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
-                for v in r] for r in wb[name].iter_rows(values_only=True)]
+        got = [[cell_text(v) for v in r] for r in wb[name].iter_rows(values_only=True)]
         if len(want) == 1:
             got = got[:1]  # an empty table has one blank row under its header
         if got != want:
