@@ -410,6 +410,18 @@ person_names(builder *b, pc_person *p, xmlNodePtr x)
 {
 	p->family = attr(b, x, "family");
 	p->given = attr(b, x, "given");
+	const char *name = attr(b, x, "name"); /* one name only (format 1.1) */
+	if (name) {
+		need_version_1_1(b, x, "a person's one name (name=)");
+		if (p->family || p->given)
+			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "person-name",
+				       "a person with one name has no family or given name: keep name=\"%s\" alone, "
+				       "or write family= and given= without name=", name);
+		p->family = name, p->given = NULL, p->mononym = 1;
+	} else if (p->family == NULL) {
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "person-name",
+			       "a person needs family= (and given= where known), or name= for a person with one name");
+	}
 	int order = lookup(pc_name_order_name, PC_ORDER_COUNT, attr(b, x, "name-order"));
 	p->order = order < 0 ? PC_ORDER_UNSTATED : (pc_name_order)order;
 }
@@ -516,12 +528,14 @@ build_publication(builder *b, xmlNodePtr c)
 		au->line = line_of(x);
 		au->col = col_of(b, x);
 		pc_citation *ci = PC_PUSH(g, citations);
-		*ci = (pc_citation){pi,	      au->position, who,  au->as_written, NULL, NULL, PC_ORDER_UNSTATED,
-				    au->line, au->col,	    NULL, role};
+		*ci = (pc_citation){.listing = pi, .position = au->position, .author = who, .as_written = au->as_written,
+				    .line = au->line, .col = au->col, .role = role};
 		if (who.kind == PC_PERSON) {
-			ci->family = g->persons[who.index].family;
-			ci->given = g->persons[who.index].given;
-			ci->order = g->persons[who.index].order;
+			const pc_person *pe = &g->persons[who.index];
+			ci->family = pe->mononym ? NULL : pe->family;
+			ci->name = pe->mononym ? pe->family : NULL;
+			ci->given = pe->given;
+			ci->order = pe->order;
 		}
 	}
 }

@@ -128,6 +128,8 @@ dump_actors_and_people(const pc_graph *g, FILE *f)
 			fputs(" declared", f);
 		if (x->family_first)
 			fputs(" family-first", f);
+		if (x->mononym)
+			fputs(" mononym", f);
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < g->n_publications; i++) {

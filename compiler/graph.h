@@ -123,6 +123,11 @@ typedef struct {
 	const char *sort_key; /* folded "livingstone sonia", for ordering */
 	int declared;         /* declared in the source's <people>: its id is the editor's */
 	int family_first;     /* displayed family name first */
+	/* A person with one name (name=, format 1.1: "Sukarno"): family holds
+	 * it for the matcher, given is NULL, and the products show it as the
+	 * name alone, never as a family name. A mononym is matched only with
+	 * the same mononym, never with a family name. */
+	int mononym;
 	pc_name_order order;  /* as the source states it (name-order), else unstated */
 	int32_t ref;          /* a citation's declared person (ref="..."), -1 when none; -1 after normalization */
 	const char *orcid;    /* a declared person's ORCID iD (format 1.1), NULL when none */
@@ -324,6 +329,7 @@ typedef struct {
 	unsigned line, col;
 	const char *joined_by; /* a person's: why it is that person (pc_authorship.joined_by) */
 	pc_contributor_role role;
+	const char *name; /* a one-part name as written (name=); family and given are then NULL */
 } pc_citation;
 
 /* An event tied to an instrument or a publication by its text. */

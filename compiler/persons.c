@@ -98,6 +98,14 @@ read_entries(resolver *r)
 		const pc_person *p = &g->persons[i];
 		entry *e = &r->e[i];
 		pc_name_parse(&e->name, &r->names, p->family, p->given);
+		if (p->mononym) {
+			/* A mononym's key is its own: "Sukarno" alone never groups
+			 * with the family name Sukarno (" |" cannot end a folded
+			 * name), and equal mononyms are one person. */
+			char *key = pc_asprintf("%s |", e->name.family);
+			e->name.family = pc_intern(&r->names, key);
+			free(key);
+		}
 		e->node = (uint32_t)i;
 		e->declared = p->declared;
 		e->ref = p->ref;
@@ -575,7 +583,12 @@ fill_person(resolver *r, const cluster *c, pc_person *p)
 	p->display = pc_intern(&g->strings, display);
 	free(display);
 	free(given);
-	p->sort_key = pc_intern(&g->strings, c->sort_key);
+	p->mononym = shown->mononym;
+	/* A mononym's key marker (read_entries) is the matcher's, not the reader's. */
+	size_t keep = strlen(c->sort_key);
+	char *sort_key = pc_strndup(c->sort_key, p->mononym && keep >= 3 ? keep - 3 : keep);
+	p->sort_key = pc_intern(&g->strings, sort_key);
+	free(sort_key);
 	p->declared = c->declared >= 0;
 	p->orcid = c->declared >= 0 ? g->persons[r->e[c->declared].node].orcid : NULL;
 	p->family_first = c->family_first;

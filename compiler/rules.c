@@ -252,6 +252,11 @@ const pc_rule pc_rules[] = {
 	 "<base>.",
 	 "<penalty id=\"pen-1-fine\" kind=\"fine\" min=\"100\" max=\"500\" unit=\"years\"/>",
 	 "<penalty id=\"pen-1-fine\" kind=\"fine\" min=\"100\" max=\"500\" unit=\"EUR\"/>"},
+	{"person-name", E, "a person has both a one-part name and a family or given name, or no name",
+	 "A person (cited or declared) is written either with family= and given= (given may be left out), or, "
+	 "for a person known by one name only (a mononym), with name= alone (format 1.1). A mononym is matched "
+	 "only with the same mononym, never with a family name.",
+	 "<person name=\"Sukarno\" family=\"Sukarno\">Sukarno</person>", "<person name=\"Sukarno\">Sukarno</person>"},
 	{"ref-cycle", E, "references lead back to where they started",
 	 "part-of, member-of and operated-by form a hierarchy, editions form a chain, and a penalty does not "
 	 "change, replace or add to itself. Remove the relation that closes the loop (often it belongs the other "

@@ -519,7 +519,8 @@ write_persons(writer *x)
 		const pc_person *p = &x->g->persons[i];
 		open_node(x, NULL, node_iri(x, PC_PERSON, p->n.id), "Person");
 		put_text(x, "name", p->display);
-		put_text(x, "familyName", p->family);
+		/* A person with one name has no family name: schema:name alone. */
+		put_text(x, "familyName", p->mononym ? NULL : p->family);
 		put_text(x, "givenName", p->given);
 		if (p->order != PC_ORDER_UNSTATED && p->order < PC_ORDER_COUNT)
 			put_text(x, "nameOrder", pc_name_order_name[p->order]);
@@ -625,6 +626,7 @@ put_listed_authors(writer *x, const char *listing, size_t from, size_t to)
 		free(iri);
 		pc_json_number(w, "position", c->position);
 		put_text(x, "citedAs", c->as_written);
+		put_text(x, "name", c->name); /* a one-part name as written */
 		put_text(x, "familyName", c->family);
 		put_text(x, "givenName", c->given);
 		if (c->order != PC_ORDER_UNSTATED && c->order < PC_ORDER_COUNT)

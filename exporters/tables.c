@@ -229,10 +229,19 @@ static const pc_column actor_cols[] = {
 	{LINE(pc_actor, n.line)},
 };
 
+/* A mononym is held as the family name for the matcher, but it is not one. */
+static void
+person_family(const pc_row *row, pc_cell *c)
+{
+	const pc_person *p = row->rec;
+	set_str(c, p->mononym ? NULL : p->family);
+}
+
 static const pc_column person_cols[] = {
 	{COL("id", "Identifier of the person"), STR(pc_person, n.id)},
 	{COL("display_name", "Name as a reader reads it"), STR(pc_person, display)},
-	{COL("family_name", "Family name, the fullest spelling cited"), STR(pc_person, family)},
+	{COL("family_name", "Family name, the fullest spelling cited; empty for a person with one name"),
+	 FN(PC_COL_STRING, person_family)},
 	{COL("given_name", "Given name or initials, the fullest cited"), STR(pc_person, given)},
 	{COL("sort_key", "Folded name the rows are sorted by"), STR(pc_person, sort_key)},
 	{COL("declared", "Declared by the profile's list of people (its id is the editor's)"),
@@ -240,6 +249,8 @@ static const pc_column person_cols[] = {
 	{COL("name_order", "family-first or given-first, as the profile states it; empty when it does not"),
 	 NAME(pc_person, order, pc_name_order_name, PC_ORDER_COUNT)},
 	{COL("orcid", "ORCID iD of a declared person"), IDENT(pc_person, orcid, PC_IDENT_ORCID)},
+	{COL("mononym", "Known by one name only (display_name), with no family or given name"),
+	 FLAG(pc_person, mononym)},
 	{COL("line", "Line of the source file that first cites the person"), .type = PC_COL_INTEGER, .get = G_LINE,
 	 .offset = FIELD(pc_person, n.line, unsigned)},
 };
@@ -516,6 +527,8 @@ static const pc_column citation_cols[] = {
 	{COL("as_written", "The author as the entry writes it"), STR(pc_citation, as_written)},
 	{COL("family_as_written", "A person's family name as the entry splits it"), STR(pc_citation, family)},
 	{COL("given_as_written", "A person's given name or initials as the entry splits it"), STR(pc_citation, given)},
+	{COL("name_as_written", "The one name of a person known by one name only, as the entry writes it"),
+	 STR(pc_citation, name)},
 	{COL("name_order_as_written", "A person's name order as the entry states it (name-order)"),
 	 NAME(pc_citation, order, pc_name_order_name, PC_ORDER_COUNT)},
 	{COL("role", "What the contributor did, as the entry states it: author, editor or translator"),

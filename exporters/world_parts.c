@@ -113,7 +113,8 @@ summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys, pc_buf *ids)
 		pc_name name;
 		pc_name_parse(&name, &names, p->family, p->given);
 		pc_buf_reset(keys);
-		pc_buf_printf(keys, "%s|%s", name.family, name.form);
+		/* A mononym ("Sukarno") never matches the family name Sukarno. */
+		pc_buf_printf(keys, "%s|%s", name.family, p->mononym ? "(mononym)" : name.form);
 		pc_buf_reset(ids);
 		add_ident(ids, "orcid", p->orcid);
 		put(b, "P");

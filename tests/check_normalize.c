@@ -324,6 +324,92 @@ START_TEST(declared_people_win_over_the_rules)
 }
 END_TEST
 
+/* A person with one name (a mononym, name=): equal mononyms are one
+ * person, in any script; a mononym never joins a family name, not even
+ * one spelled the same ("Temir" alone and "Aru Temir"); a family name
+ * cited alone joins the family name's person as before. In the tables
+ * and JSON-LD a mononym is a name alone, never a family name. */
+START_TEST(mononyms_are_one_name_and_never_a_family_name)
+{
+	char *src = pc_asprintf("%s/mononyms.xml", test_tmp);
+	FILE *f = fopen(src, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	      "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
+	      "<country code=\"XM\"><name>Monoland</name></country>\n"
+	      "<people><person id=\"ilyana\" name=\"Ilyana\"/></people>\n"
+	      "<research>\n"
+	      "<publication id=\"pub-2020-a\" year=\"2020\"><title>A</title><authors>\n"
+	      "<person name=\"Temir\">Temir</person>\n"
+	      "<person name=\"Айгерим\">Айгерим</person>\n"
+	      "<person name=\"ILYANA\">ILYANA</person>\n"
+	      "</authors></publication>\n"
+	      "<publication id=\"pub-2021-b\" year=\"2021\"><title>B</title><authors>\n"
+	      "<person family=\"Temir\" given=\"Aru\">Aru Temir</person>\n"
+	      "<person name=\"Temir\">Temir</person>\n"
+	      "<person family=\"Temir\">Temir</person>\n"
+	      "<person name=\"АЙГЕРИМ\">АЙГЕРИМ</person>\n"
+	      "</authors></publication>\n"
+	      "</research>\n</profile>\n",
+	      f);
+	ck_assert_int_eq(fclose(f), 0);
+	pc_diag d;
+	pc_graph *g = compile(src, &d);
+	ck_assert_uint_eq(d.n_errors, 0);
+	/* Two equal mononyms, one person, shown as the name alone. */
+	const char *temir = author(g, "pub-2020-a", 1);
+	ck_assert_str_eq(author(g, "pub-2021-b", 2), temir);
+	const pc_person *p = person(g, temir);
+	ck_assert_int_eq(p->mononym, 1);
+	ck_assert_str_eq(p->display, "Temir");
+	ck_assert_ptr_null(p->given);
+	/* Neither Aru Temir nor the family name Temir cited alone is that
+	 * person; the family name alone joins Aru Temir, its sole candidate. */
+	ck_assert_str_eq(author(g, "pub-2021-b", 1), "person-temir-aru");
+	ck_assert_str_ne(author(g, "pub-2021-b", 1), temir);
+	ck_assert_str_eq(author(g, "pub-2021-b", 3), "person-temir-aru");
+	ck_assert_int_eq(person(g, "person-temir-aru")->mononym, 0);
+	/* Folding applies as for family names: case, every script. */
+	ck_assert_str_eq(author(g, "pub-2020-a", 2), author(g, "pub-2021-b", 4));
+	ck_assert_int_eq(person(g, author(g, "pub-2020-a", 2))->mononym, 1);
+	/* A citation whose one name can only be a declared mononym joins it. */
+	ck_assert_str_eq(author(g, "pub-2020-a", 3), "ilyana");
+	ck_assert_uint_eq(g->n_persons, 4);
+	/* The citation keeps its one name as written, not as a family name. */
+	int seen = 0;
+	for (size_t i = 0; i < g->n_citations; i++) {
+		const pc_citation *c = &g->citations[i];
+		if (c->as_written && strcmp(c->as_written, "ILYANA") == 0) {
+			ck_assert_str_eq(c->name, "ILYANA");
+			ck_assert_ptr_null(c->family);
+			seen = 1;
+		}
+	}
+	ck_assert(seen);
+	pc_graph_free(g);
+	pc_diag_free(&d);
+	/* In the products: no family name, the name alone in JSON-LD. */
+	pc_run r;
+	char *out = pc_asprintf("%s/out", test_tmp);
+	run_profilec(&r, "build", "-o", out, "--formats=csv,jsonld", src, NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	char *people = read_file_in(out, "xm/csv/people.csv", NULL);
+	ck_assert_ptr_nonnull(strstr(people, "\r\nperson-temir,Temir,,,temir,false,,,true,"));
+	free(people);
+	char *jl = read_file_in(out, "xm/xm.jsonld", NULL);
+	const char *node = strstr(jl, "/person/person-temir\"");
+	ck_assert_ptr_nonnull(node);
+	const char *end = strchr(node, '}');
+	ck_assert_ptr_nonnull(strstr(node, "\"name\": \"Temir\""));
+	const char *fam = strstr(node, "familyName");
+	ck_assert_msg(fam == NULL || fam > end, "a mononym has no familyName: %.200s", node);
+	free(jl);
+	free(out);
+	free(src);
+}
+END_TEST
+
 START_TEST(publications_merge_only_when_everything_agrees)
 {
 	pc_diag d;
@@ -781,6 +867,7 @@ suite_normalize(void)
 	tcase_add_test(graph, every_form_of_one_name_is_one_person);
 	tcase_add_test(graph, every_script_folds_and_keeps_its_order);
 	tcase_add_test(graph, declared_people_win_over_the_rules);
+	tcase_add_test(graph, mononyms_are_one_name_and_never_a_family_name);
 	tcase_add_test(graph, publications_merge_only_when_everything_agrees);
 	tcase_add_test(graph, grouping_and_ids_do_not_depend_on_order_or_on_others);
 	tcase_add_test(graph, chains_are_not_merged_and_editions_are_not_near_duplicates);

@@ -227,6 +227,8 @@ def expectations(root, cc):
             attr(pe, "id", "id:person", "people", k, "id", node, "@id")
             attr(pe, "family", "text", "people", k, "family_name", node, SCHEMA + "familyName")
             attr(pe, "given", "text", "people", k, "given_name", node, SCHEMA + "givenName")
+            # A person with one name: the name alone (no family or given name anywhere).
+            attr(pe, "name", "text", "people", k, "display_name", node, SCHEMA + "name")
             attr(pe, "name-order", "text", "people", k, "name_order", node, PC + "nameOrder")
             attr(pe, "orcid", "iri:orcid", "people", k, "orcid", node, SCHEMA + "sameAs")
     for sec in root.kids("research"):
@@ -262,6 +264,7 @@ def expectations(root, cc):
                              SCHEMA + "familyName")
                         attr(x, "given", "text", "listing_authors", ak, "given_as_written", cit,
                              SCHEMA + "givenName")
+                        attr(x, "name", "text", "listing_authors", ak, "name_as_written", cit, SCHEMA + "name")
                         attr(x, "ref", "id:person", "listing_authors", ak, "person_id", cit, PC + "citesAuthor")
                         attr(x, "name-order", "text", "listing_authors", ak, "name_order_as_written", cit,
                              PC + "nameOrder")
