@@ -111,6 +111,9 @@ pc_graph *pc_builder_finish(pc_builder *b, int keep);
 /* Schema validation plugged into a reader (validate.c). */
 typedef struct pc_validation pc_validation;
 pc_validation *pc_validation_start(struct _xmlTextReader *reader, const pc_input *src, pc_diag *d);
+/* Whether every schema error was one libxml2 should not have raised (a
+ * date with white space around it), so the source is valid after all. */
+int pc_validation_forgave_all(const pc_validation *v);
 void pc_validation_end(pc_validation *v);
 /* A libxml2 structured error into the diagnostics channel (validate.c). */
 void pc_report_xml_error(const pc_input *src, pc_diag *d, const struct _xmlError *err);

@@ -351,14 +351,23 @@ year_month_from(const char *v)
 	return NULL;
 }
 
-/* "2026-1-5" -> "2026-01-05"; NULL when unclear (day and month could swap). */
+static unsigned
+days_in_month(unsigned y, unsigned m)
+{
+	static const unsigned char days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return days[m - 1] + (m == 2 && leap);
+}
+
+/* "2026-1-5" -> "2026-01-05"; NULL when unclear (day and month could swap)
+ * or no such day ("2026-11-31": the example must be a date). */
 static char *
 date_from(const char *v)
 {
 	unsigned y, m, d;
 	char s1, s2, tail[2];
 	if (sscanf(v, "%4u%c%2u%c%2u%1s", &y, &s1, &m, &s2, &d, tail) == 5 && y >= 1000 && m >= 1 && m <= 12 &&
-	    d >= 1 && d <= 31 && strchr("-/.", s1) && s1 == s2)
+	    d >= 1 && d <= days_in_month(y, m) && strchr("-/.", s1) && s1 == s2)
 		return pc_asprintf("%04u-%02u-%02u", y, m, d);
 	return NULL;
 }
@@ -458,9 +467,16 @@ bad_type_value(const schema_msg *m, const char *id, const xmlDoc *schema)
 		out = pc_asprintf("%s is not a year and month: write YYYY-MM, e.g. \"%s\"", what,
 				  fixed ? fixed : "2014-06");
 	} else if (strcmp(builtin, "xs:date") == 0) {
+		unsigned y, m, day;
+		char tail[2];
 		fixed = date_from(value);
-		out = pc_asprintf("%s is not a date: write YYYY-MM-DD, e.g. \"%s\"", what,
-				  fixed ? fixed : "2026-11-28");
+		if (sscanf(value, "%4u-%2u-%2u%1s", &y, &m, &day, tail) == 3 && m >= 1 && m <= 12 &&
+		    day > days_in_month(y, m))
+			out = pc_asprintf("%s is not a date: month %02u of %u has %u days", what, m, y,
+					  days_in_month(y, m));
+		else
+			out = pc_asprintf("%s is not a date: write YYYY-MM-DD, e.g. \"%s\"", what,
+					  fixed ? fixed : "2026-11-28");
 	} else if (strcmp(builtin, "xs:gYear") == 0) {
 		out = pc_asprintf("%s is not a year: write four digits, e.g. \"2014\"", what);
 	} else if (strcmp(builtin, "xs:decimal") == 0) {
@@ -696,8 +712,9 @@ pc_fixit_markup(int code, const char *msg)
 		return NULL;
 	case XML_ERR_SPACE_REQUIRED:
 		if (msg && strstr(msg, "attributes construct error") != NULL)
-			return pc_strdup("a tag whose attributes are not well formed, or the file ends inside it: write "
-					 "name=\"value\" pairs separated by spaces, then '>'");
+			return pc_strdup(
+				"a tag whose attributes are not well formed, or the file ends inside it: write "
+				"name=\"value\" pairs separated by spaces, then '>'");
 		return NULL;
 	case XML_ERR_DOCUMENT_END:
 		return pc_strdup("something follows the end of the root element, or the root element is not closed: "
