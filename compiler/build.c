@@ -55,6 +55,8 @@ struct pc_builder {
 };
 typedef struct pc_builder builder;
 
+static void need_version_1_1(builder *b, xmlNodePtr n, const char *what);
+
 static int
 is(xmlNodePtr n, const char *name)
 {
@@ -345,8 +347,6 @@ build_indicators(builder *b, xmlNodePtr n)
 	}
 }
 
-static void need_version_1_1(builder *b, xmlNodePtr n, const char *what);
-
 /* A link or identifier attribute (format 1.1): its value when given, its
  * syntax checked, the error at the attribute itself. */
 static const char *
@@ -422,6 +422,8 @@ person_names(builder *b, pc_person *p, xmlNodePtr x)
 		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "person-name",
 			       "a person needs family= (and given= where known), or name= for a person with one name");
 	}
+	if (attr(b, x, "name-order") != NULL)
+		need_version_1_1(b, x, "the name-order attribute");
 	int order = lookup(pc_name_order_name, PC_ORDER_COUNT, attr(b, x, "name-order"));
 	p->order = order < 0 ? PC_ORDER_UNSTATED : (pc_name_order)order;
 }
@@ -507,6 +509,7 @@ build_publication(builder *b, xmlNodePtr c)
 			person->ref = -1;
 			who = (pc_ref){PC_PERSON, (uint32_t)g->n_persons - 1};
 			if (attr(b, x, "ref")) {
+				need_version_1_1(b, x, "an author's ref to a declared person");
 				add_pending(b, PEND_PERSON, who.index, attr(b, x, "ref"), 0, 0, person->n.line,
 					    person->n.col);
 			}
@@ -629,6 +632,7 @@ build_law_part(builder *b, xmlNodePtr c)
 		int kind = lookup(pc_threshold_kind_name, PC_THR_COUNT, attr(b, c, "kind"));
 		t->kind = kind < 0 ? PC_THR_CONSENT : (pc_threshold_kind)kind;
 		t->age = parse_int(b, c, "age", 0);
+		t->condition = child_text(b, c, "condition");
 	} else if (is(c, "instrument")) {
 		uint32_t ii = (uint32_t)g->n_instruments;
 		pc_instrument *in = PC_PUSH(g, instruments);
@@ -658,7 +662,8 @@ build_law_part(builder *b, xmlNodePtr c)
 }
 
 /* A construct of format 1.1 in a source that says it is 1.0 is an error:
- * the version attribute tells readers and tools what to expect. */
+ * the version attribute tells readers and tools what to expect. What the
+ * graph keeps is gated by compiler/version.c, the rest here. */
 static void
 need_version_1_1(builder *b, xmlNodePtr n, const char *what)
 {
@@ -697,24 +702,13 @@ build_theme(builder *b, xmlNodePtr c)
 	t->order = parse_int(b, c, "order", b->theme_serial);
 }
 
-static int
-theme_before(const void *pa, const void *pb)
-{
-	const pc_theme *a = pa, *b = pb;
-	if (a->order != b->order)
-		return a->order < b->order ? -1 : 1;
-	return a->n.line < b->n.line ? -1 : a->n.line > b->n.line; /* document order breaks ties */
-}
-
 /* The themes in order (the two of 1.0 when none is declared), then each
  * event's theme by id. */
 static void
 resolve_themes(builder *b)
 {
 	pc_graph *g = b->g;
-	if (g->n_themes == 0)
-		pc_graph_default_themes(g);
-	qsort(g->themes, g->n_themes, sizeof *g->themes, theme_before);
+	pc_graph_order_themes(g);
 	for (size_t i = 0; i < b->n_pending; i++) {
 		pending_ref *p = &b->pending[i];
 		if (p->what != PEND_THEME)
@@ -746,11 +740,16 @@ build_event(builder *b, xmlNodePtr c)
 	start_node(b, &e->n, c, PC_EVENT, ei);
 	e->year = parse_int(b, c, "year", PC_NONE);
 	e->end_year = parse_int(b, c, "end-year", PC_NONE);
+	int planned = parse_bool(attr(b, c, "planned"));
+	e->planned = planned < 0 ? 0 : planned ? 1 : -1;
 	add_pending(b, PEND_THEME, ei, attr(b, c, "theme"), 0, 0, e->n.line, e->n.col);
 	e->text = child_text(b, c, "text");
 	FOR_CHILDREN (x, c) {
 		if (is(x, "involves")) {
-			int role = lookup(pc_role_name, PC_ROLE_COUNT, attr(b, x, "role"));
+			const char *role_name = attr(b, x, "role");
+			if (role_name == NULL) /* the profile names it without its role */
+				need_version_1_1(b, x, "<involves> without a role");
+			int role = role_name ? lookup(pc_role_name, PC_ROLE_COUNT, role_name) : PC_ROLE_INVOLVED;
 			if (role >= 0)
 				add_pending(b, PEND_INVOLVES, ei, attr(b, x, "actor"), role, NULL, line_of(x),
 					    col_of(b, x));

@@ -55,9 +55,36 @@ year_of(const char *date)
 	return y == 0 ? -1 : y < -99999 ? -99999 : y > 99999 ? 99999 : (int)y;
 }
 
+/* A year after the profile's edition is a typo, unless the profile says
+ * the event is planned. */
+static void
+check_not_future(const pc_graph *g, pc_diag *d, int year, const pc_node *n, const char *what, int planned)
+{
+	int edition = g->modified ? atoi(g->modified) : 0;
+	if (year == PC_NONE || planned || edition <= 0 || year <= edition || year > YEAR_MAX)
+		return;
+	pc_diag_report(d, PC_SEV_ERROR, g->source_path, n->line, n->col, "future-year",
+		       "'%s' has %s %d, after the profile's edition (%s): correct it, or, for an event the profile "
+		       "says is planned, write planned=\"true\"",
+		       n->id, what, year, g->modified);
+}
+
 static void
 check_years(const pc_graph *g, pc_diag *d)
 {
+	for (size_t i = 0; i < g->n_events; i++) {
+		const pc_event *e = &g->events[i];
+		check_not_future(g, d, e->year, &e->n, "year", e->planned > 0);
+		check_not_future(g, d, e->end_year, &e->n, "end-year", e->planned > 0);
+	}
+	for (size_t i = 0; i < g->n_publications; i++)
+		check_not_future(g, d, g->publications[i].year, &g->publications[i].n, "year", 0);
+	for (size_t i = 0; i < g->n_actors; i++)
+		check_not_future(g, d, g->actors[i].founded, &g->actors[i].n, "founded", 0);
+	for (size_t i = 0; i < g->n_instruments; i++)
+		check_not_future(g, d, g->instruments[i].year, &g->instruments[i].n, "instrument year", 0);
+	for (size_t i = 0; i < g->n_indicators; i++)
+		check_not_future(g, d, g->indicators[i].year, &g->indicators[i].n, "value year", 0);
 	for (size_t i = 0; i < g->n_events; i++) {
 		const pc_event *e = &g->events[i];
 		check_year(g, d, e->year, &e->n, "year");
@@ -409,11 +436,13 @@ check_texts(const pc_graph *g, pc_diag *d, int lengths)
 		T(g->parts[i].label, g->parts[i].n, PC_PART, "label");
 		T(g->parts[i].heading, g->parts[i].n, PC_PART, "heading");
 	}
+	for (size_t i = 0; i < g->n_thresholds; i++)
+		T(g->thresholds[i].condition, g->thresholds[i].n, PC_THRESHOLD, "condition");
 #undef T
 }
 
 /* The rules of note_missing: what the profile lacks. */
-static const char *const gap_rules[] = {"missing-value", "unnamed-actor", "missing-author"};
+static const char *const gap_rules[] = {"missing-value", "unnamed-actor", "missing-author", "missing-kind"};
 
 int
 pc_quality_is_gap(const pc_quality_note *q)
@@ -438,6 +467,9 @@ note_missing(pc_graph *g, pc_diag *d)
 		if (a->name == NULL)
 			pc_quality(g, d, (pc_ref){PC_ACTOR, (uint32_t)i}, a->n.line, a->n.col, "unnamed-actor",
 				   "actor '%s' has no name in the profile", a->n.id);
+		if (a->kind == NULL)
+			pc_quality(g, d, (pc_ref){PC_ACTOR, (uint32_t)i}, a->n.line, a->n.col, "missing-kind",
+				   "actor '%s' has no kind in the profile (not stated)", a->n.id);
 	}
 	unsigned char *has_author = pc_calloc(g->n_publications, 1);
 	for (size_t k = 0; k < g->n_authorships; k++)
@@ -491,12 +523,14 @@ void
 pc_check_partial(const pc_graph *g, pc_diag *d)
 {
 	check_texts(g, d, 1);
+	pc_check_version(g, d);
 }
 
 void
 pc_check(pc_graph *g, pc_diag *d)
 {
 	check_years(g, d);
+	pc_check_version(g, d);
 	check_penalties(g, d);
 	check_cycles(g, d);
 	check_edition_cycles(g, d);

@@ -69,6 +69,13 @@ void pc_normalize(pc_graph *g, pc_diag *d);
 /* The checks that need no valid graph, for a source the schema refused. */
 void pc_check_partial(const pc_graph *g, pc_diag *d);
 void pc_check(pc_graph *g, pc_diag *d);
+/* Format-version gating (version.c): every construct of 1.1 the graph keeps
+ * is a format-version error in a version="1.0" source; pc_format_1_1 reports
+ * one (what: printf format, "<penalty> kind=\"%s\""). */
+int pc_is_format_1_0(const pc_graph *g);
+void pc_format_1_1(const pc_graph *g, pc_diag *d, unsigned line, unsigned col, const char *what, ...)
+	__attribute__((format(printf, 5, 6)));
+void pc_check_version(const pc_graph *g, pc_diag *d);
 /* Two entities of one profile with one identifier (check_identifiers.c). */
 void pc_check_identifiers(const pc_graph *g, pc_diag *d);
 void pc_input_free(pc_input *src);

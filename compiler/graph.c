@@ -29,10 +29,27 @@ const char *const pc_penalty_kind_name[PC_PEN_COUNT] = {
 const char *const pc_penalty_kind_label[PC_PEN_COUNT] = {
 	"imprisonment", "fine", "prohibition of rights", "life imprisonment", "community service", "day-fine",
 };
-const char *const pc_threshold_kind_name[PC_THR_COUNT] = {"age-of-consent", "age-of-majority", "marriage-age"};
-const char *const pc_threshold_kind_label[PC_THR_COUNT] = {"Age of consent", "Age of majority", "Marriage age"};
+const char *const pc_threshold_kind_name[PC_THR_COUNT] = {"age-of-consent", "age-of-majority", "marriage-age",
+								      "digital-age-of-consent"};
+const char *const pc_threshold_kind_label[PC_THR_COUNT] = {"Age of consent", "Age of majority", "Marriage age",
+								       "Digital age of consent"};
+/* The actor kinds format 1.1 adds to 1.0's (schemas/profile.xsd). */
+int
+pc_actor_kind_is_1_1(const char *kind)
+{
+	static const char *const kinds[] = {
+		"university", "research-centre", "school",	   "media",	    "regulator",
+		"court",      "parliament",	 "ombudsman",	   "trade-union", "religious-organization",
+		"political-party", "professional-association",
+	};
+	for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i], kind) == 0)
+			return 1;
+	return 0;
+}
+
 const char *const pc_role_name[PC_ROLE_COUNT] = {
-	"organizer", "funder", "partner", "participant", "signatory", "implementer", "operator", "supporter", "subject",
+	"organizer", "funder", "partner", "participant", "signatory", "implementer", "operator", "supporter", "subject", "involved",
 };
 const char *const pc_relation_name[PC_REL_COUNT] = {
 	"part-of", "member-of", "operated-by", "partner-of", "founded-by", "funded-by",
@@ -85,6 +102,23 @@ pc_graph_default_themes(pc_graph *g)
 		t->label = pc_intern(&g->strings, pc_theme_default_label[i]);
 		t->order = i + 1;
 	}
+}
+
+static int
+theme_before(const void *pa, const void *pb)
+{
+	const pc_theme *a = pa, *b = pb;
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return a->n.line < b->n.line ? -1 : a->n.line > b->n.line; /* document order breaks ties */
+}
+
+void
+pc_graph_order_themes(pc_graph *g)
+{
+	if (g->n_themes == 0)
+		pc_graph_default_themes(g);
+	qsort(g->themes, g->n_themes, sizeof *g->themes, theme_before);
 }
 
 void *

@@ -86,6 +86,8 @@ typedef struct {
 	pc_node n;
 	int year;
 	int end_year;   /* PC_NONE when the event is not a span */
+	int planned;    /* 1.1: 1 the profile says it is planned (its years may be after the edition), -1 it
+			 * says it is not, 0 it does not say */
 	uint32_t theme; /* index into g->themes */
 	const char *text;
 } pc_event;
@@ -250,7 +252,13 @@ typedef struct {
 	unsigned line, col;
 } pc_penalty_change;
 
-typedef enum { PC_THR_CONSENT, PC_THR_MAJORITY, PC_THR_MARRIAGE, PC_THR_COUNT } pc_threshold_kind;
+typedef enum {
+	PC_THR_CONSENT,
+	PC_THR_MAJORITY,
+	PC_THR_MARRIAGE,
+	PC_THR_DIGITAL_CONSENT, /* format 1.1 */
+	PC_THR_COUNT
+} pc_threshold_kind;
 extern const char *const pc_threshold_kind_name[PC_THR_COUNT];
 extern const char *const pc_threshold_kind_label[PC_THR_COUNT];
 
@@ -258,6 +266,7 @@ typedef struct {
 	pc_node n;
 	pc_threshold_kind kind;
 	int age;
+	const char *condition; /* when it applies, as written (1.1); may be NULL */
 } pc_threshold;
 
 /* ---- Edges ---------------------------------------------------------- */
@@ -272,9 +281,11 @@ typedef enum {
 	PC_ROLE_OPERATOR,
 	PC_ROLE_SUPPORTER,
 	PC_ROLE_SUBJECT,
+	PC_ROLE_INVOLVED, /* format 1.1: the profile names the actor, not its role */
 	PC_ROLE_COUNT
 } pc_role;
 extern const char *const pc_role_name[PC_ROLE_COUNT];
+int pc_actor_kind_is_1_1(const char *kind); /* a kind format 1.1 adds */
 
 typedef struct {
 	uint32_t event, actor;
@@ -410,6 +421,8 @@ const pc_node *pc_graph_node(const pc_graph *g, pc_ref ref);
 const char *pc_graph_label(const pc_graph *g, pc_ref ref);
 /* Give g the two themes of format 1.0 (a profile that declares none). */
 void pc_graph_default_themes(pc_graph *g);
+/* Themes in their order (then document order); 1.0's two when none is declared. */
+void pc_graph_order_themes(pc_graph *g);
 /* The country code in lower case ("ro"), for file names. */
 const char *pc_graph_cc(const pc_graph *g);
 /* Whether a quality note says the profile lacks something (a value, a

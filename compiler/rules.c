@@ -144,6 +144,12 @@ const pc_rule pc_rules[] = {
 	 "Agency...') belongs in the year attribute.",
 	 "<event id=\"ev-2015-nca\" year=\"2015\"><text>-The National Crime Agency opened ...</text></event>",
 	 "<event id=\"ev-2015-nca\" year=\"2015\"><text>The National Crime Agency opened ...</text></event>"},
+	{"future-year", E, "a year comes after the profile's edition",
+	 "A profile describes what happened up to its edition (the modified date), so a later year is usually a "
+	 "typo. An event the profile says is planned ('will run until 2030') says so with planned=\"true\" "
+	 "(format 1.1).",
+	 "<profile ... modified=\"2026-11-28\">...<event id=\"ev-2031-plan\" year=\"2031\" theme=\"...\">",
+	 "<event id=\"ev-2025-plan\" year=\"2025\" end-year=\"2031\" planned=\"true\" theme=\"...\">"},
 	{"implausible-year", E, "a year is outside 1800..2100, or an event ends before it starts",
 	 "Years are four-digit years of the common era between 1800 and 2100; an event's end-year is not before "
 	 "its year. Usually a typo or swapped attributes.",
@@ -190,6 +196,12 @@ const pc_rule pc_rules[] = {
 	 "<publication id=\"pub-2019-guide\" year=\"2019\"><title>Guide</title></publication>",
 	 "<publication id=\"pub-2019-guide\" year=\"2019\"><title>Guide</title>\n"
 	 "  <authors><organization ref=\"xland-agency\">Xland Agency</organization></authors></publication>"},
+	{"missing-kind", W, "an organization's kind is not stated",
+	 "A data-quality note (format 1.1): the actor has no kind attribute because neither the profile nor the "
+	 "organization's name says what sort of body it is. Give the kind if the profile states it ('This "
+	 "industry association ...', a 'Ministry'); otherwise leave it out (the note is the record).",
+	 "<actor id=\"bice\" kind=\"ngo\"><name>BICE</name></actor>   (the profile never says it is an NGO)",
+	 "<actor id=\"bice\"><name>BICE</name></actor>"},
 	{"missing-value", W, "an indicator has no value in the profile",
 	 "A data-quality note: the indicator is marked <missing/> because the profile gives no figure. Give the "
 	 "value if the profile states it; otherwise leave it (the note is the record).",

@@ -144,6 +144,13 @@ put_field(pc_buf *b, const pc_column *col)
 		pc_buf_puts(b, ",\n");
 		json_kv(b, 6, "description", col->description);
 	}
+	if (col->absent != NULL) {
+		/* The workbook says why such a cell is empty ("not stated"):
+		 * a field's own missingValues (Table Schema) say it is no value. */
+		pc_buf_puts(b, ",\n");
+		json_key(b, 6, "missingValues");
+		pc_buf_printf(b, "[\"\", \"%s\"]", col->absent);
+	}
 	pc_buf_putc(b, '\n');
 	indent(b, 5);
 	pc_buf_putc(b, '}');

@@ -30,7 +30,8 @@ actor_heading(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 		pc_buf_puts(b, ")</span>");
 	}
 	pc_buf_puts(b, "</h3>\n<p class=\"meta\">");
-	pc_epub_words(b, a->kind ? a->kind : "organization", 1);
+	/* A kind the profile does not state (format 1.1) is said to be so. */
+	pc_epub_words(b, a->kind ? a->kind : "organization, kind not stated", 1);
 	if (a->founded != PC_NONE)
 		pc_buf_printf(b, " \xc2\xb7 founded %d", a->founded);
 	if (a->directory)

@@ -20,8 +20,10 @@
  *    a set of actor IRIs: organizer -> schema:organizer, funder ->
  *    schema:funder, subject -> schema:about; partner, participant,
  *    signatory, implementer, operator and supporter have no schema.org
- *    property of that meaning, so pc:partner, pc:participant, ... The
- *    edge carries nothing but its role, so no reified node is needed.
+ *    property of that meaning, so pc:partner, pc:participant, ...; an
+ *    actor the profile names without a role (format 1.1) is
+ *    pc:involvedOrganization. The edge carries nothing but its role, so
+ *    no reified node is needed. pc:planned is stated where the source is.
  *  - actor relations: part-of -> schema:parentOrganization, member-of ->
  *    schema:memberOf, founded-by -> schema:founder, funded-by ->
  *    schema:funder, operated-by -> pc:operatedBy, partner-of ->
@@ -122,6 +124,8 @@ static const term_def context[] = {
 	{"implementer", "pc:implementer", ID, SET},
 	{"operator", "pc:operator", ID, SET},
 	{"supporter", "pc:supporter", ID, SET},
+	{"involvedOrganization", "pc:involvedOrganization", ID, SET},
+	{"planned", "pc:planned", NULL, NULL},
 	{"cites", "pc:cites", ID, SET},
 	/* Actors. */
 	{"alternateName", "schema:alternateName", NULL, SET},
@@ -200,6 +204,7 @@ static const char *const role_term[PC_ROLE_COUNT] = {
 	[PC_ROLE_ORGANIZER] = "organizer",     [PC_ROLE_FUNDER] = "funder",       [PC_ROLE_PARTNER] = "partner",
 	[PC_ROLE_PARTICIPANT] = "participant", [PC_ROLE_SIGNATORY] = "signatory", [PC_ROLE_IMPLEMENTER] = "implementer",
 	[PC_ROLE_OPERATOR] = "operator",       [PC_ROLE_SUPPORTER] = "supporter", [PC_ROLE_SUBJECT] = "about",
+	[PC_ROLE_INVOLVED] = "involvedOrganization",
 };
 
 /* The actor relations' terms, indexed by pc_relation_type. */
@@ -419,6 +424,8 @@ write_events(writer *x)
 		put_year(x, "endDate", e->end_year);
 		if (e->theme < g->n_themes)
 			put_text(x, "theme", g->themes[e->theme].n.id);
+		if (e->planned != 0)
+			pc_json_bool(&x->w, "planned", e->planned > 0);
 		const pc_edge_index *r = &x->roles;
 		for (int role = 0; role < PC_ROLE_COUNT; role++) {
 			int open = 0;

@@ -189,6 +189,7 @@ pc_jsonld_write_thresholds(writer *x)
 			put_text(x, "thresholdKind", pc_threshold_kind_name[t->kind]);
 		}
 		pc_json_number(&x->w, "age", t->age);
+		put_text(x, "condition", t->condition);
 		put_country(x, "country");
 		put_quality(x, PC_THRESHOLD, i);
 		pc_json_close(&x->w, '}');

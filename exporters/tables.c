@@ -205,6 +205,13 @@ event_theme(const pc_row *row, pc_cell *c)
 		set_str(c, row->g->themes[x->theme].n.id);
 }
 
+static void
+event_planned(const pc_row *row, pc_cell *c)
+{
+	const pc_event *x = row->rec;
+	set_num(c, x->planned > 0, x->planned != 0);
+}
+
 static const pc_column event_cols[] = {
 	{COL("id", "Identifier of the event"), STR(pc_event, n.id)},
 	{COL("year", "Year the event happened or began"), YEAR(pc_event, year)},
@@ -212,12 +219,15 @@ static const pc_column event_cols[] = {
 	{COL("theme", "Timeline it belongs to (education-ict or child-protection unless the profile declares its own)"),
 	 FN(PC_COL_STRING, event_theme), .references = "themes"},
 	{COL("text", "What happened, as the profile tells it"), STR(pc_event, text), WIDE},
+	{COL("planned", "true: the profile says the event is planned (format 1.1); empty when it does not say"),
+	 FN(PC_COL_BOOLEAN, event_planned)},
 	{LINE(pc_event, n.line)},
 };
 
 static const pc_column actor_cols[] = {
 	{COL("id", "Identifier of the organization"), STR(pc_actor, n.id)},
-	{COL("kind", "Kind of organization: ngo, government-body, ..."), STR(pc_actor, kind)},
+	{COL("kind", "Kind of organization: ngo, government-body, ...; empty when the profile does not state it"),
+	 STR(pc_actor, kind), .absent = "not stated"},
 	{COL("name", "Name; empty when the profile does not give it"), STR(pc_actor, name)},
 	{COL("acronym", "Acronym"), STR(pc_actor, acronym)},
 	{COL("description", "What the profile says of it"), STR(pc_actor, description), WIDE},
@@ -349,9 +359,11 @@ static const pc_column penalty_cols[] = {
 
 static const pc_column threshold_cols[] = {
 	{COL("id", "Identifier of the legal threshold"), STR(pc_threshold, n.id)},
-	{COL("kind", "age-of-consent, age-of-majority or marriage-age"),
+	{COL("kind", "age-of-consent, age-of-majority, marriage-age or digital-age-of-consent"),
 	 NAME(pc_threshold, kind, pc_threshold_kind_name, PC_THR_COUNT)},
 	{COL("age", "Age in years"), INT(pc_threshold, age)},
+	{COL("condition", "When it applies, as the profile says (a close-in-age exception); empty: always"),
+	 STR(pc_threshold, condition), WIDE},
 	{LINE(pc_threshold, n.line)},
 };
 

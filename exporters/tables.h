@@ -26,6 +26,7 @@ typedef struct pc_column {
 	 * 0 for any other. The workbook links its cells to the value's IRI;
 	 * datapackage.json types a URL column's format as "uri". */
 	int ident;
+	const char *absent;     /* what the workbook shows for an empty cell ("not stated"); NULL: nothing */
 	/* How the cell is read from its row (tables.c): a field of the row's
 	 * record at `offset`, read as `get` says, or `fn`. */
 	int get;

@@ -46,6 +46,12 @@ typedef enum { PC_WORLD_ACTOR, PC_WORLD_PERSON, PC_WORLD_PUBLICATION, PC_WORLD_K
 extern const char *const pc_world_kind_name[PC_WORLD_KINDS]; /* "organization", "person", "publication" */
 
 /* One entity of one profile, as its summary states it. */
+/* How a member may match by name: never (a national body); yes (what
+ * exists once in the world: an international organization, a person, a
+ * publication); or, for an organization whose kind the profile does not
+ * state (format 1.1), only as a candidate that is reported, never merged. */
+enum { PC_BY_NAME_NEVER, PC_BY_NAME_YES, PC_BY_NAME_REPORT };
+
 typedef struct {
 	const char *cc, *id; /* the profile's country (lower case) and its own id */
 	unsigned line;
@@ -54,7 +60,7 @@ typedef struct {
 	const char *kind;   /* the actor's or publication's kind; may be NULL */
 	const char *ids;    /* identifiers "scheme:value", separated by US (0x1f); "" when none */
 	const char *keys;   /* folded names it matches by, US-separated; "" when none */
-	int by_name;        /* may match other profiles' entities by its keys */
+	int by_name;        /* PC_BY_NAME_*: how it may match other profiles' entities by its keys */
 	const char *family; /* a person's family name as written, for names.h; NULL otherwise */
 	size_t entity;   /* its world entity, an index into the kind's entities */
 	const char *how; /* "identifier", "name" or "alone": why it is in its entity */

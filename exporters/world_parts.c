@@ -68,11 +68,14 @@ add_ident(pc_buf *ids, const char *scheme, const char *value)
 
 /* Organizations that exist once in the world, whichever country lists
  * them: only these match other profiles' organizations by name. A
- * national body ("Ministry of Education") never does. */
+ * national body ("Ministry of Education") never does; one whose kind is
+ * not stated is reported where its name is an international one's. */
 static int
-international(const char *kind)
+by_name_of_kind(const char *kind)
 {
-	return kind != NULL && strcmp(kind, "international-organization") == 0;
+	if (kind == NULL) /* not stated: it might be one */
+		return PC_BY_NAME_REPORT;
+	return strcmp(kind, "international-organization") == 0 ? PC_BY_NAME_YES : PC_BY_NAME_NEVER;
 }
 
 static void
@@ -96,7 +99,7 @@ summarize_actors(const pc_graph *g, pc_buf *b, pc_buf *keys, pc_buf *ids)
 		put(b, a->kind);
 		put_keys(b, ids);
 		put_keys(b, keys);
-		put_int(b, international(a->kind));
+		put_int(b, by_name_of_kind(a->kind));
 	}
 }
 

@@ -96,7 +96,7 @@ parse_entities(pc_world *w, pc_world_country *c, const char *data, size_t len)
 		m->kind = intern_or_null(w, f[4]);
 		m->ids = pc_intern(&w->strings, f[5]);
 		m->keys = pc_intern(&w->strings, f[6]);
-		m->by_name = atoi(f[7]) != 0 && *m->keys != '\0';
+		m->by_name = *m->keys != '\0' ? atoi(f[7]) : PC_BY_NAME_NEVER;
 		if (k == PC_WORLD_PERSON)
 			m->family = pc_intern(&w->strings, f[8]);
 	}
@@ -258,8 +258,24 @@ by_cc_group(const void *a, const void *b)
 	return c ? c : (x->group > y->group) - (x->group < y->group);
 }
 
+/* Whether a member of identifier group g may be merged by name (not only
+ * reported: an organization of unstated kind is only a candidate). */
+static int
+group_merges(const matcher *mt, size_t g)
+{
+	size_t m = g;
+	do {
+		if (mt->w->members[mt->k][m].by_name == PC_BY_NAME_YES)
+			return 1;
+		m = mt->gnext[m];
+	} while (m != g);
+	return 0;
+}
+
 /* The groups of other countries sharing a key with group g, sorted by
- * country and group, each once. */
+ * country and group, each once; two groups that may only be reported
+ * (kinds not stated) are no candidates of each other: a same-named
+ * national body in two profiles is the rule, not a question. */
 static candidate *
 candidates_of(const matcher *mt, size_t g, size_t *n_out)
 {
@@ -267,12 +283,13 @@ candidates_of(const matcher *mt, size_t g, size_t *n_out)
 	size_t n = 0, cap = 8;
 	candidate *out = pc_malloc(cap * sizeof *out);
 	size_t m = g;
+	int merges = group_merges(mt, g);
 	do {
 		for (size_t q = mt->member_keys[m]; q < mt->member_keys[m + 1]; q++) {
 			size_t i = mt->by_member[q];
 			for (size_t j = mt->run_lo[i]; j <= mt->run_hi[i]; j++) {
 				size_t h = mt->group[mt->keys[j].m];
-				if (h == g)
+				if (h == g || (!merges && !group_merges(mt, h)))
 					continue;
 				if (n == cap)
 					out = pc_realloc(out, (cap *= 2) * sizeof *out);
@@ -444,6 +461,26 @@ hold_back_ambiguous_people(matcher *mt)
 	free(r);
 }
 
+/* g and h have the same name and one of them no stated kind: it may be
+ * the international organization the other is, or a national body of the
+ * same name; reported, not guessed. */
+static void
+warn_unstated_kind(const matcher *mt, size_t g, size_t h)
+{
+	const pc_world *w = mt->w;
+	const pc_world_member *m = &w->members[mt->k][g], *o = &w->members[mt->k][h];
+	if (m->by_name != PC_BY_NAME_REPORT) {
+		const pc_world_member *t = m;
+		m = o;
+		o = t;
+	}
+	pc_diag_report(mt->d, PC_SEV_WARNING, source_of(w, m->cc), m->line, 0, "ambiguous-world-entity",
+		       "%s '%s' (%s) has the name of '%s' of %s:%u, but its kind is not stated, so it could be "
+		       "another body of the same name; kept apart (state its kind, or give both the same "
+		       "identifier to merge them)",
+		       pc_world_kind_name[mt->k], m->id, m->cc, o->id, source_of(w, o->cc), o->line);
+}
+
 static void
 match_by_name(matcher *mt)
 {
@@ -469,7 +506,9 @@ match_by_name(matcher *mt)
 				free(ch);
 				size_t x, y;
 				if (back == 1 && gh == g) {
-					if (components_share_country(mt, g, h, &x, &y)) {
+					if (!group_merges(mt, g) || !group_merges(mt, h)) {
+						warn_unstated_kind(mt, g, h);
+					} else if (components_share_country(mt, g, h, &x, &y)) {
 						candidate a = {mem[x].cc, x}, b = {mem[y].cc, y};
 						warn_ambiguous(mt, g, &a, &b);
 					} else {
@@ -527,7 +566,7 @@ world_id(const pc_world *w, pc_world_kind k, const size_t *members, size_t n)
 			s += len + (s[len] != '\0');
 		}
 		/* The primary key: the first of the list (a name before an acronym). */
-		if (m->by_name) {
+		if (m->by_name == PC_BY_NAME_YES) {
 			if (best_key == NULL || strcmp(m->keys, best_key) < 0)
 				best_key = m->keys;
 		}

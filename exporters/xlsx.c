@@ -261,8 +261,13 @@ static void
 write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col_t c, const pc_cell *cell,
 	   size_t *n_links)
 {
-	if (!cell->present)
-		return; /* a missing value is an empty cell */
+	if (!cell->present) {
+		/* A missing value is an empty cell, or says why it is empty
+		 * where the column says how (a kind the profile does not state). */
+		if (p->cols[c].absent != NULL)
+			lxw_ok(x, worksheet_write_string(ws, row, c, p->cols[c].absent, x->f.top), p->name, row, c);
+		return;
+	}
 	/* Text that starts right-to-left reads right-to-left, whatever the
 	 * sheet's direction (a name in Arabic in an English workbook). */
 	int rtl = p->cols[c].type == PC_COL_STRING && pc_text_dir(cell->str) == PC_DIR_RTL;

@@ -253,9 +253,9 @@ START_TEST(hand_graph_gives_exact_bytes)
 	pc_graph *g = hand_graph();
 	char *dir = export_hand(g);
 	char *s = read_file_in(dir, "csv/events.csv", NULL);
-	ck_assert_str_eq(s, "id,year,end_year,theme,text,line\r\n"
-			    "ev-1,2001,,education-ict,\"a,b \"\"q\"\"\nline two\r\nthree\",5\r\n"
-			    "ev-2,2002,2004,child-protection,plain,6\r\n");
+	ck_assert_str_eq(s, "id,year,end_year,theme,text,planned,line\r\n"
+			    "ev-1,2001,,education-ict,\"a,b \"\"q\"\"\nline two\r\nthree\",,5\r\n"
+			    "ev-2,2002,2004,child-protection,plain,,6\r\n");
 	free(s);
 	s = read_file_in(dir, "csv/penalties.csv", NULL);
 	ck_assert_str_eq(s, "id,article_id,instrument_id,part_id,kind,min_value,max_value,unit,unit_is_currency,base,"
@@ -392,8 +392,8 @@ START_TEST(commas_and_quotes_are_quoted)
 	char *out = build("q", QUOTING);
 	char *s = read_file_in(out, "xb/csv/events.csv", NULL);
 	ck_assert_msg(strstr(s, "\r\nev-2012-quotes,2012,,education-ict,"
-				"\"\"\"Stop, think, connect\"\", the agency said, launching its campaign.\",8\r\n"
-				"ev-2013-plain,2013,,child-protection,A plain text with no special characters,12\r\n"),
+				"\"\"\"Stop, think, connect\"\", the agency said, launching its campaign.\",,8\r\n"
+				"ev-2013-plain,2013,,child-protection,A plain text with no special characters,,12\r\n"),
 		      "%s", s);
 	free(s);
 	s = read_file_in(out, "xb/csv/actors.csv", NULL);

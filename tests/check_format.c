@@ -127,6 +127,14 @@ START_TEST(xc_tables_hold_the_constructs_of_1_1)
 	char *parts = read_file_in(out, "xc/csv/parts.csv", NULL);
 	ck_assert_ptr_nonnull(strstr(parts, "\nlaw-12-2019-chapter-4,law-12-2019,Chapter IV,Age Checks,"));
 	free(parts);
+	/* A role and a kind left unstated. */
+	char *ea = read_file_in(out, "xc/csv/event_actors.csv", NULL);
+	ck_assert_ptr_nonnull(strstr(ea, "ev-2021-industry-code,xerendia-university,involved,"));
+	free(ea);
+	char *actors = read_file_in(out, "xc/csv/actors.csv", NULL);
+	ck_assert_ptr_nonnull(strstr(actors, "\nmobile-operators-forum,,Mobile Operators Forum,"));
+	ck_assert_ptr_nonnull(strstr(actors, "\nxerendia-university,university,"));
+	free(actors);
 	free(out);
 }
 END_TEST

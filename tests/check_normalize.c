@@ -305,7 +305,7 @@ START_TEST(declared_people_win_over_the_rules)
 	pc_diag_free(&d);
 	/* A ref to no one, a contradicting given name, a person never cited. */
 	char *src = write_tmp_file("people.xml",
-				   "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.0\" lang=\"en\" "
+				   "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" "
 				   "modified=\"2026-11-30\"><title>T</title><country code=\"XN\"><name>N</name></country>"
 				   "<people><person id=\"mira\" family=\"Petrović\" given=\"Mira\"/>\n"
 				   "<person id=\"nobody\" family=\"Novák\" given=\"Petra\"/></people>\n"

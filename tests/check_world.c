@@ -63,7 +63,7 @@ static const char *const identifier_rows[] = {
 	"world_actors.csv",	      "\norg-ror-0xerend97,research-group,",
 	"actor_provenance.csv",	      "\norg-ror-0xerend97,xb,childhood-institute,",
 	"world_people.csv",	      "\nperson-orcid-0000-0003-4455-6679,",
-	"person_provenance.csv",      "\nperson-orcid-0000-0003-4455-6679,xc,amara-lind,53,identifier",
+	"person_provenance.csv",      "\nperson-orcid-0000-0003-4455-6679,xc,amara-lind,64,identifier",
 	"publication_provenance.csv", ",xb,pub-2019-children-online,",
 };
 
@@ -377,6 +377,29 @@ START_TEST(a_chain_never_joins_two_of_one_profile)
 }
 END_TEST
 
+START_TEST(an_unstated_kind_is_reported_never_merged)
+{
+	/* "World Bank" of unstated kind (format 1.1, by_name 2) beside an
+	 * international "World Bank": reported, kept apart. Two namesakes of
+	 * unstated kind ("Ministry of Education") are not even a question. */
+	write_part(test_tmp, "xa",
+		   ORG("world-bank", "7", "World Bank", "international-organization", "", "world bank", "1")
+			   ORG("ministry", "8", "Ministry of Education", "", "", "ministry of education", "2"));
+	write_part(test_tmp, "xb",
+		   ORG("wb", "9", "World Bank", "", "", "world bank", "2")
+			   ORG("moe", "10", "Ministry of Education", "", "", "ministry of education", "2"));
+	world_case c;
+	resolve_parts(&c, (const char *const[]){"xa", "xb"}, 2);
+	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "world-bank"), entity_of(&c.w, PC_WORLD_ACTOR, "xb", "wb"));
+	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "ministry"), entity_of(&c.w, PC_WORLD_ACTOR, "xb", "moe"));
+	ck_assert_uint_eq(warnings(&c.d, "ambiguous-world-entity"), 1);
+	ck_assert_ptr_nonnull(strstr(c.d.items[0].message, "'wb' (xb) has the name of 'world-bank' of a.xml:7, but its "
+								   "kind is not stated"));
+	ck_assert_str_eq(entity_of(&c.w, PC_WORLD_ACTOR, "xb", "moe")->wid, "org-xb-moe");
+	world_case_free(&c);
+}
+END_TEST
+
 START_TEST(initials_that_could_be_two_people_stay_apart)
 {
 	write_part(test_tmp, "xa", PERSON("p-sonia", "5", "Sonia Lind", "Lind", "Sonia", "lind|sonia"));
@@ -420,6 +443,7 @@ suite_world(void)
 	tcase_add_checked_fixture(u, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(u, identifiers_come_first);
 	tcase_add_test(u, a_chain_never_joins_two_of_one_profile);
+	tcase_add_test(u, an_unstated_kind_is_reported_never_merged);
 	tcase_add_test(u, initials_that_could_be_two_people_stay_apart);
 	suite_add_tcase(s, u);
 	return s;

@@ -215,7 +215,8 @@ def subjects_of(g, type_iri):
 
 
 EDGE = re.compile(r"^edge (\S+) (\S+)(?: #\d+)? -> (?:(person|actor|instrument|publication) )?(\S+)(?: (\S+)=(\S+))?")
-ROLE = {"organizer": SCHEMA + "organizer", "funder": SCHEMA + "funder", "subject": SCHEMA + "about"}
+ROLE = {"organizer": SCHEMA + "organizer", "funder": SCHEMA + "funder", "subject": SCHEMA + "about",
+        "involved": PC + "involvedOrganization"}
 RELATION = {
     "part-of": SCHEMA + "parentOrganization",
     "member-of": SCHEMA + "memberOf",

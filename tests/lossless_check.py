@@ -28,7 +28,9 @@ SCHEMA = "http://schema.org/"
 PC = "https://w3id.org/profilec/vocab#"
 
 # The JSON-LD property of each event role and actor relation (exporters/jsonld.c).
-ROLE_PROP = {"organizer": SCHEMA + "organizer", "funder": SCHEMA + "funder", "subject": SCHEMA + "about"}
+# An <involves> without a role (format 1.1) is the role "involved".
+ROLE_PROP = {"organizer": SCHEMA + "organizer", "funder": SCHEMA + "funder", "subject": SCHEMA + "about",
+             "involved": PC + "involvedOrganization"}
 RELATION_PROP = {
     "part-of": SCHEMA + "parentOrganization", "member-of": SCHEMA + "memberOf", "founded-by": SCHEMA + "founder",
     "funded-by": SCHEMA + "funder", "operated-by": PC + "operatedBy", "partner-of": PC + "partnerOf",
@@ -175,13 +177,14 @@ def expectations(root, cc):
             attr(ev, "end-year", "int", "events", k, "end_year", node, SCHEMA + "endDate")
             attr(ev, "theme", "text", "events", k, "theme", node, PC + "theme")
             text(ev, "text", "events", k, "text", node, SCHEMA + "description")
+            attr(ev, "planned", "bool", "events", k, "planned", node, PC + "planned")
             for x in ev.kids("involves"):
-                role, actor = x.attrs["role"], x.attrs["actor"]
+                role, actor = x.attrs.get("role", "involved"), x.attrs["actor"]
                 x.used.update(("role", "actor"))
                 prop = ROLE_PROP.get(role, PC + role)
                 add(x, "involves/@actor", actor, "id:actor", "event_actors",
                     {"event_id": i, "actor_id": actor, "role": role}, "actor_id", node, prop)
-                add(x, "involves/@role", role, "text", "event_actors",
+                add(x, "involves/@role", x.attrs.get("role"), "text", "event_actors",
                     {"event_id": i, "actor_id": actor, "role": role}, "role", node, prop + "|" + actor)
             for x in ev.kids("cites-instrument"):
                 ref = x.attrs["ref"]
@@ -278,6 +281,7 @@ def expectations(root, cc):
             attr(t, "id", "id:threshold", "thresholds", k, "id", node, "@id")
             attr(t, "kind", "text", "thresholds", k, "kind", node, PC + "thresholdKind")
             attr(t, "age", "int", "thresholds", k, "age", node, PC + "age")
+            text(t, "condition", "thresholds", k, "condition", node, PC + "condition")
         for ins in sec.kids("instrument"):
             i, k = ins.attrs["id"], {"id": ins.attrs["id"]}
             node = iri("instrument", i)

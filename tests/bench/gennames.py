@@ -231,7 +231,7 @@ def write(pubs, out, truth):
     with open(out, "w", encoding="utf-8") as f, open(truth, "w", encoding="utf-8") as t:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         f.write("<!-- FICTIONAL: a names benchmark (tests/bench/gennames.py); no real person. -->\n")
-        f.write('<profile xmlns="urn:profilec:profile:1" version="1.0" lang="en" modified="2026-11-30">\n')
+        f.write('<profile xmlns="urn:profilec:profile:1" version="1.1" lang="en" modified="2026-11-30">\n')
         f.write("  <title>Names benchmark (fictional)</title>\n")
         f.write('  <country code="XQ"><name>Names benchmark</name></country>\n  <research>\n')
         for n, group in enumerate(pubs, 1):

@@ -49,7 +49,9 @@ def lo_export(xlsx, outdir):
     return sheets
 
 
-def same(kind, ours, theirs):
+def same(kind, ours, theirs, missing=("",)):
+    if ours == "" and theirs in missing:  # the workbook may say why a cell is empty ("not stated")
+        return True
     if ours == "" or theirs == "":
         return ours == theirs
     if kind == "boolean":
@@ -69,6 +71,7 @@ def compare(sheets, csvdir):
     for res in package["resources"]:
         name = res["name"]
         types = [fl.get("type", "string") for fl in res["schema"]["fields"]]
+        missing = [fl.get("missingValues", res["schema"].get("missingValues", [""])) for fl in res["schema"]["fields"]]
         with open(os.path.join(csvdir, os.path.basename(res["path"])), encoding="utf-8", newline="") as f:
             ours = list(csv.reader(f))
         theirs = sheets.get(name)
@@ -86,7 +89,7 @@ def compare(sheets, csvdir):
         for r, (a, b) in enumerate(zip(ours[1:], theirs[1:]), start=2):
             b = b + [""] * (len(a) - len(b))
             for c, (x, y) in enumerate(zip(a, b)):
-                if not same(types[c], x, y):
+                if not same(types[c], x, y, missing[c]):
                     bad("%s!%s%d (%s): CSV %r, LibreOffice %r" % (name, chr(65 + c) if c < 26 else "?", r,
                                                                     types[c], x[:60], y[:60]))
                     break
