@@ -34,8 +34,12 @@
  *  - publications: report and study -> schema:Report, paper and article
  *    -> schema:ScholarlyArticle, book -> schema:Book, the rest ->
  *    schema:CreativeWork; pc:publicationKind keeps the source's kind.
- *    schema:author is an ordered @list; pc:authorAsWritten the citations
- *    as written, in the same order.
+ *    schema:author is an ordered @list of the authors alone;
+ *    pc:authorAsWritten their citations as written, in the same order;
+ *    editors and translators (format 1.1) are schema:editor and
+ *    schema:translator, never authors.
+ *  - links and identifiers (format 1.1, jsonld_links.c): schema:url,
+ *    schema:sameAs the identifier's IRI (https://doi.org/...), schema:isbn.
  *  - instruments and articles are schema:Legislation; an article
  *    isPartOf its instrument. legislationJurisdiction is the country for
  *    laws and codes only: a convention's jurisdiction is not the
