@@ -27,27 +27,26 @@ by_value(const void *pa, const void *pb)
 }
 
 static void
-add(ident_use **u, size_t *n, const char *scheme, const char *value, pc_kind kind, const pc_node *node)
+add(ident_use *u, size_t *n, const char *scheme, const char *value, pc_kind kind, const pc_node *node)
 {
-	if (value == NULL)
-		return;
-	*u = pc_realloc(*u, (*n + 1) * sizeof **u);
-	(*u)[(*n)++] = (ident_use){scheme, value, kind, node};
+	if (value != NULL)
+		u[(*n)++] = (ident_use){scheme, value, kind, node};
 }
 
 void
 pc_check_identifiers(const pc_graph *g, pc_diag *d)
 {
-	ident_use *u = NULL;
+	/* At most two per organization, one per person and publication. */
+	ident_use *u = pc_malloc((2 * g->n_actors + g->n_persons + g->n_publications + 1) * sizeof *u);
 	size_t n = 0;
 	for (size_t i = 0; i < g->n_actors; i++) {
-		add(&u, &n, "Wikidata id", g->actors[i].wikidata, PC_ACTOR, &g->actors[i].n);
-		add(&u, &n, "ROR id", g->actors[i].ror, PC_ACTOR, &g->actors[i].n);
+		add(u, &n, "Wikidata id", g->actors[i].wikidata, PC_ACTOR, &g->actors[i].n);
+		add(u, &n, "ROR id", g->actors[i].ror, PC_ACTOR, &g->actors[i].n);
 	}
 	for (size_t i = 0; i < g->n_persons; i++)
-		add(&u, &n, "ORCID", g->persons[i].orcid, PC_PERSON, &g->persons[i].n);
+		add(u, &n, "ORCID", g->persons[i].orcid, PC_PERSON, &g->persons[i].n);
 	for (size_t i = 0; i < g->n_publications; i++)
-		add(&u, &n, "DOI", g->publications[i].doi, PC_PUBLICATION, &g->publications[i].n);
+		add(u, &n, "DOI", g->publications[i].doi, PC_PUBLICATION, &g->publications[i].n);
 	if (n > 1)
 		qsort(u, n, sizeof *u, by_value);
 	for (size_t i = 1; i < n; i++) {
