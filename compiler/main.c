@@ -19,7 +19,8 @@
 
 
 static const char usage[] =
-	"usage: profilec validate [--format=text|json|github|sarif] [--werror] [--show-merges] [LIMITS] FILE...\n"
+	"usage: profilec validate [--format=text|json|github|sarif] [--werror] [--show-merges] [--no-world]\n"
+	"                         [LIMITS] FILE...\n"
 	"       profilec build [-o DIR] [--formats=LIST] [--base-iri=IRI] [--base-url=URL]\n"
 	"                      [--license=ID|URL] [--publisher=NAME] [-jN] [--no-world] [--werror]\n"
 	"                      [LIMITS] FILE...\n"
@@ -330,6 +331,55 @@ exit_status(const pc_diag *d)
 	return pc_diag_failed(d) ? PC_EXIT_INVALID : PC_EXIT_OK;
 }
 
+/* Two sources of one country would write the same directory: source i
+ * against those before it on the command line. */
+static int
+check_countries(const options *o, const pc_dataset *sets, size_t i, pc_diag *d)
+{
+	for (size_t j = 0; sets[i].cc && j < i; j++)
+		if (sets[j].cc && strcmp(sets[i].cc, sets[j].cc) == 0) {
+			pc_diag_report(d, PC_SEV_ERROR, o->files[i], sets[i].line, 0, "duplicate-country",
+				       "country '%s' is also compiled from %s: give each country one source, or build "
+				       "them into different directories",
+				       sets[i].country_code ? sets[i].country_code : sets[i].cc, o->files[j]);
+			return PC_EXIT_INVALID;
+		}
+	return PC_EXIT_OK;
+}
+
+/* The world's resolution as a build of the same files would report it
+ * (ambiguous-world-entity): each profile's entity summary goes to a
+ * scratch directory, resolved once every profile is valid. */
+static char *
+world_scratch(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *root = pc_asprintf("%s/profilec-validate-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (mkdtemp(root) == NULL) {
+		free(root);
+		return NULL;
+	}
+	return root;
+}
+
+static void
+validate_world(const options *o, const pc_dataset *sets, const char *root, pc_diag *d)
+{
+	if (root == NULL) {
+		pc_diag_report(d, PC_SEV_NOTE, o->files[0], 0, 0, "world-not-checked",
+			       "no scratch directory for the world check (%s): set TMPDIR to a writable directory",
+			       strerror(errno));
+		return;
+	}
+	if (d->n_errors == 0) {
+		char *parts = pc_asprintf("%s/%s", root, PC_WORLD_PARTS);
+		pc_world w;
+		if (pc_world_load(&w, sets, (const char *const *)o->files, o->n_files, parts, d) == PC_EXIT_OK)
+			pc_world_free(&w);
+		free(parts);
+	}
+}
+
 static int
 cmd_validate(options *o)
 {
@@ -338,6 +388,10 @@ cmd_validate(options *o)
 	pc_diag d;
 	pc_diag_init(&d);
 	d.werror = o->werror;
+	/* What build would also refuse across files: one country twice. */
+	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
+	int world = o->n_files >= 2 && !o->no_world;
+	char *root = world ? world_scratch() : NULL;
 	for (size_t i = 0; i < o->n_files; i++) {
 		size_t from = d.n_items;
 		pc_graph *g = pc_compile(o->files[i], &o->limits, &d);
@@ -345,7 +399,21 @@ cmd_validate(options *o)
 			printf("%s\n", o->files[i]);
 			pc_dump_merges(g, stdout);
 		}
+		if (g)
+			pc_dataset_of(&sets[i], g);
+		if (check_countries(o, sets, i, &d) == PC_EXIT_OK && g && root)
+			pc_world_contribute(g, root, 0, &d);
 		pc_graph_free(g);
+		pc_diag_sort(&d, from, o->files, o->n_files);
+		if (o->format != PC_FMT_JSON && o->format != PC_FMT_SARIF)
+			pc_diag_print_from(&d, from, o->format, o->format == PC_FMT_GITHUB ? stdout : stderr);
+	}
+	if (world) {
+		size_t from = d.n_items;
+		validate_world(o, sets, root, &d);
+		if (root)
+			pc_remove_tree(root);
+		free(root);
 		pc_diag_sort(&d, from, o->files, o->n_files);
 		if (o->format != PC_FMT_JSON && o->format != PC_FMT_SARIF)
 			pc_diag_print_from(&d, from, o->format, o->format == PC_FMT_GITHUB ? stdout : stderr);
@@ -355,6 +423,9 @@ cmd_validate(options *o)
 	else if (o->format == PC_FMT_TEXT && (d.n_errors || d.n_warnings))
 		pc_diag_print_summary(&d, o->n_files, stderr);
 	int rc = exit_status(&d);
+	for (size_t i = 0; i < o->n_files; i++)
+		pc_dataset_free(&sets[i]);
+	free(sets);
 	pc_diag_free(&d);
 	return rc;
 }
@@ -467,23 +538,6 @@ build_one(size_t i, void *ctx, pc_diag *d, pc_blob *result)
 	return rc;
 }
 
-/* Two sources of one country would write the same directory. */
-static int
-check_countries(const options *o, const pc_dataset *sets, pc_diag *d)
-{
-	int rc = PC_EXIT_OK;
-	for (size_t i = 0; i < o->n_files; i++)
-		for (size_t j = 0; sets[i].cc && j < i; j++)
-			if (sets[j].cc && strcmp(sets[i].cc, sets[j].cc) == 0) {
-				pc_diag_report(d, PC_SEV_ERROR, o->files[i], sets[i].line, 0, "duplicate-country",
-					       "country '%s' is also compiled from %s",
-					       sets[i].country_code ? sets[i].country_code : sets[i].cc, o->files[j]);
-				rc = PC_EXIT_INVALID;
-				break;
-			}
-	return rc;
-}
-
 /* Whether --formats asked for the exporter of this name. */
 static int
 wants(const int *wanted, const char *name)
@@ -545,12 +599,16 @@ cmd_build(options *o)
 			rc = PC_EXIT_OUTPUT;
 		}
 	}
-	rc = pc_exit_worse(rc, check_countries(o, sets, &d));
+	for (size_t i = 0; i < o->n_files; i++)
+		rc = pc_exit_worse(rc, check_countries(o, sets, i, &d));
 	if (rc == PC_EXIT_OK && pc_diag_failed(&d))
 		rc = PC_EXIT_INVALID;
 	if (rc == PC_EXIT_OK && !interrupted && world)
 		rc = pc_export_world(sets, o->files, o->n_files, st.staging, parts, &eo, world_csv, world_xlsx,
 				     world_jsonld, &d);
+	/* The world's own warnings (ambiguous-world-entity) count for --werror too. */
+	if (rc == PC_EXIT_OK && pc_diag_failed(&d))
+		rc = PC_EXIT_INVALID;
 	if (rc == PC_EXIT_OK && !interrupted)
 		rc = pc_export_catalog(sets, o->n_files, st.staging, &eo, &d);
 	if (rc == PC_EXIT_OK && !interrupted)

@@ -311,6 +311,11 @@ const pc_rule pc_rules[] = {
 	 "remove it.",
 	 "<people><person id=\"moreau-jl\" family=\"Moreau\" given=\"Jean-Luc\"/></people>   (never cited)",
 	 "<person ref=\"moreau-jl\" family=\"Moreau\" given=\"J.-L.\">J.-L. Moreau</person>"},
+	{"world-not-checked", N, "validate could not check the world dataset of several profiles",
+	 "With two profiles or more, validate resolves their shared organizations, people and publications as a "
+	 "build would, through a scratch directory under TMPDIR (or /tmp). When none can be made, that check is "
+	 "skipped and this note says so. Point TMPDIR at a writable directory.",
+	 "TMPDIR=/nonexistent profilec validate a.xml b.xml", "TMPDIR=$RUNNER_TEMP profilec validate a.xml b.xml"},
 	{"wrong-ref", E, "a reference names an entity of the wrong kind",
 	 "The id exists but is not of the kind the attribute wants: an involves actor= names a publication, a "
 	 "cites-instrument ref= names an actor. Point it at an entity of the right kind.",

@@ -205,6 +205,43 @@ START_TEST(one_profile_makes_no_world)
 }
 END_TEST
 
+/* validate of several files reports what build of them would: an
+ * ambiguous world entity (and --werror fails on it in both), and one
+ * country twice. */
+#define WA "tests/world/wa.xml"
+#define WB "tests/world/wb.xml"
+START_TEST(validate_sees_what_the_world_step_sees)
+{
+	const char *ambiguous = "tests/world/wb.xml:7: warning: organization 'agency' (xf) could be 'agency' of "
+				"tests/world/wa.xml:8 or 'agency-office' of tests/world/wa.xml:9";
+	pc_run r;
+	run_profilec(&r, "validate", WA, WB, NULL);
+	ck_assert_msg(r.status == 0 && strstr(r.err, ambiguous) != NULL, "%d %s", r.status, r.err);
+	run_free(&r);
+	run_profilec(&r, "validate", "--werror", WA, WB, NULL);
+	ck_assert_msg(r.status == 1 && strstr(r.err, ambiguous) != NULL, "%d %s", r.status, r.err);
+	run_free(&r);
+	run_profilec(&r, "validate", "--no-world", "--werror", WA, WB, NULL);
+	ck_assert_msg(r.status == 0 && r.err[0] == '\0', "%d %s", r.status, r.err);
+	run_free(&r);
+	char *out = build(&r, "werror", "--werror", WA " " WB);
+	ck_assert_msg(r.status == 1 && strstr(r.err, ambiguous) != NULL, "%d %s", r.status, r.err);
+	ck_assert(!exists(out, "."));
+	run_free(&r);
+	free(out);
+	/* One country from two files: build refuses it, and so does validate. */
+	char *copy = pc_asprintf("%s/xa-copy.xml", test_tmp);
+	run_sh(&r, "cp " XA " '%s'", copy);
+	run_free(&r);
+	run_profilec(&r, "validate", XA, copy, NULL);
+	ck_assert_msg(r.status == 1 && strstr(r.err, "error: country 'XA' is also compiled from " XA) != NULL &&
+			      strstr(r.err, "[duplicate-country]") != NULL,
+		      "%d %s", r.status, r.err);
+	run_free(&r);
+	free(copy);
+}
+END_TEST
+
 /* The world workbook writes decimals by the profile workbook's rule
  * (exporters/xlsx_cells.c): a number cell up to 15 significant digits;
  * past it the digits as text, with a note on the cell. And its booleans
@@ -438,6 +475,7 @@ suite_world(void)
 	tcase_add_test(t, the_workbook_alone_needs_no_csv);
 	tcase_add_test(t, a_rebuild_replaces_the_world);
 	tcase_add_test(t, world_decimals_keep_their_digits);
+	tcase_add_test(t, validate_sees_what_the_world_step_sees);
 	suite_add_tcase(s, t);
 	TCase *u = tcase_create("resolve");
 	tcase_add_checked_fixture(u, test_tmp_setup, test_tmp_teardown);
