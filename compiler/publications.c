@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "fold.h"
@@ -192,6 +193,14 @@ merge_listing(merger *m, uint32_t dup_index)
 		keep->publisher = dup->publisher;
 	if (keep->url == NULL)
 		keep->url = dup->url;
+	/* A DOI names one work: two listings that agree on all else but give
+	 * two DOIs are merged (the key says so), and the editor is told. */
+	if (keep->doi != NULL && dup->doi != NULL && strcasecmp(keep->doi, dup->doi) != 0)
+		pc_quality(g, m->d, (pc_ref){PC_PUBLICATION, m->new_index[dup_index]}, dup->n.line, dup->n.col,
+			   "conflicting-doi",
+			   "publication '%s' repeats '%s' (line %u) with another DOI (%s, not %s): merged, with the "
+			   "DOI of '%s'; if they are two works, make their titles or authors tell them apart",
+			   dup->n.id, keep->n.id, keep->n.line, dup->doi, keep->doi, keep->n.id);
 	if (keep->doi == NULL)
 		keep->doi = dup->doi;
 	if (keep->isbn == NULL)

@@ -85,6 +85,15 @@ const pc_rule pc_rules[] = {
 	 "output directory will be published.",
 	 "profilec build -o dist sources/xa.xml",
 	 "profilec build -o dist --base-url=https://data.example.org/profiles/ sources/xa.xml"},
+	{"conflicting-doi", W, "a publication listed twice gives two DOIs",
+	 "Two listings with the same title, subtitle, year and authors are one work and are merged; when they give "
+	 "two different DOIs (format 1.1), one of them is a slip, or they are two works (two editions, a "
+	 "translation) whose listings do not say so. The merged publication keeps the first listing's DOI; "
+	 "each listing keeps its own in publication_listings.",
+	 "<publication id=\"pub-2019-x\" year=\"2019\" doi=\"10.5555/x.1\"><title>X</title></publication>\n"
+	 "<publication id=\"pub-2019-x-2\" year=\"2019\" doi=\"10.5555/x.2\"><title>X</title></publication>",
+	 "<publication id=\"pub-2019-x-2\" year=\"2019\" doi=\"10.5555/x.2\"><title>X</title>"
+	 "<subtitle>Second edition</subtitle><edition-of ref=\"pub-2019-x\"/></publication>"},
 	{"conflicting-person", E, "a citation names a declared person its given name contradicts",
 	 "A citation with ref=\"...\" is the declared person, whatever the matching rules say; but a citation "
 	 "with the same family name and a given name that cannot be that person's ('Milan' for 'Mira') is a slip. "
