@@ -76,6 +76,14 @@ int pc_is_format_1_0(const pc_graph *g);
 void pc_format_1_1(const pc_graph *g, pc_diag *d, unsigned line, unsigned col, const char *what, ...)
 	__attribute__((format(printf, 5, 6)));
 void pc_check_version(const pc_graph *g, pc_diag *d);
+
+/* ISO 4217 through ICU (units.c): a code's status on a YYYY-MM-DD date
+ * (NULL: ISO's list alone); for an unknown code, the nearest known one in
+ * `nearest` ("" when none is close). */
+typedef enum { PC_CURRENCY_UNKNOWN, PC_CURRENCY_CURRENT, PC_CURRENCY_HISTORIC } pc_currency_status;
+pc_currency_status pc_currency(const char *code, const char *date, char nearest[4]);
+/* Currency codes of penalties and indicators, and 1.1's indicator units. */
+void pc_check_units(pc_graph *g, pc_diag *d);
 /* Two entities of one profile with one identifier (check_identifiers.c). */
 void pc_check_identifiers(const pc_graph *g, pc_diag *d);
 void pc_input_free(pc_input *src);

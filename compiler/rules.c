@@ -159,6 +159,13 @@ const pc_rule pc_rules[] = {
 	 "(format 1.1).",
 	 "<profile ... modified=\"2026-11-28\">...<event id=\"ev-2031-plan\" year=\"2031\" theme=\"...\">",
 	 "<event id=\"ev-2025-plan\" year=\"2025\" end-year=\"2031\" planned=\"true\" theme=\"...\">"},
+	{"historic-currency", W, "an amount is in a currency no longer current",
+	 "A data-quality note: the currency code is in ISO 4217 (ICU's currency data) but was not legal tender at "
+	 "the profile's edition (its modified date), as a law from before a currency change states its fines "
+	 "(ROL before RON, DEM before EUR). Keep the code the law uses; the note tells readers the amounts are "
+	 "historic.",
+	 "<penalty id=\"pen-1\" kind=\"fine\" min=\"1000\" unit=\"ROL\"/>   (in a profile of 2026)",
+	 "the same: the note is the record (write the current code only if the law itself does)"},
 	{"implausible-year", E, "a year is outside 1800..2100, or an event ends before it starts",
 	 "Years are four-digit years of the common era between 1800 and 2100; an event's end-year is not before "
 	 "its year. Usually a typo or swapped attributes.",
@@ -302,11 +309,24 @@ const pc_rule pc_rules[] = {
 	 "Merge two timelines into one theme, or file an issue if a real profile needs more.",
 	 "<theme id=\"t9\"><label>Ninth timeline</label></theme>   (after eight others)",
 	 "(eight themes; the ninth timeline's events under the theme closest to them)"},
+	{"unknown-currency", E, "a currency code is not in ISO 4217",
+	 "A penalty's or an indicator's currency is a three-letter ISO 4217 code, checked against ICU's currency "
+	 "data (current and historic codes). The hint names the nearest code; fictional profiles use XTS, the "
+	 "code ISO reserves for testing.",
+	 "<penalty id=\"pen-1\" kind=\"fine\" min=\"100\" unit=\"EUO\"/>",
+	 "<penalty id=\"pen-1\" kind=\"fine\" min=\"100\" unit=\"EUR\"/>"},
 	{"unknown-ref", E, "a reference names an id that is not in the file",
 	 "A ref, to, of, actor, sources, alternative-to or in-addition-to attribute names an id no entity has. "
 	 "Correct the spelling, or add the entity (an organization only named in a text is an actor too).",
 	 "<involves actor=\"ec\" role=\"funder\"/>   (no actor has id=\"ec\")",
 	 "<involves actor=\"european-commission\" role=\"funder\"/>"},
+	{"unknown-unit", E, "an indicator's unit is not in format 1.1's vocabulary",
+	 "In format 1.1 an indicator's unit is one of percent, count, per-100-inhabitants, per-1000-inhabitants, "
+	 "per-100000-inhabitants, per-100-households, mbit-per-second, index-points, rank, years, hours-per-day, "
+	 "or an ISO 4217 currency code (schemas/README.md), so that values of different profiles compare. A 1.0 "
+	 "source keeps its free text.",
+	 "<value year=\"2020\" unit=\"% of population\">61</value>",
+	 "<value year=\"2020\" unit=\"percent\">61</value>"},
 	{"unnamed-actor", W, "an actor has no name in the profile",
 	 "A data-quality note: the directory entry has a description but no name, so it is <unnamed/>. If the "
 	 "entry's own text states the name ('INTERPOL is ...'), write it; otherwise leave it.",
