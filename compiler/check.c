@@ -13,6 +13,23 @@
 #define YEAR_MIN 1800
 #define YEAR_MAX 2100
 
+/* A note quotes names and titles, which may be as long as a cell holds: the
+ * note, a cell of its own in the data_quality table, is cut short at a
+ * character boundary instead (the quoted text is whole in its own row),
+ * so a derived message never trips a limit the editor cannot fix. */
+#define NOTE_MAX 1000
+static void
+shorten_note(char *msg)
+{
+	size_t n = strlen(msg);
+	if (n <= NOTE_MAX)
+		return;
+	n = NOTE_MAX - 3;
+	while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80)
+		n--; /* not inside a UTF-8 sequence */
+	memcpy(msg + n, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
+}
+
 void
 pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col, const char *rule, const char *fmt, ...)
 {
@@ -20,6 +37,7 @@ pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col,
 	va_start(ap, fmt);
 	char *msg = pc_vasprintf(fmt, ap);
 	va_end(ap);
+	shorten_note(msg);
 	pc_quality_note *q = PC_PUSH(g, quality);
 	q->rule = pc_intern(&g->strings, rule);
 	q->subject = subject;

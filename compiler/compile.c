@@ -101,6 +101,7 @@ pc_compile(const char *path, const pc_limits *lim, pc_diag *d)
 		pc_graph_free(g);
 		return NULL;
 	}
+	pc_drop_repeated_links(g, d);
 	pc_normalize(g, d);
 	pc_check(g, d);
 	/* What the workbook would refuse, validate refuses too. */

@@ -65,6 +65,8 @@ int pc_load(pc_input *src, const pc_limits *lim, pc_diag *d);
 /* Stream-parse, validate against the schema and build the graph in one
  * pass: only the entity being read is ever a tree. NULL when invalid. */
 pc_graph *pc_parse(pc_input *src, pc_diag *d);
+/* Drop links written twice (compiler/repeats.c), each with a warning. */
+void pc_drop_repeated_links(pc_graph *g, pc_diag *d);
 void pc_normalize(pc_graph *g, pc_diag *d);
 /* The checks that need no valid graph, for a source the schema refused. */
 void pc_check_partial(const pc_graph *g, pc_diag *d);

@@ -293,6 +293,12 @@ const pc_rule pc_rules[] = {
 	 "<actor id=\"b\" kind=\"ngo\">...<relation type=\"part-of\" to=\"a\"/></actor>",
 	 "<actor id=\"a\" kind=\"ngo\">...<relation type=\"part-of\" to=\"b\"/></actor>\n"
 	 "<actor id=\"b\" kind=\"ngo\">...</actor>"},
+	{"repeated-link", W, "a link is written twice",
+	 "The same organization in the same role of one event, the same relation between two organizations, the "
+	 "same citation in one event or the same source of one indicator is one fact: each is one row of a table "
+	 "whose key it is. The repeat is dropped; delete it from the source.",
+	 "<involves actor=\"unicef\" role=\"funder\"/>\n<involves actor=\"unicef\" role=\"funder\"/>",
+	 "<involves actor=\"unicef\" role=\"funder\"/>"},
 	{"schema", E, "the source does not follow the format (schemas/profile.xsd)",
 	 "An element, attribute or value is not where or what the format allows: an unknown or misplaced element, "
 	 "a required child or attribute missing, a value outside its list, a date or boolean in the wrong form. "
