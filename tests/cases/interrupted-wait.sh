@@ -3,7 +3,8 @@
 # nothing. Deterministic: the signal is sent once the build says it waits.
 exec 9>"$TMP/out.lock"
 flock 9
-$PROFILEC_WRAPPER "$PROFILEC" build -o "$TMP/out" tests/cases/modified-zone.xml 9>&- 2>"$TMP/err" &
+: >"$TMP/err" # before the build starts, so the loop below never reads a missing file
+$PROFILEC_WRAPPER "$PROFILEC" build -o "$TMP/out" tests/cases/modified-zone.xml 9>&- 2>>"$TMP/err" &
 pid=$!
 n=0
 while ! grep -q 'waiting for it' "$TMP/err" && [ $n -lt 400 ]; do
