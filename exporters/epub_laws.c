@@ -59,7 +59,11 @@ write_penalties(pc_epub_ctx *c, pc_epub_doc *d, const pc_edge_index *ix, uint32_
 		pc_buf_puts(b, "\"><th scope=\"row\">");
 		pc_epub_words(b, p->kind < PC_PEN_COUNT ? pc_penalty_kind_label[p->kind] : "penalty", 1);
 		pc_buf_puts(b, "</th><td>");
-		pc_epub_penalty_bounds(b, p);
+		/* "Increased by half": its bounds are another's, changed (notes). */
+		if (!p->min && !p->max && p->kind != PC_PEN_LIFE && PC_EDGE_COUNT(&c->chg_by_penalty, pi) > 0)
+			pc_buf_puts(b, "relative to another penalty");
+		else
+			pc_epub_penalty_bounds(b, p);
 		pc_buf_puts(b, "</td><td dir=\"auto\">");
 		pc_epub_text(b, p->offence);
 		pc_buf_puts(b, "</td><td dir=\"auto\">");
@@ -74,67 +78,70 @@ write_penalties(pc_epub_ctx *c, pc_epub_doc *d, const pc_edge_index *ix, uint32_
 	pc_buf_puts(b, "</tbody>\n</table>\n");
 }
 
+/* An article or a part (format 1.1) of an instrument: its section, with a
+ * heading that says what it is ("Article 211", "Title III") and its own
+ * heading, the profile's text, and the penalties of ix under key. */
+typedef struct {
+	const pc_node *n;
+	int article;         /* an article ("Article 211"), else a part ("Title III") */
+	const char *label;   /* the number, the part's label */
+	const char *heading; /* may be NULL */
+	const char *text;    /* may be NULL */
+	const char *what;    /* "article", "part": for the note that it states none */
+	const pc_edge_index *ix;
+	uint32_t key;
+} law_unit;
+
+static void
+write_unit(pc_epub_ctx *c, pc_epub_doc *d, const law_unit *u)
+{
+	pc_buf *b = &d->xhtml;
+	pc_buf_puts(b, "<section id=\"");
+	pc_epub_text(b, u->n->id);
+	pc_buf_puts(b, "\">\n<h3>");
+	pc_buf what; /* the table's caption: "article 211", "<bdi>Title III</bdi>" */
+	pc_buf_init(&what);
+	pc_buf_puts(&what, u->article ? "article " : "<bdi>");
+	pc_epub_text(&what, u->label);
+	pc_buf_puts(&what, u->article ? "" : "</bdi>");
+	if (u->article) {
+		pc_buf_puts(b, "Article ");
+		pc_epub_text(b, u->label);
+	} else {
+		pc_buf_puts(b, what.data);
+	}
+	if (u->heading) {
+		pc_buf_puts(b, ": ");
+		pc_epub_bdi(b, u->heading);
+	}
+	pc_buf_puts(b, "</h3>\n");
+	if (u->text) {
+		pc_buf_puts(b, "<p dir=\"auto\">");
+		pc_epub_text(b, u->text);
+		pc_buf_puts(b, "</p>\n");
+	}
+	if (PC_EDGE_COUNT(u->ix, u->key) == 0)
+		pc_buf_printf(b, "<p class=\"note\">The profile states no penalty under this %s.</p>\n", u->what);
+	else
+		write_penalties(c, d, u->ix, u->key, what.data);
+	pc_buf_free(&what);
+	pc_buf_puts(b, "</section>\n");
+}
+
 static void
 write_article(pc_epub_ctx *c, pc_epub_doc *d, uint32_t ai)
 {
 	const pc_article *a = &c->g->articles[ai];
-	pc_buf *b = &d->xhtml;
-	pc_buf_puts(b, "<section id=\"");
-	pc_epub_text(b, a->n.id);
-	pc_buf_puts(b, "\">\n<h3>Article ");
-	pc_epub_text(b, a->number);
-	if (a->heading) {
-		pc_buf_puts(b, ": ");
-		pc_epub_bdi(b, a->heading);
-	}
-	pc_buf_puts(b, "</h3>\n");
-	if (a->text) {
-		pc_buf_puts(b, "<p dir=\"auto\">");
-		pc_epub_text(b, a->text);
-		pc_buf_puts(b, "</p>\n");
-	}
-	if (PC_EDGE_COUNT(&c->pen_by_article, ai) == 0) {
-		pc_buf_puts(b, "<p class=\"note\">The profile states no penalty under this article.</p>\n");
-	} else {
-		pc_buf what;
-		pc_buf_init(&what);
-		pc_buf_puts(&what, "article ");
-		pc_epub_text(&what, a->number);
-		write_penalties(c, d, &c->pen_by_article, ai, what.data);
-		pc_buf_free(&what);
-	}
-	pc_buf_puts(b, "</section>\n");
+	law_unit u = {&a->n, 1, a->number, a->heading, a->text, "article", &c->pen_by_article, ai};
+	write_unit(c, d, &u);
 }
 
-/* A part of an instrument (format 1.1): its label and heading, and the
- * penalties the profile ties to it. */
 static void
 write_part(pc_epub_ctx *c, pc_epub_doc *d, uint32_t ti)
 {
 	const pc_part *pt = &c->g->parts[ti];
-	pc_buf *b = &d->xhtml;
-	pc_buf_puts(b, "<section id=\"");
-	pc_epub_text(b, pt->n.id);
-	pc_buf_puts(b, "\">\n<h3><bdi>");
-	pc_epub_text(b, pt->label);
-	pc_buf_puts(b, "</bdi>");
-	if (pt->heading) {
-		pc_buf_puts(b, ": ");
-		pc_epub_bdi(b, pt->heading);
-	}
-	pc_buf_puts(b, "</h3>\n");
-	if (PC_EDGE_COUNT(&c->pen_by_part, ti) == 0) {
-		pc_buf_puts(b, "<p class=\"note\">The profile states no penalty under this part.</p>\n");
-	} else {
-		pc_buf what;
-		pc_buf_init(&what);
-		pc_buf_puts(&what, "<bdi>");
-		pc_epub_text(&what, pt->label);
-		pc_buf_puts(&what, "</bdi>");
-		write_penalties(c, d, &c->pen_by_part, ti, what.data);
-		pc_buf_free(&what);
-	}
-	pc_buf_puts(b, "</section>\n");
+	law_unit u = {&pt->n, 0, pt->label, pt->heading, NULL, "part", &c->pen_by_part, ti};
+	write_unit(c, d, &u);
 }
 
 /* The instrument's own penalties, then its articles and parts in the

@@ -13,6 +13,27 @@ put_tristate(writer *x, const char *key, int v)
 		pc_json_bool(&x->w, key, v);
 }
 
+/* An article or a part of an instrument: schema:Legislation, isPartOf its
+ * instrument, in the country's jurisdiction unless it is a convention's. */
+static void
+legislation_unit(writer *x, pc_ref r, const char *name, const char *type, const char *identifier, const char *text,
+		 uint32_t instrument)
+{
+	const pc_graph *g = x->g;
+	open_node(x, NULL, node_iri(x, r.kind, pc_graph_node(g, r)->id), "Legislation");
+	put_text(x, "name", name);
+	put_text(x, "legislationType", type);
+	put_text(x, "legislationIdentifier", identifier);
+	put_text(x, "description", text);
+	if (instrument < g->n_instruments) {
+		put_ref(x, "isPartOf", PC_INSTRUMENT, instrument);
+		if (g->instruments[instrument].type != PC_INSTR_CONVENTION)
+			put_country(x, "legislationJurisdiction");
+	}
+	put_quality(x, r.kind, r.index);
+	pc_json_close(&x->w, '}');
+}
+
 void
 pc_jsonld_write_legislation(writer *x)
 {
@@ -39,34 +60,14 @@ pc_jsonld_write_legislation(writer *x)
 	}
 	for (uint32_t i = 0; i < g->n_articles; i++) {
 		const pc_article *ar = &g->articles[i];
-		open_node(x, NULL, node_iri(x, PC_ARTICLE, ar->n.id), "Legislation");
-		put_text(x, "name", ar->heading);
-		put_text(x, "legislationType", "article");
-		put_text(x, "legislationIdentifier", ar->number);
-		put_text(x, "description", ar->text);
-		if (ar->instrument < g->n_instruments) {
-			put_ref(x, "isPartOf", PC_INSTRUMENT, ar->instrument);
-			if (g->instruments[ar->instrument].type != PC_INSTR_CONVENTION)
-				put_country(x, "legislationJurisdiction");
-		}
-		put_quality(x, PC_ARTICLE, i);
-		pc_json_close(&x->w, '}');
+		legislation_unit(x, (pc_ref){PC_ARTICLE, i}, ar->heading, "article", ar->number, ar->text,
+				 ar->instrument);
 	}
 	/* A part (a title, a chapter) is legislation too, labelled as the law
 	 * labels it. */
 	for (uint32_t i = 0; i < g->n_parts; i++) {
 		const pc_part *pt = &g->parts[i];
-		open_node(x, NULL, node_iri(x, PC_PART, pt->n.id), "Legislation");
-		put_text(x, "name", pt->heading);
-		put_text(x, "legislationType", "part");
-		put_text(x, "legislationIdentifier", pt->label);
-		if (pt->instrument < g->n_instruments) {
-			put_ref(x, "isPartOf", PC_INSTRUMENT, pt->instrument);
-			if (g->instruments[pt->instrument].type != PC_INSTR_CONVENTION)
-				put_country(x, "legislationJurisdiction");
-		}
-		put_quality(x, PC_PART, i);
-		pc_json_close(&x->w, '}');
+		legislation_unit(x, (pc_ref){PC_PART, i}, pt->heading, "part", pt->label, NULL, pt->instrument);
 	}
 }
 

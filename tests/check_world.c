@@ -374,6 +374,53 @@ warnings(const pc_diag *d, const char *rule)
 	return n;
 }
 
+/* A person with one name (xc's "Temir", name=) is the same mononym in
+ * another profile, never the family name Temir cited alone there. */
+START_TEST(a_mononym_meets_only_its_mononym)
+{
+	char *src = pc_asprintf("%s/xd.xml", test_tmp);
+	FILE *f = fopen(src, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	      "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
+	      "<country code=\"XD\"><name>Dland</name></country>\n<research>\n"
+	      "<publication id=\"pub-2020-a\" year=\"2020\"><title>A</title><authors>\n"
+	      "<person name=\"Temir\">Temir</person></authors></publication>\n"
+	      "<publication id=\"pub-2020-b\" year=\"2020\"><title>B</title><authors>\n"
+	      "<person family=\"Temir\">Temir</person></authors></publication>\n"
+	      "</research>\n</profile>\n",
+	      f);
+	ck_assert_int_eq(fclose(f), 0);
+	pc_run r;
+	char *files = pc_asprintf("'%s' " XC, src);
+	char *out = build(&r, "m", "--formats=csv", files);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	char *prov = read_file_in(out, "world/csv/person_provenance.csv", NULL);
+	ck_assert_ptr_nonnull(prov);
+	/* xc's mononym and xd's (line 6) by name; xd's family name (line 8) alone. */
+	const char *xc = strstr(prov, ",xc,person-temir,70,name\r\n");
+	ck_assert_msg(xc != NULL, "%s", prov);
+	const char *line_start = xc;
+	while (line_start > prov && line_start[-1] != '\n')
+		line_start--;
+	char *world_id = pc_strndup(line_start, (size_t)(xc - line_start));
+	char *xd_row = pc_asprintf("\n%s,xd,", world_id);
+	const char *xd = strstr(prov, xd_row);
+	ck_assert_msg(xd != NULL, "%s", prov);
+	char *xd_line = pc_strndup(xd + 1, strcspn(xd + 1, "\n"));
+	ck_assert_msg(strstr(xd_line, ",6,name") != NULL, "%s", xd_line);
+	free(xd_line);
+	ck_assert_msg(strstr(prov, ",xd,person-temir,8,alone\r\n") != NULL, "%s", prov);
+	free(xd_row);
+	free(world_id);
+	free(prov);
+	free(out);
+	free(files);
+	free(src);
+}
+END_TEST
+
 START_TEST(identifiers_come_first)
 {
 	/* One body under two national names, declared shared by its Wikidata
@@ -476,6 +523,7 @@ suite_world(void)
 	tcase_add_test(t, a_rebuild_replaces_the_world);
 	tcase_add_test(t, world_decimals_keep_their_digits);
 	tcase_add_test(t, validate_sees_what_the_world_step_sees);
+	tcase_add_test(t, a_mononym_meets_only_its_mononym);
 	suite_add_tcase(s, t);
 	TCase *u = tcase_create("resolve");
 	tcase_add_checked_fixture(u, test_tmp_setup, test_tmp_teardown);
