@@ -116,8 +116,33 @@ check_links(const pc_graph *g, const pc_table *t, size_t r, const pc_cell *cells
 	}
 }
 
+/* The source places (line, col) already reported as too long: one text
+ * reaches several sheets (a citation's name is in authorships,
+ * listing_authors and people), and is one problem, reported once. A
+ * place with no column stands for its whole line. */
+typedef struct {
+	unsigned (*at)[2];
+	size_t n, cap;
+} seen_places;
+
+static int
+seen_before(seen_places *s, unsigned line, unsigned col)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->at[i][0] == line && (s->at[i][1] == col || s->at[i][1] == 0 || col == 0))
+			return 1; /* a row known by its line alone is on that line */
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->at = pc_realloc(s->at, s->cap * sizeof *s->at);
+	}
+	s->at[s->n][0] = line;
+	s->at[s->n][1] = col;
+	s->n++;
+	return 0;
+}
+
 static void
-check_table(const pc_graph *g, const pc_table *t, pc_diag *d)
+check_table(const pc_graph *g, const pc_table *t, seen_places *seen, pc_diag *d)
 {
 	size_t n = pc_table_n_rows(t, g), max = pc_excel_rows_max();
 	pc_cell *cells = pc_calloc(t->n_columns, sizeof *cells);
@@ -142,6 +167,8 @@ check_table(const pc_graph *g, const pc_table *t, pc_diag *d)
 			if (t->columns[c].type != PC_COL_STRING || !cells[c].present || !too_long(cells[c].str, &len))
 				continue;
 			pc_table_row_origin(g, t, r, cells, &line, &col);
+			if (seen_before(seen, line, col))
+				continue;
 			if (t->kind < PC_KIND_COUNT)
 				pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-cell-limit",
 					       "the %s of %s '%s' is %zu characters long; an Excel cell holds at most "
@@ -167,7 +194,9 @@ check_table(const pc_graph *g, const pc_table *t, pc_diag *d)
 void
 pc_check_xlsx_limits(const pc_graph *g, pc_diag *d)
 {
+	seen_places seen = {0};
 	for (size_t i = 0; i < pc_n_tables; i++)
-		check_table(g, &pc_tables[i], d);
-	check_table(g, &pc_quality_table, d);
+		check_table(g, &pc_tables[i], &seen, d);
+	check_table(g, &pc_quality_table, &seen, d);
+	free(seen.at);
 }
