@@ -9,6 +9,7 @@
 
 #include "../compiler/alloc.h"
 #include "../compiler/digest.h"
+#include "../exporters/buf.h"
 #include "../exporters/export.h"
 #include "testutil.h"
 
@@ -360,6 +361,54 @@ START_TEST(existing_file_is_not_overwritten)
 }
 END_TEST
 
+/* Eight themes, the most a profile declares: each has a mark of its own
+ * shape and colour in the timeline (the legend and every event of the theme
+ * alike), so a reader without colour still tells the lanes apart. */
+START_TEST(eight_themes_have_eight_marks)
+{
+	static const char *const labels[] = {"Ẹkọ", "Защита", "حماية", "Ασφάλεια", "保护", "Haki", "Segurança", "Ochrana"};
+	pc_buf b;
+	pc_buf_init(&b);
+	pc_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
+			"  <country code=\"XE\"><name>Eightland</name></country>\n  <events>\n");
+	for (int i = 1; i <= 8; i++)
+		pc_buf_printf(&b, "    <theme id=\"t%d\"><label>%s</label></theme>\n", i, labels[i - 1]);
+	for (int i = 1; i <= 8; i++)
+		for (int k = 0; k < 2; k++)
+			pc_buf_printf(&b,
+				      "    <event id=\"ev-%d-t%d\" year=\"%d\" theme=\"t%d\"><text>Event %d of theme "
+				      "%d.</text></event>\n",
+				      2000 + 2 * i + k, i, 2000 + 2 * i + k, i, k + 1, i);
+	pc_buf_puts(&b, "  </events>\n</profile>\n");
+	pc_buf_putc(&b, '\0');
+	char *src = write_tmp_file("eight.xml", b.data);
+	pc_buf_free(&b);
+	pc_run r;
+	run_sh(&r,
+	       "%s build -o '%s/out' --formats=epub '%s' >/dev/null && unzip -p '%s/out/xe/xe.epub' "
+	       "OEBPS/timeline.xhtml | %s -c 'import re, sys\n"
+	       "marks = re.findall(r\"<(circle|rect|polygon)([^>]*)fill=\\\"([^\\\"]+)\\\"\", sys.stdin.read())\n"
+	       "def shape(tag, attrs):\n"
+	       "    if tag != \"polygon\":\n"
+	       "        return tag\n"
+	       "    pts = [tuple(map(float, p.split(\",\"))) for p in re.search(r\"points=\\\"([^\\\"]+)\", "
+	       "attrs).group(1).split()]\n"
+	       "    return tuple((round(x - pts[0][0], 1), round(y - pts[0][1], 1)) for x, y in pts)\n"
+	       "by_colour = {}\n"
+	       "for tag, attrs, fill in marks:\n"
+	       "    by_colour.setdefault(fill, set()).add(shape(tag, attrs))\n"
+	       "print(len(marks), len(by_colour), sorted(len(v) for v in by_colour.values()) == [1] * 8,\n"
+	       "      len({next(iter(v)) for v in by_colour.values()}))'",
+	       profilec_path(), test_tmp, src, test_tmp, PY);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	/* 8 in the legend and 16 events; 8 colours, one shape each, 8 shapes */
+	ck_assert_str_eq(r.out, "24 8 True 8\n");
+	run_free(&r);
+	free(src);
+}
+END_TEST
+
 Suite *
 suite_epub(void)
 {
@@ -377,6 +426,7 @@ suite_epub(void)
 	tcase_add_test(tc, package_dates_and_identifier);
 	tcase_add_test(tc, full_disk_is_an_output_error);
 	tcase_add_test(tc, existing_file_is_not_overwritten);
+	tcase_add_test(tc, eight_themes_have_eight_marks);
 	suite_add_tcase(s, tc);
 	TCase *ec = tcase_create("epubcheck");
 	tcase_add_checked_fixture(ec, test_tmp_setup, test_tmp_teardown);
