@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../compiler/alloc.h"
+#include "../compiler/identifiers.h"
 #include "world.h"
 
 /* A file being written, with its size and digest for the package. */
@@ -268,6 +269,8 @@ resource(pc_json *j, const pc_world_table *t, size_t bytes, const char *sha)
 		pc_json_open(j, NULL, '{');
 		pc_json_string(j, "name", c->name);
 		pc_json_string(j, "type", pc_field_type[c->type]);
+		if (c->ident == 1 + PC_IDENT_URL) /* as the countries' packages type it */
+			pc_json_string(j, "format", "uri");
 		if (c->type == PC_COL_BOOLEAN) {
 			names(j, "trueValues", "true", NULL);
 			names(j, "falseValues", "false", NULL);
