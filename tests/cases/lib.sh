@@ -6,6 +6,8 @@
 run() {
 	(
 		seconds=${RUN_SECONDS:-2} # a case with a large input may give itself more
+		# ASan with slow unwinding (make asan) costs ~20x a malloc-heavy run.
+		if [ -n "$PROFILEC_SANITIZED" ]; then seconds=$((seconds * 10)); fi
 		if [ -n "$PROFILEC_WRAPPER" ]; then seconds=60; fi
 		if [ -z "$PROFILEC_WRAPPER$PROFILEC_SANITIZED" ]; then ulimit -v 262144; fi
 		exec timeout "$seconds" $PROFILEC_WRAPPER "$PROFILEC" "$@"
