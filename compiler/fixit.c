@@ -717,10 +717,30 @@ pc_fixit_markup(int code, const char *msg)
 				"name=\"value\" pairs separated by spaces, then '>'");
 		return NULL;
 	case XML_ERR_DOCUMENT_END:
-		return pc_strdup("something follows the end of the root element, or the root element is not closed: "
-				 "keep everything inside <profile> ... </profile>");
+		return pc_strdup("the file does not end where <profile> ends: either something follows </profile>, or "
+				 "a tag, a comment or a CDATA section above is not closed (look for a <![CDATA[ without "
+				 "]]>, or a <!-- without -->); keep everything inside <profile> ... </profile>");
+	case XML_ERR_MISPLACED_CDATA_END:
+		return pc_strdup("']]>' in text: write ]]&gt; (XML reserves ']]>' for the end of a CDATA section)");
+	case XML_ERR_CDATA_NOT_FINISHED:
+		return pc_strdup("a CDATA section is not closed: end it with ]]>");
+	case XML_ERR_HYPHEN_IN_COMMENT:
+		return pc_strdup("'--' inside a comment: XML ends comments with it, so write one hyphen or a dash "
+				 "(\xE2\x80\x93) inside <!-- ... -->");
+	case XML_ERR_COMMENT_NOT_FINISHED:
+		return pc_strdup("a comment is not closed: end the <!-- with -->");
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		return pc_strdup("a reference without its ';': write &amp; (or &lt;, &gt;, &quot;, &apos;, &#160;) "
+				 "with the semicolon, and &amp; for an ampersand itself");
+	case XML_WAR_UNKNOWN_VERSION:
+		return pc_strdup("the XML declaration says a version other than 1.0: write <?xml version=\"1.0\" "
+				 "encoding=\"UTF-8\"?> (the format's own version goes on <profile version=...>)");
+	case XML_ERR_INVALID_CHARREF:
 	case XML_ERR_INVALID_CHAR:
 	case XML_ERR_INVALID_ENCODING: {
+		if (msg && strstr(msg, "xmlParseCharRef") != NULL)
+			return pc_strdup("a character reference to a character XML does not allow (&#0; or another "
+					 "control character): remove it, or write the character meant");
 		/* libxml2 names the bytes where decoding failed: keep them, they find the place. */
 		const char *bytes = msg && strstr(msg, "not proper UTF-8") ? strstr(msg, "Bytes: ") : NULL;
 		if (code == XML_ERR_INVALID_CHAR && bytes == NULL)

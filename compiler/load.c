@@ -213,9 +213,16 @@ report_reference(const pc_input *src, pc_diag *d, const char *p, const char *end
 		q++;
 	if (q < end && *q == ';')
 		q++;
+	static const char *const predefined[] = {"&amp", "&lt", "&gt", "&quot", "&apos"};
+	int known = 0;
+	for (size_t i = 0; i < sizeof predefined / sizeof *predefined; i++)
+		known |= (size_t)(q - p) == strlen(predefined[i]) && memcmp(p, predefined[i], (size_t)(q - p)) == 0;
 	if (q == p + 1)
 		pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
 			       "a bare '&': write &amp; for an ampersand");
+	else if (known)
+		pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
+			       "'%.*s' lacks its ';': write %.*s;", (int)(q - p), p, (int)(q - p), p);
 	else
 		pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
 			       "'%.*s' is not a reference XML knows without a DTD: write the character itself, "

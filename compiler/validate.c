@@ -99,6 +99,10 @@ pc_report_xml_error(const pc_input *src, pc_diag *d, const xmlError *err)
 	if (err == NULL || err->level == XML_ERR_NONE)
 		return;
 	pc_severity sev = err->level == XML_ERR_WARNING ? PC_SEV_WARNING : PC_SEV_ERROR;
+	/* An XML 1.1 declaration is read as 1.0, whose rules differ (control
+	 * characters, line ends): an error, as the catalogue says malformed is. */
+	if (err->code == XML_WAR_UNKNOWN_VERSION)
+		sev = PC_SEV_ERROR;
 	unsigned line = err->line > 0 ? (unsigned)err->line : 0;
 	unsigned col = err->int2 > 0 ? (unsigned)err->int2 : 0;
 	if (err->domain != XML_FROM_SCHEMASV) {
