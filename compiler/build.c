@@ -98,6 +98,7 @@ text(builder *b, xmlNodePtr n)
 	xmlChar *raw = xmlNodeGetContent(n);
 	const char *s = intern_folded(b, (const char *)raw);
 	xmlFree(raw);
+	pc_text_lang_note(b->g, n, s); /* xml:lang, format 1.1 */
 	return s;
 }
 

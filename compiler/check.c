@@ -550,6 +550,7 @@ pc_check(pc_graph *g, pc_diag *d)
 	check_years(g, d);
 	pc_check_version(g, d);
 	pc_check_units(g, d);
+	pc_check_langs(g, d);
 	check_penalties(g, d);
 	check_cycles(g, d);
 	check_edition_cycles(g, d);

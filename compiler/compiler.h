@@ -78,6 +78,9 @@ int pc_is_format_1_0(const pc_graph *g);
 void pc_format_1_1(const pc_graph *g, pc_diag *d, unsigned line, unsigned col, const char *what, ...)
 	__attribute__((format(printf, 5, 6)));
 void pc_check_version(const pc_graph *g, pc_diag *d);
+/* xml:lang on a text (langs.c): noted while building, checked as BCP 47. */
+void pc_text_lang_note(pc_graph *g, struct _xmlNode *n, const char *text);
+void pc_check_langs(const pc_graph *g, pc_diag *d);
 
 /* ISO 4217 through ICU (units.c): a code's status on a YYYY-MM-DD date
  * (NULL: ISO's list alone); for an unknown code, the nearest known one in

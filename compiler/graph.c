@@ -89,6 +89,7 @@ pc_graph_free(pc_graph *g)
 	free(g->penalty_changes);
 	free(g->quality);
 	free(g->themes);
+	free(g->text_langs);
 	pc_strtab_free(&g->strings);
 	free(g);
 }

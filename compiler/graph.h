@@ -74,6 +74,14 @@ typedef struct {
 	const char *label;
 	int order;
 } pc_theme;
+/* A text whose element says its language (xml:lang, format 1.1): the
+ * text (interned), the BCP 47 tag, the element's name and the id of the
+ * entity it belongs to (NULL: the profile). compiler/langs.c. */
+typedef struct {
+	const char *text, *lang, *element, *owner;
+	unsigned line, col;
+} pc_text_lang;
+
 /* The most themes a profile may declare: the EPUB timeline has a colour and
  * a shape for each. */
 #define PC_THEME_MAX 8
@@ -408,7 +416,12 @@ typedef struct pc_graph {
 	PC_ARRAY(pc_quality_note, quality);
 
 	PC_ARRAY(pc_theme, themes); /* the timelines, in order; at most PC_THEME_MAX */
+	PC_ARRAY(pc_text_lang, text_langs); /* texts whose element says its language (1.1) */
 } pc_graph;
+
+/* The language of a text of g when its element states one, else NULL (langs.c). */
+const char *pc_graph_text_lang(const pc_graph *g, const char *text);
+int pc_lang_is_rtl(const char *lang); /* ICU: the tag's script is right-to-left */
 
 pc_graph *pc_graph_new(void);
 void pc_graph_free(pc_graph *g); /* accepts NULL */

@@ -44,6 +44,11 @@ const pc_rule pc_rules[] = {
 	 "verified: a wrong one is almost always a typing slip.",
 	 "<publication id=\"pub-2019-x\" year=\"2019\" isbn=\"978-3-16-148410-1\">",
 	 "<publication id=\"pub-2019-x\" year=\"2019\" isbn=\"978-3-16-148410-0\">"},
+	{"bad-lang", E, "an xml:lang is not a BCP 47 language tag",
+	 "A text may say its language with xml:lang (format 1.1) where it is not the profile's: a BCP 47 tag as "
+	 "ICU reads it (language, then script, region: \"uk\", \"zh-Hant\", \"pt-BR\"). The EPUB sets lang and the "
+	 "script's direction from it; the tables and the JSON-LD keep it.",
+	 "<name xml:lang=\"english\">Xland Council</name>", "<name xml:lang=\"en\">Xland Council</name>"},
 	{"bad-number", E, "a number is not a plain decimal",
 	 "Numbers (an indicator's value, a penalty's min and max, a change's factor) are plain decimals: digits, "
 	 "an optional '-' and one '.' for the fraction. No thousands separators, no unit, no spaces: the unit has "

@@ -49,6 +49,9 @@ pc_check_version(const pc_graph *g, pc_diag *d)
 	for (size_t i = 0; i < g->n_persons; i++)
 		if (g->persons[i].declared)
 			pc_format_1_1(g, d, g->persons[i].n.line, g->persons[i].n.col, "a declared <person> (in <people>)");
+	for (size_t i = 0; i < g->n_text_langs; i++)
+		pc_format_1_1(g, d, g->text_langs[i].line, g->text_langs[i].col, "xml:lang on <%s>",
+			      g->text_langs[i].element);
 	for (size_t i = 0; i < g->n_thresholds; i++) {
 		const pc_threshold *t = &g->thresholds[i];
 		if (t->condition != NULL)

@@ -13,7 +13,9 @@ pc_epub_write_title(pc_epub_ctx *c, pc_epub_doc *d)
 	const pc_graph *g = c->g;
 	pc_buf *b = &d->xhtml;
 	pc_epub_xhtml_begin(b, g, d->title);
-	pc_buf_puts(b, "<section class=\"titlepage\" epub:type=\"titlepage\">\n<h1 dir=\"auto\">");
+	pc_buf_puts(b, "<section class=\"titlepage\" epub:type=\"titlepage\">\n<h1");
+	pc_epub_dir(b, g->title);
+	pc_buf_puts(b, ">");
 	pc_epub_text(b, g->title ? g->title : "Country profile");
 	pc_buf_puts(b, "</h1>\n");
 	if (g->n_countries > 0) {

@@ -116,7 +116,9 @@ write_unit(pc_epub_ctx *c, pc_epub_doc *d, const law_unit *u)
 	}
 	pc_buf_puts(b, "</h3>\n");
 	if (u->text) {
-		pc_buf_puts(b, "<p dir=\"auto\">");
+		pc_buf_puts(b, "<p");
+		pc_epub_dir(b, u->text);
+		pc_buf_puts(b, ">");
 		pc_epub_text(b, u->text);
 		pc_buf_puts(b, "</p>\n");
 	}
@@ -187,7 +189,9 @@ write_instrument(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 
 	pc_buf_puts(b, "<section id=\"");
 	pc_epub_text(b, in->n.id);
-	pc_buf_puts(b, "\">\n<h2 dir=\"auto\">");
+	pc_buf_puts(b, "\">\n<h2");
+	pc_epub_dir(b, in->title);
+	pc_buf_puts(b, ">");
 	pc_epub_text(b, in->title);
 	pc_buf_puts(b, "</h2>\n<p class=\"meta\">");
 	const char *sep = " \xc2\xb7 ";
@@ -238,7 +242,9 @@ pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *d)
 	pc_buf *b = &d->xhtml;
 	pc_epub_doc_begin(d, g, "chapter");
 	if (g->law_intro) {
-		pc_buf_puts(b, "<p dir=\"auto\">");
+		pc_buf_puts(b, "<p");
+		pc_epub_dir(b, g->law_intro);
+		pc_buf_puts(b, ">");
 		pc_epub_text(b, g->law_intro);
 		pc_buf_puts(b, "</p>\n");
 	}

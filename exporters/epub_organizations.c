@@ -49,7 +49,9 @@ actor_heading(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 		pc_buf_puts(b, "</p>\n");
 	}
 	if (a->description) {
-		pc_buf_puts(b, "<p dir=\"auto\">");
+		pc_buf_puts(b, "<p");
+		pc_epub_dir(b, a->description);
+		pc_buf_puts(b, ">");
 		pc_epub_text(b, a->description);
 		pc_buf_puts(b, "</p>\n");
 	}

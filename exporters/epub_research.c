@@ -19,7 +19,9 @@ write_publication(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 	size_t n_auth = PC_EDGE_COUNT(&c->auth_by_pub, i);
 	const uint32_t *auth = c->auth_by_pub.items + c->auth_by_pub.start[i];
 	pc_epub_contributors(b, c, me, auth, n_auth);
-	pc_buf_puts(b, "<cite dir=\"auto\">"); /* isolated, as a <bdi> */
+	pc_buf_puts(b, "<cite"); /* isolated, as a <bdi> */
+	pc_epub_dir(b, p->title);
+	pc_buf_puts(b, ">");
 	pc_epub_text(b, p->title);
 	if (p->subtitle) {
 		pc_buf_puts(b, ": ");
@@ -41,7 +43,9 @@ write_publication(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 	}
 	pc_buf_puts(b, "</p>\n");
 	if (p->description) {
-		pc_buf_puts(b, "<p class=\"desc\" dir=\"auto\">");
+		pc_buf_puts(b, "<p class=\"desc\"");
+		pc_epub_dir(b, p->description);
+		pc_buf_puts(b, ">");
 		pc_epub_text(b, p->description);
 		pc_buf_puts(b, "</p>\n");
 	}

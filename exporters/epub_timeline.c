@@ -33,7 +33,9 @@ write_event(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 	} else {
 		pc_buf_puts(b, "<span>");
 	}
-	pc_buf_puts(b, "</span></p>\n<p dir=\"auto\">");
+	pc_buf_puts(b, "</span></p>\n<p");
+	pc_epub_dir(b, e->text);
+	pc_buf_puts(b, ">");
 	pc_epub_text(b, e->text);
 	pc_buf_puts(b, "</p>\n");
 	if (PC_EDGE_COUNT(&c->ea_by_event, i) > 0) {

@@ -12,11 +12,16 @@
 
 /* ---- Edge indexes: every edge list grouped by one of its ends --------- */
 
+/* The graph whose texts' languages pc_epub_bdi and pc_epub_dir look up:
+ * a process writes one book at a time (--jobs forks workers). */
+static const pc_graph *lang_graph;
+
 void
 pc_epub_ctx_init(pc_epub_ctx *c, const pc_graph *g)
 {
 	memset(c, 0, sizeof *c);
 	c->g = g;
+	lang_graph = g;
 	pc_edge_index_group(&c->ea_by_event, g, PC_ROLES_BY_EVENT);
 	pc_edge_index_group(&c->ea_by_actor, g, PC_ROLES_BY_ACTOR);
 	pc_edge_index_group(&c->rel_by_from, g, PC_RELATIONS_BY_FROM);
@@ -58,11 +63,37 @@ pc_epub_ctx_free(pc_epub_ctx *c)
 /* An inline name or title from the source, isolated so that a text of
  * the other direction does not reorder the punctuation and numbers
  * around it ("(2014)" after an Arabic title). */
+/* The attributes of an element holding text s: its language and the
+ * direction of its script (ICU) where the source states a language
+ * (xml:lang, format 1.1), else the direction the reader works out. */
+void
+pc_epub_dir(pc_buf *b, const char *s)
+{
+	const char *lang = lang_graph && s ? pc_graph_text_lang(lang_graph, s) : NULL;
+	if (lang == NULL) {
+		pc_buf_puts(b, " dir=\"auto\"");
+		return;
+	}
+	pc_buf_puts(b, " lang=\"");
+	pc_buf_xml(b, lang);
+	pc_buf_puts(b, "\" xml:lang=\"");
+	pc_buf_xml(b, lang);
+	pc_buf_puts(b, pc_lang_is_rtl(lang) ? "\" dir=\"rtl\"" : "\" dir=\"ltr\"");
+}
+
 void
 pc_epub_bdi(pc_buf *b, const char *s)
 {
 	if (s == NULL)
 		return;
+	if (lang_graph && pc_graph_text_lang(lang_graph, s)) {
+		pc_buf_puts(b, "<bdi");
+		pc_epub_dir(b, s);
+		pc_buf_puts(b, ">");
+		pc_buf_xml(b, s);
+		pc_buf_puts(b, "</bdi>");
+		return;
+	}
 	pc_buf_puts(b, "<bdi>");
 	pc_buf_xml(b, s);
 	pc_buf_puts(b, "</bdi>");

@@ -29,6 +29,8 @@ void pc_epub_ctx_free(pc_epub_ctx *c);
 
 /* Every text from the source goes through here (NULL writes nothing). */
 void pc_epub_text(pc_buf *b, const char *s);
+/* ' dir="auto"', or the lang and dir of text s where the source states its language. */
+void pc_epub_dir(pc_buf *b, const char *s);
 /* A decimal with its thousands grouped and its unit after a no-break
  * space: "10,000 RON", "2 years". */
 void pc_epub_amount(pc_buf *b, const char *decimal, const char *unit);

@@ -243,8 +243,18 @@ put_ref(writer *x, const char *key, pc_kind kind, uint32_t index)
 void
 put_text(writer *x, const char *key, const char *s)
 {
-	if (s != NULL)
+	if (s == NULL)
+		return;
+	/* A text whose element states its language (1.1): a language-tagged literal. */
+	const char *lang = pc_graph_text_lang(x->g, s);
+	if (lang == NULL) {
 		pc_json_string(&x->w, key, s);
+		return;
+	}
+	pc_json_open(&x->w, key, '{');
+	pc_json_string(&x->w, "@value", s);
+	pc_json_string(&x->w, "@language", lang);
+	pc_json_close(&x->w, '}');
 }
 
 /* A year as the lexical form of xsd:gYear: at least four digits. */

@@ -558,9 +558,29 @@ static const pc_column theme_cols[] = {
 	 .type = PC_COL_INTEGER, .get = G_LINE, .offset = FIELD(pc_theme, n.line, unsigned)},
 };
 
+/* xml:lang on a text (format 1.1): which text of which entity is in which language. */
+static void
+text_lang_owner(const pc_row *row, pc_cell *c)
+{
+	const pc_text_lang *t = row->rec;
+	set_str(c, t->owner ? t->owner : pc_graph_cc(row->g)); /* the profile's own texts: its id */
+}
+
+static const pc_column text_lang_cols[] = {
+	{COL("entity_id", "Id of the entity the text belongs to (the profile's id for its own title, notes)"),
+	 FN(PC_COL_STRING, text_lang_owner)},
+	{COL("element", "The source element holding the text (name, description, text, ...)"),
+	 STR(pc_text_lang, element)},
+	{COL("text", "The text, as in its own table"), STR(pc_text_lang, text), WIDE},
+	{COL("lang", "Its language, a BCP 47 tag (xml:lang), where it differs from the profile's"),
+	 STR(pc_text_lang, lang)},
+	{LINE(pc_text_lang, line)},
+};
+
 /* ---- The table of tables ------------------------------------------------------- */
 
 static const char *const pk_id[] = {"id", NULL};
+static const char *const pk_text_lang[] = {"entity_id", "element", "text", NULL};
 static const char *const pk_event_actor[] = {"event_id", "actor_id", "role", NULL};
 static const char *const pk_actor_relation[] = {"actor_id", "relation", "related_actor_id", NULL};
 static const char *const pk_authorship[] = {"publication_id", "position", NULL};
@@ -642,6 +662,9 @@ const pc_table pc_tables[] = {
 	 ROWS(citations, pc_citation)},
 	{T("themes", "Themes", "The timelines events belong to, in order", PC_KIND_COUNT, theme_cols, pk_id),
 	 ROWS(themes, pc_theme)},
+	{T("text_languages", "Text languages", "Texts whose language the profile states (xml:lang)", PC_KIND_COUNT,
+	   text_lang_cols, pk_text_lang),
+	 ROWS(text_langs, pc_text_lang)},
 };
 const size_t pc_n_tables = NCOLS(pc_tables);
 

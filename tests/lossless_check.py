@@ -26,6 +26,7 @@ from decimal import Decimal, InvalidOperation
 NS = "urn:profilec:profile:1"
 SCHEMA = "http://schema.org/"
 PC = "https://w3id.org/profilec/vocab#"
+XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
 
 # The JSON-LD property of each event role and actor relation (exporters/jsonld.c).
 # An <involves> without a role (format 1.1) is the role "involved".
@@ -122,6 +123,16 @@ def expectations(root, cc):
         if value is None:
             return
         out.append(Expect(e, what, value, vtype, table, key, column, node, prop))
+        lang = e.attrs.get(XML_LANG)
+        if lang is not None and what == "<%s>" % e.name:
+            # xml:lang (1.1): a row of text_languages, a language-tagged literal.
+            e.used.add(XML_LANG)
+            owner = e.parent
+            while owner is not None and "id" not in owner.attrs:
+                owner = owner.parent
+            out.append(Expect(e, "%s/@xml:lang" % e.name, lang, "text", "text_languages",
+                              {"entity_id": owner.attrs["id"] if owner is not None else cc, "element": e.name,
+                               "text": value}, "lang", node, prop + "@lang|" + value))
 
     def text(e, name, table, key, column, node, prop):
         for c in e.kids(name):
@@ -509,14 +520,18 @@ def index_nodes(expanded):
     return nodes
 
 
+def node_items(node, prop):
+    return [item for v in node.get(prop, []) for item in (v["@list"] if isinstance(v, dict) and "@list" in v else [v])
+            if isinstance(item, dict)]
+
+
 def values(node, prop):
     out = []
-    for v in node.get(prop, []):
-        for item in v["@list"] if isinstance(v, dict) and "@list" in v else [v]:
-            if isinstance(item, dict) and "@value" in item:
-                out.append(item["@value"])
-            elif isinstance(item, dict) and "@id" in item:
-                out.append(item["@id"])
+    for item in node_items(node, prop):
+        if "@value" in item:
+            out.append(item["@value"])
+        elif "@id" in item:
+            out.append(item["@id"])
     return out
 
 
@@ -540,6 +555,10 @@ def lookup_jsonld(exp, nodes, base):
     if prop == "@id":
         return None  # the node is there, under the id's IRI
     want_ref = None
+    if "@lang|" in prop:  # the language tag of the text (a language-tagged literal)
+        prop, text = prop.split("@lang|", 1)
+        got = [item.get("@language") for n in cands for item in node_items(n, prop) if item.get("@value") == text]
+        return None if exp.value in got else "jsonld: %s %s %r has language %r" % (target, prop, text, got)
     if "|" in prop:  # a role or relation type: the property that holds the reference
         prop, want_ref = prop.split("|")
         got = [v for n in cands for v in values(n, prop) if v.endswith("/" + want_ref)]
