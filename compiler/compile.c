@@ -103,6 +103,7 @@ pc_compile(const char *path, const pc_limits *lim, pc_diag *d)
 	}
 	pc_drop_repeated_links(g, d);
 	pc_normalize(g, d);
+	pc_text_langs_index(g);
 	pc_check(g, d);
 	/* What the workbook would refuse, validate refuses too. */
 	pc_check_xlsx_limits(g, d);

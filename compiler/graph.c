@@ -90,6 +90,7 @@ pc_graph_free(pc_graph *g)
 	free(g->quality);
 	free(g->themes);
 	free(g->text_langs);
+	free(g->text_langs_by_text);
 	pc_strtab_free(&g->strings);
 	free(g);
 }

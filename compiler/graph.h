@@ -417,6 +417,7 @@ typedef struct pc_graph {
 
 	PC_ARRAY(pc_theme, themes); /* the timelines, in order; at most PC_THEME_MAX */
 	PC_ARRAY(pc_text_lang, text_langs); /* texts whose element says its language (1.1) */
+	uint32_t *text_langs_by_text;       /* indices into text_langs by text pointer, then source order; NULL: scan */
 } pc_graph;
 
 /* The language of a text of g when its element states one, else NULL (langs.c). */

@@ -2,11 +2,14 @@
  * it differs from the profile's lang. Kept beside the graph's texts, by the
  * text's interned pointer, so that every exporter can ask for any text it
  * writes without a language field on every node. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/tree.h>
 #include <unicode/uloc.h>
 
+#include "alloc.h"
 #include "compiler.h"
 
 void
@@ -32,12 +35,52 @@ pc_text_lang_note(pc_graph *g, struct _xmlNode *n, const char *text)
 	xmlFree(owner);
 }
 
+static const pc_text_lang *sorting; /* qsort has no context argument */
+
+static int
+cmp_by_text(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uintptr_t tx = (uintptr_t)sorting[x].text, ty = (uintptr_t)sorting[y].text;
+	if (tx != ty)
+		return tx < ty ? -1 : 1;
+	return (x > y) - (x < y); /* the first in the source wins */
+}
+
+void
+pc_text_langs_index(pc_graph *g)
+{
+	free(g->text_langs_by_text);
+	g->text_langs_by_text = pc_malloc((g->n_text_langs + 1) * sizeof *g->text_langs_by_text);
+	for (size_t i = 0; i < g->n_text_langs; i++)
+		g->text_langs_by_text[i] = (uint32_t)i;
+	sorting = g->text_langs;
+	qsort(g->text_langs_by_text, g->n_text_langs, sizeof *g->text_langs_by_text, cmp_by_text);
+	sorting = NULL;
+}
+
 const char *
 pc_graph_text_lang(const pc_graph *g, const char *text)
 {
-	for (size_t i = 0; text && i < g->n_text_langs; i++)
-		if (g->text_langs[i].text == text)
-			return g->text_langs[i].lang;
+	if (text == NULL || g->n_text_langs == 0)
+		return NULL;
+	if (g->text_langs_by_text == NULL) { /* a graph made by hand */
+		for (size_t i = 0; i < g->n_text_langs; i++)
+			if (g->text_langs[i].text == text)
+				return g->text_langs[i].lang;
+		return NULL;
+	}
+	/* The first entry of this text: the lowest index among equals. */
+	size_t lo = 0, hi = g->n_text_langs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((uintptr_t)g->text_langs[g->text_langs_by_text[mid]].text < (uintptr_t)text)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < g->n_text_langs && g->text_langs[g->text_langs_by_text[lo]].text == text)
+		return g->text_langs[g->text_langs_by_text[lo]].lang;
 	return NULL;
 }
 
