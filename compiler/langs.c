@@ -20,9 +20,10 @@ pc_text_lang_note(pc_graph *g, struct _xmlNode *n, const char *text)
 		xmlFree(lang);
 		return;
 	}
-	/* Its entity: the nearest element with an id (none: the profile). */
+	/* Its entity: the nearest element with an id, itself first (a
+	 * statistics <source id> is its own text's entity; none: the profile). */
 	xmlChar *owner = NULL;
-	for (xmlNodePtr p = n->parent; p && p->type == XML_ELEMENT_NODE && owner == NULL; p = p->parent)
+	for (xmlNodePtr p = n; p && p->type == XML_ELEMENT_NODE && owner == NULL; p = p->parent)
 		owner = xmlGetProp(p, (const xmlChar *)"id");
 	pc_text_lang *t = PC_PUSH(g, text_langs);
 	t->text = text;

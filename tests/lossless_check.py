@@ -127,7 +127,7 @@ def expectations(root, cc):
         if lang is not None and what == "<%s>" % e.name:
             # xml:lang (1.1): a row of text_languages, a language-tagged literal.
             e.used.add(XML_LANG)
-            owner = e.parent
+            owner = e  # a statistics <source id> owns its own text
             while owner is not None and "id" not in owner.attrs:
                 owner = owner.parent
             out.append(Expect(e, "%s/@xml:lang" % e.name, lang, "text", "text_languages",
