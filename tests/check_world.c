@@ -63,7 +63,7 @@ static const char *const identifier_rows[] = {
 	"world_actors.csv",	      "\norg-ror-0xerend97,research-group,",
 	"actor_provenance.csv",	      "\norg-ror-0xerend97,xb,childhood-institute,",
 	"world_people.csv",	      "\nperson-orcid-0000-0003-4455-6679,",
-	"person_provenance.csv",      "\nperson-orcid-0000-0003-4455-6679,xc,amara-lind,72,identifier",
+	"person_provenance.csv",      "\nperson-orcid-0000-0003-4455-6679,xc,amara-lind,", /* then its line, and how: identifier */
 	"publication_provenance.csv", ",xb,pub-2019-children-online,",
 };
 
