@@ -139,6 +139,26 @@ START_TEST(xc_tables_hold_the_constructs_of_1_1)
 }
 END_TEST
 
+/* The profiles `make bench` measures are valid ones: a rule added to the
+ * format (future-year did) must not turn the benchmark into a run of
+ * refusals. One profile of each generator mode: one of 2 MB (hundreds of
+ * events), and three that share by name and by identifier (format 1.1). */
+START_TEST(bench_profiles_validate)
+{
+	pc_run r;
+	run_sh(&r,
+	       "set -e; python3 tests/bench/genprofile.py --seed 1 --code XA --target-bytes 2000000 -o '%s/xa.xml' "
+	       ">/dev/null; python3 tests/bench/genprofile.py --seed 1 --profiles 3 --shared 0.2 --identifiers "
+	       "-o '%s/world' >/dev/null; '%s' validate '%s/xa.xml' %s/world/01/*.xml",
+	       test_tmp, test_tmp, profilec_path(), test_tmp, test_tmp);
+	/* The first diagnostics say why (Check cannot carry 30 KB of them). */
+	ck_assert_msg(r.status == 0, "a generated bench profile does not validate (exit %d):\n%.2000s%.2000s",
+		      r.status, r.out, r.err);
+	ck_assert_msg(strstr(r.err, " error: ") == NULL, "%.2000s", r.err);
+	run_free(&r);
+}
+END_TEST
+
 Suite *
 suite_format(void)
 {
@@ -147,6 +167,7 @@ suite_format(void)
 	tcase_set_timeout(golden, 120);
 	tcase_add_checked_fixture(golden, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(golden, golden_products_unchanged);
+	tcase_add_test(golden, bench_profiles_validate);
 	suite_add_tcase(s, golden);
 	TCase *xc = tcase_create("fixture-1.1");
 	tcase_set_timeout(xc, 120);

@@ -748,7 +748,8 @@ class Generator:
                 eid = self.ids.make("ev-%d-%s" % (year, slug(names[0], 30)))
                 attrs = ' id="%s" year="%d"' % (eid, year)
                 if r.random() < 0.13:
-                    attrs += ' end-year="%d"' % (year + r.randrange(1, 8))
+                    # never after the edition (2026): future-year
+                    attrs += ' end-year="%d"' % min(year + r.randrange(1, 8), 2026)
                 out.append('    <event%s theme="%s">\n      <text>%s</text>\n' % (attrs, theme, escape(text)))
                 for a in involved:
                     role = r.choices(ROLES, ROLE_WEIGHTS)[0]
