@@ -26,7 +26,7 @@ shorten_note(char *msg)
 		return;
 	n = NOTE_MAX - 3;
 	while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80)
-		n--; /* not inside a UTF-8 sequence */
+		n--;                        /* not inside a UTF-8 sequence */
 	memcpy(msg + n, "\xE2\x80\xA6", 4); /* U+2026 and the NUL */
 }
 
@@ -188,7 +188,8 @@ check_penalty_unit(const pc_graph *g, pc_diag *d, const pc_penalty *p)
 	if (p->base && !unit_is(p, "percent"))
 		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-unit",
 			       "penalty '%s' has a <base>, which only a fine in percent has: write unit=\"percent\" "
-			       "or remove <base>", id);
+			       "or remove <base>",
+			       id);
 }
 
 /* Bounds a kind cannot have: life imprisonment has none, a percentage is
@@ -232,13 +233,14 @@ check_penalty_version(const pc_graph *g, pc_diag *d, const pc_penalty *p)
 	if (g->version == NULL || strcmp(g->version, "1.0") != 0)
 		return;
 	const char *unit = unit_is(p, "hours") || unit_is(p, "percent") || unit_is(p, "day-units") ? p->unit : NULL;
-	const char *fmt = "%s%s%s is format 1.1, but the profile says version=\"1.0\": write version=\"1.1\" on <profile>";
+	const char *fmt =
+		"%s%s%s is format 1.1, but the profile says version=\"1.0\": write version=\"1.1\" on <profile>";
 	if (p->kind >= PC_PEN_LIFE && p->kind < PC_PEN_COUNT)
 		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "format-version", fmt,
 			       "penalty kind \"", pc_penalty_kind_name[p->kind], "\"");
 	if (unit)
-		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "format-version", fmt,
-			       "unit \"", unit, "\"");
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "format-version", fmt, "unit \"",
+			       unit, "\"");
 	if (p->base)
 		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "format-version", fmt, "<base>",
 			       "", "");

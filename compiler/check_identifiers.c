@@ -57,7 +57,10 @@ pc_check_identifiers(const pc_graph *g, pc_diag *d)
 			       "%s '%s' has the %s %s of %s '%s' (line %u): one %s is one entry; merge the two, or "
 			       "correct the %s",
 			       pc_kind_name[b->kind], b->n->id, a->scheme, b->value, pc_kind_name[a->kind], a->n->id,
-			       a->n->line, b->kind == PC_ACTOR ? "organization" : b->kind == PC_PERSON ? "person" : "work",
+			       a->n->line,
+			       b->kind == PC_ACTOR    ? "organization"
+			       : b->kind == PC_PERSON ? "person"
+						      : "work",
 			       a->scheme);
 	}
 	free(u);

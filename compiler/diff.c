@@ -184,9 +184,10 @@ author_lists_of(const pc_graph *g, size_t *n_out)
 		pc_table_row(t, g, r, cells);
 		au[r].key = cell_text(&t->columns[pub], &cells[pub]);
 		au[r].position = (unsigned)cells[pos].num;
-		char *as = cell_text(&t->columns[name], &cells[name]), *what = cell_text(&t->columns[role], &cells[role]);
+		char *as = cell_text(&t->columns[name], &cells[name]),
+		     *what = cell_text(&t->columns[role], &cells[role]);
 		au[r].name = what && strcmp(what, "author") != 0 ? pc_asprintf("%s (%s)", as ? as : "", what)
-								  : pc_strdup(as ? as : "");
+								 : pc_strdup(as ? as : "");
 		free(as);
 		free(what);
 	}
@@ -265,7 +266,8 @@ compare_table(const pc_table *t, const pc_graph *a, const pc_graph *b, const aut
 				differs = !same(authors_of(al, 0, ra[i].key), authors_of(al, 1, rb[j].key));
 			if (differs) {
 				change *ch = push(cs);
-				*ch = (change){t, 0, pc_strdup(ra[i].key), ra[i].cells, rb[j].cells, NULL, {NULL, NULL}};
+				*ch = (change){t,           0,    pc_strdup(ra[i].key), ra[i].cells,
+					       rb[j].cells, NULL, {NULL, NULL}};
 				take_authors(ch, al);
 				ra[i].cells = rb[j].cells = NULL;
 			}

@@ -717,18 +717,17 @@ pc_fixit_markup(int code, const char *msg)
 				"name=\"value\" pairs separated by spaces, then '>'");
 		return NULL;
 	case XML_ERR_DOCUMENT_END:
-		return pc_strdup("the file does not end where <profile> ends: either something follows </profile>, or "
-				 "a tag, a comment or a CDATA section above is not closed (look for a <![CDATA[ without "
-				 "]]>, or a <!-- without -->); keep everything inside <profile> ... </profile>");
+		return pc_strdup(
+			"the file does not end where <profile> ends: either something follows </profile>, or "
+			"a tag, a comment or a CDATA section above is not closed (look for a <![CDATA[ without "
+			"]]>, or a <!-- without -->); keep everything inside <profile> ... </profile>");
 	case XML_ERR_MISPLACED_CDATA_END:
 		return pc_strdup("']]>' in text: write ]]&gt; (XML reserves ']]>' for the end of a CDATA section)");
-	case XML_ERR_CDATA_NOT_FINISHED:
-		return pc_strdup("a CDATA section is not closed: end it with ]]>");
+	case XML_ERR_CDATA_NOT_FINISHED: return pc_strdup("a CDATA section is not closed: end it with ]]>");
 	case XML_ERR_HYPHEN_IN_COMMENT:
 		return pc_strdup("'--' inside a comment: XML ends comments with it, so write one hyphen or a dash "
 				 "(\xE2\x80\x93) inside <!-- ... -->");
-	case XML_ERR_COMMENT_NOT_FINISHED:
-		return pc_strdup("a comment is not closed: end the <!-- with -->");
+	case XML_ERR_COMMENT_NOT_FINISHED: return pc_strdup("a comment is not closed: end the <!-- with -->");
 	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
 		return pc_strdup("a reference without its ';': write &amp; (or &lt;, &gt;, &quot;, &apos;, &#160;) "
 				 "with the semicolon, and &amp; for an ampersand itself");

@@ -17,7 +17,6 @@
 #include "rules.h"
 #include "version.h"
 
-
 static const char usage[] =
 	"usage: profilec validate [--format=text|json|github|sarif] [--werror] [--show-merges] [--no-world]\n"
 	"                         [LIMITS] FILE...\n"
@@ -577,7 +576,8 @@ cmd_build(options *o)
 	pc_blob *results = pc_calloc(o->n_files, sizeof *results);
 	pc_dataset *sets = pc_calloc(o->n_files, sizeof *sets);
 	/* Two profiles or more make a world dataset, in the formats it has. */
-	int world_csv = wants(wanted, "csv"), world_xlsx = wants(wanted, "xlsx"), world_jsonld = wants(wanted, "jsonld");
+	int world_csv = wants(wanted, "csv"), world_xlsx = wants(wanted, "xlsx"),
+	    world_jsonld = wants(wanted, "jsonld");
 	int world = o->n_files >= 2 && !o->no_world && (world_csv || world_xlsx || world_jsonld);
 	char *parts = world && rc == PC_EXIT_OK ? pc_asprintf("%s/%s", st.staging, PC_WORLD_PARTS) : NULL;
 	const char *world_root = parts ? st.staging : NULL;

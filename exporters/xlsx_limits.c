@@ -52,8 +52,7 @@ pc_excel_rows_max(void)
 }
 
 void
-pc_table_row_origin(const pc_graph *g, const pc_table *t, size_t r, const pc_cell *cells, unsigned *line,
-		    unsigned *col)
+pc_table_row_origin(const pc_graph *g, const pc_table *t, size_t r, const pc_cell *cells, unsigned *line, unsigned *col)
 {
 	*line = 0;
 	*col = 0;
@@ -173,21 +172,23 @@ check_table(const pc_graph *g, const pc_table *t, seen_places *seen, pc_diag *d)
 				pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-cell-limit",
 					       "the %s of %s '%s' is %zu characters long; an Excel cell holds at most "
 					       "%d: shorten it",
-					       t->columns[c].name, pc_kind_name[t->kind], cells[0].str ? cells[0].str : "?",
-					       len, PC_EXCEL_CELL_MAX);
+					       t->columns[c].name, pc_kind_name[t->kind],
+					       cells[0].str ? cells[0].str : "?", len, PC_EXCEL_CELL_MAX);
 			else
-				pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-cell-limit",
-					       "column %s of row %zu of the workbook's sheet '%s' is %zu characters long; "
-					       "an Excel cell holds at most %d: shorten it",
-					       t->columns[c].name, r + 1, t->name, len, PC_EXCEL_CELL_MAX);
+				pc_diag_report(
+					d, PC_SEV_ERROR, g->source_path, line, col, "xlsx-cell-limit",
+					"column %s of row %zu of the workbook's sheet '%s' is %zu characters long; "
+					"an Excel cell holds at most %d: shorten it",
+					t->columns[c].name, r + 1, t->name, len, PC_EXCEL_CELL_MAX);
 		}
 	}
 	/* Named after the source: the workbook's path is not the reader's concern. */
 	if (n_links > PC_EXCEL_LINKS_MAX)
-		pc_diag_report(d, PC_SEV_NOTE, g->source_path, 0, 0, "xlsx-link-limit",
-			       "workbook sheet '%s': %zu of its %zu links are past Excel's %d per sheet and are written "
-			       "as plain ids",
-			       t->name, n_links - PC_EXCEL_LINKS_MAX, n_links, PC_EXCEL_LINKS_MAX);
+		pc_diag_report(
+			d, PC_SEV_NOTE, g->source_path, 0, 0, "xlsx-link-limit",
+			"workbook sheet '%s': %zu of its %zu links are past Excel's %d per sheet and are written "
+			"as plain ids",
+			t->name, n_links - PC_EXCEL_LINKS_MAX, n_links, PC_EXCEL_LINKS_MAX);
 	free(cells);
 }
 
