@@ -12,70 +12,23 @@
 #include "fold.h"
 #include "identifiers.h"
 
-/* Ids to nodes, keyed by the interned id pointer. */
-typedef struct {
-	const char *id;
-	pc_ref ref;
-	unsigned line;
-} id_slot;
+#include "build.h"
 
-/* A reference met before its target could exist, resolved at the end. */
-typedef struct {
-	enum {
-		PEND_INVOLVES, /* event -> actor, with a role */
-		PEND_CITES_INSTRUMENT,
-		PEND_CITES_PUBLICATION,
-		PEND_RELATION, /* actor -> actor, with a type */
-		PEND_ALTERNATIVE,
-		PEND_ADDITION,
-		PEND_CHANGE,
-		PEND_EDITION,
-		PEND_PERSON, /* a citation -> the declared person it names */
-		PEND_THEME, /* event -> theme, once the themes are in order */
-	} what;
-	uint32_t from; /* the referring node's index in its kind */
-	const char *to;
-	int extra;          /* the role or relation type */
-	const char *factor; /* a change's, canonical */
-	unsigned line, col;
-} pending_ref;
-
-/* Events come before the actors they name, so every reference waits in
- * `pending` until the whole source has been read. */
-struct pc_builder {
-	const pc_input *src;
-	pc_diag *d;
-	pc_graph *g;
-	id_slot *slots;
-	size_t n_slots, n_used;
-	pending_ref *pending;
-	size_t n_pending, cap_pending;
-	int minor;        /* the format version's minor number: 0 for "1.0" */
-	int theme_serial; /* themes declared so far, for their default order */
-};
-typedef struct pc_builder builder;
-
-static void need_version_1_1(builder *b, xmlNodePtr n, const char *what);
-
-static int
-is(xmlNodePtr n, const char *name)
+int
+pc_build_is(xmlNodePtr n, const char *name)
 {
 	return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
 }
 
-#define FOR_CHILDREN(c, parent)                                                                                        \
-	for (xmlNodePtr c = (parent)->children; c != NULL; c = c->next)                                                \
-		if (c->type == XML_ELEMENT_NODE)
-
-static unsigned
-line_of(xmlNodePtr n)
+unsigned
+pc_build_line_of(xmlNodePtr n)
 {
 	long l = xmlGetLineNo(n);
 	return l > 0 ? (unsigned)l : 0;
 }
 
-static unsigned
-col_of(builder *b, xmlNodePtr n)
+unsigned
+pc_build_col_of(builder *b, xmlNodePtr n)
 {
 	return pc_input_column(b->src, line_of(n), (const char *)n->name);
 }
@@ -92,8 +45,8 @@ intern_folded(builder *b, const char *raw)
 }
 
 /* The folded text content of an element, interned. */
-static const char *
-text(builder *b, xmlNodePtr n)
+const char *
+pc_build_text(builder *b, xmlNodePtr n)
 {
 	xmlChar *raw = xmlNodeGetContent(n);
 	const char *s = intern_folded(b, (const char *)raw);
@@ -102,8 +55,8 @@ text(builder *b, xmlNodePtr n)
 	return s;
 }
 
-static const char *
-attr(builder *b, xmlNodePtr n, const char *name)
+const char *
+pc_build_attr(builder *b, xmlNodePtr n, const char *name)
 {
 	xmlChar *raw = xmlGetProp(n, (const xmlChar *)name);
 	const char *s = intern_folded(b, (const char *)raw);
@@ -111,8 +64,8 @@ attr(builder *b, xmlNodePtr n, const char *name)
 	return s;
 }
 
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
+xmlNodePtr
+pc_build_child(xmlNodePtr n, const char *name)
 {
 	FOR_CHILDREN (c, n)
 		if (is(c, name))
@@ -120,15 +73,15 @@ child(xmlNodePtr n, const char *name)
 	return NULL;
 }
 
-static const char *
-child_text(builder *b, xmlNodePtr n, const char *name)
+const char *
+pc_build_child_text(builder *b, xmlNodePtr n, const char *name)
 {
 	xmlNodePtr c = child(n, name);
 	return c ? text(b, c) : NULL;
 }
 
-static int
-parse_int(builder *b, xmlNodePtr n, const char *name, int dflt)
+int
+pc_build_parse_int(builder *b, xmlNodePtr n, const char *name, int dflt)
 {
 	const char *s = attr(b, n, name);
 	if (s == NULL)
@@ -147,8 +100,8 @@ parse_int(builder *b, xmlNodePtr n, const char *name, int dflt)
 /* A decimal number as written, canonical and interned (compiler/decimal.h):
  * never a double, so no digit the editor wrote is lost. NULL when absent
  * or not a number (reported). */
-static const char *
-parse_decimal(builder *b, xmlNodePtr n, const char *what, const char *s)
+const char *
+pc_build_parse_decimal(builder *b, xmlNodePtr n, const char *what, const char *s)
 {
 	if (s == NULL)
 		return NULL;
@@ -171,8 +124,8 @@ parse_decimal(builder *b, xmlNodePtr n, const char *what, const char *s)
 	return v;
 }
 
-static int
-parse_bool(const char *s)
+int
+pc_build_parse_bool(const char *s)
 {
 	if (s == NULL)
 		return -1;
@@ -180,8 +133,8 @@ parse_bool(const char *s)
 }
 
 /* Index of s in a name table, or -1. */
-static int
-lookup(const char *const *table, int n, const char *s)
+int
+pc_build_lookup(const char *const *table, int n, const char *s)
 {
 	for (int i = 0; s && i < n; i++)
 		if (strcmp(table[i], s) == 0)
@@ -205,7 +158,7 @@ register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned lin
 		return;
 	if (b->n_used * 2 >= b->n_slots) {
 		size_t old_n = b->n_slots;
-		id_slot *old = b->slots;
+		pc_build_id_slot *old = b->slots;
 		b->n_slots = old_n ? old_n * 2 : 256;
 		b->slots = pc_calloc(b->n_slots, sizeof *b->slots);
 		for (size_t i = 0; i < old_n; i++) {
@@ -227,13 +180,13 @@ register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned lin
 		}
 		j = (j + 1) & (b->n_slots - 1);
 	}
-	b->slots[j] = (id_slot){id, {kind, (uint32_t)index}, line};
+	b->slots[j] = (pc_build_id_slot){id, {kind, (uint32_t)index}, line};
 	b->n_used++;
 }
 
 /* A node's header from its element: id, position, and its place in the id index. */
-static void
-start_node(builder *b, pc_node *n, xmlNodePtr e, pc_kind kind, size_t index)
+void
+pc_build_start_node(builder *b, pc_node *n, xmlNodePtr e, pc_kind kind, size_t index)
 {
 	n->id = attr(b, e, "id");
 	n->line = line_of(e);
@@ -242,9 +195,9 @@ start_node(builder *b, pc_node *n, xmlNodePtr e, pc_kind kind, size_t index)
 }
 
 /* Resolve an id to a node of the wanted kind; report it when it is not one. */
-static int
-resolve(builder *b, const char *id, pc_kind want, const char *who, const char *who_id, unsigned line, unsigned col,
-	uint32_t *index)
+int
+pc_build_resolve(builder *b, const char *id, pc_kind want, const char *who, const char *who_id, unsigned line,
+		 unsigned col, uint32_t *index)
 {
 	if (id == NULL || b->n_slots == 0)
 		goto unknown;
@@ -269,9 +222,9 @@ unknown:
 	return 0;
 }
 
-static void
-add_pending(builder *b, int what, uint32_t from, const char *to, int extra, const char *factor, unsigned line,
-	    unsigned col)
+void
+pc_build_add_pending(builder *b, int what, uint32_t from, const char *to, int extra, const char *factor, unsigned line,
+		     unsigned col)
 {
 	if (to == NULL)
 		return;
@@ -279,7 +232,7 @@ add_pending(builder *b, int what, uint32_t from, const char *to, int extra, cons
 		b->cap_pending = b->cap_pending ? b->cap_pending * 2 : 16;
 		b->pending = pc_realloc(b->pending, b->cap_pending * sizeof *b->pending);
 	}
-	b->pending[b->n_pending++] = (pending_ref){what, from, to, extra, factor, line, col};
+	b->pending[b->n_pending++] = (pc_build_pending){what, from, to, extra, factor, line, col};
 }
 
 /* ---- Sections ------------------------------------------------------- */
@@ -417,7 +370,8 @@ person_names(builder *b, pc_person *p, xmlNodePtr x)
 		if (p->family || p->given)
 			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "person-name",
 				       "a person with one name has no family or given name: keep name=\"%s\" alone, "
-				       "or write family= and given= without name=", name);
+				       "or write family= and given= without name=",
+				       name);
 		p->family = name, p->given = NULL, p->mononym = 1;
 	} else if (p->family == NULL) {
 		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "person-name",
@@ -532,8 +486,13 @@ build_publication(builder *b, xmlNodePtr c)
 		au->line = line_of(x);
 		au->col = col_of(b, x);
 		pc_citation *ci = PC_PUSH(g, citations);
-		*ci = (pc_citation){.listing = pi, .position = au->position, .author = who, .as_written = au->as_written,
-				    .line = au->line, .col = au->col, .role = role};
+		*ci = (pc_citation){.listing = pi,
+				    .position = au->position,
+				    .author = who,
+				    .as_written = au->as_written,
+				    .line = au->line,
+				    .col = au->col,
+				    .role = role};
 		if (who.kind == PC_PERSON) {
 			const pc_person *pe = &g->persons[who.index];
 			ci->family = pe->mononym ? NULL : pe->family;
@@ -544,129 +503,11 @@ build_publication(builder *b, xmlNodePtr c)
 	}
 }
 
-/* A penalty of an article, of a part of an instrument, or of the
- * instrument itself (article and part -1). */
-static void
-build_penalty(builder *b, xmlNodePtr c, uint32_t instrument, int32_t article, int32_t part)
-{
-	pc_graph *g = b->g;
-	uint32_t pi = (uint32_t)g->n_penalties;
-	pc_penalty *p = PC_PUSH(g, penalties);
-	start_node(b, &p->n, c, PC_PENALTY, pi);
-	p->instrument = instrument;
-	p->article = article;
-	p->part = part;
-	int kind = lookup(pc_penalty_kind_name, PC_PEN_COUNT, attr(b, c, "kind"));
-	p->kind = kind < 0 ? PC_PEN_IMPRISONMENT : (pc_penalty_kind)kind;
-	p->min = parse_decimal(b, c, "min", attr(b, c, "min"));
-	p->max = parse_decimal(b, c, "max", attr(b, c, "max"));
-	p->unit = attr(b, c, "unit");
-	p->unit_is_currency = p->unit && strlen(p->unit) == 3 && p->unit[0] >= 'A' && p->unit[0] <= 'Z';
-	p->offence = child_text(b, c, "offence");
-	p->condition = child_text(b, c, "condition");
-	p->base = child_text(b, c, "base");
-	xmlNodePtr daily = child(c, "daily-amount");
-	if (daily) {
-		p->daily_min = parse_decimal(b, daily, "min", attr(b, daily, "min"));
-		p->daily_max = parse_decimal(b, daily, "max", attr(b, daily, "max"));
-		p->daily_currency = attr(b, daily, "currency");
-		p->daily_line = line_of(daily), p->daily_col = col_of(b, daily);
-	}
-	p->alternative_to = -1;
-	p->in_addition_to = -1;
-	add_pending(b, PEND_ALTERNATIVE, pi, attr(b, c, "alternative-to"), 0, NULL, p->n.line, p->n.col);
-	add_pending(b, PEND_ADDITION, pi, attr(b, c, "in-addition-to"), 0, NULL, p->n.line, p->n.col);
-	FOR_CHILDREN (x, c) {
-		if (!is(x, "change"))
-			continue;
-		const char *factor = parse_decimal(b, x, "factor", attr(b, x, "factor"));
-		if (factor == NULL)
-			continue;
-		add_pending(b, PEND_CHANGE, pi, attr(b, x, "of"), 0, factor, line_of(x), col_of(b, x));
-	}
-}
-
-/* An instrument's articles, parts and own penalties, in document order. */
-static void
-build_instrument_body(builder *b, xmlNodePtr c, uint32_t ii)
-{
-	pc_graph *g = b->g;
-	FOR_CHILDREN (x, c) {
-		if (is(x, "penalty")) {
-			need_version_1_1(b, x, "a <penalty> of a whole <instrument>");
-			build_penalty(b, x, ii, -1, -1);
-		} else if (is(x, "part")) {
-			need_version_1_1(b, x, "<part>");
-			uint32_t pi = (uint32_t)g->n_parts;
-			pc_part *pt = PC_PUSH(g, parts);
-			start_node(b, &pt->n, x, PC_PART, pi);
-			pt->instrument = ii;
-			pt->label = attr(b, x, "label");
-			pt->heading = child_text(b, x, "heading");
-			FOR_CHILDREN (y, x)
-				if (is(y, "penalty"))
-					build_penalty(b, y, ii, -1, (int32_t)pi);
-		} else if (is(x, "article")) {
-			uint32_t ai = (uint32_t)g->n_articles;
-			pc_article *a = PC_PUSH(g, articles);
-			start_node(b, &a->n, x, PC_ARTICLE, ai);
-			a->instrument = ii;
-			a->number = attr(b, x, "number");
-			a->heading = child_text(b, x, "heading");
-			a->text = child_text(b, x, "text");
-			FOR_CHILDREN (y, x)
-				if (is(y, "penalty"))
-					build_penalty(b, y, ii, (int32_t)ai, -1);
-		}
-	}
-}
-
-static void
-build_law_part(builder *b, xmlNodePtr c)
-{
-	pc_graph *g = b->g;
-	if (is(c, "intro")) {
-		g->law_intro = text(b, c);
-	} else if (is(c, "threshold")) {
-		pc_threshold *t = PC_PUSH(g, thresholds);
-		start_node(b, &t->n, c, PC_THRESHOLD, g->n_thresholds - 1);
-		int kind = lookup(pc_threshold_kind_name, PC_THR_COUNT, attr(b, c, "kind"));
-		t->kind = kind < 0 ? PC_THR_CONSENT : (pc_threshold_kind)kind;
-		t->age = parse_int(b, c, "age", 0);
-		t->condition = child_text(b, c, "condition");
-	} else if (is(c, "instrument")) {
-		uint32_t ii = (uint32_t)g->n_instruments;
-		pc_instrument *in = PC_PUSH(g, instruments);
-		start_node(b, &in->n, c, PC_INSTRUMENT, ii);
-		int type = lookup(pc_instrument_type_name, PC_INSTR_COUNT, attr(b, c, "type"));
-		in->type = type < 0 ? PC_INSTR_LAW : (pc_instrument_type)type;
-		in->number = attr(b, c, "number");
-		in->year = parse_int(b, c, "year", PC_NONE);
-		in->title = child_text(b, c, "title");
-		in->signed_ = in->ratified = in->in_force = -1;
-		in->issuer = -1;
-		xmlNodePtr st = child(c, "status");
-		if (st) {
-			in->status = text(b, st);
-			in->signed_ = parse_bool(attr(b, st, "signed"));
-			in->ratified = parse_bool(attr(b, st, "ratified"));
-			in->in_force = parse_bool(attr(b, st, "in-force"));
-			in->status_date = attr(b, st, "date");
-		}
-		xmlNodePtr issuer = child(c, "issuer");
-		uint32_t idx;
-		if (issuer && resolve(b, attr(b, issuer, "ref"), PC_ACTOR, "instrument", in->n.id, line_of(issuer),
-				      col_of(b, issuer), &idx))
-			g->instruments[ii].issuer = (int32_t)idx;
-		build_instrument_body(b, c, ii);
-	}
-}
-
 /* A construct of format 1.1 in a source that says it is 1.0 is an error:
  * the version attribute tells readers and tools what to expect. What the
  * graph keeps is gated by compiler/version.c, the rest here. */
-static void
-need_version_1_1(builder *b, xmlNodePtr n, const char *what)
+void
+pc_build_need_version_1_1(builder *b, xmlNodePtr n, const char *what)
 {
 	if (b->minor >= 1)
 		return;
@@ -711,7 +552,7 @@ resolve_themes(builder *b)
 	pc_graph *g = b->g;
 	pc_graph_order_themes(g);
 	for (size_t i = 0; i < b->n_pending; i++) {
-		pending_ref *p = &b->pending[i];
+		pc_build_pending *p = &b->pending[i];
 		if (p->what != PEND_THEME)
 			continue;
 		size_t t = 0;
@@ -725,10 +566,13 @@ resolve_themes(builder *b)
 		char known[PC_THEME_MAX * 70] = "";
 		for (size_t k = 0; k < g->n_themes; k++)
 			snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s",
-				 k == 0 ? "" : k + 1 == g->n_themes ? " or " : ", ", g->themes[k].n.id);
+				 k == 0                 ? ""
+				 : k + 1 == g->n_themes ? " or "
+							: ", ",
+				 g->themes[k].n.id);
 		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, p->line, p->col, "unknown-ref",
-			       "event '%s' names unknown theme '%s': write %s, or declare the theme", g->events[p->from].n.id,
-			       p->to, known);
+			       "event '%s' names unknown theme '%s': write %s, or declare the theme",
+			       g->events[p->from].n.id, p->to, known);
 	}
 }
 
@@ -768,7 +612,7 @@ resolve_pending(builder *b)
 {
 	pc_graph *g = b->g;
 	for (size_t i = 0; i < b->n_pending; i++) {
-		pending_ref *p = &b->pending[i];
+		pc_build_pending *p = &b->pending[i];
 		uint32_t idx;
 		if (p->what == PEND_INVOLVES) {
 			if (resolve(b, p->to, PC_ACTOR, "event", g->events[p->from].n.id, p->line, p->col, &idx)) {
@@ -861,7 +705,7 @@ pc_builder_add(pc_builder *b, const char *section, xmlNodePtr n)
 	else if (strcmp(section, "research") == 0 && is(n, "publication"))
 		build_publication(b, n);
 	else if (strcmp(section, "law") == 0)
-		build_law_part(b, n);
+		pc_build_law(b, n);
 }
 
 pc_graph *

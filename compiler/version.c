@@ -1,8 +1,9 @@
 /* Format-version gating: a construct of format 1.1 in a source that says
  * version="1.0" is an error at its line (rule format-version). The
- * constructs the graph keeps are found here; compiler/build.c reports, with
- * the same words, those it does not keep (themes, an <involves> without a
- * role, name-order, an author's ref to a declared person). */
+ * constructs the graph keeps are found here; the builder (build.c,
+ * build_law.c) reports, with the same words, those it does not keep (themes,
+ * an <involves> without a role, name-order, an author's ref to a declared
+ * person, <part>). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
