@@ -36,7 +36,7 @@ DIST_OUT ?= dist
 # Debian packages: what building needs, and what the tests add.
 BUILD_DEBS := gcc make pkg-config libxml2-dev libzip-dev libxlsxwriter-dev libicu-dev libssl-dev
 TEST_DEBS := check libsubunit-dev libxml2-utils python3 python3-jsonschema mandoc python3-pyld python3-rdflib python3-openpyxl \
-	epubcheck default-jre-headless valgrind unzip util-linux strace chromium libreoffice-calc-nogui poppler-utils
+	epubcheck default-jre-headless valgrind unzip util-linux strace chromium libreoffice-calc-nogui poppler-utils iso-codes
 
 .PHONY: install uninstall all dist check asan valgrind coverage fuzz bench format clean deps-build deps-test test-run golden-products deps-clients screenshots rules-doc
 
@@ -214,7 +214,7 @@ screenshots: $(BIN)
 
 # What tests/bench/run.sh needs beside the build: xmllint and gzip are the
 # floor it measures against, /usr/bin/time gives the peak memory.
-BENCH_DEBS := libxml2-utils gzip unzip time python3
+BENCH_DEBS := libxml2-utils gzip unzip time python3 iso-codes
 
 # A report, never a failure on timing: fictional corpora from 40 KB to
 # 100 MB and 200 profiles, timed against libxml2 and zlib (tests/bench/).

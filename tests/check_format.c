@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uloc.h>
+#include <unicode/uregion.h>
 
 #include "../compiler/alloc.h"
 #include "testutil.h"
@@ -159,6 +161,49 @@ START_TEST(bench_profiles_validate)
 }
 END_TEST
 
+/* The world corpora of `make bench` are 200 profiles in one build, and one
+ * build takes one profile per country: past the 40 user-assigned codes the
+ * generator takes codes ISO 3166-1 has not assigned, from Debian's
+ * iso-codes less the reserved ones. None may name a real country or region:
+ * ICU's region data (CLDR, another source than iso-codes) knows none of
+ * them, and a profile of the 200th validates. */
+START_TEST(bench_codes_unassigned)
+{
+	pc_run r;
+	run_sh(&r, "python3 tests/bench/genprofile.py --list-codes --per-build 200");
+	ck_assert_msg(r.status == 0, "genprofile --list-codes: exit %d: %s", r.status, r.err);
+	size_t n = 0;
+	char last[3] = "";
+	const char *const *iso = uloc_getISOCountries();
+	for (char *line = r.out, *next; *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		ck_assert_msg(next != NULL && next - line == 2, "not a code line: %.20s", line);
+		*next++ = '\0';
+		ck_assert_msg(line[0] >= 'A' && line[0] <= 'Z' && line[1] >= 'A' && line[1] <= 'Z', "code %s", line);
+		/* The first 40: the user-assigned QM-QZ, XA-XZ, as before. */
+		if (n++ < 40) {
+			ck_assert_msg(line[0] == 'X' || (line[0] == 'Q' && line[1] >= 'M'), "code %zu is %s", n, line);
+			continue;
+		}
+		ck_assert_msg(strcmp(line, last) > 0, "codes after the 40th not in order: %s after %s", line, last);
+		memcpy(last, line, 3);
+		for (size_t i = 0; iso[i] != NULL; i++)
+			ck_assert_msg(strcmp(iso[i], line) != 0, "%s is an ISO 3166-1 country", line);
+		UErrorCode e = U_ZERO_ERROR;
+		uregion_getRegionFromCode(line, &e);
+		ck_assert_msg(U_FAILURE(e), "%s is a region ICU knows (assigned or reserved)", line);
+	}
+	ck_assert_uint_eq(n, 200);
+	run_free(&r);
+	run_sh(&r,
+	       "python3 tests/bench/genprofile.py --seed 1 --code %s --target-bytes 40000 -o '%s/last.xml' "
+	       ">/dev/null && '%s' validate '%s/last.xml'",
+	       last, test_tmp, profilec_path(), test_tmp);
+	ck_assert_msg(r.status == 0, "a profile of code %s (exit %d):\n%.2000s%.2000s", last, r.status, r.out, r.err);
+	run_free(&r);
+}
+END_TEST
+
 Suite *
 suite_format(void)
 {
@@ -168,6 +213,7 @@ suite_format(void)
 	tcase_add_checked_fixture(golden, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(golden, golden_products_unchanged);
 	tcase_add_test(golden, bench_profiles_validate);
+	tcase_add_test(golden, bench_codes_unassigned);
 	suite_add_tcase(s, golden);
 	TCase *xc = tcase_create("fixture-1.1");
 	tcase_set_timeout(xc, 120);
