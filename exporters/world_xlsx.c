@@ -1,7 +1,8 @@
 /* The world workbook, world/world.xlsx: a first sheet comparing the
  * countries (counts per kind, events per year as a chart, the legal
  * thresholds side by side), then every world table as a typed Excel table,
- * read back from the world CSV files so that the parent holds no graph. */
+ * read back from the world CSV files so that the parent holds no graph,
+ * and written row by row so that it never holds the world's cells either. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,40 @@ ok(wx *x, lxw_error e, const char *sheet)
 	return 0;
 }
 
+/* A table sheet is written in libxlsxwriter's constant_memory mode: each
+ * row goes to the sheet's temporary file when the next one starts, so the
+ * world step never holds the world's cells (a workbook does otherwise,
+ * until it closes: more than the sources' size). The library refuses to
+ * add a table in that mode only because adding one writes the header
+ * cells, which may lie in a row already flushed: the sheet writes its
+ * header row itself, first, and the table is added at the end with the
+ * mode lowered for that call; the header cells it writes then go to the
+ * in-memory rows that a constant_memory sheet never writes out (the same
+ * text as ours). Anything else written into an earlier row (a comment)
+ * goes through here too. */
+static lxw_error
+late(lxw_worksheet *ws, lxw_error (*write)(lxw_worksheet *, void *), void *arg)
+{
+	uint8_t optimize = ws->optimize;
+	ws->optimize = 0;
+	lxw_error e = write(ws, arg);
+	ws->optimize = optimize;
+	return e;
+}
+
+typedef struct {
+	lxw_row_t first, last;
+	lxw_col_t last_col;
+	lxw_table_options *to;
+} table_args;
+
+static lxw_error
+add_table(lxw_worksheet *ws, void *arg)
+{
+	table_args *a = arg;
+	return worksheet_add_table(ws, a->first, 0, a->last, a->last_col, a->to);
+}
+
 static void
 table(wx *x, lxw_worksheet *ws, const char *sheet, const char *name, lxw_row_t first, lxw_row_t last,
       const char *const *headers, size_t n)
@@ -58,7 +93,8 @@ table(wx *x, lxw_worksheet *ws, const char *sheet, const char *name, lxw_row_t f
 				.style_type_number = 2,
 				.columns = colp};
 	/* Excel wants a data row under a header: an empty table gets a blank one. */
-	ok(x, worksheet_add_table(ws, first, 0, last > first ? last : first + 1, (lxw_col_t)(n - 1), &to), sheet);
+	table_args a = {first, last > first ? last : first + 1, (lxw_col_t)(n - 1), &to};
+	ok(x, late(ws, add_table, &a), sheet);
 	free(colp);
 	free(cols);
 }
@@ -300,7 +336,9 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 		free(path);
 		return;
 	}
+	x->wb->options.constant_memory = 1;
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, t->name);
+	x->wb->options.constant_memory = 0;
 	if (ws == NULL) {
 		ok(x, LXW_ERROR_MEMORY_MALLOC_FAILED, t->name);
 		free(data);
@@ -310,6 +348,8 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 	char *p = data, *end = data + len;
 	char **fields = pc_calloc(t->n_columns, sizeof *fields);
 	next_record(&p, end, fields, t->n_columns); /* the header */
+	for (size_t c = 0; c < t->n_columns; c++)
+		ok(x, worksheet_write_string(ws, 0, (lxw_col_t)c, t->columns[c].name, x->f.header), t->name);
 	lxw_row_t row = 0;
 	size_t n;
 	while (x->rc == PC_EXIT_OK && (n = next_record(&p, end, fields, t->n_columns)) > 0) {

@@ -154,6 +154,30 @@ START_TEST(the_workbook_alone_needs_no_csv)
 }
 END_TEST
 
+/* The world step never holds the world's cells: each table sheet of the
+ * workbook is written row by row (libxlsxwriter's constant_memory mode,
+ * whose text cells are inline strings, t="inlineStr", never shared ones,
+ * t="s"); only the small comparison sheet (sheet1) is held whole. make
+ * bench measures the memory this saves (tests/bench/README.md). */
+START_TEST(the_workbook_is_written_row_by_row)
+{
+	pc_run r;
+	char *out = build(&r, "x", "--formats=xlsx", XA " " XB);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	run_sh(&r,
+	       "cd '%s/world' && n=0 && for s in $(unzip -Z1 world.xlsx 'xl/worksheets/sheet*.xml'); do "
+	       "[ $s = xl/worksheets/sheet1.xml ] && continue; n=$((n + 1)); x=$(unzip -p world.xlsx $s); "
+	       "case $x in *'t=\"s\"'*) echo \"$s: shared strings\"; exit 1 ;; esac; "
+	       "case $x in *'<row r=\"1\"'*inlineStr*) ;; *) echo \"$s: no header row\"; exit 1 ;; esac; done; echo $n",
+	       out);
+	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+	ck_assert_msg(atoi(r.out) >= 20, "only %s table sheets", r.out);
+	run_free(&r);
+	free(out);
+}
+END_TEST
+
 START_TEST(file_order_and_jobs_give_the_same_bytes)
 {
 	pc_run r;
@@ -520,6 +544,7 @@ suite_world(void)
 	tcase_add_test(t, file_order_and_jobs_give_the_same_bytes);
 	tcase_add_test(t, one_profile_makes_no_world);
 	tcase_add_test(t, the_workbook_alone_needs_no_csv);
+	tcase_add_test(t, the_workbook_is_written_row_by_row);
 	tcase_add_test(t, a_rebuild_replaces_the_world);
 	tcase_add_test(t, world_decimals_keep_their_digits);
 	tcase_add_test(t, validate_sees_what_the_world_step_sees);
