@@ -186,9 +186,9 @@ asan: deps-test
 		EXTRA_LDFLAGS="-fsanitize=address,undefined" CFLAGS="-O1 -g" test-run
 
 valgrind: deps-test $(BIN) $(B)/check_profilec
-	$(Q)PROFILEC_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$(abspath tests/valgrind.supp)" \
+	$(Q)PROFILEC_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --suppressions=$(abspath tests/valgrind.supp)" \
 		CK_FORK=no PROFILEC=$(abspath $(BIN)) \
-		valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
 		--suppressions=$(abspath tests/valgrind.supp) $(B)/check_profilec
 
 # Line and branch coverage of the whole suite, per file (gcc's gcov, so
