@@ -5,6 +5,7 @@
  * warning at its line; a product never holds two rows of one key. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "alloc.h"
 #include "compiler.h"
@@ -44,88 +45,120 @@ id_of(const pc_graph *g, pc_kind kind, uint32_t index)
 	return n && n->id ? n->id : "?";
 }
 
+/* One kind of link: its array in the graph, its primary key, and the
+ * warning for a repeat, which names the first link with that key. */
+typedef struct {
+	size_t size; /* one link's size in bytes */
+	void *(*links)(pc_graph *g, size_t **n);
+	void (*key)(const void *link, uint32_t k[3]);
+	void (*report)(const pc_graph *g, pc_diag *d, const void *repeat, const void *first);
+} link_kind;
+
+/* Warn of every repeat, then keep the first link of each key in source
+ * order. The warnings come first, while every link is still in its place:
+ * compacting moves links over the ones a later warning names. */
 static void
-event_actors(pc_graph *g, pc_diag *d)
+drop_repeats(pc_graph *g, pc_diag *d, const link_kind *lk)
 {
-	size_t n = g->n_event_actors, w = 0;
+	size_t *count;
+	char *links = lk->links(g, &count);
+	size_t n = *count, w = 0;
 	link_key *keys = pc_malloc((n + 1) * sizeof *keys);
 	size_t *first = pc_malloc((n + 1) * sizeof *first);
 	for (size_t i = 0; i < n; i++) {
-		const pc_event_actor *e = &g->event_actors[i];
-		keys[i] = (link_key){{e->event, e->actor, (uint32_t)e->role}, i};
+		lk->key(links + i * lk->size, keys[i].k);
+		keys[i].at = i;
 	}
 	find_firsts(keys, n, first);
-	for (size_t i = 0; i < n; i++) {
-		const pc_event_actor *e = &g->event_actors[i];
+	for (size_t i = 0; i < n; i++)
+		if (first[i] != i)
+			lk->report(g, d, links + i * lk->size, links + first[i] * lk->size);
+	for (size_t i = 0; i < n; i++)
 		if (first[i] == i) {
-			g->event_actors[w++] = *e;
-			continue;
+			if (w != i)
+				memcpy(links + w * lk->size, links + i * lk->size, lk->size);
+			w++;
 		}
-		pc_diag_report(d, PC_SEV_WARNING, g->source_path, e->line, e->col, "repeated-link",
-			       "event '%s' names organization '%s' as %s again (first on line %u): one row is kept; "
-			       "delete the repeat",
-			       id_of(g, PC_EVENT, e->event), id_of(g, PC_ACTOR, e->actor), pc_role_name[e->role],
-			       g->event_actors[first[i]].line);
-	}
-	g->n_event_actors = w;
+	*count = w;
 	free(first);
 	free(keys);
 }
 
-static void
-actor_relations(pc_graph *g, pc_diag *d)
+static void *
+event_actor_links(pc_graph *g, size_t **n)
 {
-	size_t n = g->n_actor_relations, w = 0;
-	link_key *keys = pc_malloc((n + 1) * sizeof *keys);
-	size_t *first = pc_malloc((n + 1) * sizeof *first);
-	for (size_t i = 0; i < n; i++) {
-		const pc_actor_relation *r = &g->actor_relations[i];
-		keys[i] = (link_key){{r->from, r->to, (uint32_t)r->type}, i};
-	}
-	find_firsts(keys, n, first);
-	for (size_t i = 0; i < n; i++) {
-		const pc_actor_relation *r = &g->actor_relations[i];
-		if (first[i] == i) {
-			g->actor_relations[w++] = *r;
-			continue;
-		}
-		pc_diag_report(d, PC_SEV_WARNING, g->source_path, r->line, r->col, "repeated-link",
-			       "organization '%s' is %s '%s' again (first on line %u): one row is kept; delete the "
-			       "repeat",
-			       id_of(g, PC_ACTOR, r->from), pc_relation_name[r->type], id_of(g, PC_ACTOR, r->to),
-			       g->actor_relations[first[i]].line);
-	}
-	g->n_actor_relations = w;
-	free(first);
-	free(keys);
+	*n = &g->n_event_actors;
+	return g->event_actors;
 }
 
 static void
-event_citations(pc_graph *g, pc_diag *d)
+event_actor_key(const void *link, uint32_t k[3])
 {
-	size_t n = g->n_event_citations, w = 0;
-	link_key *keys = pc_malloc((n + 1) * sizeof *keys);
-	size_t *first = pc_malloc((n + 1) * sizeof *first);
-	for (size_t i = 0; i < n; i++) {
-		const pc_event_citation *c = &g->event_citations[i];
-		keys[i] = (link_key){{c->event, (uint32_t)c->target.kind, c->target.index}, i};
-	}
-	find_firsts(keys, n, first);
-	for (size_t i = 0; i < n; i++) {
-		const pc_event_citation *c = &g->event_citations[i];
-		if (first[i] == i) {
-			g->event_citations[w++] = *c;
-			continue;
-		}
-		pc_diag_report(d, PC_SEV_WARNING, g->source_path, c->line, c->col, "repeated-link",
-			       "event '%s' cites '%s' again (first on line %u): one row is kept; delete the repeat",
-			       id_of(g, PC_EVENT, c->event), id_of(g, c->target.kind, c->target.index),
-			       g->event_citations[first[i]].line);
-	}
-	g->n_event_citations = w;
-	free(first);
-	free(keys);
+	const pc_event_actor *e = link;
+	k[0] = e->event, k[1] = e->actor, k[2] = (uint32_t)e->role;
 }
+
+static void
+event_actor_report(const pc_graph *g, pc_diag *d, const void *repeat, const void *first)
+{
+	const pc_event_actor *e = repeat, *f = first;
+	pc_diag_report(d, PC_SEV_WARNING, g->source_path, e->line, e->col, "repeated-link",
+		       "event '%s' names organization '%s' as %s again (first on line %u): one row is kept; "
+		       "delete the repeat",
+		       id_of(g, PC_EVENT, e->event), id_of(g, PC_ACTOR, e->actor), pc_role_name[e->role], f->line);
+}
+
+static void *
+relation_links(pc_graph *g, size_t **n)
+{
+	*n = &g->n_actor_relations;
+	return g->actor_relations;
+}
+
+static void
+relation_key(const void *link, uint32_t k[3])
+{
+	const pc_actor_relation *r = link;
+	k[0] = r->from, k[1] = r->to, k[2] = (uint32_t)r->type;
+}
+
+static void
+relation_report(const pc_graph *g, pc_diag *d, const void *repeat, const void *first)
+{
+	const pc_actor_relation *r = repeat, *f = first;
+	pc_diag_report(d, PC_SEV_WARNING, g->source_path, r->line, r->col, "repeated-link",
+		       "organization '%s' is %s '%s' again (first on line %u): one row is kept; delete the repeat",
+		       id_of(g, PC_ACTOR, r->from), pc_relation_name[r->type], id_of(g, PC_ACTOR, r->to), f->line);
+}
+
+static void *
+citation_links(pc_graph *g, size_t **n)
+{
+	*n = &g->n_event_citations;
+	return g->event_citations;
+}
+
+static void
+citation_key(const void *link, uint32_t k[3])
+{
+	const pc_event_citation *c = link;
+	k[0] = c->event, k[1] = (uint32_t)c->target.kind, k[2] = c->target.index;
+}
+
+static void
+citation_report(const pc_graph *g, pc_diag *d, const void *repeat, const void *first)
+{
+	const pc_event_citation *c = repeat, *f = first;
+	pc_diag_report(d, PC_SEV_WARNING, g->source_path, c->line, c->col, "repeated-link",
+		       "event '%s' cites '%s' again (first on line %u): one row is kept; delete the repeat",
+		       id_of(g, PC_EVENT, c->event), id_of(g, c->target.kind, c->target.index), f->line);
+}
+
+static const link_kind link_kinds[] = {
+	{sizeof(pc_event_actor), event_actor_links, event_actor_key, event_actor_report},
+	{sizeof(pc_actor_relation), relation_links, relation_key, relation_report},
+	{sizeof(pc_event_citation), citation_links, citation_key, citation_report},
+};
 
 /* An indicator's sources are few: a quadratic scan is the simple thing. */
 static void
@@ -154,8 +187,7 @@ indicator_sources(pc_graph *g, pc_diag *d)
 void
 pc_drop_repeated_links(pc_graph *g, pc_diag *d)
 {
-	event_actors(g, d);
-	actor_relations(g, d);
-	event_citations(g, d);
+	for (size_t i = 0; i < sizeof link_kinds / sizeof link_kinds[0]; i++)
+		drop_repeats(g, d, &link_kinds[i]);
 	indicator_sources(g, d);
 }
