@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 
 #include "alloc.h"
+#include "decimal.h"
 
 #define XS "http://www.w3.org/2001/XMLSchema"
 
@@ -315,6 +316,8 @@ decimal_from(const char *v)
 			out[n++] = '.';
 		} else if (*p == '-' && n == 0) {
 			out[n++] = '-';
+		} else if (*p == '+' && n == 0) {
+			continue;
 		} else if (*p != ' ' && *p != '%' && *p != '_' && *p != '\'') {
 			free(out);
 			return NULL;
@@ -409,13 +412,45 @@ id_from(const char *v)
 	return out;
 }
 
+/* A decimal of the wrong form. `never_negative` names what an amount that
+ * cannot be negative is ("a bound", "a factor"), NULL for a signed decimal:
+ * a minus sign is then the error, and the fix drops it. */
 static char *
-decimal_message(const char *what, const char *value)
+decimal_message(const char *what, const char *value, const char *never_negative)
 {
 	char *fixed = decimal_from(value);
-	char *out = pc_asprintf("%s is not a plain decimal: write %s%s%s (digits, an optional '-' and one '.'; no "
-				"thousands separators, spaces or units)",
-				what, fixed ? "\"" : "e.g. \"1250.5\"", fixed ? fixed : "", fixed ? "\"" : "");
+	const char *v = fixed ? fixed : value;
+	char *canon = pc_malloc(strlen(v) + 2);
+	char *out;
+	if (never_negative && v[0] == '-' && pc_decimal_canon(v, canon) == PC_DECIMAL_OK && strcmp(canon, "0") != 0)
+		out = pc_asprintf("%s is negative, which %s cannot be: write \"%s\" (digits and one '.'; no sign, "
+				  "thousands separators, spaces or units)",
+				  what, never_negative, v + 1);
+	else if (never_negative)
+		out = pc_asprintf("%s is not a plain decimal: write %s%s%s (digits and one '.', never negative; no "
+				  "thousands separators, spaces or units)",
+				  what, fixed ? "\"" : "e.g. \"1250.5\"", fixed ? fixed : "", fixed ? "\"" : "");
+	else
+		out = pc_asprintf("%s is not a plain decimal: write %s%s%s (digits, an optional '-' and one '.'; no "
+				  "thousands separators, spaces or units)",
+				  what, fixed ? "\"" : "e.g. \"1250.5\"", fixed ? fixed : "", fixed ? "\"" : "");
+	free(canon);
+	free(fixed);
+	return out;
+}
+
+/* A whole number of the wrong form; a year is named as such, and its
+ * example is a year. */
+static char *
+whole_number_message(const char *what, const char *value, const char *attribute, int negative_ok)
+{
+	char *fixed = decimal_from(value);
+	int year = strstr(attribute, "year") || strcmp(attribute, "founded") == 0;
+	char *out = pc_asprintf("%s is not %s: write digits only%s, e.g. \"%s\"", what,
+				year ? "a year" : "a whole number", negative_ok ? "" : " (not negative)",
+				fixed && !strchr(fixed, '.') && (negative_ok || fixed[0] != '-') ? fixed
+				: year                                                           ? "2014"
+												 : "15");
 	free(fixed);
 	return out;
 }
@@ -480,15 +515,10 @@ bad_type_value(const schema_msg *m, const char *id, const xmlDoc *schema)
 	} else if (strcmp(builtin, "xs:gYear") == 0) {
 		out = pc_asprintf("%s is not a year: write four digits, e.g. \"2014\"", what);
 	} else if (strcmp(builtin, "xs:decimal") == 0) {
-		out = decimal_message(what, value);
+		out = decimal_message(what, value, NULL);
 	} else if (strstr(builtin, "nteger") != NULL || strcmp(builtin, "xs:int") == 0) {
-		fixed = decimal_from(value);
 		int negative_ok = strstr(builtin, "nonNegative") == NULL && strstr(builtin, "positive") == NULL;
-		out = pc_asprintf("%s is not a whole number: write digits only%s, e.g. \"%s\"", what,
-				  negative_ok ? "" : " (not negative)",
-				  fixed && !strchr(fixed, '.') && (negative_ok || fixed[0] != '-')  ? fixed
-				  : strstr(m->attribute, "year") || strstr(m->attribute, "founded") ? "2014"
-												    : "15");
+		out = whole_number_message(what, value, m->attribute, negative_ok);
 	} else if (strcmp(builtin, "xs:language") == 0) {
 		out = pc_asprintf("%s is not a language tag: write e.g. \"en\", \"ro\" or \"pt-BR\"", what);
 	}
@@ -532,8 +562,15 @@ facet(const schema_msg *m, const char *id)
 				what, fixed ? ", e.g. \"" : "", fixed ? fixed : "", fixed ? "\"" : "");
 			free(fixed);
 		} else if (pattern && strstr(pattern, "[0-9]+(\\.[0-9]*)?") != NULL) {
-			/* The schema's decimals are patterns: xs:decimal stops at 24 digits. */
-			out = decimal_message(what, value);
+			/* The schema's decimals are patterns: xs:decimal stops at 24 digits.
+			 * An amount's pattern admits no minus sign but a zero's. */
+			const char *never_negative = !starts(pattern, "\\+?")              ? NULL
+						     : strcmp(m->attribute, "factor") == 0 ? "a factor"
+											   : "a bound";
+			out = decimal_message(what, value, never_negative);
+		} else if (pattern && strcmp(pattern, "-?[0-9]+") == 0) {
+			/* A year: an xs:integer that the pattern keeps to digits. */
+			out = whole_number_message(what, value, m->attribute, 1);
 		} else if (pattern && starts(pattern, "[A-Z]{")) {
 			char *upper = pc_strdup(value);
 			for (char *c = upper; *c; c++)
