@@ -14,6 +14,7 @@
 #include "option_values.h"
 #include "publish.h"
 #include "diff.h"
+#include "fixit.h"
 #include "rules.h"
 #include "version.h"
 
@@ -735,7 +736,14 @@ cmd_rules(int argc, char **argv)
 		return usage_error("%s", "rules --format=markdown writes the whole table: give no RULE");
 	const pc_rule *r = pc_rule_find(rule);
 	if (r == NULL) {
-		fprintf(stderr, "profilec: unknown rule '%s'; 'profilec rules' lists them\n", rule);
+		/* A typo names the rule it was meant for, as an enumeration's does. */
+		const char **ids = pc_malloc(pc_n_rules * sizeof *ids);
+		for (size_t i = 0; i < pc_n_rules; i++)
+			ids[i] = pc_rules[i].id;
+		const char *near = pc_nearest(rule, ids, pc_n_rules);
+		fprintf(stderr, "profilec: unknown rule '%s'%s%s%s; 'profilec rules' lists them\n", rule,
+			near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+		free(ids);
 		return PC_EXIT_USAGE;
 	}
 	pc_rule_print(stdout, r);
