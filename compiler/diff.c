@@ -2,8 +2,9 @@
  * entity, after normalization. Both graphs are read through the tables
  * every product shares (exporters/tables.h), so every kind and every
  * field the products hold is compared, and nothing else: a row is known
- * by its table's primary key, a change is a field whose value differs;
- * source lines are not compared (an edit above moves them). Merges the
+ * by its table's primary key, a change is a field whose value differs
+ * (a number as written, by its value: 87.5 is 87.50); source lines are not
+ * compared (an edit above moves them). Merges the
  * normalizer made are compared by the lines `validate --show-merges`
  * prints. A publication's author list is also one field of its own,
  * "authors", which a reviewer reads at a glance. */
@@ -17,6 +18,7 @@
 #include "../exporters/tables.h"
 #include "alloc.h"
 #include "compiler.h"
+#include "decimal.h"
 
 typedef struct {
 	char *key;    /* the primary key's values, joined */
@@ -144,6 +146,40 @@ same(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* Whether column k writes a number as the profile spells it: "X_text"
+ * beside a decimal column "X" ("value_text" beside "value"). */
+static int
+spells_number(const pc_table *t, size_t k)
+{
+	const char *name = t->columns[k].name;
+	size_t len = strlen(name);
+	if (len <= 5 || strcmp(name + len - 5, "_text") != 0)
+		return 0;
+	for (size_t c = 0; c < t->n_columns; c++)
+		if (t->columns[c].type == PC_COL_NUMBER && strlen(t->columns[c].name) == len - 5 &&
+		    strncmp(t->columns[c].name, name, len - 5) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether a cell is the same in both versions. A number respelled
+ * ("87.5" -> "87.50") is the same number: no product changes but the
+ * spelling, which is no change to review. */
+static int
+same_cell(const pc_table *t, size_t k, const char *a, const char *b)
+{
+	if (same(a, b))
+		return 1;
+	if (a == NULL || b == NULL || !spells_number(t, k))
+		return 0;
+	char *ca = pc_malloc(strlen(a) + 2), *cb = pc_malloc(strlen(b) + 2);
+	int equal = pc_decimal_canon(a, ca) == PC_DECIMAL_OK && pc_decimal_canon(b, cb) == PC_DECIMAL_OK &&
+		    strcmp(ca, cb) == 0;
+	free(ca);
+	free(cb);
+	return equal;
+}
+
 /* ---- Author lists --------------------------------------------------------- */
 
 typedef struct {
@@ -261,7 +297,7 @@ compare_table(const pc_table *t, const pc_graph *a, const pc_graph *b, const aut
 		if (cmp == 0) {
 			int differs = 0;
 			for (size_t c = 0; c < t->n_columns && !differs; c++)
-				differs = !ignored(&t->columns[c]) && !same(ra[i].cells[c], rb[j].cells[c]);
+				differs = !ignored(&t->columns[c]) && !same_cell(t, c, ra[i].cells[c], rb[j].cells[c]);
 			if (!differs && al)
 				differs = !same(authors_of(al, 0, ra[i].key), authors_of(al, 1, rb[j].key));
 			if (differs) {
@@ -383,7 +419,7 @@ each_field(const change *c, field_fn fn, void *ctx)
 	for (size_t k = 0; k < c->t->n_columns; k++) {
 		const pc_column *col = &c->t->columns[k];
 		const char *o = c->old ? c->old[k] : NULL, *n = c->new ? c->new[k] : NULL;
-		if (ignored(col) || is_key(c->t, k) || same(o, n))
+		if (ignored(col) || is_key(c->t, k) || same_cell(c->t, k, o, n))
 			continue;
 		fn(ctx, col->name, o, n, first);
 		first = 0;
