@@ -683,6 +683,9 @@ pc_builder_root(pc_builder *b, xmlNodePtr root)
 	b->g->version = version;
 	b->g->lang = attr(b, root, "lang");
 	b->g->modified = attr(b, root, "modified");
+	b->g->modified_line = line_of(root);
+	b->g->modified_col = col_of(b, root);
+	pc_input_attr_position(b->src, "modified", &b->g->modified_line, &b->g->modified_col);
 }
 
 void

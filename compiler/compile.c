@@ -64,7 +64,7 @@ set_build_date(pc_graph *g, pc_diag *d)
 		int y;
 		unsigned m, day;
 		if (modified_date(g->modified, &y, &m, &day) != 0) {
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, 0, 0, "schema",
+			pc_diag_report(d, PC_SEV_ERROR, g->source_path, g->modified_line, g->modified_col, "schema",
 				       "the profile's modified date '%s' is not a date from 1970 to 9999: write "
 				       "YYYY-MM-DD, with a time zone (Z, +hh:mm or -hh:mm) if you like, or set "
 				       "SOURCE_DATE_EPOCH",

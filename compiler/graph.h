@@ -382,6 +382,7 @@ typedef struct pc_graph {
 	const char *version;       /* the format version the source is written in */
 	const char *lang;          /* "en" */
 	const char *modified;      /* the source's edition date, "YYYY-MM-DD" */
+	unsigned modified_line, modified_col; /* where it is written */
 	/* The build date: from SOURCE_DATE_EPOCH when set, else the edition
 	 * date at 00:00 UTC; never the clock, so builds are reproducible. */
 	long long build_epoch;      /* seconds since 1970, UTC */
