@@ -51,7 +51,7 @@ pc_build_text(builder *b, xmlNodePtr n)
 	xmlChar *raw = xmlNodeGetContent(n);
 	const char *s = intern_folded(b, (const char *)raw);
 	xmlFree(raw);
-	pc_text_lang_note(b->g, n, s); /* xml:lang, format 1.1 */
+	pc_text_lang_note(b->g, b->src, n, s); /* xml:lang, format 1.1 */
 	return s;
 }
 

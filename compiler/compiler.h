@@ -79,7 +79,7 @@ void pc_format_1_1(const pc_graph *g, pc_diag *d, unsigned line, unsigned col, c
 	__attribute__((format(printf, 5, 6)));
 void pc_check_version(const pc_graph *g, pc_diag *d);
 /* xml:lang on a text (langs.c): noted while building, checked as BCP 47. */
-void pc_text_lang_note(pc_graph *g, struct _xmlNode *n, const char *text);
+void pc_text_lang_note(pc_graph *g, const pc_input *src, struct _xmlNode *n, const char *text);
 /* Index the texts' languages, so that pc_graph_text_lang is a search and
  * not a scan: exporters ask for every text they write. */
 void pc_text_langs_index(pc_graph *g);

@@ -13,7 +13,7 @@
 #include "compiler.h"
 
 void
-pc_text_lang_note(pc_graph *g, struct _xmlNode *n, const char *text)
+pc_text_lang_note(pc_graph *g, const pc_input *src, struct _xmlNode *n, const char *text)
 {
 	xmlChar *lang = xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
 	if (lang == NULL || text == NULL) {
@@ -30,8 +30,12 @@ pc_text_lang_note(pc_graph *g, struct _xmlNode *n, const char *text)
 	t->lang = pc_intern(&g->strings, (const char *)lang);
 	t->element = pc_intern(&g->strings, (const char *)n->name);
 	t->owner = owner ? pc_intern(&g->strings, (const char *)owner) : NULL;
-	t->line = (unsigned)xmlGetLineNo(n);
-	t->col = 1;
+	/* The attribute's own place: libxml2 keeps only the element's line, so
+	 * the column comes from the source's bytes. */
+	long line = xmlGetLineNo(n);
+	t->line = line > 0 ? (unsigned)line : 0;
+	t->col = pc_input_column(src, t->line, (const char *)n->name);
+	pc_input_attr_position(src, "xml:lang", &t->line, &t->col);
 	xmlFree(lang);
 	xmlFree(owner);
 }
