@@ -48,10 +48,14 @@ pc_quality(pc_graph *g, pc_diag *d, pc_ref subject, unsigned line, unsigned col,
 	free(msg);
 }
 
+/* A year is PC_NONE when absent, 0 as written, or not a number. In a
+ * checked graph only an optional year can be absent, so a required one at
+ * PC_NONE was written 0; in a partial graph it may be one the schema
+ * refused, which is reported already. */
 static void
-check_year(const pc_graph *g, pc_diag *d, int year, const pc_node *n, const char *what)
+check_year(const pc_graph *g, pc_diag *d, int year, const pc_node *n, const char *what, int partial)
 {
-	if (year == PC_NONE && strcmp(what, "year") != 0)
+	if (year == PC_NONE && (partial || strcmp(what, "year") != 0))
 		return;
 	if (year < YEAR_MIN || year > YEAR_MAX)
 		pc_diag_report(d, PC_SEV_ERROR, g->source_path, n->line, n->col, "implausible-year",
@@ -88,7 +92,7 @@ check_not_future(const pc_graph *g, pc_diag *d, int year, const pc_node *n, cons
 }
 
 static void
-check_years(const pc_graph *g, pc_diag *d)
+check_years(const pc_graph *g, pc_diag *d, int partial)
 {
 	for (size_t i = 0; i < g->n_events; i++) {
 		const pc_event *e = &g->events[i];
@@ -105,9 +109,9 @@ check_years(const pc_graph *g, pc_diag *d)
 		check_not_future(g, d, g->indicators[i].year, &g->indicators[i].n, "value year", 0);
 	for (size_t i = 0; i < g->n_events; i++) {
 		const pc_event *e = &g->events[i];
-		check_year(g, d, e->year, &e->n, "year");
+		check_year(g, d, e->year, &e->n, "year", partial);
 		if (e->end_year != PC_NONE) {
-			check_year(g, d, e->end_year, &e->n, "end-year");
+			check_year(g, d, e->end_year, &e->n, "end-year", partial);
 			if (e->end_year < e->year)
 				pc_diag_report(d, PC_SEV_ERROR, g->source_path, e->n.line, e->n.col, "implausible-year",
 					       "event '%s' ends (%d) before it starts (%d)", e->n.id, e->end_year,
@@ -115,15 +119,16 @@ check_years(const pc_graph *g, pc_diag *d)
 		}
 	}
 	for (size_t i = 0; i < g->n_publications; i++)
-		check_year(g, d, g->publications[i].year, &g->publications[i].n, "year");
+		check_year(g, d, g->publications[i].year, &g->publications[i].n, "year", partial);
 	for (size_t i = 0; i < g->n_actors; i++)
-		check_year(g, d, g->actors[i].founded, &g->actors[i].n, "founded");
+		check_year(g, d, g->actors[i].founded, &g->actors[i].n, "founded", partial);
 	for (size_t i = 0; i < g->n_instruments; i++) {
-		check_year(g, d, g->instruments[i].year, &g->instruments[i].n, "instrument year");
-		check_year(g, d, year_of(g->instruments[i].status_date), &g->instruments[i].n, "status date year");
+		check_year(g, d, g->instruments[i].year, &g->instruments[i].n, "instrument year", partial);
+		check_year(g, d, year_of(g->instruments[i].status_date), &g->instruments[i].n, "status date year",
+			   partial);
 	}
 	for (size_t i = 0; i < g->n_indicators; i++)
-		check_year(g, d, g->indicators[i].year, &g->indicators[i].n, "value year");
+		check_year(g, d, g->indicators[i].year, &g->indicators[i].n, "value year", partial);
 }
 
 static int
@@ -250,15 +255,20 @@ check_penalty_version(const pc_graph *g, pc_diag *d, const pc_penalty *p)
 }
 
 static void
+check_penalty_range(const pc_graph *g, pc_diag *d, const pc_penalty *p)
+{
+	/* Compared as the decimals written: 9007199254740993 > 9007199254740992. */
+	if (p->min && p->max && pc_decimal_cmp(p->min, p->max) > 0)
+		pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-range",
+			       "penalty '%s' has a minimum (%s) above its maximum (%s)", p->n.id, p->min, p->max);
+}
+
+static void
 check_penalties(const pc_graph *g, pc_diag *d)
 {
 	for (size_t i = 0; i < g->n_penalties; i++) {
 		const pc_penalty *p = &g->penalties[i];
-		/* Compared as the decimals written: 9007199254740993 > 9007199254740992. */
-		if (p->min && p->max && pc_decimal_cmp(p->min, p->max) > 0)
-			pc_diag_report(d, PC_SEV_ERROR, g->source_path, p->n.line, p->n.col, "penalty-range",
-				       "penalty '%s' has a minimum (%s) above its maximum (%s)", p->n.id, p->min,
-				       p->max);
+		check_penalty_range(g, d, p);
 		check_penalty_unit(g, d, p);
 		check_penalty_bounds(g, d, p);
 		check_penalty_version(g, d, p);
@@ -544,12 +554,22 @@ pc_check_partial(const pc_graph *g, pc_diag *d)
 {
 	check_texts(g, d, 1);
 	pc_check_version(g, d);
+	/* The rules that read one node's own values, which the builder keeps
+	 * only when they parse: the editor sees them beside the schema's
+	 * errors, not in a second run. Rules that follow references, or read
+	 * a kind the schema may have refused (the builder's default stands
+	 * in for it), wait for a valid source. */
+	check_years(g, d, 1);
+	for (size_t i = 0; i < g->n_penalties; i++) {
+		check_penalty_range(g, d, &g->penalties[i]);
+		check_penalty_version(g, d, &g->penalties[i]);
+	}
 }
 
 void
 pc_check(pc_graph *g, pc_diag *d)
 {
-	check_years(g, d);
+	check_years(g, d, 0);
 	pc_check_version(g, d);
 	pc_check_units(g, d);
 	pc_check_langs(g, d);
