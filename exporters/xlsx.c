@@ -1,6 +1,7 @@
 /* The analyst's workbook, <cc>/<cc>.xlsx: the shared tables as typed Excel tables, with libxlsxwriter. */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,8 @@
 #define LINKS_MAX      PC_EXCEL_LINKS_MAX
 _Static_assert(PC_EXCEL_LINKS_MAX == LXW_MAX_NUMBER_URLS, "the compiler's count is libxlsxwriter's");
 #define SHEET_NAME_MAX LXW_SHEETNAME_MAX
+/* "internal:'" + a sheet name (31 characters, 4 bytes each) + "'!A" + a row */
+#define LINK_TO_MAX (16 + 4 * SHEET_NAME_MAX + 24)
 
 /* Column widths, in characters: fitted to the content within a cap; a
  * column whose content is longer than its cap is wrapped. */
@@ -72,6 +75,16 @@ typedef struct {
 static size_t
 number_len(double v)
 {
+	/* An integer of up to 15 digits is written as its digits by "%.15g":
+	 * count them (snprintf for every year and line was a tenth of the
+	 * workbook's own time). */
+	if (v > -1e15 && v < 1e15 && v == (double)(long long)v) {
+		unsigned long long k = (unsigned long long)(v < 0 ? -(long long)v : (long long)v);
+		size_t n = signbit(v) ? 2 : 1;
+		while (k >= 10)
+			k /= 10, n++;
+		return n;
+	}
 	char tmp[64];
 	int n = snprintf(tmp, sizeof tmp, "%.15g", v);
 	return n > 0 ? (size_t)n : 1;
@@ -247,14 +260,17 @@ xstring(const char *s, char **copy)
 	return b.data;
 }
 
-/* "internal:'events'!A5": the row of node `ref` in its kind's sheet. */
-static char *
-link_to(pc_ref ref)
+/* "internal:'events'!A5": the row of node `ref` in its kind's sheet, in
+ * buf (a sheet name is at most 31 characters; one snprintf, where an
+ * allocated copy cost two for each of the workbook's links), or NULL. */
+static const char *
+link_to(pc_ref ref, char *buf, size_t size)
 {
 	const pc_table *t = pc_table_for_kind(ref.kind);
 	if (t == NULL)
 		return NULL;
-	return pc_asprintf("internal:'%s'!A%llu", t->name, (unsigned long long)ref.index + 2);
+	int n = snprintf(buf, size, "internal:'%s'!A%llu", t->name, (unsigned long long)ref.index + 2);
+	return n > 0 && (size_t)n < size ? buf : NULL;
 }
 
 static void
@@ -280,21 +296,22 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 			return;
 		/* Every link is counted; those past Excel's limit become plain ids. */
 		if (pc_excel_is_link(&p->cols[c], cell) && (*n_links)++ < LINKS_MAX) {
-			char *url = cell->link.kind < PC_KIND_COUNT ? link_to(cell->link)
-								     : pc_ident_iri(p->cols[c].ident - 1, cell->str);
-			if (url != NULL && strlen(url) > PC_EXCEL_URL_MAX) {
-				free(url); /* past Excel's limit (the compiler refuses it for an entity's own) */
-				url = NULL;
-			}
+			char local[LINK_TO_MAX], *owned = NULL;
+			const char *url = cell->link.kind < PC_KIND_COUNT
+						  ? link_to(cell->link, local, sizeof local)
+						  : (owned = pc_ident_iri(p->cols[c].ident - 1, cell->str));
+			if (url != NULL && strlen(url) > PC_EXCEL_URL_MAX)
+				url = NULL; /* past Excel's limit (the compiler refuses it for an entity's own) */
 			if (url != NULL) {
 				char *copy;
 				e = worksheet_write_url_opt(ws, row, c, url, is_wrapped(p, c) ? x->f.link_wrap : x->f.link,
 							    xstring(cell->str, &copy), NULL);
 				free(copy);
-				free(url);
+				free(owned);
 				lxw_ok(x, e, p->name, row, c);
 				return;
 			}
+			free(owned);
 		}
 		/* Always a string: text is never a formula, whatever it begins with. */
 		char *copy;
@@ -324,7 +341,13 @@ wrapped_lines(const char *s, double width)
 	size_t cap = width > 3 ? (size_t)width - 2 : 1; /* the cell's padding */
 	size_t lines = 1, col = 0, word = 0;
 	const uint8_t *u = (const uint8_t *)s;
-	int32_t n = (int32_t)strlen(s), i = 0;
+	size_t len = strlen(s);
+	/* No character is wider than its UTF-8 bytes (a wide one is at least
+	 * U+1100, three bytes): a text of at most `cap` bytes on one line
+	 * fits. Most cells are such, and this is called for every one. */
+	if (len <= cap && memchr(s, '\n', len) == NULL)
+		return 1;
+	int32_t n = (int32_t)len, i = 0;
 	while (i < n) {
 		UChar32 ch;
 		U8_NEXT(u, i, n, ch);
@@ -332,7 +355,9 @@ wrapped_lines(const char *s, double width)
 			lines++, col = 0, word = 0;
 			continue;
 		}
-		int ea = ch < 0 ? U_EA_NEUTRAL : u_getIntPropertyValue(ch, UCHAR_EAST_ASIAN_WIDTH);
+		/* Nothing below U+1100 (Hangul jamo) is East Asian Wide or
+		 * Fullwidth: ICU is asked only above. */
+		int ea = ch < 0x1100 ? U_EA_NEUTRAL : u_getIntPropertyValue(ch, UCHAR_EAST_ASIAN_WIDTH);
 		size_t w = ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
 		col += w;
 		word = ch == ' ' ? 0 : word + w;
