@@ -53,6 +53,7 @@ typedef struct pc_input {
 	char sha256[65];       /* hex digest of the bytes, when digest is set */
 	uint32_t *line_starts; /* byte offset of each line, for columns */
 	size_t n_lines, cap_lines;
+	struct pc_column_memo *columns; /* columns found on long lines (load.c) */
 	/* The file as mapped: a mapping is no snapshot, so pc_input_unchanged
 	 * compares these after the parse. */
 	int fd;

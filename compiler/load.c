@@ -163,9 +163,28 @@ pc_input_release(pc_input *src, size_t upto)
 	src->released = to;
 }
 
+/* The column of the first `<name` of each (line, name) looked up on a long
+ * line. Every element of a source written on one line (minified XML) is
+ * on that line: without this, each lookup would scan the line, and a
+ * source of n bytes would cost n per element. (As on any line, a second
+ * element of one name on it gets the first one's column: libxml2 keeps no
+ * column to tell them apart.) */
+struct pc_column_memo {
+	struct column_slot {
+		unsigned line, col;
+		char *name; /* NULL: an empty slot */
+	} * slots;
+	size_t n, cap; /* cap is a power of two */
+};
+
+/* A line scanned whole for each lookup: longer ones go through the memo. */
+#define SHORT_LINE 4096
+
 static void
 add_line(pc_input *src, size_t offset)
 {
+	if (src->columns == NULL)
+		src->columns = pc_calloc(1, sizeof *src->columns);
 	if (src->n_lines == src->cap_lines) {
 		src->cap_lines = src->cap_lines ? src->cap_lines * 2 : 1024;
 		src->line_starts = pc_realloc(src->line_starts, src->cap_lines * sizeof *src->line_starts);
@@ -221,8 +240,8 @@ report_reference(const pc_input *src, pc_diag *d, const char *p, const char *end
 		pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
 			       "a bare '&': write &amp; for an ampersand");
 	else if (known)
-		pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
-			       "'%.*s' lacks its ';': write %.*s;", (int)(q - p), p, (int)(q - p), p);
+		pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed", "'%.*s' lacks its ';': write %.*s;",
+			       (int)(q - p), p, (int)(q - p), p);
 	else
 		pc_diag_report(d, PC_SEV_ERROR, src->path, line, col, "malformed",
 			       "'%.*s' is not a reference XML knows without a DTD: write the character itself, "
@@ -564,6 +583,13 @@ pc_input_free(pc_input *src)
 	src->fd = -1;
 	mapped_path = NULL;
 	free(src->line_starts);
+	if (src->columns) {
+		for (size_t i = 0; i < src->columns->cap; i++)
+			free(src->columns->slots[i].name);
+		free(src->columns->slots);
+		free(src->columns);
+		src->columns = NULL;
+	}
 	src->data = NULL;
 	src->len = 0;
 	src->line_starts = NULL;
@@ -584,27 +610,79 @@ pc_input_unchanged(const pc_input *src, pc_diag *d)
 	return -1;
 }
 
+/* The column of the first `<name` (any '<' when name is empty) in
+ * [p, stop), 0 when there is none; *ended when the line ends before stop. */
+static unsigned
+scan_line(const char *p, const char *stop, const char *end, const char *name, size_t nl, int *ended)
+{
+	*ended = stop == end;
+	for (const char *q = p; q < stop; q++) {
+		if (*q == '\n') {
+			*ended = 1;
+			return 0;
+		}
+		if (*q != '<')
+			continue;
+		if (nl == 0)
+			return (unsigned)(q - p) + 1;
+		if ((size_t)(end - q) > nl && memcmp(q + 1, name, nl) == 0 &&
+		    (q + 1 + nl == end || (q[1 + nl] != '\0' && strchr(" >/\t\r\n", q[1 + nl]) != NULL)))
+			return (unsigned)(q - p) + 1;
+	}
+	return 0;
+}
+
+static size_t
+column_hash(unsigned line, const char *name)
+{
+	size_t h = 1469598103934665603ull ^ line;
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+		h = (h ^ *c) * 1099511628211ull;
+	return h;
+}
+
+static unsigned
+remembered_column(struct pc_column_memo *m, const char *p, const char *end, unsigned line, const char *name, size_t nl)
+{
+	if (m->n * 2 >= m->cap) {
+		struct pc_column_memo grown = {pc_calloc(m->cap ? m->cap * 2 : 64, sizeof *m->slots), m->n,
+					       m->cap ? m->cap * 2 : 64};
+		for (size_t i = 0; i < m->cap; i++) {
+			if (m->slots[i].name == NULL)
+				continue;
+			size_t j = column_hash(m->slots[i].line, m->slots[i].name) & (grown.cap - 1);
+			while (grown.slots[j].name)
+				j = (j + 1) & (grown.cap - 1);
+			grown.slots[j] = m->slots[i];
+		}
+		free(m->slots);
+		*m = grown;
+	}
+	size_t j = column_hash(line, name) & (m->cap - 1);
+	for (; m->slots[j].name; j = (j + 1) & (m->cap - 1))
+		if (m->slots[j].line == line && strcmp(m->slots[j].name, name) == 0)
+			return m->slots[j].col;
+	int ended;
+	unsigned col = scan_line(p, end, end, name, nl, &ended);
+	m->slots[j] = (struct column_slot){line, col, pc_strdup(name)};
+	m->n++;
+	return col;
+}
+
 unsigned
 pc_input_column(const pc_input *src, unsigned line, const char *name)
 {
 	if (line == 0 || src->data == NULL || src->line_starts == NULL || line > src->n_lines)
 		return 0;
 	const char *p = src->data + src->line_starts[line - 1], *end = src->data + src->len;
-	const char *eol = memchr(p, '\n', (size_t)(end - p));
-	if (eol == NULL)
-		eol = end;
 	size_t nl = name ? strlen(name) : 0;
-	for (const char *q = p; q < eol; q++) {
-		if (*q != '<')
-			continue;
-		if (nl == 0)
-			return (unsigned)(q - p) + 1;
-		if ((size_t)(eol - q) > nl && memcmp(q + 1, name, nl) == 0 &&
-		    (q + 1 + nl == eol || q[1 + nl] == ' ' || q[1 + nl] == '>' || q[1 + nl] == '/' ||
-		     q[1 + nl] == '\t' || q[1 + nl] == '\r'))
-			return (unsigned)(q - p) + 1;
-	}
-	return 0;
+	int ended;
+	unsigned col = scan_line(p, (size_t)(end - p) > SHORT_LINE ? p + SHORT_LINE : end, end, name, nl, &ended);
+	if (col || ended)
+		return col;
+	if (src->columns == NULL) /* an input pc_load did not index */
+		return scan_line(p, end, end, name, nl, &ended);
+	return remembered_column(src->columns, p, end, line, name ? name : "", nl);
 }
 
 void
