@@ -8,6 +8,7 @@
 
 #include "../compiler/alloc.h"
 #include "../compiler/fold.h"
+#include "../exporters/buf.h"
 #include "testutil.h"
 
 #define PY "/usr/bin/python3"
@@ -219,6 +220,56 @@ put_utf8(char *o, uint32_t c)
 	return 4;
 }
 
+/* The keys do not depend on how Latin-ASCII is opened: from ICU's rules
+ * less their NFD and NFC steps (the default, without ICU's registry) or by
+ * its id. Every code point, as a title between two letters (the rule that
+ * drops marks after a Latin letter, symbols kept) and as a key alone. */
+static char *
+keys_of_every_code_point(void)
+{
+	pc_buf b;
+	pc_buf_init(&b);
+	char s[8];
+	for (uint32_t c = 1; c < 0x110000; c++) {
+		if (c >= 0xd800 && c < 0xe000)
+			continue;
+		s[0] = 'a';
+		size_t n = 1 + put_utf8(s + 1, c);
+		s[n] = 'b', s[n + 1] = '\0';
+		char *t = pc_fold_title(s);
+		s[n] = '\0';
+		char *k = pc_fold_key(s + 1);
+		pc_buf_printf(&b, "%x %s|%s\n", c, t, k);
+		free(t);
+		free(k);
+	}
+	return b.data;
+}
+
+START_TEST(latin_ascii_from_rules_gives_the_same_keys)
+{
+	char *fast = keys_of_every_code_point();
+	pc_fold_latin_ascii_by_id(1);
+	char *reference = keys_of_every_code_point();
+	pc_fold_latin_ascii_by_id(0);
+	if (strcmp(fast, reference) != 0) {
+		size_t i = 0;
+		while (fast[i] == reference[i])
+			i++;
+		while (i > 0 && fast[i - 1] != '\n')
+			i--;
+		ck_abort_msg("keys differ from Latin-ASCII by id: %.*s (by id: %.*s)", (int)strcspn(fast + i, "\n"),
+			     fast + i, (int)strcspn(reference + i, "\n"), reference + i);
+	}
+	/* What ICU's rules spell in ASCII, still spelled so. */
+	char *k = pc_fold_key("\u00d8ster \u0141\u00f3d\u017a Stra\u00dfe \u2018\u00c6sir\u2019 \u2013 \u00bd");
+	ck_assert_str_eq(k, "oster lodz strasse aesir 1 2");
+	free(k);
+	free(fast);
+	free(reference);
+}
+END_TEST
+
 /* Have Python normalize text, lines separated by '\n' (or, when NULL, lines
  * of code points it chooses), and compare with pc_nfc line by line. Skipped,
  * with a message, when Python is missing. */
@@ -345,5 +396,9 @@ suite_nfc(void)
 	tcase_add_test(py, agrees_with_python_on_random_strings);
 	tcase_add_test(py, agrees_with_python_on_every_code_point);
 	suite_add_tcase(s, py);
+	TCase *keys = tcase_create("keys");
+	tcase_set_timeout(keys, 600); /* 4.4 M keys: seconds, a minute under ASan */
+	tcase_add_test(keys, latin_ascii_from_rules_gives_the_same_keys);
+	suite_add_tcase(s, keys);
 	return s;
 }
