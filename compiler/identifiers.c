@@ -305,3 +305,20 @@ pc_ident_iri(pc_ident_kind k, const char *s)
 	}
 	return NULL;
 }
+
+char *
+pc_ident_iri_scheme(const char *s, size_t len)
+{
+	const char *colon = memchr(s, ':', len);
+	if (colon == NULL)
+		return NULL;
+	size_t n = (size_t)(colon - s);
+	for (int k = 0; k < PC_IDENT_COUNT; k++)
+		if (*pc_ident_scheme[k] && strlen(pc_ident_scheme[k]) == n && memcmp(s, pc_ident_scheme[k], n) == 0) {
+			char *value = pc_strndup(colon + 1, len - n - 1);
+			char *iri = pc_ident_iri((pc_ident_kind)k, value);
+			free(value);
+			return iri;
+		}
+	return NULL;
+}

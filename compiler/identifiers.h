@@ -27,6 +27,11 @@ int pc_ident_check(pc_ident_kind k, const char *s, char *msg, size_t size);
  * the URL itself; NULL for an ISBN (it has no resolver IRI). Allocated. */
 char *pc_ident_iri(pc_ident_kind k, const char *s);
 
+/* The IRI of one of the world's "scheme:value" ids (the first len bytes
+ * of s: "ror:0xerend97" -> https://ror.org/0xerend97), or NULL when its
+ * scheme has none (isbn) or is unknown. Allocated. */
+char *pc_ident_iri_scheme(const char *s, size_t len);
+
 /* Excel's longest hyperlink (characters): a longer link is an error of the
  * compiler (rule xlsx-url-limit), so that validate refuses what the
  * workbook would. */

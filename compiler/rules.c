@@ -370,7 +370,9 @@ const pc_rule pc_rules[] = {
 	 "<text>(33,600 characters)</text>", "<text>(at most 32,767 characters)</text>"},
 	{"xlsx-link-limit", N, "a sheet has more links than Excel allows; the rest are plain ids",
 	 "Excel keeps at most 65,530 hyperlinks per sheet. Past that, the workbook writes the ids as plain text; "
-	 "nothing is lost. Nothing to fix.",
+	 "nothing is lost. Nothing to fix. The world workbook, which holds every profile's rows in one sheet, can "
+	 "pass the limit when no profile does: its first 65,530 links, row by row, stay links, and the first "
+	 "plain cell carries a note saying so.",
 	 "(a profile with 70,000 events each linking an actor)", "(the same: the note says how many)"},
 	{"xlsx-row-limit", E, "a table has more rows than an Excel sheet holds",
 	 "An Excel sheet holds 1,048,575 rows under its header. A profile with more entities of one kind (or "

@@ -85,17 +85,10 @@ same_as_identifiers(pc_json *j, const char *ids)
 {
 	while (*ids) {
 		size_t len = strcspn(ids, "\x1f");
-		char *one = pc_strndup(ids, len);
-		char *colon = strchr(one, ':');
-		for (int k = 0; colon && k < PC_IDENT_COUNT; k++)
-			if (*pc_ident_scheme[k] && strncmp(one, pc_ident_scheme[k], (size_t)(colon - one)) == 0 &&
-			    pc_ident_scheme[k][colon - one] == '\0') {
-				char *iri = pc_ident_iri((pc_ident_kind)k, colon + 1);
-				if (iri)
-					pc_json_string(j, NULL, iri);
-				free(iri);
-			}
-		free(one);
+		char *iri = pc_ident_iri_scheme(ids, len);
+		if (iri)
+			pc_json_string(j, NULL, iri);
+		free(iri);
 		ids += len + (ids[len] != '\0');
 	}
 }

@@ -10,8 +10,10 @@
 #include <xlsxwriter.h>
 
 #include "../compiler/alloc.h"
+#include "../compiler/identifiers.h"
 #include "world.h"
 #include "xlsx_cells.h"
+#include "xlsx_limits.h"
 
 #define COMPARE      "Comparison"
 #define MAX_SERIES   255 /* Excel's series per chart */
@@ -135,8 +137,8 @@ counts_table(wx *x, lxw_worksheet *ws, lxw_row_t r)
 		const pc_world_country *c = &w->countries[i];
 		lxw_row_t row = head + 1 + (lxw_row_t)i;
 		ok(x, worksheet_write_string(ws, row, 0, c->cc, NULL), COMPARE);
-		ok(x, worksheet_write_string(ws, row, 1, c->code ? c->code : "", NULL), COMPARE);
-		ok(x, worksheet_write_string(ws, row, 2, c->name ? c->name : "", NULL), COMPARE);
+		ok(x, pc_xlsx_write_text(ws, row, 1, c->code ? c->code : "", NULL), COMPARE);
+		ok(x, pc_xlsx_write_text(ws, row, 2, c->name ? c->name : "", NULL), COMPARE);
 		for (size_t k = 0; k < nk; k++)
 			ok(x, worksheet_write_number(ws, row, (lxw_col_t)(3 + k), (double)c->counts[kinds[k]], NULL),
 			   COMPARE);
@@ -311,6 +313,85 @@ next_record(char **p, char *end, char **fields, size_t max)
 	return n;
 }
 
+/* The IRI a text cell of column c links to, as in the profile's
+ * workbook: an identifier or link column's value's (a website, a DOI);
+ * a world entity's identifiers, the first one's (the smallest, which its
+ * world id is made from). 0 when the cell is no link; *url may be NULL
+ * for a link without an IRI (an ISBN). */
+static int
+is_link(const pc_world_table *t, size_t c, const char *v, char **url)
+{
+	const pc_column *col = &t->columns[c];
+	pc_cell cell = {.present = 1, .str = v, .link = {PC_KIND_COUNT, 0}};
+	*url = NULL;
+	if (pc_excel_is_link(col, &cell)) {
+		*url = pc_ident_iri((pc_ident_kind)(col->ident - 1), v);
+		return 1;
+	}
+	if (t->profile == NULL && strcmp(col->name, "identifiers") == 0) {
+		*url = pc_ident_iri_scheme(v, strcspn(v, " "));
+		return 1;
+	}
+	return 0;
+}
+
+/* A text cell: a link while the sheet has links left (the profile's
+ * workbook's rule, xlsx_cells.c), else plain text; the first cell past
+ * the limit is remembered in *past for the note on it. */
+static lxw_error
+write_text(wx *x, lxw_worksheet *ws, const pc_world_table *t, lxw_row_t row, size_t c, const char *v, size_t *n_links,
+	   lxw_row_t past[2])
+{
+	char *url;
+	if (is_link(t, c, v, &url)) {
+		lxw_error e;
+		pc_xlsx_link how = pc_xlsx_write_link(ws, row, (lxw_col_t)c, url, v, x->f.link, n_links, &e);
+		free(url);
+		if (how == PC_XLSX_LINKED)
+			return e;
+		if (how == PC_XLSX_PAST_LIMIT && past[0] == 0) {
+			past[0] = row;
+			past[1] = (lxw_row_t)c;
+		}
+	}
+	return pc_xlsx_write_text(ws, row, (lxw_col_t)c, v, x->f.top);
+}
+
+typedef struct {
+	lxw_row_t row;
+	lxw_col_t col;
+	const char *text;
+} comment_args;
+
+static lxw_error
+add_comment(lxw_worksheet *ws, void *arg)
+{
+	comment_args *a = arg;
+	return worksheet_write_comment(ws, a->row, a->col, a->text);
+}
+
+/* Past Excel's links per sheet (many profiles' links in one sheet, each
+ * profile under it), the first PC_EXCEL_LINKS_MAX in the sheet's order,
+ * row by row, stay links and the rest are plain text: said on the first
+ * plain cell, and as a note of the build. */
+static void
+note_past_limit(wx *x, lxw_worksheet *ws, const pc_world_table *t, size_t n_links, const lxw_row_t past[2])
+{
+	if (n_links <= PC_EXCEL_LINKS_MAX)
+		return;
+	size_t n_plain = n_links - PC_EXCEL_LINKS_MAX;
+	char *text = pc_asprintf("Excel holds at most %d links in a sheet, and this sheet has %zu cells to link: this "
+				 "cell and the %zu after it, row by row, are plain text.",
+				 PC_EXCEL_LINKS_MAX, n_links, n_plain - 1);
+	comment_args a = {past[0], (lxw_col_t)past[1], text}; /* a row already written */
+	ok(x, late(ws, add_comment, &a), t->name);
+	free(text);
+	pc_diag_report(x->d, PC_SEV_NOTE, "world/world.xlsx", 0, 0, "xlsx-link-limit",
+		       "workbook sheet '%s': %zu of its %zu links are past Excel's %d per sheet and are written as "
+		       "plain text, from row %u",
+		       t->name, n_plain, n_links, PC_EXCEL_LINKS_MAX, (unsigned)past[0] + 1);
+}
+
 static void
 write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_rel)
 {
@@ -350,8 +431,8 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 	next_record(&p, end, fields, t->n_columns); /* the header */
 	for (size_t c = 0; c < t->n_columns; c++)
 		ok(x, worksheet_write_string(ws, 0, (lxw_col_t)c, t->columns[c].name, x->f.header), t->name);
-	lxw_row_t row = 0;
-	size_t n;
+	lxw_row_t row = 0, past[2] = {0, 0};
+	size_t n, n_links = 0;
 	while (x->rc == PC_EXIT_OK && (n = next_record(&p, end, fields, t->n_columns)) > 0) {
 		row++;
 		for (size_t c = 0; c < n && c < t->n_columns; c++) {
@@ -374,7 +455,7 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 			case PC_COL_BOOLEAN:
 				e = worksheet_write_boolean(ws, row, (lxw_col_t)c, strcmp(v, "true") == 0, x->f.boolean);
 				break;
-			default: e = worksheet_write_string(ws, row, (lxw_col_t)c, v, x->f.top); break;
+			default: e = write_text(x, ws, t, row, c, v, &n_links, past); break;
 			}
 			ok(x, e, t->name);
 		}
@@ -382,6 +463,7 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 	free(fields);
 	free(data);
 	free(path);
+	note_past_limit(x, ws, t, n_links, past);
 	const char **headers = pc_calloc(t->n_columns, sizeof *headers);
 	for (size_t c = 0; c < t->n_columns; c++)
 		headers[c] = t->columns[c].name;

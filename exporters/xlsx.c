@@ -22,11 +22,9 @@
 #include "../compiler/identifiers.h"
 
 /* Excel's limits: characters (UTF-16 units) in a cell, rows under a
- * header, hyperlinks in a sheet, characters in a sheet name. */
+ * header, characters in a sheet name (hyperlinks in a sheet: xlsx_cells.c). */
 #define CELL_MAX       PC_EXCEL_CELL_MAX
 #define DATA_ROWS_MAX  (LXW_ROW_MAX - 1)
-#define LINKS_MAX      PC_EXCEL_LINKS_MAX
-_Static_assert(PC_EXCEL_LINKS_MAX == LXW_MAX_NUMBER_URLS, "the compiler's count is libxlsxwriter's");
 #define SHEET_NAME_MAX LXW_SHEETNAME_MAX
 /* "internal:'" + a sheet name (31 characters, 4 bytes each) + "'!A" + a row */
 #define LINK_TO_MAX (16 + 4 * SHEET_NAME_MAX + 24)
@@ -235,31 +233,6 @@ col_width(const sheet_plan *p, size_t c)
 	return (double)w;
 }
 
-/* Excel reads "_x0041_" in a string as an escaped "A" (ECMA-376 ST_Xstring)
- * and libxlsxwriter 1.1 writes it as is: escape the underscore of such a
- * sequence as _x005F_, so the text reads back as written. Returns s
- * itself when nothing needs it, else a copy in *copy (free it). */
-static const char *
-xstring(const char *s, char **copy)
-{
-	*copy = NULL;
-	const char *p = strstr(s, "_x");
-	while (p != NULL && !pc_excel_is_xescape(p))
-		p = strstr(p + 1, "_x");
-	if (p == NULL)
-		return s;
-	pc_buf b;
-	pc_buf_init(&b);
-	for (p = s; *p; p++) {
-		if (pc_excel_is_xescape(p))
-			pc_buf_puts(&b, "_x005F_");
-		else
-			pc_buf_putc(&b, *p);
-	}
-	*copy = b.data;
-	return b.data;
-}
-
 /* "internal:'events'!A5": the row of node `ref` in its kind's sheet, in
  * buf (a sheet name is at most 31 characters; one snprintf, where an
  * allocated copy cost two for each of the workbook's links), or NULL. */
@@ -295,28 +268,20 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 		if (cell->str == NULL || cell->str[0] == '\0')
 			return;
 		/* Every link is counted; those past Excel's limit become plain ids. */
-		if (pc_excel_is_link(&p->cols[c], cell) && (*n_links)++ < LINKS_MAX) {
+		if (pc_excel_is_link(&p->cols[c], cell)) {
 			char local[LINK_TO_MAX], *owned = NULL;
 			const char *url = cell->link.kind < PC_KIND_COUNT
 						  ? link_to(cell->link, local, sizeof local)
 						  : (owned = pc_ident_iri(p->cols[c].ident - 1, cell->str));
-			if (url != NULL && strlen(url) > PC_EXCEL_URL_MAX)
-				url = NULL; /* past Excel's limit (the compiler refuses it for an entity's own) */
-			if (url != NULL) {
-				char *copy;
-				e = worksheet_write_url_opt(ws, row, c, url, is_wrapped(p, c) ? x->f.link_wrap : x->f.link,
-							    xstring(cell->str, &copy), NULL);
-				free(copy);
-				free(owned);
+			lxw_format *lf = is_wrapped(p, c) ? x->f.link_wrap : x->f.link;
+			pc_xlsx_link how = pc_xlsx_write_link(ws, row, c, url, cell->str, lf, n_links, &e);
+			free(owned);
+			if (how == PC_XLSX_LINKED) {
 				lxw_ok(x, e, p->name, row, c);
 				return;
 			}
-			free(owned);
 		}
-		/* Always a string: text is never a formula, whatever it begins with. */
-		char *copy;
-		e = worksheet_write_string(ws, row, c, xstring(cell->str, &copy), f);
-		free(copy);
+		e = pc_xlsx_write_text(ws, row, c, cell->str, f);
 		break;
 	case PC_COL_BOOLEAN: e = worksheet_write_boolean(ws, row, c, cell->num != 0, x->f.boolean); break;
 	case PC_COL_NUMBER:
@@ -446,7 +411,7 @@ write_table_sheet(xw *x, const sheet_plan *p)
 	ignore_numeric_text(x, ws, p, numeric);
 	free(numeric);
 	free(cells);
-	/* Past LINKS_MAX the links are plain text: the compiler's checks said
+	/* Past PC_EXCEL_LINKS_MAX the links are plain text: the compiler's checks said
 	 * so (xlsx-link-limit, exporters/xlsx_limits.c), in validate too. */
 
 	lxw_table_column *cols = pc_calloc(p->n_cols, sizeof *cols);
@@ -487,9 +452,7 @@ static void
 put_str(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
 {
 	if (s != NULL && s[0] != '\0') {
-		char *copy;
-		lxw_ok(x, worksheet_write_string(ws, r, c, xstring(s, &copy), f), ABOUT, r, c);
-		free(copy);
+		lxw_ok(x, pc_xlsx_write_text(ws, r, c, s, f), ABOUT, r, c);
 	}
 }
 

@@ -1,4 +1,4 @@
-/* The cell formats and the decimal rule both workbooks share. */
+/* The cell formats, the decimal rule, text and links both workbooks share. */
 #include "xlsx_cells.h"
 
 #include <stdlib.h>
@@ -6,6 +6,11 @@
 
 #include "../compiler/alloc.h"
 #include "../compiler/decimal.h"
+#include "../compiler/identifiers.h"
+#include "buf.h"
+#include "xlsx_limits.h"
+
+_Static_assert(PC_EXCEL_LINKS_MAX == LXW_MAX_NUMBER_URLS, "the compiler's count is libxlsxwriter's");
 
 void
 pc_xlsx_formats_make(lxw_workbook *wb, pc_xlsx_formats *f)
@@ -59,4 +64,51 @@ pc_xlsx_write_decimal(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const cha
 	if (*as_text)
 		return worksheet_write_string(ws, row, col, canon, f);
 	return worksheet_write_number(ws, row, col, pc_decimal_to_double(canon), f);
+}
+
+/* Returns s itself when it holds no "_xHHHH_", else a copy with each
+ * one's underscore escaped, in *copy (free it). */
+static const char *
+xstring(const char *s, char **copy)
+{
+	*copy = NULL;
+	const char *p = strstr(s, "_x");
+	while (p != NULL && !pc_excel_is_xescape(p))
+		p = strstr(p + 1, "_x");
+	if (p == NULL)
+		return s;
+	pc_buf b;
+	pc_buf_init(&b);
+	for (p = s; *p; p++) {
+		if (pc_excel_is_xescape(p))
+			pc_buf_puts(&b, "_x005F_");
+		else
+			pc_buf_putc(&b, *p);
+	}
+	*copy = b.data;
+	return b.data;
+}
+
+lxw_error
+pc_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f)
+{
+	char *copy;
+	lxw_error e = worksheet_write_string(ws, row, col, xstring(text, &copy), f);
+	free(copy);
+	return e;
+}
+
+pc_xlsx_link
+pc_xlsx_write_link(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *url, const char *text,
+		   lxw_format *f, size_t *n_links, lxw_error *e)
+{
+	*e = LXW_NO_ERROR;
+	if ((*n_links)++ >= PC_EXCEL_LINKS_MAX)
+		return PC_XLSX_PAST_LIMIT;
+	if (url == NULL || strlen(url) > PC_EXCEL_URL_MAX)
+		return PC_XLSX_NO_URL; /* the compiler refuses an entity's own link that long (xlsx-url-limit) */
+	char *copy;
+	*e = worksheet_write_url_opt(ws, row, col, url, f, xstring(text, &copy), NULL);
+	free(copy);
+	return PC_XLSX_LINKED;
 }

@@ -1,9 +1,11 @@
 /* What the two workbooks write alike: the profile's (xlsx.c) and the
- * world's (world_xlsx.c) have one set of cell formats and one rule for a
- * decimal, so a number looks and reads the same in both. */
+ * world's (world_xlsx.c) have one set of cell formats, one rule for a
+ * decimal, one for a text and one for a link, so a cell looks and reads
+ * the same in both. */
 #ifndef PC_XLSX_CELLS_H
 #define PC_XLSX_CELLS_H
 
+#include <stddef.h>
 #include <xlsxwriter.h>
 
 typedef struct {
@@ -25,5 +27,30 @@ void pc_xlsx_formats_make(lxw_workbook *wb, pc_xlsx_formats *f);
  * written as text. */
 lxw_error pc_xlsx_write_decimal(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *canon, lxw_format *f,
 				int *as_text);
+
+/* Text as Excel reads it back: always a string cell, never a formula,
+ * whatever it begins with; a "_xHHHH_" in it, which Excel would read as
+ * an escaped character (ECMA-376 ST_Xstring) and libxlsxwriter writes as
+ * is, has its underscore escaped as "_x005F_". */
+lxw_error pc_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *f);
+
+/* What became of a link a cell asked for. */
+typedef enum {
+	PC_XLSX_LINKED,     /* written: a hyperlink showing the text */
+	PC_XLSX_NO_URL,     /* no IRI, or one longer than PC_EXCEL_URL_MAX: nothing written */
+	PC_XLSX_PAST_LIMIT, /* the sheet has its PC_EXCEL_LINKS_MAX links already: nothing written */
+} pc_xlsx_link;
+
+/* Writes text (as pc_xlsx_write_text does) as a hyperlink to url when
+ * Excel holds it: url not NULL and at most
+ * PC_EXCEL_URL_MAX characters, and fewer than PC_EXCEL_LINKS_MAX links
+ * before it in its sheet. *n_links is the sheet's count of links asked
+ * for, past the limit too (the count exporters/xlsx_limits.c makes for
+ * the compiler), so the first PC_EXCEL_LINKS_MAX in the order the sheet
+ * is written are links and the rest plain text. When the result is not
+ * PC_XLSX_LINKED nothing is written: the caller writes the text plain.
+ * *e: libxlsxwriter's answer. */
+pc_xlsx_link pc_xlsx_write_link(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *url, const char *text,
+				lxw_format *f, size_t *n_links, lxw_error *e);
 
 #endif

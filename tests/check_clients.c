@@ -68,10 +68,10 @@ END_TEST
 
 /* ---- LibreOffice on the workbooks --------------------------------------- */
 
-/* The workbook of the profile and of every fixture, opened by LibreOffice
- * Calc: every sheet equal to its CSV, booleans shown TRUE/FALSE, and no row
- * of wrapped text lower than its text needs (tests/clients/xlsx_lo_check.py).
- * One conversion per workbook. */
+/* The workbook of the profile and of every fixture, and the world's of
+ * them all, opened by LibreOffice Calc: every sheet equal to its CSV,
+ * booleans shown TRUE/FALSE, and no row of wrapped text lower than its
+ * text needs (tests/clients/xlsx_lo_check.py). One conversion per workbook. */
 START_TEST(libreoffice_reads_every_sheet)
 {
 	if (!client_ready("LibreOffice (libreoffice-calc-nogui)", "/usr/bin/soffice"))
@@ -82,8 +82,12 @@ START_TEST(libreoffice_reads_every_sheet)
 	       "%s '%s' build -o \"$out\" --formats=xlsx,csv \"$src\" 2>/dev/null || { echo \"build $src failed\"; "
 	       "continue; }; for x in \"$out\"/*/*.xlsx; do mkdir -p \"$out.lo\"; "
 	       "/usr/bin/python3 tests/clients/xlsx_lo_check.py \"$x\" \"$(dirname \"$x\")/csv\" \"$out.lo\" "
-	       "|| echo \"FAILED: $src\"; done; done",
-	       test_tmp, getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path());
+	       "|| echo \"FAILED: $src\"; done; done; out='%s'/world; "
+	       "%s '%s' build -o \"$out\" --formats=xlsx,csv sources/*.xml tests/fixtures/*.xml 2>/dev/null && "
+	       "mkdir \"$out.lo\" && /usr/bin/python3 tests/clients/xlsx_lo_check.py \"$out/world/world.xlsx\" "
+	       "\"$out/world/csv\" \"$out.lo\" || echo 'FAILED: the world workbook'",
+	       test_tmp, getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path(), test_tmp,
+	       getenv("PROFILEC_WRAPPER") ? getenv("PROFILEC_WRAPPER") : "", profilec_path());
 	ck_assert_msg(r.status == 0 && strstr(r.out, "FAILED") == NULL && strstr(r.out, "failed") == NULL,
 		      "LibreOffice:\n%.6000s%.1000s", r.out, r.err);
 	ck_assert_msg(strstr(r.out, "ok: ") != NULL, "%s", r.out);

@@ -320,6 +320,105 @@ START_TEST(a_rebuild_replaces_the_world)
 }
 END_TEST
 
+/* A text that holds "_x0041_" reads back as written in the world's
+ * workbook as in the profile's (xlsx_cells.c escapes it for Excel), on
+ * the comparison sheet (the country's name) and in a table. */
+START_TEST(excel_escapes_read_back_as_written)
+{
+	char *xa = pc_asprintf("%s/xa.xml", test_tmp);
+	pc_run r;
+	run_sh(&r, "sed -e 's|<name>Xanadia</name>|<name>Xanadia _x0041_</name>|' "
+		   "-e 's|<name>Cyber Unit</name>|<name>Cyber _x0042_ Unit</name>|' " XA " >'%s'",
+	       xa);
+	run_free(&r);
+	char *files = pc_asprintf("'%s' " XB, xa);
+	char *out = build(&r, "esc", "--formats=xlsx,csv", files);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	run_sh(&r,
+	       "unzip -p '%s/world/world.xlsx' 'xl/*.xml' | grep -o '[A-Za-z]* _x005F_x004[12]_[ A-Za-z]*' | LC_ALL=C sort",
+	       out);
+	ck_assert_str_eq(r.out, "Cyber _x005F_x0042_ Unit\nXanadia _x005F_x0041_\n");
+	run_free(&r);
+	run_sh(&r, "%s tests/world_check.py '%s'", PY, out);
+	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+	run_free(&r);
+	free(out);
+	free(files);
+	free(xa);
+}
+END_TEST
+
+/* Many profiles' links in one sheet: each profile's 32,766 (website and
+ * Wikidata id of 16,383 organizations) fit Excel's 65,530 per sheet, the
+ * world's 65,532 do not. The first 65,530 in row order are links, the
+ * last two plain text, the first of them carrying a note, and the build
+ * says so; each country's own workbook links all of its own. */
+static void
+write_many_links(const char *path, const char *cc, int base)
+{
+	pc_run r;
+	run_sh(&r,
+	       "awk 'BEGIN { printf \"<?xml version=\\\"1.0\\\" encoding=\\\"UTF-8\\\"?>\\n<!-- FICTIONAL test case "
+	       "(country %s) -->\\n<profile xmlns=\\\"urn:profilec:profile:1\\\" version=\\\"1.1\\\" lang=\\\"en\\\" "
+	       "modified=\\\"2026-11-28\\\">\\n<country code=\\\"%s\\\"><name>Links</name></country>\\n<actors>\\n\"; "
+	       "for (i = 1; i <= 16383; i++) printf \"<actor id=\\\"a%%d\\\" kind=\\\"ngo\\\" "
+	       "website=\\\"https://x.example/%%d\\\" wikidata=\\\"Q%%d\\\"><name>%%d</name></actor>\\n\", i, i, "
+	       "%d + i, i; printf \"</actors>\\n</profile>\\n\" }' >'%s'",
+	       cc, cc, base, path);
+	ck_assert_int_eq(r.status, 0);
+	run_free(&r);
+}
+
+/* The actors sheet of a workbook: its links, the last row with one, and its notes. */
+static const char links_probe[] =
+	"import re, sys, zipfile\n"
+	"z = zipfile.ZipFile(sys.argv[1])\n"
+	"rid = re.search(r'<sheet name=\"actors\" sheetId=\"\\d+\" r:id=\"(rId\\d+)\"', "
+	"z.read('xl/workbook.xml').decode()).group(1)\n"
+	"sheet = 'xl/' + re.search(r'Id=\"%s\" Type=\"[^\"]+\" Target=\"([^\"]+)\"' % rid, "
+	"z.read('xl/_rels/workbook.xml.rels').decode()).group(1)\n"
+	"xml = z.read(sheet).decode()\n"
+	"rows = [int(r) for r in re.findall(r'<hyperlink ref=\"[A-Z]+(\\d+)\"', xml)]\n"
+	"plain = re.findall(r'<c r=\"([IJ]32767)\"[^>]* t=\"(?:s|inlineStr)\"', xml)\n"
+	"rels = z.read(sheet.replace('worksheets/', 'worksheets/_rels/') + '.rels').decode()\n"
+	"notes = [n for t in re.findall(r'Target=\"\\.\\./(comments\\d+\\.xml)\"', rels) for n in "
+	"re.findall(r'<comment ref=\"([A-Z]+\\d+)\".*?<t[^>]*>([^<]*)</t>', z.read('xl/' + t).decode(), re.S)]\n"
+	"print(len(rows), max(rows), plain, notes)\n";
+
+START_TEST(past_excel_links_per_sheet_the_rest_is_text)
+{
+	char *xd = pc_asprintf("%s/xd.xml", test_tmp), *xe = pc_asprintf("%s/xe.xml", test_tmp);
+	write_many_links(xd, "XD", 0);
+	write_many_links(xe, "XE", 100000);
+	char *files = pc_asprintf("'%s' '%s'", xd, xe);
+	pc_run r;
+	char *out = build(&r, "links", "--formats=xlsx", files);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_msg(strstr(r.err, "world/world.xlsx: note: workbook sheet 'actors': 2 of its 65532 links are past "
+				    "Excel's 65530 per sheet and are written as plain text, from row 32767 "
+				    "[xlsx-link-limit]\n") != NULL,
+		      "%s", r.err);
+	ck_assert_msg(strstr(r.err, "xd.xml: note") == NULL && strstr(r.err, "xe.xml: note") == NULL, "%s", r.err);
+	run_free(&r);
+	char *probe = pc_asprintf("%s/probe.py", test_tmp);
+	FILE *f = fopen(probe, "w");
+	ck_assert(f != NULL && fputs(links_probe, f) >= 0 && fclose(f) == 0);
+	run_sh(&r, "%s '%s' '%s/world/world.xlsx' && %s '%s' '%s/xd/xd.xlsx'", PY, probe, out, PY, probe, out);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_str_eq(r.out, "65530 32766 ['I32767', 'J32767'] [('I32767', 'Excel holds at most 65530 links in a "
+				"sheet, and this sheet has 65532 cells to link: this cell and the 1 after it, row by "
+				"row, are plain text.')]\n"
+				"32766 16384 [] []\n");
+	run_free(&r);
+	free(probe);
+	free(out);
+	free(files);
+	free(xd);
+	free(xe);
+}
+END_TEST
+
 
 /* ---- The resolver on hand-made summaries ------------------------------- */
 
@@ -549,7 +648,13 @@ suite_world(void)
 	tcase_add_test(t, world_decimals_keep_their_digits);
 	tcase_add_test(t, validate_sees_what_the_world_step_sees);
 	tcase_add_test(t, a_mononym_meets_only_its_mononym);
+	tcase_add_test(t, excel_escapes_read_back_as_written);
 	suite_add_tcase(s, t);
+	TCase *l = tcase_create("links");
+	tcase_set_timeout(l, 600); /* 3.5 MB of sources, under make asan too */
+	tcase_add_checked_fixture(l, test_tmp_setup, test_tmp_teardown);
+	tcase_add_test(l, past_excel_links_per_sheet_the_rest_is_text);
+	suite_add_tcase(s, l);
 	TCase *u = tcase_create("resolve");
 	tcase_add_checked_fixture(u, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(u, identifiers_come_first);

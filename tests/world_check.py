@@ -52,9 +52,70 @@ def cell_text(v):
     return str(v)
 
 
-def check_xlsx(dist, world, names):
+# The IRI a world entity's identifiers cell links to: its first identifier's.
+RESOLVER = {"doi": "https://doi.org/", "orcid": "https://orcid.org/", "ror": "https://ror.org/",
+            "wikidata": "http://www.wikidata.org/entity/"}
+LINKS_MAX = 65530  # Excel's hyperlinks per worksheet
+
+
+def out_links(ws):
+    """The links out of the workbook in a sheet: {(row, column): target}."""
+    return {(c.row, c.column): c.hyperlink.target for r in ws.iter_rows() for c in r
+            if c.hyperlink is not None and c.hyperlink.target and not c.hyperlink.location}
+
+
+def check_links(dist, wb, countries, names):
+    """The world workbook links what each country's workbook links out of
+    itself (a website, a DOI: the same cells, to the same IRIs), and a world
+    entity's identifiers to the first one's IRI; past Excel's limit per
+    sheet the rest are plain text, the first plain cell says so."""
+    import openpyxl
+    own = {}
+    for cc in countries:
+        path = os.path.join(dist, cc, cc + ".xlsx")
+        if os.path.exists(path):
+            own[cc] = openpyxl.load_workbook(path)
+    if len(own) != len(countries):
+        return  # built without the countries' workbooks: nothing to compare with
+    for name in names:
+        if name not in wb.sheetnames:
+            continue
+        got = out_links(wb[name])
+        want = {}
+        if name.startswith("world_"):
+            head = [c.value for c in wb[name][1]]
+            col = head.index("identifiers") + 1
+            for (r,) in wb[name].iter_rows(min_row=2, min_col=col, max_col=col):
+                if r.value:
+                    scheme, _, value = r.value.split(" ")[0].partition(":")
+                    if scheme in RESOLVER:
+                        want[(r.row, col)] = RESOLVER[scheme] + value
+        elif name in own[countries[0]].sheetnames:
+            offset = 0
+            for cc in countries:
+                ws = own[cc][name]
+                if name != "countries":
+                    for (r, c), target in out_links(ws).items():
+                        want[(r + offset, c + 1)] = target
+                    offset += len(rows(os.path.join(dist, cc, "csv", name + ".csv"))) - 1
+        order = sorted(want)
+        if len(order) > LINKS_MAX:
+            past = order[LINKS_MAX]
+            note = wb[name].cell(row=past[0], column=past[1]).comment
+            if note is None or "plain text" not in note.text:
+                bad("world.xlsx: sheet %s, %d links: no note on the first plain cell %r" % (name, len(order), past))
+            want = {k: want[k] for k in order[:LINKS_MAX]}
+        if got != want:
+            extra = sorted(set(got.items()) - set(want.items()))[:3]
+            missing = sorted(set(want.items()) - set(got.items()))[:3]
+            bad("world.xlsx: sheet %s links %d cells, want %d (extra %r, missing %r)"
+                % (name, len(got), len(want), extra, missing))
+
+
+def check_xlsx(dist, world, names, countries):
     """world.xlsx, when built: a first sheet comparing the countries, then
-    one Excel table per CSV table with the same header and rows."""
+    one Excel table per CSV table with the same header and rows, and the
+    same links out as the countries' workbooks."""
     path = os.path.join(dist, "world", "world.xlsx")
     if not os.path.exists(path):
         return
@@ -78,6 +139,7 @@ def check_xlsx(dist, world, names):
             got = got[:1]  # an empty table has one blank row under its header
         if got != want:
             bad("world.xlsx: sheet %s differs from %s.csv (%d rows, want %d)" % (name, name, len(got), len(want)))
+    check_links(dist, wb, countries, names)
 
 
 def check_jsonld(dist, where):
@@ -175,7 +237,7 @@ def main(argv):
             if int(r[header.index("n_countries")]) != len(listed):
                 bad("world_%s.csv: %s n_countries is wrong" % (table, r[0]))
         where[kind] = (seen, found)
-    check_xlsx(dist, world, names)
+    check_xlsx(dist, world, names, countries)
     check_jsonld(dist, where)
     # Expectations.
     args = argv[2:]
