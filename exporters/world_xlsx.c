@@ -30,6 +30,9 @@ typedef struct {
 	lxw_workbook *wb;
 	pc_xlsx_formats f; /* xlsx_cells.h: the profile's workbook has the same */
 	int rc;
+	/* The comparison sheet's columns: the longest header or name each
+	 * holds, in any of its tables, so that none is cut. */
+	size_t *compare_len, n_compare;
 } wx;
 
 static int
@@ -89,6 +92,9 @@ table(wx *x, lxw_worksheet *ws, const char *sheet, const char *name, lxw_row_t f
 		cols[c].header = (char *)headers[c];
 		cols[c].header_format = x->f.header;
 		colp[c] = &cols[c];
+		size_t len = pc_excel_len(headers[c]) + 3; /* room for the filter button */
+		if (c < x->n_compare && strcmp(sheet, COMPARE) == 0 && len > x->compare_len[c])
+			x->compare_len[c] = len;
 	}
 	lxw_table_options to = {.name = (char *)name,
 				.style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
@@ -139,6 +145,8 @@ counts_table(wx *x, lxw_worksheet *ws, lxw_row_t r)
 		ok(x, worksheet_write_string(ws, row, 0, c->cc, NULL), COMPARE);
 		ok(x, pc_xlsx_write_text(ws, row, 1, c->code ? c->code : "", NULL), COMPARE);
 		ok(x, pc_xlsx_write_text(ws, row, 2, c->name ? c->name : "", NULL), COMPARE);
+		size_t len = c->name ? pc_excel_len(c->name) : 0;
+		x->compare_len[2] = len > x->compare_len[2] ? len : x->compare_len[2];
 		for (size_t k = 0; k < nk; k++)
 			ok(x, worksheet_write_number(ws, row, (lxw_col_t)(3 + k), (double)c->counts[kinds[k]], NULL),
 			   COMPARE);
@@ -252,6 +260,8 @@ static void
 write_compare(wx *x, lxw_worksheet *ws)
 {
 	lxw_row_t r = 0;
+	x->n_compare = 3 + PC_KIND_COUNT + PC_WORLD_KINDS + PC_THR_COUNT + x->w->n_countries; /* more than any table */
+	x->compare_len = pc_calloc(x->n_compare, sizeof *x->compare_len);
 	ok(x, worksheet_write_string(ws, r++, 0, "Child online safety country profiles: the world dataset", x->f.title),
 	   COMPARE);
 	ok(x,
@@ -265,8 +275,13 @@ write_compare(wx *x, lxw_worksheet *ws)
 	r = counts_table(x, ws, r);
 	r = thresholds_table(x, ws, r);
 	events_chart(x, ws, r);
-	ok(x, worksheet_set_column(ws, 0, 0, 14, NULL), COMPARE);
-	ok(x, worksheet_set_column(ws, 2, 2, 24, NULL), COMPARE);
+	for (size_t c = 0; c < x->n_compare; c++)
+		if (x->compare_len[c] > 0)
+			ok(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, pc_xlsx_col_width(x->compare_len[c], 0), NULL),
+			   COMPARE);
+	free(x->compare_len);
+	/* On paper, the chart (twice the default width) on one page. */
+	worksheet_set_landscape(ws);
 }
 
 /* ---- The tables, from the CSV files ------------------------------------ */
@@ -433,12 +448,20 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 		ok(x, worksheet_write_string(ws, 0, (lxw_col_t)c, t->columns[c].name, x->f.header), t->name);
 	lxw_row_t row = 0, past[2] = {0, 0};
 	size_t n, n_links = 0;
+	/* Each column as wide as its longest cell within the profile
+	 * workbook's caps, so that an id is not cut (no column is wrapped:
+	 * LibreOffice would not fit its rows to it). */
+	size_t *wid = pc_calloc(t->n_columns, sizeof *wid);
+	for (size_t c = 0; c < t->n_columns; c++)
+		wid[c] = pc_excel_len(t->columns[c].name) + 3; /* room for the filter button */
 	while (x->rc == PC_EXIT_OK && (n = next_record(&p, end, fields, t->n_columns)) > 0) {
 		row++;
 		for (size_t c = 0; c < n && c < t->n_columns; c++) {
 			const char *v = fields[c];
 			if (*v == '\0')
 				continue; /* the missing value */
+			size_t l = t->columns[c].type == PC_COL_BOOLEAN ? 5 : pc_excel_len(v); /* FALSE */
+			wid[c] = l > wid[c] ? l : wid[c];
 			lxw_error e;
 			switch (t->columns[c].type) {
 			case PC_COL_INTEGER:
@@ -464,12 +487,18 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 	free(data);
 	free(path);
 	note_past_limit(x, ws, t, n_links, past);
+	for (size_t c = 0; c < t->n_columns; c++)
+		ok(x,
+		   worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, pc_xlsx_col_width(wid[c], t->columns[c].wide),
+					NULL),
+		   t->name);
+	free(wid);
 	const char **headers = pc_calloc(t->n_columns, sizeof *headers);
 	for (size_t c = 0; c < t->n_columns; c++)
 		headers[c] = t->columns[c].name;
 	table(x, ws, t->name, t->name, 0, row, headers, t->n_columns);
 	free(headers);
-	worksheet_freeze_panes(ws, 1, 0);
+	ok(x, pc_xlsx_table_layout(ws), t->name);
 }
 
 /* The build date as seconds since 1970, for the document's creation time. */

@@ -29,11 +29,6 @@
 /* "internal:'" + a sheet name (31 characters, 4 bytes each) + "'!A" + a row */
 #define LINK_TO_MAX (16 + 4 * SHEET_NAME_MAX + 24)
 
-/* Column widths, in characters: fitted to the content within a cap; a
- * column whose content is longer than its cap is wrapped. */
-#define WIDTH_MIN      6
-#define WIDTH_CAP      50 /* ids, names, short values */
-#define WIDTH_CAP_WIDE 80 /* prose the tables mark as wide */
 /* Row heights, in points: one line of the default 11-point font, Excel's
  * highest row, and the About sheet's title row (16 points). */
 #define LINE_H      LXW_DEF_ROW_HEIGHT
@@ -218,19 +213,13 @@ add_sheet(xw *x, const char *name)
 static int
 is_wrapped(const sheet_plan *p, size_t c)
 {
-	return p->len[c] + 2 > (p->cols[c].wide ? WIDTH_CAP_WIDE : WIDTH_CAP);
+	return pc_xlsx_col_wraps(p->len[c], p->cols[c].wide);
 }
 
 static double
 col_width(const sheet_plan *p, size_t c)
 {
-	size_t cap = p->cols[c].wide ? WIDTH_CAP_WIDE : WIDTH_CAP;
-	size_t w = p->len[c] + 2;
-	if (w < WIDTH_MIN)
-		w = WIDTH_MIN;
-	if (w > cap)
-		w = cap;
-	return (double)w;
+	return pc_xlsx_col_width(p->len[c], p->cols[c].wide);
 }
 
 /* "internal:'events'!A5": the row of node `ref` in its kind's sheet, in
@@ -433,7 +422,7 @@ write_table_sheet(xw *x, const sheet_plan *p)
 	lxw_ok(x, worksheet_add_table(ws, 0, 0, last, (lxw_col_t)(p->n_cols - 1), &to), p->name, 0, 0);
 	free(colp);
 	free(cols);
-	worksheet_freeze_panes(ws, 1, 0);
+	lxw_ok(x, pc_xlsx_table_layout(ws), p->name, 0, 0);
 	for (size_t c = 0; c < p->n_cols; c++)
 		lxw_ok(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, col_width(p, c), NULL), p->name, 0,
 		       (lxw_col_t)c);

@@ -12,6 +12,24 @@
 
 _Static_assert(PC_EXCEL_LINKS_MAX == LXW_MAX_NUMBER_URLS, "the compiler's count is libxlsxwriter's");
 
+/* Column widths, in characters. */
+#define WIDTH_MIN      6
+#define WIDTH_CAP      50 /* ids, names, short values */
+#define WIDTH_CAP_WIDE 80 /* prose the tables mark as wide */
+
+int
+pc_xlsx_col_wraps(size_t len, int wide)
+{
+	return len + 2 > (wide ? WIDTH_CAP_WIDE : WIDTH_CAP);
+}
+
+double
+pc_xlsx_col_width(size_t len, int wide)
+{
+	size_t cap = wide ? WIDTH_CAP_WIDE : WIDTH_CAP, w = len + 2;
+	return (double)(w < WIDTH_MIN ? WIDTH_MIN : w > cap ? cap : w);
+}
+
 void
 pc_xlsx_formats_make(lxw_workbook *wb, pc_xlsx_formats *f)
 {
@@ -64,6 +82,15 @@ pc_xlsx_write_decimal(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const cha
 	if (*as_text)
 		return worksheet_write_string(ws, row, col, canon, f);
 	return worksheet_write_number(ws, row, col, pc_decimal_to_double(canon), f);
+}
+
+lxw_error
+pc_xlsx_table_layout(lxw_worksheet *ws)
+{
+	worksheet_freeze_panes(ws, 1, 0);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	return worksheet_repeat_rows(ws, 0, 0);
 }
 
 /* Returns s itself when it holds no "_xHHHH_", else a copy with each

@@ -28,6 +28,18 @@ void pc_xlsx_formats_make(lxw_workbook *wb, pc_xlsx_formats *f);
 lxw_error pc_xlsx_write_decimal(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *canon, lxw_format *f,
 				int *as_text);
 
+/* A column's width, in characters, for its longest cell (len as
+ * pc_excel_len counts it; a header's with 3 more for its filter button):
+ * fitted to it within a cap, a wider one for prose (wide, tables.h); and
+ * whether its content is longer than the cap, so the column wraps. */
+double pc_xlsx_col_width(size_t len, int wide);
+int pc_xlsx_col_wraps(size_t len, int wide);
+
+/* A table sheet as it opens and prints: the header row frozen, and on
+ * paper repeated on every page, the sheet landscape and one page wide
+ * (a printout or PDF of a table is then its rows, not a page per column). */
+lxw_error pc_xlsx_table_layout(lxw_worksheet *ws);
+
 /* Text as Excel reads it back: always a string cell, never a formula,
  * whatever it begins with; a "_xHHHH_" in it, which Excel would read as
  * an escaped character (ECMA-376 ST_Xstring) and libxlsxwriter writes as
