@@ -20,7 +20,9 @@ import decimal
 import io
 import json
 import os
+import re
 import sys
+import zipfile
 
 problems = []
 
@@ -112,6 +114,26 @@ def check_links(dist, wb, countries, names):
                 % (name, len(got), len(want), extra, missing))
 
 
+def inline_sheets(path):
+    """The sheets whose text is inline strings (a constant_memory sheet's):
+    openpyxl reads those raw, without the _xHHHH_ escapes Excel and
+    LibreOffice decode in them as in shared strings."""
+    with zipfile.ZipFile(path) as z:
+        book = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        out = set()
+        for name, rid in re.findall(r'<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"', book):
+            target = re.search(r'Id="%s" Type="[^"]+" Target="([^"]+)"' % rid, rels).group(1)
+            if 't="inlineStr"' in z.read("xl/" + target).decode():
+                out.add(name)
+        return out
+
+
+def xstring(v):
+    """An inline string as Excel reads it (ECMA-376 ST_Xstring)."""
+    return re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), v) if isinstance(v, str) else v
+
+
 def check_xlsx(dist, world, names, countries):
     """world.xlsx, when built: a first sheet comparing the countries, then
     one Excel table per CSV table with the same header and rows, and the
@@ -123,6 +145,7 @@ def check_xlsx(dist, world, names, countries):
     wb = openpyxl.load_workbook(path)
     if wb.sheetnames[0] != "Comparison":
         bad("world.xlsx: first sheet is %r" % wb.sheetnames[0])
+    inline = inline_sheets(path)
     compare = wb["Comparison"]
     for t in ("counts_by_country", "thresholds_by_country", "events_per_year"):
         if t not in compare.tables:
@@ -134,7 +157,8 @@ def check_xlsx(dist, world, names, countries):
             bad("world.xlsx: no table %s" % name)
             continue
         want = rows(os.path.join(world, name + ".csv"))
-        got = [[cell_text(v) for v in r] for r in wb[name].iter_rows(values_only=True)]
+        text = xstring if name in inline else (lambda v: v)
+        got = [[cell_text(text(v)) for v in r] for r in wb[name].iter_rows(values_only=True)]
         if len(want) == 1:
             got = got[:1]  # an empty table has one blank row under its header
         if got != want:
