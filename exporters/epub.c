@@ -151,10 +151,11 @@ write_package(const pc_graph *g, const pc_export_opts *o, const pc_epub_book *bo
 		       "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n"
 		       "<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n");
 	for (int i = 0; i < PC_EPUB_NDOCS; i++) {
-		const pc_epub_doc *d = &book->docs[i];
-		pc_buf_printf(b, "<item id=\"%s\" href=\"%s\" media-type=\"application/xhtml+xml\"", d->id, d->file);
-		if (d->properties)
-			pc_buf_printf(b, " properties=\"%s\"", d->properties);
+		const pc_epub_doc *doc = &book->docs[i];
+		pc_buf_printf(b, "<item id=\"%s\" href=\"%s\" media-type=\"application/xhtml+xml\"", doc->id,
+			      doc->file);
+		if (doc->properties)
+			pc_buf_printf(b, " properties=\"%s\"", doc->properties);
 		pc_buf_puts(b, "/>\n");
 	}
 	pc_buf_puts(b, "</manifest>\n<spine>\n");
@@ -172,17 +173,17 @@ write_nav(const pc_graph *g, const pc_epub_book *book, pc_buf *b)
 	pc_epub_xhtml_begin(b, g, "Contents");
 	pc_buf_puts(b, "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n<ol>\n");
 	for (int i = 0; i < PC_EPUB_NDOCS; i++) {
-		const pc_epub_doc *d = &book->docs[i];
-		pc_buf_printf(b, "<li><a href=\"%s\">", d->file);
-		pc_buf_xml(b, d->title);
+		const pc_epub_doc *doc = &book->docs[i];
+		pc_buf_printf(b, "<li><a href=\"%s\">", doc->file);
+		pc_buf_xml(b, doc->title);
 		pc_buf_puts(b, "</a>");
-		if (d->n_sections > 0) {
+		if (doc->n_sections > 0) {
 			pc_buf_puts(b, "\n<ol>\n");
-			for (size_t k = 0; k < d->n_sections; k++) {
-				pc_buf_printf(b, "<li><a href=\"%s#", d->file);
-				pc_buf_xml(b, d->sections[k].anchor);
+			for (size_t k = 0; k < doc->n_sections; k++) {
+				pc_buf_printf(b, "<li><a href=\"%s#", doc->file);
+				pc_buf_xml(b, doc->sections[k].anchor);
 				pc_buf_puts(b, "\">");
-				pc_buf_xml(b, d->sections[k].label);
+				pc_buf_xml(b, doc->sections[k].label);
 				pc_buf_puts(b, "</a></li>\n");
 			}
 			pc_buf_puts(b, "</ol>\n");
@@ -193,11 +194,11 @@ write_nav(const pc_graph *g, const pc_epub_book *book, pc_buf *b)
 		       "<h2>Landmarks</h2>\n<ol>\n"
 		       "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a></li>\n");
 	for (int i = 0; i < PC_EPUB_NDOCS; i++) {
-		const pc_epub_doc *d = &book->docs[i];
-		if (d->landmark == NULL)
+		const pc_epub_doc *doc = &book->docs[i];
+		if (doc->landmark == NULL)
 			continue;
-		pc_buf_printf(b, "<li><a epub:type=\"%s\" href=\"%s\">", d->landmark, d->file);
-		pc_buf_xml(b, d->title);
+		pc_buf_printf(b, "<li><a epub:type=\"%s\" href=\"%s\">", doc->landmark, doc->file);
+		pc_buf_xml(b, doc->title);
 		pc_buf_puts(b, "</a></li>\n");
 	}
 	pc_buf_puts(b, "</ol>\n</nav>\n");

@@ -26,18 +26,18 @@ pc_epub_book_build(const pc_graph *g, pc_epub_book *book)
 	pc_epub_ctx_init(&c, g);
 	memset(book, 0, sizeof *book);
 	for (int i = 0; i < PC_EPUB_NDOCS; i++) {
-		pc_epub_doc *d = &book->docs[i];
-		d->id = parts[i].id;
-		d->file = parts[i].file;
-		d->title = parts[i].title;
-		d->landmark = parts[i].landmark;
-		d->properties = parts[i].properties;
-		pc_buf_init(&d->xhtml);
+		pc_epub_doc *doc = &book->docs[i];
+		doc->id = parts[i].id;
+		doc->file = parts[i].file;
+		doc->title = parts[i].title;
+		doc->landmark = parts[i].landmark;
+		doc->properties = parts[i].properties;
+		pc_buf_init(&doc->xhtml);
 		/* The timeline has no SVG without events, and the manifest must
 		 * not claim one. */
 		if (i == PC_EPUB_TIMELINE && g->n_events == 0)
-			d->properties = NULL;
-		parts[i].write(&c, d);
+			doc->properties = NULL;
+		parts[i].write(&c, doc);
 	}
 	pc_epub_ctx_free(&c);
 }
@@ -46,12 +46,12 @@ void
 pc_epub_book_free(pc_epub_book *book)
 {
 	for (int i = 0; i < PC_EPUB_NDOCS; i++) {
-		pc_epub_doc *d = &book->docs[i];
-		pc_buf_free(&d->xhtml);
-		for (size_t k = 0; k < d->n_sections; k++) {
-			free(d->sections[k].anchor);
-			free(d->sections[k].label);
+		pc_epub_doc *doc = &book->docs[i];
+		pc_buf_free(&doc->xhtml);
+		for (size_t k = 0; k < doc->n_sections; k++) {
+			free(doc->sections[k].anchor);
+			free(doc->sections[k].label);
 		}
-		free(d->sections);
+		free(doc->sections);
 	}
 }

@@ -8,11 +8,11 @@
 /* ---- Title page --------------------------------------------------------- */
 
 void
-pc_epub_write_title(pc_epub_ctx *c, pc_epub_doc *d)
+pc_epub_write_title(pc_epub_ctx *c, pc_epub_doc *doc)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	pc_epub_xhtml_begin(b, g, d->title);
+	pc_buf *b = &doc->xhtml;
+	pc_epub_xhtml_begin(b, g, doc->title);
 	pc_buf_puts(b, "<section class=\"titlepage\" epub:type=\"titlepage\">\n<h1");
 	pc_epub_dir(b, g->title);
 	pc_buf_puts(b, ">");
@@ -95,12 +95,12 @@ indicator_row(pc_epub_ctx *c, pc_buf *b, const char *me, const pc_indicator *in)
 
 /* The indicators' table, its note and the sources of its statistics. */
 static void
-overview_indicators(pc_epub_ctx *c, pc_epub_doc *d)
+overview_indicators(pc_epub_ctx *c, pc_epub_doc *doc)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
+	pc_buf *b = &doc->xhtml;
 	pc_buf_puts(b, "<section id=\"s_indicators\">\n<h2>Indicators</h2>\n");
-	pc_epub_add_section(d, "s_indicators", "Indicators");
+	pc_epub_add_section(doc, "s_indicators", "Indicators");
 	if (g->n_indicators == 0) {
 		pc_buf_puts(b, "<p>The profile gives no indicators.</p>\n");
 	} else {
@@ -108,7 +108,7 @@ overview_indicators(pc_epub_ctx *c, pc_epub_doc *d)
 			       "<th scope=\"col\">Indicator</th><th scope=\"col\">Value</th><th scope=\"col\">Year</th>"
 			       "<th scope=\"col\">Sources</th></tr></thead>\n<tbody>\n");
 		for (size_t i = 0; i < g->n_indicators; i++)
-			indicator_row(c, b, d->file, &g->indicators[i]);
+			indicator_row(c, b, doc->file, &g->indicators[i]);
 		pc_buf_puts(b, "</tbody>\n</table>\n");
 	}
 	if (g->indicator_note) {
@@ -176,14 +176,14 @@ lacks_items(pc_epub_ctx *c, pc_buf *b, const char *me)
 /* What the profile lacks: the checks' notes, so the book and the
  * data-quality table agree. */
 static void
-overview_lacks(pc_epub_ctx *c, pc_epub_doc *d)
+overview_lacks(pc_epub_ctx *c, pc_epub_doc *doc)
 {
-	pc_buf *b = &d->xhtml;
+	pc_buf *b = &doc->xhtml;
 	pc_buf_puts(b, "<section id=\"s_lacks\">\n<h2>What the profile lacks</h2>\n");
-	pc_epub_add_section(d, "s_lacks", "What the profile lacks");
+	pc_epub_add_section(doc, "s_lacks", "What the profile lacks");
 	size_t before = b->len;
 	pc_buf_puts(b, "<ul>\n");
-	if (lacks_items(c, b, d->file) == 0) {
+	if (lacks_items(c, b, doc->file) == 0) {
 		b->len = before;
 		b->data[b->len] = '\0';
 		pc_buf_puts(b, "<p>Nothing: every indicator has a value, every organization a name and every "
@@ -196,24 +196,24 @@ overview_lacks(pc_epub_ctx *c, pc_epub_doc *d)
 }
 
 void
-pc_epub_write_overview(pc_epub_ctx *c, pc_epub_doc *d)
+pc_epub_write_overview(pc_epub_ctx *c, pc_epub_doc *doc)
 {
-	pc_epub_doc_begin(d, c->g, "chapter");
-	overview_intro(c->g, &d->xhtml);
-	overview_indicators(c, d);
-	overview_lacks(c, d);
-	pc_epub_doc_end(d);
+	pc_epub_doc_begin(doc, c->g, "chapter");
+	overview_intro(c->g, &doc->xhtml);
+	overview_indicators(c, doc);
+	overview_lacks(c, doc);
+	pc_epub_doc_end(doc);
 }
 
 /* ---- About this edition ------------------------------------------------- */
 
 void
-pc_epub_write_about(pc_epub_ctx *c, pc_epub_doc *d)
+pc_epub_write_about(pc_epub_ctx *c, pc_epub_doc *doc)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	const char *me = d->file;
-	pc_epub_doc_begin(d, g, "appendix");
+	pc_buf *b = &doc->xhtml;
+	const char *me = doc->file;
+	pc_epub_doc_begin(doc, g, "appendix");
 
 	/* The source's base name only: the path it was built from is the
 	 * builder's business and would make two checkouts differ. */
@@ -231,7 +231,7 @@ pc_epub_write_about(pc_epub_ctx *c, pc_epub_doc *d)
 		      "<code class=\"digest\">%s</code></p>\n",
 		      g->build_date, g->source_sha256);
 
-	pc_epub_add_section(d, "s_counts", "The profile in numbers");
+	pc_epub_add_section(doc, "s_counts", "The profile in numbers");
 	pc_buf_puts(b, "<section id=\"s_counts\">\n<h2>The profile in numbers</h2>\n<table>\n"
 		       "<caption>Entries of each kind</caption>\n<thead><tr><th scope=\"col\">Kind</th>"
 		       "<th scope=\"col\">Count</th></tr></thead>\n<tbody>\n");
@@ -240,7 +240,7 @@ pc_epub_write_about(pc_epub_ctx *c, pc_epub_doc *d)
 			      pc_graph_count(g, (pc_kind)k));
 	pc_buf_puts(b, "</tbody>\n</table>\n</section>\n");
 
-	pc_epub_add_section(d, "s_quality", "Data-quality notes");
+	pc_epub_add_section(doc, "s_quality", "Data-quality notes");
 	pc_buf_puts(b, "<section id=\"s_quality\">\n<h2>Data-quality notes</h2>\n");
 	if (g->n_quality == 0) {
 		pc_buf_puts(b, "<p>The checks found nothing to note.</p>\n");
@@ -269,5 +269,5 @@ pc_epub_write_about(pc_epub_ctx *c, pc_epub_doc *d)
 		pc_buf_puts(b, "</tbody>\n</table>\n");
 	}
 	pc_buf_puts(b, "</section>\n");
-	pc_epub_doc_end(d);
+	pc_epub_doc_end(doc);
 }

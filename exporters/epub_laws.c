@@ -40,11 +40,11 @@ write_penalty_notes(pc_epub_ctx *c, pc_buf *b, const char *me, uint32_t pi)
 /* The penalties of one article, part or instrument (key in ix), as a
  * table captioned "Penalties under " + what. */
 static void
-write_penalties(pc_epub_ctx *c, pc_epub_doc *d, const pc_edge_index *ix, uint32_t key, const char *what)
+write_penalties(pc_epub_ctx *c, pc_epub_doc *doc, const pc_edge_index *ix, uint32_t key, const char *what)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	const char *me = d->file;
+	pc_buf *b = &doc->xhtml;
+	const char *me = doc->file;
 	pc_buf_puts(b, "<table>\n<caption>Penalties under ");
 	pc_buf_puts(b, what);
 	pc_buf_puts(b, "</caption>\n<thead><tr><th scope=\"col\">Penalty</th><th scope=\"col\">Term or amount</th>"
@@ -93,9 +93,9 @@ typedef struct {
 } law_unit;
 
 static void
-write_unit(pc_epub_ctx *c, pc_epub_doc *d, const law_unit *u)
+write_unit(pc_epub_ctx *c, pc_epub_doc *doc, const law_unit *u)
 {
-	pc_buf *b = &d->xhtml;
+	pc_buf *b = &doc->xhtml;
 	pc_buf_puts(b, "<section id=\"");
 	pc_epub_text(b, u->n->id);
 	pc_buf_puts(b, "\">\n<h3>");
@@ -125,37 +125,37 @@ write_unit(pc_epub_ctx *c, pc_epub_doc *d, const law_unit *u)
 	if (PC_EDGE_COUNT(u->ix, u->key) == 0)
 		pc_buf_printf(b, "<p class=\"note\">The profile states no penalty under this %s.</p>\n", u->what);
 	else
-		write_penalties(c, d, u->ix, u->key, what.data);
+		write_penalties(c, doc, u->ix, u->key, what.data);
 	pc_buf_free(&what);
 	pc_buf_puts(b, "</section>\n");
 }
 
 static void
-write_article(pc_epub_ctx *c, pc_epub_doc *d, uint32_t ai)
+write_article(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t ai)
 {
 	const pc_article *a = &c->g->articles[ai];
 	law_unit u = {&a->n, 1, a->number, a->heading, a->text, "article", &c->pen_by_article, ai};
-	write_unit(c, d, &u);
+	write_unit(c, doc, &u);
 }
 
 static void
-write_part(pc_epub_ctx *c, pc_epub_doc *d, uint32_t ti)
+write_part(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t ti)
 {
 	const pc_part *pt = &c->g->parts[ti];
 	law_unit u = {&pt->n, 0, pt->label, pt->heading, NULL, "part", &c->pen_by_part, ti};
-	write_unit(c, d, &u);
+	write_unit(c, doc, &u);
 }
 
 /* The instrument's own penalties, then its articles and parts in the
  * order the source gives them. */
 static void
-write_instrument_body(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+write_instrument_body(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
+	pc_buf *b = &doc->xhtml;
 	const pc_edge_index *arts = &c->art_by_instrument, *parts = &c->part_by_instrument;
 	if (PC_EDGE_COUNT(&c->pen_of_instrument, i) > 0)
-		write_penalties(c, d, &c->pen_of_instrument, i, "the instrument as a whole");
+		write_penalties(c, doc, &c->pen_of_instrument, i, "the instrument as a whole");
 	if (PC_EDGE_COUNT(arts, i) == 0 && PC_EDGE_COUNT(parts, i) == 0 && PC_EDGE_COUNT(&c->pen_of_instrument, i) == 0)
 		pc_buf_puts(b, "<p class=\"note\">The profile quotes no article of it.</p>\n");
 	size_t ka = arts->start[i], kp = parts->start[i];
@@ -164,9 +164,9 @@ write_instrument_body(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 			      (ka < arts->start[i + 1] &&
 			       g->articles[arts->items[ka]].n.line <= g->parts[parts->items[kp]].n.line);
 		if (article)
-			write_article(c, d, arts->items[ka++]);
+			write_article(c, doc, arts->items[ka++]);
 		else
-			write_part(c, d, parts->items[kp++]);
+			write_part(c, doc, parts->items[kp++]);
 	}
 }
 
@@ -180,12 +180,12 @@ yes_no(pc_buf *b, const char *what, int v, const char **sep)
 }
 
 static void
-write_instrument(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+write_instrument(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
 	const pc_graph *g = c->g;
 	const pc_instrument *in = &g->instruments[i];
-	pc_buf *b = &d->xhtml;
-	const char *me = d->file;
+	pc_buf *b = &doc->xhtml;
+	const char *me = doc->file;
 
 	pc_buf_puts(b, "<section id=\"");
 	pc_epub_text(b, in->n.id);
@@ -231,16 +231,16 @@ write_instrument(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 		}
 		pc_buf_puts(b, ".</p>\n");
 	}
-	write_instrument_body(c, d, i);
+	write_instrument_body(c, doc, i);
 	pc_buf_puts(b, "</section>\n");
 }
 
 void
-pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *d)
+pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *doc)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	pc_epub_doc_begin(d, g, "chapter");
+	pc_buf *b = &doc->xhtml;
+	pc_epub_doc_begin(doc, g, "chapter");
 	if (g->law_intro) {
 		pc_buf_puts(b, "<p");
 		pc_epub_dir(b, g->law_intro);
@@ -249,7 +249,7 @@ pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *d)
 		pc_buf_puts(b, "</p>\n");
 	}
 	if (g->n_thresholds > 0) {
-		pc_epub_add_section(d, "s_ages", "Legal ages");
+		pc_epub_add_section(doc, "s_ages", "Legal ages");
 		pc_buf_puts(b, "<section id=\"s_ages\">\n<h2>Legal ages</h2>\n<table>\n"
 			       "<caption>Ages the law sets</caption>\n<thead><tr><th scope=\"col\">Threshold</th>"
 			       "<th scope=\"col\">Age</th></tr></thead>\n<tbody>\n");
@@ -266,8 +266,8 @@ pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *d)
 	if (g->n_instruments == 0)
 		pc_buf_puts(b, "<p>The profile cites no legal instrument.</p>\n");
 	for (size_t i = 0; i < g->n_instruments; i++) {
-		pc_epub_add_section(d, g->instruments[i].n.id, g->instruments[i].title);
-		write_instrument(c, d, (uint32_t)i);
+		pc_epub_add_section(doc, g->instruments[i].n.id, g->instruments[i].title);
+		write_instrument(c, doc, (uint32_t)i);
 	}
-	pc_epub_doc_end(d);
+	pc_epub_doc_end(doc);
 }

@@ -14,11 +14,11 @@
 
 /* The heading, what it is, its other names and its description. */
 static void
-actor_heading(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+actor_heading(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
 	const pc_graph *g = c->g;
 	const pc_actor *a = &g->actors[i];
-	pc_buf *b = &d->xhtml;
+	pc_buf *b = &doc->xhtml;
 
 	pc_buf_puts(b, "<section id=\"");
 	pc_epub_text(b, a->n.id);
@@ -60,11 +60,11 @@ actor_heading(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 
 /* Its relations to other organizations, from both ends. */
 static void
-actor_relations(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+actor_relations(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	const char *me = d->file;
+	pc_buf *b = &doc->xhtml;
+	const char *me = doc->file;
 	if (PC_EDGE_COUNT(&c->rel_by_from, i) + PC_EDGE_COUNT(&c->rel_by_to, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Related: ");
 		int first = 1;
@@ -97,11 +97,11 @@ actor_relations(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 }
 
 static void
-actor_events(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+actor_events(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	const char *me = d->file;
+	pc_buf *b = &doc->xhtml;
+	const char *me = doc->file;
 	if (PC_EDGE_COUNT(&c->ea_by_actor, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Events: ");
 		int first = 1;
@@ -122,11 +122,11 @@ actor_events(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 
 /* What it wrote or published. */
 static void
-actor_publications(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+actor_publications(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	const char *me = d->file;
+	pc_buf *b = &doc->xhtml;
+	const char *me = doc->file;
 	if (PC_EDGE_COUNT(&c->auth_by_actor, i) + PC_EDGE_COUNT(&c->pub_by_publisher, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Publications: ");
 		int first = 1;
@@ -154,10 +154,10 @@ actor_publications(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 
 /* The legal instruments it issued. */
 static void
-actor_issued(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+actor_issued(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
-	pc_buf *b = &d->xhtml;
-	const char *me = d->file;
+	pc_buf *b = &doc->xhtml;
+	const char *me = doc->file;
 	if (PC_EDGE_COUNT(&c->instr_by_issuer, i) > 0) {
 		pc_buf_puts(b, "<p class=\"links\">Issued: ");
 		PC_EDGE_EACH(&c->instr_by_issuer, i, k)
@@ -170,14 +170,14 @@ actor_issued(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 }
 
 static void
-write_actor(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+write_actor(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
-	actor_heading(c, d, i);
-	actor_relations(c, d, i);
-	actor_events(c, d, i);
-	actor_publications(c, d, i);
-	actor_issued(c, d, i);
-	pc_buf_puts(&d->xhtml, "</section>\n");
+	actor_heading(c, doc, i);
+	actor_relations(c, doc, i);
+	actor_events(c, doc, i);
+	actor_publications(c, doc, i);
+	actor_issued(c, doc, i);
+	pc_buf_puts(&doc->xhtml, "</section>\n");
 }
 
 /* ---- The A-Z order: the collation of the profile's language ------------ */
@@ -277,12 +277,12 @@ heading_letter(const collation *k, UChar32 c)
 {
 	UErrorCode e = U_ZERO_ERROR;
 	const UNormalizer2 *nfd = unorm2_getNFDInstance(&e);
-	UChar d[8];
-	int32_t n = U_FAILURE(e) ? 0 : unorm2_getDecomposition(nfd, c, d, 8, &e);
+	UChar parts[8];
+	int32_t n = U_FAILURE(e) ? 0 : unorm2_getDecomposition(nfd, c, parts, 8, &e);
 	if (U_FAILURE(e) || n <= 0)
 		return c;
 	UChar32 base;
-	U16_GET(d, 0, 0, n, base);
+	U16_GET(parts, 0, 0, n, base);
 	return same_letter(k, base, c) ? base : c;
 }
 
@@ -367,14 +367,14 @@ write_letters_bar(pc_buf *b, const letter_group *gr, size_t n_groups, int unname
 }
 
 void
-pc_epub_write_organizations(pc_epub_ctx *c, pc_epub_doc *d)
+pc_epub_write_organizations(pc_epub_ctx *c, pc_epub_doc *doc)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	pc_epub_doc_begin(d, g, "chapter");
+	pc_buf *b = &doc->xhtml;
+	pc_epub_doc_begin(doc, g, "chapter");
 	if (g->n_actors == 0) {
 		pc_buf_puts(b, "<p>The profile lists no organizations.</p>\n");
-		pc_epub_doc_end(d);
+		pc_epub_doc_end(doc);
 		return;
 	}
 	/* Named (by name or acronym) ones A-Z in the collation of the
@@ -408,15 +408,15 @@ pc_epub_write_organizations(pc_epub_ctx *c, pc_epub_doc *d)
 		pc_buf_puts(b, "</h2>\n");
 		size_t end = i + 1 < n_groups ? gr[i + 1].first : n_named;
 		for (size_t j = gr[i].first; j < end; j++)
-			write_actor(c, d, o[j].index);
+			write_actor(c, doc, o[j].index);
 		pc_buf_puts(b, "</section>\n");
 	}
 	if (n_unnamed > 0) {
-		pc_epub_add_section(d, "l_unnamed", "Unnamed in the profile");
+		pc_epub_add_section(doc, "l_unnamed", "Unnamed in the profile");
 		pc_buf_puts(b, "<section id=\"l_unnamed\">\n<h2>Unnamed in the profile</h2>\n<p>The profile describes "
 			       "these without naming them.</p>\n");
 		for (size_t i = 0; i < n_unnamed; i++)
-			write_actor(c, d, unnamed[i]);
+			write_actor(c, doc, unnamed[i]);
 		pc_buf_puts(b, "</section>\n");
 	}
 	for (size_t i = 0; i < n_named; i++)
@@ -425,5 +425,5 @@ pc_epub_write_organizations(pc_epub_ctx *c, pc_epub_doc *d)
 	free(gr);
 	free(unnamed);
 	collation_close(&k);
-	pc_epub_doc_end(d);
+	pc_epub_doc_end(doc);
 }

@@ -6,12 +6,12 @@
 #include "epub_write.h"
 
 static void
-write_publication(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+write_publication(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
 	const pc_graph *g = c->g;
 	const pc_publication *p = &g->publications[i];
-	pc_buf *b = &d->xhtml;
-	const char *me = d->file;
+	pc_buf *b = &doc->xhtml;
+	const char *me = doc->file;
 
 	pc_buf_puts(b, "<li class=\"publication\" id=\"");
 	pc_epub_text(b, p->n.id);
@@ -97,14 +97,14 @@ write_publication(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 }
 
 void
-pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d)
+pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *doc)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	pc_epub_doc_begin(d, g, "bibliography");
+	pc_buf *b = &doc->xhtml;
+	pc_epub_doc_begin(doc, g, "bibliography");
 	if (g->n_publications == 0) {
 		pc_buf_puts(b, "<p>The profile lists no publications.</p>\n");
-		pc_epub_doc_end(d);
+		pc_epub_doc_end(doc);
 		return;
 	}
 	pc_buf_puts(b, "<p>The research the profile cites, newest first. Authors are named as one person however "
@@ -125,12 +125,12 @@ pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d)
 		}
 		pc_buf_printf(b, "<section id=\"%s\">\n<h2>%s</h2>\n<ul class=\"bib\">\n", anchor, label);
 		for (; i < g->n_publications && o[i].year == year; i++)
-			write_publication(c, d, o[i].index);
+			write_publication(c, doc, o[i].index);
 		pc_buf_puts(b, "</ul>\n</section>\n");
 	}
 	free(o);
 
-	pc_epub_add_section(d, "s_authors", "Authors");
+	pc_epub_add_section(doc, "s_authors", "Authors");
 	pc_buf_puts(b, "<section id=\"s_authors\">\n<h2>Authors</h2>\n");
 	if (g->n_persons == 0)
 		pc_buf_puts(b, "<p>The profile names no author who is a person.</p>\n");
@@ -150,7 +150,7 @@ pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d)
 				continue;
 			pc_buf_puts(b, sep);
 			sep = "; ";
-			pc_epub_link_label(b, c, d->file, (pc_ref){PC_PUBLICATION, p});
+			pc_epub_link_label(b, c, doc->file, (pc_ref){PC_PUBLICATION, p});
 			pc_contributor_role role = g->authorships[c->auth_by_person.items[k]].role;
 			if (role != PC_CONTRIB_AUTHOR)
 				pc_buf_printf(b, " (%s)", pc_contributor_role_name[role]);
@@ -162,5 +162,5 @@ pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d)
 	if (g->n_persons > 0)
 		pc_buf_puts(b, "</ul>\n");
 	pc_buf_puts(b, "</section>\n");
-	pc_epub_doc_end(d);
+	pc_epub_doc_end(doc);
 }

@@ -6,12 +6,12 @@
 #include "epub_write.h"
 
 static void
-write_event(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
+write_event(pc_epub_ctx *c, pc_epub_doc *doc, uint32_t i)
 {
 	const pc_graph *g = c->g;
 	const pc_event *e = &g->events[i];
-	pc_buf *b = &d->xhtml;
-	const char *me = d->file;
+	pc_buf *b = &doc->xhtml;
+	const char *me = doc->file;
 
 	pc_buf_puts(b, "<li class=\"event\" id=\"");
 	pc_epub_text(b, e->n.id);
@@ -73,14 +73,14 @@ write_event(pc_epub_ctx *c, pc_epub_doc *d, uint32_t i)
 }
 
 void
-pc_epub_write_timeline(pc_epub_ctx *c, pc_epub_doc *d)
+pc_epub_write_timeline(pc_epub_ctx *c, pc_epub_doc *doc)
 {
 	const pc_graph *g = c->g;
-	pc_buf *b = &d->xhtml;
-	pc_epub_doc_begin(d, g, "chapter");
+	pc_buf *b = &doc->xhtml;
+	pc_epub_doc_begin(doc, g, "chapter");
 	if (g->n_events == 0) {
 		pc_buf_puts(b, "<p>The profile lists no events.</p>\n");
-		pc_epub_doc_end(d);
+		pc_epub_doc_end(doc);
 		return;
 	}
 	pc_buf_puts(b, "<p>Every event of the profile by year, with its theme and the organizations involved.</p>\n"
@@ -100,9 +100,9 @@ pc_epub_write_timeline(pc_epub_ctx *c, pc_epub_doc *d)
 		snprintf(label, sizeof label, "%d", year);
 		pc_buf_printf(b, "<section id=\"%s\">\n<h2>%s</h2>\n<ul class=\"events\">\n", anchor, label);
 		for (; i < g->n_events && o[i].year == year; i++)
-			write_event(c, d, o[i].index);
+			write_event(c, doc, o[i].index);
 		pc_buf_puts(b, "</ul>\n</section>\n");
 	}
 	free(o);
-	pc_epub_doc_end(d);
+	pc_epub_doc_end(doc);
 }

@@ -202,9 +202,9 @@ pc_epub_excerpt(pc_buf *b, const char *s, size_t max)
 }
 
 void
-pc_epub_add_section(pc_epub_doc *d, const char *anchor, const char *label)
+pc_epub_add_section(pc_epub_doc *doc, const char *anchor, const char *label)
 {
-	pc_epub_section *s = pc_grow((void **)&d->sections, &d->n_sections, &d->cap_sections, sizeof *s);
+	pc_epub_section *s = pc_grow((void **)&doc->sections, &doc->n_sections, &doc->cap_sections, sizeof *s);
 	s->anchor = pc_strdup(anchor);
 	s->label = pc_strdup(label);
 }
@@ -380,21 +380,21 @@ pc_epub_xhtml_end(pc_buf *b)
 }
 
 void
-pc_epub_doc_begin(pc_epub_doc *d, const pc_graph *g, const char *epub_type)
+pc_epub_doc_begin(pc_epub_doc *doc, const pc_graph *g, const char *epub_type)
 {
-	pc_epub_xhtml_begin(&d->xhtml, g, d->title);
+	pc_epub_xhtml_begin(&doc->xhtml, g, doc->title);
 	/* Every epub:type with its DPUB-ARIA role, which is what assistive
 	 * technology reads (Ace's epub-type-has-matching-role). */
-	pc_buf_printf(&d->xhtml, "<section epub:type=\"%s\" role=\"doc-%s\">\n<h1>", epub_type, epub_type);
-	pc_epub_text(&d->xhtml, d->title);
-	pc_buf_puts(&d->xhtml, "</h1>\n");
+	pc_buf_printf(&doc->xhtml, "<section epub:type=\"%s\" role=\"doc-%s\">\n<h1>", epub_type, epub_type);
+	pc_epub_text(&doc->xhtml, doc->title);
+	pc_buf_puts(&doc->xhtml, "</h1>\n");
 }
 
 void
-pc_epub_doc_end(pc_epub_doc *d)
+pc_epub_doc_end(pc_epub_doc *doc)
 {
-	pc_buf_puts(&d->xhtml, "</section>\n");
-	pc_epub_xhtml_end(&d->xhtml);
+	pc_buf_puts(&doc->xhtml, "</section>\n");
+	pc_epub_xhtml_end(&doc->xhtml);
 }
 
 /* ---- Sorting ------------------------------------------------------------ */

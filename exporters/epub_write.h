@@ -41,7 +41,7 @@ void pc_epub_words(pc_buf *b, const char *keyword, int capital);
 /* The start of a long text, cut at a space, for a link label. */
 void pc_epub_excerpt(pc_buf *b, const char *s, size_t max);
 /* A section of d, listed under it in the table of contents. */
-void pc_epub_add_section(pc_epub_doc *d, const char *anchor, const char *label);
+void pc_epub_add_section(pc_epub_doc *doc, const char *anchor, const char *label);
 
 /* <a href="..."> to a node's anchor, from the document `from`. */
 void pc_epub_link_open(pc_buf *b, const pc_graph *g, const char *from, pc_ref r);
@@ -67,8 +67,8 @@ const char *pc_epub_lang_of(const pc_graph *g);
 /* A chapter's document: its opening with the <section> of that epub:type
  * ("chapter", "appendix", "bibliography") and its doc- role, and its
  * heading; and its closing. */
-void pc_epub_doc_begin(pc_epub_doc *d, const pc_graph *g, const char *epub_type);
-void pc_epub_doc_end(pc_epub_doc *d);
+void pc_epub_doc_begin(pc_epub_doc *doc, const pc_graph *g, const char *epub_type);
+void pc_epub_doc_end(pc_epub_doc *doc);
 
 /* qsort orders of pc_epub_order: by year, newest first (undated last), by key. */
 int pc_epub_by_year_up(const void *a, const void *b);
@@ -76,12 +76,12 @@ int pc_epub_by_year_down(const void *a, const void *b);
 int pc_epub_by_key(const void *a, const void *b);
 
 /* The chapters, one writer each. */
-void pc_epub_write_title(pc_epub_ctx *c, pc_epub_doc *d);
-void pc_epub_write_overview(pc_epub_ctx *c, pc_epub_doc *d);
-void pc_epub_write_timeline(pc_epub_ctx *c, pc_epub_doc *d);
-void pc_epub_write_organizations(pc_epub_ctx *c, pc_epub_doc *d);
-void pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *d);
-void pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *d);
-void pc_epub_write_about(pc_epub_ctx *c, pc_epub_doc *d);
+void pc_epub_write_title(pc_epub_ctx *c, pc_epub_doc *doc);
+void pc_epub_write_overview(pc_epub_ctx *c, pc_epub_doc *doc);
+void pc_epub_write_timeline(pc_epub_ctx *c, pc_epub_doc *doc);
+void pc_epub_write_organizations(pc_epub_ctx *c, pc_epub_doc *doc);
+void pc_epub_write_bibliography(pc_epub_ctx *c, pc_epub_doc *doc);
+void pc_epub_write_laws(pc_epub_ctx *c, pc_epub_doc *doc);
+void pc_epub_write_about(pc_epub_ctx *c, pc_epub_doc *doc);
 
 #endif
