@@ -71,15 +71,10 @@ pc_currency(const char *code, const char *date, char nearest[4])
 	UEnumeration *all = ucurr_openISOCurrencies(UCURR_ALL, &e);
 	if (U_FAILURE(e))
 		return PC_CURRENCY_CURRENT; /* no data: nothing to say */
-	int32_t n = uenum_count(all, &e), k = 0, found = 0;
-	const char **codes = pc_calloc((size_t)(n > 0 ? n : 1), sizeof *codes);
+	int found = 0;
 	const char *c;
-	while (k < n && (c = uenum_next(all, NULL, &e)) != NULL && U_SUCCESS(e)) {
-		codes[k] = pc_strdup(c);
-		found |= strcmp(c, code) == 0;
-		k++;
-	}
-	uenum_close(all);
+	while (!found && (c = uenum_next(all, NULL, &e)) != NULL && U_SUCCESS(e))
+		found = strcmp(c, code) == 0;
 	pc_currency_status st = PC_CURRENCY_UNKNOWN;
 	if (found) {
 		/* Current: legal tender on the profile's edition date (ICU's
@@ -91,13 +86,23 @@ pc_currency(const char *code, const char *date, char nearest[4])
 		UBool current = at >= 0 ? ucurr_isAvailable(u, at, at, &e) : 1;
 		st = U_SUCCESS(e) && current ? PC_CURRENCY_CURRENT : PC_CURRENCY_HISTORIC;
 	} else {
+		/* The codes are copied only for an unknown one, to find the
+		 * nearest (a copy of the 300 codes per amount was most of
+		 * the checks' time on a 10 MB profile). */
+		e = U_ZERO_ERROR;
+		uenum_reset(all, &e);
+		int32_t n = uenum_count(all, &e), k = 0;
+		const char **codes = pc_calloc((size_t)(n > 0 ? n : 1), sizeof *codes);
+		while (k < n && (c = uenum_next(all, NULL, &e)) != NULL && U_SUCCESS(e))
+			codes[k++] = pc_strdup(c);
 		const char *best = nearest_code(code, codes, (size_t)k);
 		if (best)
 			snprintf(nearest, 4, "%s", best);
+		for (int32_t i = 0; i < k; i++)
+			free((char *)codes[i]);
+		free(codes);
 	}
-	for (int32_t i = 0; i < k; i++)
-		free((char *)codes[i]);
-	free(codes);
+	uenum_close(all);
 	return st;
 }
 
