@@ -567,6 +567,35 @@ START_TEST(identifiers_come_first)
 }
 END_TEST
 
+/* World ids come from what an entity is (schemas/README.md): a name-matched
+ * one from the SHA-256 of its folded key, a national body from its country
+ * and id; the order of the profiles changes none. */
+START_TEST(world_ids_come_from_keys_not_order)
+{
+	write_part(test_tmp, "xa",
+		   ORG("con", "5", "Council of Nations", "international-organization", "", "council of nations", "1")
+			   ORG("ministry", "6", "Ministry", "government-body", "", "ministry", "0"));
+	write_part(test_tmp, "xb",
+		   ORG("council", "9", "Council of Nations", "international-organization", "", "council of nations",
+		       "1") ORG("ministry", "7", "Ministry", "government-body", "", "ministry", "0"));
+	char hex[65];
+	pc_sha256_hex("council of nations", 18, hex);
+	char *want = pc_asprintf("org-%.16s", hex);
+	static const char *const orders[2][2] = {{"xa", "xb"}, {"xb", "xa"}};
+	for (int o = 0; o < 2; o++) {
+		world_case c;
+		resolve_parts(&c, orders[o], 2);
+		const pc_world_entity *con = entity_of(&c.w, PC_WORLD_ACTOR, "xa", "con");
+		ck_assert_ptr_eq(con, entity_of(&c.w, PC_WORLD_ACTOR, "xb", "council"));
+		ck_assert_str_eq(con->wid, want);
+		ck_assert_str_eq(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "ministry")->wid, "org-xa-ministry");
+		ck_assert_str_eq(entity_of(&c.w, PC_WORLD_ACTOR, "xb", "ministry")->wid, "org-xb-ministry");
+		world_case_free(&c);
+	}
+	free(want);
+}
+END_TEST
+
 START_TEST(a_chain_never_joins_two_of_one_profile)
 {
 	/* a1 = b by one name, b = c by another, c = a2 by a third: joining
@@ -658,6 +687,7 @@ suite_world(void)
 	TCase *u = tcase_create("resolve");
 	tcase_add_checked_fixture(u, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(u, identifiers_come_first);
+	tcase_add_test(u, world_ids_come_from_keys_not_order);
 	tcase_add_test(u, a_chain_never_joins_two_of_one_profile);
 	tcase_add_test(u, an_unstated_kind_is_reported_never_merged);
 	tcase_add_test(u, initials_that_could_be_two_people_stay_apart);

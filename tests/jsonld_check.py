@@ -364,6 +364,18 @@ def check_catalog(path, publisher):
     catalogs = subjects_of(g, DCAT + "Catalog")
     if len(catalogs) != 1:
         bad("%s: %d dcat:Catalog nodes, want 1" % (path, len(catalogs)))
+    # The world dataset (a build of several profiles) has the country
+    # datasets as its parts, each of them part of it; without one, no
+    # dataset is part of another.
+    world = [ds for ds in datasets if str(g.value(U(ds), U(DCT + "identifier"))) == "world"]
+    for ds in sorted(datasets):
+        parts = set(str(x) for x in g.objects(U(ds), U(DCT + "hasPart")))
+        whole = set(str(x) for x in g.objects(U(ds), U(DCT + "isPartOf")))
+        if ds in world and parts != datasets - set(world):
+            bad("%s: the world dataset's parts %s are not the country datasets" % (path, sorted(parts)))
+        if ds not in world and (parts or whole != set(world)):
+            bad("%s: dataset %s: parts %s, part of %s, want none and %s" % (path, ds, sorted(parts), sorted(whole),
+                                                                             world))
     n_dist = 0
     for ds in sorted(datasets):
         d = U(ds)

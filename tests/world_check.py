@@ -114,6 +114,54 @@ def check_links(dist, wb, countries, names):
                 % (name, len(got), len(want), extra, missing))
 
 
+def table_rows(ws, name):
+    """A table of a sheet as lists of values, its header first."""
+    return [[c.value for c in r] for r in ws[ws.tables[name].ref]]
+
+
+def check_compare(dist, wb, countries, where):
+    """The comparison sheet's numbers are the countries' own: rows per
+    table, shared entities (in a world entity with another country),
+    thresholds, events per year."""
+    ws = wb["Comparison"]
+    if any(t not in ws.tables for t in ("counts_by_country", "thresholds_by_country", "events_per_year")):
+        return
+    own = lambda cc, t: rows(os.path.join(dist, cc, "csv", t + ".csv"))
+    table_of = {"persons": "people"}
+    shared = {"shared organizations": "actor", "shared people": "person", "shared publications": "publication"}
+    counts = table_rows(ws, "counts_by_country")
+    if [r[0] for r in counts[1:]] != countries:
+        bad("world.xlsx: counts_by_country lists %r" % [r[0] for r in counts[1:]])
+    for r in counts[1:]:
+        for head, v in zip(counts[0][3:], r[3:]):
+            if head in shared:
+                seen, found = where[shared[head]]
+                want = sum(1 for (cc, _), wid in seen.items() if cc == r[0] and len(found[wid]) > 1)
+            else:
+                want = len(own(r[0], table_of.get(head, head))) - 1
+            if v != want:
+                bad("world.xlsx: counts_by_country %s %s is %r, want %d" % (r[0], head, v, want))
+    thr = table_rows(ws, "thresholds_by_country")
+    for r in thr[1:]:
+        ages = {}
+        t = own(r[0], "thresholds")
+        for x in t[1:]:
+            ages.setdefault(x[t[0].index("kind")], int(x[t[0].index("age")]))
+        if dict((k, v) for k, v in zip(thr[0][1:], r[1:]) if v is not None) != ages:
+            bad("world.xlsx: thresholds_by_country %s is %r, want %r" % (r[0], r[1:], ages))
+    years = table_rows(ws, "events_per_year")
+    for i, cc in enumerate(years[0][1:], 1):
+        ev = own(cc, "events")
+        want = {}
+        for x in ev[1:]:
+            y = x[ev[0].index("year")]
+            if y:
+                want[int(y)] = want.get(int(y), 0) + 1
+        got = {r[0]: r[i] for r in years[1:] if r[i]}
+        if got != want:
+            bad("world.xlsx: events_per_year of %s is %r, want %r" % (cc, got, want))
+
+
 def inline_sheets(path):
     """The sheets whose text is inline strings (a constant_memory sheet's):
     openpyxl reads those raw, without the _xHHHH_ escapes Excel and
@@ -203,6 +251,15 @@ def main(argv):
     with open(os.path.join(world, "datapackage.json"), encoding="utf-8") as f:
         package = json.load(f)
     names = [r["name"] for r in package["resources"]]
+    # Profile ids are unique only within their profile: every reference
+    # from a profile table to another is a (country, id) pair.
+    for res in package["resources"]:
+        for fk in res["schema"].get("foreignKeys", []):
+            target = fk["reference"]["resource"] or res["name"]
+            if target not in ("countries", "world_actors", "world_people", "world_publications") and \
+                    (fk["fields"][0] != "country" or fk["reference"]["fields"][0] != "country"):
+                bad("datapackage.json: %s %r -> %s %r is not a (country, id) key"
+                    % (res["name"], fk["fields"], target, fk["reference"]["fields"]))
     countries = [r[0] for r in rows(os.path.join(world, "countries.csv"))[1:]]
     if countries != sorted(countries) or len(countries) < 2:
         bad("countries.csv: %r is not two or more countries in order" % countries)
@@ -245,10 +302,16 @@ def main(argv):
         for wid in wids:
             if wid not in seen.values():
                 bad("world_%s.csv: %s has no provenance" % (table, wid))
+        # The source line is the profile's own table's.
+        line_of = {(r[1], r[2]): r[prov[0].index("line")] for r in prov[1:]}
         for cc in countries:
-            for r in rows(os.path.join(dist, cc, "csv", "%s.csv" % table))[1:]:
+            own = rows(os.path.join(dist, cc, "csv", "%s.csv" % table))
+            for r in own[1:]:
                 if (cc, r[0]) not in seen:
                     bad("%s_provenance.csv: %s:%s is in no world entity" % (kind, cc, r[0]))
+                elif line_of[(cc, r[0])] != r[own[0].index("line")]:
+                    bad("%s_provenance.csv: %s:%s at line %s, its profile says %s"
+                        % (kind, cc, r[0], line_of[(cc, r[0])], r[own[0].index("line")]))
         # The countries column says where each entity is found.
         found = {}
         for (cc, _), wid in seen.items():
@@ -262,6 +325,9 @@ def main(argv):
                 bad("world_%s.csv: %s n_countries is wrong" % (table, r[0]))
         where[kind] = (seen, found)
     check_xlsx(dist, world, names, countries)
+    if os.path.exists(os.path.join(dist, "world", "world.xlsx")):
+        import openpyxl
+        check_compare(dist, openpyxl.load_workbook(os.path.join(dist, "world", "world.xlsx")), countries, where)
     check_jsonld(dist, where)
     # Expectations.
     args = argv[2:]
