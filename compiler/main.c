@@ -569,7 +569,7 @@ cmd_build(options *o)
 	sigaction(SIGHUP, &sa, &old_hup);
 
 	pc_stage st = {0};
-	int rc = pc_stage_open(&st, o->out_dir, &d);
+	int rc = pc_stage_open(&st, o->out_dir, &interrupted, &d);
 	if (rc == PC_EXIT_OK)
 		rc = pc_stage_check_sources(&st, o->files, o->n_files, &d);
 	pc_export_opts eo = {

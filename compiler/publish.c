@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "alloc.h"
@@ -138,18 +139,27 @@ take_lock(pc_stage *st, pc_diag *d)
 		if (fd < 0)
 			return fail(d, st->lock_path, "cannot create the lock file beside the output directory: %s",
 				    strerror(errno));
-		if (flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
-			if (!said)
-				fprintf(stderr,
-					"profilec: another build of %s is running (it holds %s); waiting for it\n",
-					st->out_dir, st->lock_path);
-			said = 1;
-			if (flock(fd, LOCK_EX) != 0) {
+		/* Waiting polls rather than blocks in flock: a signal that lands
+		 * between a check of st->stop and a blocking call would leave the
+		 * build waiting for ever (seen under valgrind, which widens it). */
+		while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			if (errno != EWOULDBLOCK && errno != EINTR) {
+				int err = errno;
+				close(fd);
+				return fail(d, st->lock_path, "cannot lock the lock file: %s", strerror(err));
+			}
+			if (st->stop != NULL && *st->stop) {
 				close(fd);
 				pc_diag_report(d, PC_SEV_ERROR, st->out_dir, 0, 0, "interrupted",
 					       "interrupted while waiting for another build; nothing was written");
 				return PC_EXIT_OUTPUT;
 			}
+			if (!said)
+				fprintf(stderr,
+					"profilec: another build of %s is running (it holds %s); waiting for it\n",
+					st->out_dir, st->lock_path);
+			said = 1;
+			nanosleep(&(struct timespec){.tv_nsec = 20 * 1000 * 1000}, NULL);
 		}
 		struct stat held, now;
 		if (fstat(fd, &held) == 0 && stat(st->lock_path, &now) == 0 && held.st_dev == now.st_dev &&
@@ -242,9 +252,10 @@ check_out_dir(pc_stage *st, pc_diag *d, mode_t *mode)
 }
 
 int
-pc_stage_open(pc_stage *st, const char *out_dir, pc_diag *d)
+pc_stage_open(pc_stage *st, const char *out_dir, const volatile sig_atomic_t *stop, pc_diag *d)
 {
 	memset(st, 0, sizeof *st);
+	st->stop = stop;
 	mode_t mode;
 	struct stat sb;
 	int rc = name_paths(st, out_dir, d);

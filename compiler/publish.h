@@ -2,6 +2,7 @@
 #ifndef PC_PUBLISH_H
 #define PC_PUBLISH_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -22,14 +23,17 @@ typedef struct {
 	char **made; /* directories above DIR this build created, outermost first */
 	size_t n_made;
 	int published;
+	const volatile sig_atomic_t *stop; /* see pc_stage_open */
 } pc_stage;
 
 /* Take the lock (waiting, and saying so once on stderr, while another
  * build holds it), recover what a killed build left, refuse a DIR that
  * cannot be swapped (the current directory, a mount point, a directory
  * that holds other things than a build's outputs), and make the empty
- * staging directory. PC_EXIT_OK or PC_EXIT_OUTPUT. */
-int pc_stage_open(pc_stage *st, const char *out_dir, pc_diag *d);
+ * staging directory. A build waiting for the lock stops ("interrupted")
+ * once *stop is set, by the caller's signal handler. PC_EXIT_OK or
+ * PC_EXIT_OUTPUT. */
+int pc_stage_open(pc_stage *st, const char *out_dir, const volatile sig_atomic_t *stop, pc_diag *d);
 /* Refuse sources inside DIR (through links too): swapping DIR out would
  * delete them. PC_EXIT_OK or PC_EXIT_OUTPUT. */
 int pc_stage_check_sources(const pc_stage *st, const char *const *files, size_t n, pc_diag *d);
