@@ -133,7 +133,7 @@ counts_table(wx *x, lxw_worksheet *ws, lxw_row_t r)
 	headers[nh++] = "code";
 	headers[nh++] = "name";
 	for (size_t k = 0; k < nk; k++)
-		headers[nh++] = pc_kind_plural[kinds[k]];
+		headers[nh++] = pc_table_for_kind(kinds[k])->name; /* the sheet's: "people" */
 	headers[nh++] = "shared organizations";
 	headers[nh++] = "shared people";
 	headers[nh++] = "shared publications";

@@ -127,7 +127,6 @@ def check_compare(dist, wb, countries, where):
     if any(t not in ws.tables for t in ("counts_by_country", "thresholds_by_country", "events_per_year")):
         return
     own = lambda cc, t: rows(os.path.join(dist, cc, "csv", t + ".csv"))
-    table_of = {"persons": "people"}
     shared = {"shared organizations": "actor", "shared people": "person", "shared publications": "publication"}
     counts = table_rows(ws, "counts_by_country")
     if [r[0] for r in counts[1:]] != countries:
@@ -138,7 +137,7 @@ def check_compare(dist, wb, countries, where):
                 seen, found = where[shared[head]]
                 want = sum(1 for (cc, _), wid in seen.items() if cc == r[0] and len(found[wid]) > 1)
             else:
-                want = len(own(r[0], table_of.get(head, head))) - 1
+                want = len(own(r[0], head)) - 1  # the column is named after the table
             if v != want:
                 bad("world.xlsx: counts_by_country %s %s is %r, want %d" % (r[0], head, v, want))
     thr = table_rows(ws, "thresholds_by_country")
