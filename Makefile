@@ -213,8 +213,9 @@ screenshots: $(BIN)
 # ---- bench ---------------------------------------------------------------
 
 # What tests/bench/run.sh needs beside the build: xmllint and gzip are the
-# floor it measures against, /usr/bin/time gives the peak memory.
-BENCH_DEBS := libxml2-utils gzip unzip time python3 iso-codes
+# floor it measures against, /usr/bin/time gives the peak memory, iso-codes the
+# codes of the world corpora, perf the CPU time of a build's parent alone.
+BENCH_DEBS := libxml2-utils gzip unzip time python3 iso-codes linux-perf
 
 # A report, never a failure on timing: fictional corpora from 40 KB to
 # 100 MB and 200 profiles, timed against libxml2 and zlib (tests/bench/).

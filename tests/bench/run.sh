@@ -10,8 +10,8 @@
 #   BENCH_CORPORA  which corpora (default "small 1mb 10mb 200 world world-shared world-ids 100mb")
 #   BENCH_SEED     the generator's seed (default 1)
 #   BENCH_BUDGET   seconds from the start after which no command is started
-#                  (default 420); BENCH_HARD: a running command is stopped
-#                  (default 540): the whole stays under 10 minutes
+#                  (default 720); BENCH_HARD: a running command is stopped
+#                  (default 840): the whole stays under 15 minutes
 #   BENCH_KEEP=1   keep the work directory (corpora, outputs)
 # The work directory is in $TMPDIR (default /tmp) and holds every output
 # until the end (about 1.5 GB with the 100 MB corpus).
@@ -24,8 +24,8 @@ SCHEMA=${SCHEMA:-schemas/profile.xsd}
 RUNS=${RUNS:-3}
 SEED=${BENCH_SEED:-1}
 CORPORA=${BENCH_CORPORA:-"small 1mb 10mb 200 world world-shared world-ids 100mb"}
-BUDGET=${BENCH_BUDGET:-420}
-HARD=${BENCH_HARD:-540}
+BUDGET=${BENCH_BUDGET:-720}
+HARD=${BENCH_HARD:-840}
 FAST=1 # a first run under this many seconds: 5 runs
 SLOW=8 # a first run over this many seconds: that run only
 FORMATS="xlsx epub csv jsonld"
@@ -132,6 +132,17 @@ have() { [ -n "${WALL[$1]:-}" ]; }
 # peak RSS (KB), the number of runs, and a status: "" when it ran, else why
 # not. ZBYTES: the size of the unzipped XLSX/EPUB content by "corpus.fmt".
 declare -A WALL CPU RSS NRUN STATUS ZBYTES
+# By key, with $PARENT set: the median CPU time of the measured process
+# alone, without the processes it forked (perf stat --no-inherit).
+declare -A PCPU
+# A world step's CPU time as the difference of two builds' totals moves by
+# a second on a loaded machine (the profiles' file creation, system time):
+# with perf, the parent of a -j2 build, which does the world step alone,
+# is measured by itself. Without perf (or not allowed), that row is left out.
+PERF=$(command -v perf 2>/dev/null)
+if [ -n "$PERF" ] && ! "$PERF" stat --no-inherit -x, -e task-clock -o /dev/null true >/dev/null 2>&1; then
+	PERF=""
+fi
 TRASH=0
 mkdir -p "$W/trash"
 
@@ -155,7 +166,8 @@ measure() {
 		note SKIP "$key"
 		return
 	fi
-	local walls=() cpus=() rsss=() rc=0 i runs=1 t0 t1 el
+	local walls=() cpus=() rsss=() pcpus=() rc=0 i runs=1 t0 t1 el wrap=()
+	[ -n "${PARENT:-}" ] && [ -n "$PERF" ] && wrap=("$PERF" stat --no-inherit -x, -e task-clock -o "$W/perf.out" --)
 	for ((i = 0; i < runs; i++)); do
 		# Moved aside, not deleted: on ext4, creating files just after
 		# deleting thousands costs several times more (recently_deleted()),
@@ -170,7 +182,7 @@ measure() {
 		# fork between) are finer than /usr/bin/time's 10 ms steps.
 		times >"$W/times.0"
 		t0=$EPOCHREALTIME
-		/usr/bin/time -f '%e %M' -o "$W/time.out" timeout "$left" "$@" >/dev/null 2>"$W/stderr.out"
+		/usr/bin/time -f '%e %M' -o "$W/time.out" timeout "$left" "${wrap[@]}" "$@" >/dev/null 2>"$W/stderr.out"
 		rc=$?
 		t1=$EPOCHREALTIME
 		times >"$W/times.1"
@@ -185,6 +197,7 @@ measure() {
 		walls+=("$el")
 		cpus+=("$(children_cpu "$W/times.0" "$W/times.1")")
 		rsss+=("$(tail -n 1 "$W/time.out" | awk '{ print $2 }')")
+		((${#wrap[@]})) && pcpus+=("$(awk -F, '$3 == "task-clock" { printf "%.4f", $1 / 1000 }' "$W/perf.out")")
 		if ((i == 0)); then
 			runs=$(awk "BEGIN { print ($el < $FAST) ? ($RUNS > 5 ? $RUNS : 5) : ($el > $SLOW) ? 1 : $RUNS }")
 		fi
@@ -195,6 +208,7 @@ measure() {
 	RSS[$key]=$(printf '%s\n' "${rsss[@]}" | median)
 	NRUN[$key]=${#walls[@]}
 	STATUS[$key]=""
+	((${#pcpus[@]})) && PCPU[$key]=$(printf '%s\n' "${pcpus[@]}" | median)
 	note RUN "$key: ${WALL[$key]} s wall, ${CPU[$key]} s cpu, $((${RSS[$key]%.*} / 1024)) MB (median of ${#walls[@]})"
 }
 
@@ -259,8 +273,11 @@ for c in $CORPORA; do
 	for j in 1 2; do
 		sfx=""
 		[ $j = 2 ] && sfx=" -j2"
-		CLEAN=$out measure "$c" "build all$sfx" "$PROFILEC" build -o "$out" --jobs=$j "${files[@]}"
-		CLEAN=$out measure "$c" "build all --no-world$sfx" "$PROFILEC" build -o "$out" --no-world --jobs=$j "${files[@]}"
+		# With -j2, also the parent's own CPU time (PCPU).
+		parent=""
+		[ $j = 2 ] && parent=1
+		PARENT=$parent CLEAN=$out measure "$c" "build all$sfx" "$PROFILEC" build -o "$out" --jobs=$j "${files[@]}"
+		PARENT=$parent CLEAN=$out measure "$c" "build all --no-world$sfx" "$PROFILEC" build -o "$out" --no-world --jobs=$j "${files[@]}"
 	done
 	"$PROFILEC" build -o "$out" "${files[@]}" 2>/dev/null
 	if [ -f "$out/world/world.xlsx" ]; then
@@ -289,6 +306,15 @@ for c in $CORPORA; do
 			STATUS[$k]=""
 		fi
 	done
+	# The -j2 parent alone, with and without the world (perf): its wall
+	# time is not measured, its CPU time is the world step's.
+	a="$c|build all -j2" b="$c|build all --no-world -j2" k="$c|world step -j2, parent"
+	if have "$a" && have "$b" && [ -n "${PCPU[$a]:-}" ] && [ -n "${PCPU[$b]:-}" ]; then
+		CPU[$k]=$(calc '%.4f' "${PCPU[$a]} - ${PCPU[$b]}")
+		RSS[$k]=${RSS[$a]}
+		NRUN[$k]=${NRUN[$a]}
+		STATUS[$k]=""
+	fi
 done
 
 fmt_s() { [ -n "$1" ] && calc "$(awk "BEGIN { print ($1 < 10) ? \"%.3f\" : \"%.1f\" }")" "$1"; }
@@ -307,7 +333,7 @@ floor() {
 		case $c in world*) return 0 ;; esac
 		have "$c|gzip xlsx" && have "$c|gzip epub" || return 0
 		f="$f + ${T[$c|gzip xlsx]} + ${T[$c|gzip epub]}" ;;
-	"world step" | "world step -j2")
+	"world step" | "world step -j2" | "world step -j2, parent")
 		have "$c|gzip xlsx" || return 0
 		f="$f + ${T[$c|gzip xlsx]}" ;;
 	*) return 0 ;;
@@ -319,6 +345,7 @@ label() {
 	stream) echo "xmllint --stream --schema" ;;
 	tree) echo "xmllint --schema (tree)" ;;
 	validate) echo "profilec validate" ;;
+	"world step -j2, parent") echo "the world step -j2, the parent alone" ;;
 	"world step"*) echo "the world step${1#world step}: build all - --no-world" ;;
 	"gzip xlsx") echo "gzip -6 of the XLSX content ($(calc '%.2f' "${ZBYTES[$2.xlsx]} / 1e6") MB)" ;;
 	"gzip epub") echo "gzip -6 of the EPUB content ($(calc '%.2f' "${ZBYTES[$2.epub]} / 1e6") MB)" ;;
@@ -338,7 +365,7 @@ echo "|---------|-------:|---------:|------------------------------------------|
 for c in $CORPORA; do
 	first=1
 	for what in stream tree validate "build xlsx" "build epub" "build csv" "build jsonld" "build all" \
-		"build all -j2" "build all --no-world" "build all --no-world -j2" "world step" "world step -j2" \
+		"build all -j2" "build all --no-world" "build all --no-world -j2" "world step" "world step -j2" "world step -j2, parent" \
 		"build all, one profile" "gzip xlsx" "gzip epub"; do
 		key="$c|$what"
 		[ -n "${STATUS[$key]+x}" ] || continue
@@ -350,6 +377,12 @@ for c in $CORPORA; do
 		fi
 		if [ -n "${STATUS[$key]}" ]; then
 			row "${cells[@]}" "$(label "$what" "$c")" "" "${STATUS[$key]}" "" "" "" "" "" ""
+			continue
+		fi
+		if [ "$what" = "world step -j2, parent" ]; then # cpu time only
+			row "${cells[@]}" "$(label "$what" "$c")" "${NRUN[$key]}" "" "" "$(fmt_s "${CPU[$key]}")" \
+				"$(calc '%.1f' "${RSS[$key]} / 1024")" "$(fmt_s "$(floor "$key")")" "" \
+				"$(calc '%.2f' "${CPU[$key]} / $(floor "$key" cpu)")"
 			continue
 		fi
 		size=${BYTES[$c]}
@@ -434,6 +467,10 @@ for c in $CORPORA; do
 			else
 				echo "- world step$sfx <= 1.5x the floor of one profile of its size, $c: wall n/a (noise: ${w}x); cpu ${cr}x: $(verdict "$cr <= 1.5")"
 			fi
+		fi
+		k="$c|world step -j2, parent"
+		if [ "$sfx" = " -j2" ] && [ -n "${CPU[$k]:-}" ] && [ -n "$(floor "$k" cpu)" ]; then
+			echo "- world step -j2, the parent alone (perf stat --no-inherit) <= 1.5x the cpu floor, $c: $(calc '%.2f' "${CPU[$k]} / $(floor "$k" cpu)")x: $(verdict "${CPU[$k]} <= 1.5 * $(floor "$k" cpu)")"
 		fi
 		# Its memory: with -j2 the parent does the world step alone; with
 		# -j1 it also built the profiles.
