@@ -19,7 +19,7 @@ const char *const pc_kind_plural[PC_KIND_COUNT] = {
 };
 const char *const pc_theme_default_id[PC_THEME_DEFAULT_COUNT] = {"education-ict", "child-protection"};
 const char *const pc_theme_default_label[PC_THEME_DEFAULT_COUNT] = {"Education and ICT",
-								     "Child protection and law enforcement"};
+								    "Child protection and law enforcement"};
 const char *const pc_name_order_name[PC_ORDER_COUNT] = {"", "family-first", "given-first"};
 const char *const pc_contributor_role_name[PC_CONTRIB_COUNT] = {"author", "editor", "translator"};
 const char *const pc_instrument_type_name[PC_INSTR_COUNT] = {"law", "code", "convention"};
@@ -30,16 +30,19 @@ const char *const pc_penalty_kind_label[PC_PEN_COUNT] = {
 	"imprisonment", "fine", "prohibition of rights", "life imprisonment", "community service", "day-fine",
 };
 const char *const pc_threshold_kind_name[PC_THR_COUNT] = {"age-of-consent", "age-of-majority", "marriage-age",
-								      "digital-age-of-consent"};
+							  "digital-age-of-consent"};
 const char *const pc_threshold_kind_label[PC_THR_COUNT] = {"Age of consent", "Age of majority", "Marriage age",
-								       "Digital age of consent"};
+							   "Digital age of consent"};
 /* The actor kinds format 1.1 adds to 1.0's (schemas/profile.xsd). */
 int
 pc_actor_kind_is_1_1(const char *kind)
 {
 	static const char *const kinds[] = {
-		"university", "research-centre", "school",	   "media",	    "regulator",
-		"court",      "parliament",	 "ombudsman",	   "trade-union", "religious-organization",
+		"university",      "research-centre",
+		"school",          "media",
+		"regulator",       "court",
+		"parliament",      "ombudsman",
+		"trade-union",     "religious-organization",
 		"political-party", "professional-association",
 	};
 	for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
@@ -49,7 +52,8 @@ pc_actor_kind_is_1_1(const char *kind)
 }
 
 const char *const pc_role_name[PC_ROLE_COUNT] = {
-	"organizer", "funder", "partner", "participant", "signatory", "implementer", "operator", "supporter", "subject", "involved",
+	"organizer",   "funder",   "partner",   "participant", "signatory",
+	"implementer", "operator", "supporter", "subject",     "involved",
 };
 const char *const pc_relation_name[PC_REL_COUNT] = {
 	"part-of", "member-of", "operated-by", "partner-of", "founded-by", "funded-by",

@@ -138,9 +138,9 @@ typedef struct {
 	 * name alone, never as a family name. A mononym is matched only with
 	 * the same mononym, never with a family name. */
 	int mononym;
-	pc_name_order order;  /* as the source states it (name-order), else unstated */
-	int32_t ref;          /* a citation's declared person (ref="..."), -1 when none; -1 after normalization */
-	const char *orcid;    /* a declared person's ORCID iD (format 1.1), NULL when none */
+	pc_name_order order; /* as the source states it (name-order), else unstated */
+	int32_t ref;         /* a citation's declared person (ref="..."), -1 when none; -1 after normalization */
+	const char *orcid;   /* a declared person's ORCID iD (format 1.1), NULL when none */
 } pc_person;
 
 typedef struct {
@@ -241,15 +241,15 @@ typedef struct {
 	const char *min, *max;
 	const char *unit; /* "months", "years", "hours", "percent", "day-units", "RON", ... or NULL */
 	int unit_is_currency;
-	const char *base;            /* what a percentage is of ("annual turnover"), may be NULL */
-	const char *daily_min;       /* a day-fine's amount per day-unit, canonical, may be NULL */
-	const char *daily_max;       /* may be NULL */
-	const char *daily_currency;  /* ISO 4217, NULL when the amount per day is not stated */
+	const char *base;               /* what a percentage is of ("annual turnover"), may be NULL */
+	const char *daily_min;          /* a day-fine's amount per day-unit, canonical, may be NULL */
+	const char *daily_max;          /* may be NULL */
+	const char *daily_currency;     /* ISO 4217, NULL when the amount per day is not stated */
 	unsigned daily_line, daily_col; /* where <daily-amount> is */
-	const char *offence;    /* may be NULL */
-	const char *condition;  /* may be NULL: the basic offence */
-	int32_t alternative_to; /* penalty index, -1 when none */
-	int32_t in_addition_to; /* penalty index, -1 when none */
+	const char *offence;            /* may be NULL */
+	const char *condition;          /* may be NULL: the basic offence */
+	int32_t alternative_to;         /* penalty index, -1 when none */
+	int32_t in_addition_to;         /* penalty index, -1 when none */
 } pc_penalty;
 
 /* A relative change: penalty `penalty` multiplies the bounds of `of` by `factor`. */
@@ -378,10 +378,10 @@ typedef struct pc_graph {
 	/* The profile's name in the products: its <title>, or, the title being
 	 * optional, one made from the country's name. */
 	const char *title;
-	const char *title_written; /* the <title> as written, NULL when absent */
-	const char *version;       /* the format version the source is written in */
-	const char *lang;          /* "en" */
-	const char *modified;      /* the source's edition date, "YYYY-MM-DD" */
+	const char *title_written;            /* the <title> as written, NULL when absent */
+	const char *version;                  /* the format version the source is written in */
+	const char *lang;                     /* "en" */
+	const char *modified;                 /* the source's edition date, "YYYY-MM-DD" */
 	unsigned modified_line, modified_col; /* where it is written */
 	/* The build date: from SOURCE_DATE_EPOCH when set, else the edition
 	 * date at 00:00 UTC; never the clock, so builds are reproducible. */
@@ -416,7 +416,7 @@ typedef struct pc_graph {
 
 	PC_ARRAY(pc_quality_note, quality);
 
-	PC_ARRAY(pc_theme, themes); /* the timelines, in order; at most PC_THEME_MAX */
+	PC_ARRAY(pc_theme, themes);         /* the timelines, in order; at most PC_THEME_MAX */
 	PC_ARRAY(pc_text_lang, text_langs); /* texts whose element says its language (1.1) */
 	uint32_t *text_langs_by_text;       /* indices into text_langs by text pointer, then source order; NULL: scan */
 } pc_graph;

@@ -10,15 +10,15 @@
 typedef struct {
 	const char *text; /* folded (pc_fold_key); an initial is its first grapheme */
 	const char *raw;  /* as written: the word, or an initial's first grapheme */
-	int initial; /* only the initial is known */
-	int hyphen;  /* joined to the part before by a hyphen: "Jean-Luc", "J.-L." */
+	int initial;      /* only the initial is known */
+	int hyphen;       /* joined to the part before by a hyphen: "Jean-Luc", "J.-L." */
 } pc_name_part;
 
 typedef struct {
 	const char *family; /* folded family name: "oneill", "παπαδοπουλοσ" */
 	const pc_name_part *parts;
 	size_t n_parts;
-	size_t n_full; /* parts given in full */
+	size_t n_full;    /* parts given in full */
 	const char *form; /* the parts as one key: "jean-luc", "j. l.", "" */
 } pc_name;
 

@@ -13,7 +13,7 @@ void pc_merge_publications(pc_graph *g, pc_diag *d);
 
 /* The why of each decision, as `dump` and `validate --show-merges` print it. */
 #define PC_WHY_DUPLICATE                                                                                               \
-	"same title, subtitle, year and authors after folding case, marks and punctuation (a subtitle left out "     \
+	"same title, subtitle, year and authors after folding case, marks and punctuation (a subtitle left out "       \
 	"agrees with the only one given)"
 #define PC_WHY_NEAR_DUPLICATE "same title and year, but another subtitle, edition or author list: both kept"
 

@@ -119,7 +119,8 @@ add_subtitles(merger *m, const uint32_t *by_key)
 		}
 		for (size_t i = r; i < end; i++) {
 			uint32_t x = by_key[i];
-			char *full = pc_asprintf("%s|%s", m->key[x], m->subtitle[x][0] || given != 1 ? m->subtitle[x] : only);
+			char *full = pc_asprintf("%s|%s", m->key[x],
+						 m->subtitle[x][0] || given != 1 ? m->subtitle[x] : only);
 			free(m->key[x]);
 			m->key[x] = full;
 		}

@@ -110,8 +110,7 @@ const pc_rule pc_rules[] = {
 	 "A profile never needs a DOCTYPE: profilec reads no DTD and refuses entity declarations (they are how "
 	 "'billion laughs' and external-file attacks work). Delete the declaration; write characters as themselves "
 	 "or as numeric references.",
-	 "<!DOCTYPE profile [<!ENTITY org \"Xland Agency\">]>",
-	 "(no DOCTYPE; write Xland Agency where &org; was)"},
+	 "<!DOCTYPE profile [<!ENTITY org \"Xland Agency\">]>", "(no DOCTYPE; write Xland Agency where &org; was)"},
 	{"duplicate-country", E, "two sources of one build are the same country",
 	 "Every profile is written to dist/<cc>/, so one build takes one source per country code. Remove one of "
 	 "the files from the command line, or correct the country code of the one that is wrong.",

@@ -107,8 +107,9 @@ pc_diag_print_sarif(const pc_diag *d, const char *version, FILE *f)
 {
 	pc_buf b;
 	pc_buf_init(&b);
-	pc_buf_puts(&b, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
-			"  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"profilec\", ");
+	pc_buf_puts(&b,
+		    "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+		    "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"profilec\", ");
 	pc_buf_puts(&b, "\"version\": ");
 	pc_buf_json_str(&b, version);
 	pc_buf_puts(&b, ", \"informationUri\": \"https://profilec.example/\", \"rules\": [");

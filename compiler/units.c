@@ -16,8 +16,16 @@
 /* The units an indicator's value may have (format 1.1), besides a currency
  * code: schemas/README.md explains each. */
 static const char *const indicator_units[] = {
-	"percent",	       "count",		"per-100-inhabitants", "per-1000-inhabitants", "per-100000-inhabitants",
-	"per-100-households", "mbit-per-second", "index-points",	    "rank",		    "years",
+	"percent",
+	"count",
+	"per-100-inhabitants",
+	"per-1000-inhabitants",
+	"per-100000-inhabitants",
+	"per-100-households",
+	"mbit-per-second",
+	"index-points",
+	"rank",
+	"years",
 	"hours-per-day",
 };
 
@@ -123,10 +131,11 @@ check_currency(pc_graph *g, pc_diag *d, pc_ref who, unsigned line, unsigned col,
 	switch (pc_currency(code, g->modified, near)) {
 	case PC_CURRENCY_CURRENT: break;
 	case PC_CURRENCY_HISTORIC:
-		pc_quality(g, d, who, line, col, "historic-currency",
-			   "'%s' is in %s, a currency that was no longer current at the profile's edition (%s): amounts "
-			   "are as the law states them",
-			   n->id, code, g->modified ? g->modified : "?");
+		pc_quality(
+			g, d, who, line, col, "historic-currency",
+			"'%s' is in %s, a currency that was no longer current at the profile's edition (%s): amounts "
+			"are as the law states them",
+			n->id, code, g->modified ? g->modified : "?");
 		break;
 	case PC_CURRENCY_UNKNOWN:
 		pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "unknown-currency",
@@ -169,8 +178,9 @@ pc_check_units(pc_graph *g, pc_diag *d)
 		const char *near = pc_nearest(u, indicator_units, n_units);
 		pc_diag_report(d, PC_SEV_ERROR, g->source_path, ind->n.line, ind->n.col, "unknown-unit",
 			       "indicator '%s' has unit '%s', which format 1.1 does not know: %s%s%s", ind->n.id, u,
-			       near ? "write " : "write percent, count, per-100-inhabitants, ... or an ISO 4217 currency "
-						 "code (schemas/README.md lists them)",
+			       near ? "write "
+				    : "write percent, count, per-100-inhabitants, ... or an ISO 4217 currency "
+				      "code (schemas/README.md lists them)",
 			       near ? near : "", near ? "" : "");
 	}
 }

@@ -27,7 +27,8 @@ pc_format_1_1(const pc_graph *g, pc_diag *d, unsigned line, unsigned col, const 
 	vsnprintf(buf, sizeof buf, what, ap);
 	va_end(ap);
 	pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "format-version",
-		       "%s is format 1.1, but the profile says version=\"1.0\": write version=\"1.1\" on <profile>", buf);
+		       "%s is format 1.1, but the profile says version=\"1.0\": write version=\"1.1\" on <profile>",
+		       buf);
 }
 
 void
@@ -36,7 +37,8 @@ pc_check_version(const pc_graph *g, pc_diag *d)
 	if (!pc_is_format_1_0(g))
 		return;
 	if (g->title_written == NULL && g->n_countries > 0)
-		pc_format_1_1(g, d, g->countries[0].n.line, g->countries[0].n.col, "a profile without <title> (before <country>)");
+		pc_format_1_1(g, d, g->countries[0].n.line, g->countries[0].n.col,
+			      "a profile without <title> (before <country>)");
 	for (size_t i = 0; i < g->n_events; i++)
 		if (g->events[i].planned != 0)
 			pc_format_1_1(g, d, g->events[i].n.line, g->events[i].n.col, "the planned attribute");
@@ -49,7 +51,8 @@ pc_check_version(const pc_graph *g, pc_diag *d)
 	}
 	for (size_t i = 0; i < g->n_persons; i++)
 		if (g->persons[i].declared)
-			pc_format_1_1(g, d, g->persons[i].n.line, g->persons[i].n.col, "a declared <person> (in <people>)");
+			pc_format_1_1(g, d, g->persons[i].n.line, g->persons[i].n.col,
+				      "a declared <person> (in <people>)");
 	for (size_t i = 0; i < g->n_text_langs; i++)
 		pc_format_1_1(g, d, g->text_langs[i].line, g->text_langs[i].col, "xml:lang on <%s>",
 			      g->text_langs[i].element);

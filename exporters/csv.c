@@ -15,12 +15,8 @@ typedef struct {
 } csv_written;
 
 const char *const pc_field_type[] = {
-	[PC_COL_STRING] = "string",
-	[PC_COL_INTEGER] = "integer",
-	[PC_COL_NUMBER] = "number",
-	[PC_COL_BOOLEAN] = "boolean",
-	[PC_COL_YEAR] = "year",
-	[PC_COL_YEARMONTH] = "yearmonth",
+	[PC_COL_STRING] = "string",   [PC_COL_INTEGER] = "integer", [PC_COL_NUMBER] = "number",
+	[PC_COL_BOOLEAN] = "boolean", [PC_COL_YEAR] = "year",       [PC_COL_YEARMONTH] = "yearmonth",
 };
 
 static void

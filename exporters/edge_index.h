@@ -17,24 +17,24 @@ typedef struct {
 /* The groupings the exporters walk: which list (an edge list, or nodes
  * that point at another node), grouped by which end. */
 typedef enum {
-	PC_ROLES_BY_EVENT,              /* event_actors by event */
-	PC_ROLES_BY_ACTOR,              /* event_actors by actor */
-	PC_RELATIONS_BY_FROM,           /* actor_relations by from */
-	PC_RELATIONS_BY_TO,             /* actor_relations by to */
-	PC_AUTHORSHIPS_BY_PERSON,       /* authorships by author, persons only */
-	PC_AUTHORSHIPS_BY_ACTOR,        /* authorships by author, actors only */
-	PC_CITATIONS_BY_EVENT,          /* event_citations by event */
-	PC_CITATIONS_BY_INSTRUMENT,     /* event_citations by target, instruments only */
-	PC_CITATIONS_BY_PUBLICATION,    /* event_citations by target, publications only */
-	PC_CHANGES_BY_PENALTY,          /* penalty_changes by penalty */
-	PC_PENALTIES_BY_ARTICLE,        /* penalties by article */
-	PC_PENALTIES_BY_PART,           /* penalties by part (format 1.1) */
-	PC_PENALTIES_OF_INSTRUMENT,     /* penalties by instrument, those the instrument sets itself */
-	PC_PARTS_BY_INSTRUMENT,         /* parts by instrument */
-	PC_ARTICLES_BY_INSTRUMENT,      /* articles by instrument */
-	PC_PUBLICATIONS_BY_PUBLISHER,   /* publications by publisher (an actor) */
-	PC_PUBLICATIONS_BY_EDITION_OF,  /* publications by the one they are an edition of */
-	PC_INSTRUMENTS_BY_ISSUER,       /* instruments by issuer (an actor) */
+	PC_ROLES_BY_EVENT,             /* event_actors by event */
+	PC_ROLES_BY_ACTOR,             /* event_actors by actor */
+	PC_RELATIONS_BY_FROM,          /* actor_relations by from */
+	PC_RELATIONS_BY_TO,            /* actor_relations by to */
+	PC_AUTHORSHIPS_BY_PERSON,      /* authorships by author, persons only */
+	PC_AUTHORSHIPS_BY_ACTOR,       /* authorships by author, actors only */
+	PC_CITATIONS_BY_EVENT,         /* event_citations by event */
+	PC_CITATIONS_BY_INSTRUMENT,    /* event_citations by target, instruments only */
+	PC_CITATIONS_BY_PUBLICATION,   /* event_citations by target, publications only */
+	PC_CHANGES_BY_PENALTY,         /* penalty_changes by penalty */
+	PC_PENALTIES_BY_ARTICLE,       /* penalties by article */
+	PC_PENALTIES_BY_PART,          /* penalties by part (format 1.1) */
+	PC_PENALTIES_OF_INSTRUMENT,    /* penalties by instrument, those the instrument sets itself */
+	PC_PARTS_BY_INSTRUMENT,        /* parts by instrument */
+	PC_ARTICLES_BY_INSTRUMENT,     /* articles by instrument */
+	PC_PUBLICATIONS_BY_PUBLISHER,  /* publications by publisher (an actor) */
+	PC_PUBLICATIONS_BY_EDITION_OF, /* publications by the one they are an edition of */
+	PC_INSTRUMENTS_BY_ISSUER,      /* instruments by issuer (an actor) */
 	PC_GROUPING_COUNT
 } pc_edge_grouping;
 

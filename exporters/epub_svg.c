@@ -160,37 +160,23 @@ put_mark(pc_buf *b, size_t t, double cx, double cy)
 	static const int triangle[] = {0, -50, 50, 40, -50, 40};
 	static const int diamond[] = {0, -55, 55, 0, 0, 55, -55, 0};
 	static const int inverted[] = {-50, -40, 50, -40, 0, 50};
-	static const int cross[] = {-15, -50, 15, -50, 15, -15, 50, -15, 50, 15, 15, 15,
-				    15,  50,  -15, 50, -15, 15, -50, 15, -50, -15, -15, -15};
+	static const int cross[] = {-15, -50, 15,  -50, 15,  -15, 50,  -15, 50,  15,  15,  15,
+				    15,  50,  -15, 50,  -15, 15,  -50, 15,  -50, -15, -15, -15};
 	static const int star[] = {0, -55, 13, -18, 52, -17, 21, 7, 32, 45, 0, 21, -32, 45, -21, 7, -52, -17, -13, -18};
 	static const int hexagon[] = {-25, -45, 25, -45, 50, 0, 25, 45, -25, 45, -50, 0};
 	const char *fill = theme_colour[t % PC_THEME_MAX];
 	switch (t % PC_THEME_MAX) {
-	case 0:
-		pc_buf_printf(b, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"4.5\" fill=\"%s\"/>", cx, cy, fill);
-		break;
+	case 0: pc_buf_printf(b, "<circle cx=\"%.0f\" cy=\"%.0f\" r=\"4.5\" fill=\"%s\"/>", cx, cy, fill); break;
 	case 1:
 		pc_buf_printf(b, "<rect x=\"%.0f\" y=\"%.0f\" width=\"9\" height=\"9\" fill=\"%s\"/>", cx - 4.5,
 			      cy - 4.5, fill);
 		break;
-	case 2:
-		put_polygon(b, triangle, 3, cx, cy, fill);
-		break;
-	case 3:
-		put_polygon(b, diamond, 4, cx, cy, fill);
-		break;
-	case 4:
-		put_polygon(b, inverted, 3, cx, cy, fill);
-		break;
-	case 5:
-		put_polygon(b, cross, 12, cx, cy, fill);
-		break;
-	case 6:
-		put_polygon(b, star, 10, cx, cy, fill);
-		break;
-	default:
-		put_polygon(b, hexagon, 6, cx, cy, fill);
-		break;
+	case 2: put_polygon(b, triangle, 3, cx, cy, fill); break;
+	case 3: put_polygon(b, diamond, 4, cx, cy, fill); break;
+	case 4: put_polygon(b, inverted, 3, cx, cy, fill); break;
+	case 5: put_polygon(b, cross, 12, cx, cy, fill); break;
+	case 6: put_polygon(b, star, 10, cx, cy, fill); break;
+	default: put_polygon(b, hexagon, 6, cx, cy, fill); break;
 	}
 }
 
@@ -202,7 +188,7 @@ typedef struct {
 	int levels[PC_THEME_MAX];
 	double legend_h; /* the legend's rows */
 	int y0, y1;      /* first and last year */
-	int step;   /* label every step-th year */
+	int step;        /* label every step-th year */
 	double width, height;
 } layout;
 

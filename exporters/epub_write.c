@@ -47,10 +47,10 @@ void
 pc_epub_ctx_free(pc_epub_ctx *c)
 {
 	pc_edge_index *all[] = {
-		&c->ea_by_event,       &c->ea_by_actor,        &c->rel_by_from,       &c->rel_by_to,
-		&c->auth_by_pub,       &c->auth_by_person,     &c->auth_by_actor,     &c->cit_by_event,
-		&c->cit_by_instrument, &c->cit_by_publication, &c->pen_by_article,    &c->art_by_instrument,
-		&c->chg_by_penalty,    &c->pub_by_publisher,   &c->pub_by_edition_of, &c->instr_by_issuer,
+		&c->ea_by_event,       &c->ea_by_actor,        &c->rel_by_from,        &c->rel_by_to,
+		&c->auth_by_pub,       &c->auth_by_person,     &c->auth_by_actor,      &c->cit_by_event,
+		&c->cit_by_instrument, &c->cit_by_publication, &c->pen_by_article,     &c->art_by_instrument,
+		&c->chg_by_penalty,    &c->pub_by_publisher,   &c->pub_by_edition_of,  &c->instr_by_issuer,
 		&c->pen_by_part,       &c->pen_of_instrument,  &c->part_by_instrument,
 	};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)

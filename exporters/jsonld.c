@@ -205,10 +205,11 @@ static const term_def context[] = {
 
 /* The event roles' terms, indexed by pc_role. */
 static const char *const role_term[PC_ROLE_COUNT] = {
-	[PC_ROLE_ORGANIZER] = "organizer",     [PC_ROLE_FUNDER] = "funder",       [PC_ROLE_PARTNER] = "partner",
-	[PC_ROLE_PARTICIPANT] = "participant", [PC_ROLE_SIGNATORY] = "signatory", [PC_ROLE_IMPLEMENTER] = "implementer",
-	[PC_ROLE_OPERATOR] = "operator",       [PC_ROLE_SUPPORTER] = "supporter", [PC_ROLE_SUBJECT] = "about",
-	[PC_ROLE_INVOLVED] = "involvedOrganization",
+	[PC_ROLE_ORGANIZER] = "organizer", [PC_ROLE_FUNDER] = "funder",
+	[PC_ROLE_PARTNER] = "partner",     [PC_ROLE_PARTICIPANT] = "participant",
+	[PC_ROLE_SIGNATORY] = "signatory", [PC_ROLE_IMPLEMENTER] = "implementer",
+	[PC_ROLE_OPERATOR] = "operator",   [PC_ROLE_SUPPORTER] = "supporter",
+	[PC_ROLE_SUBJECT] = "about",       [PC_ROLE_INVOLVED] = "involvedOrganization",
 };
 
 /* The actor relations' terms, indexed by pc_relation_type. */
@@ -305,7 +306,7 @@ put_quality(writer *x, pc_kind kind, uint32_t index)
 		return;
 	pc_json_open(&x->w, "qualityNote", '[');
 	PC_EDGE_EACH(q, index, k)
-		pc_json_string(&x->w, NULL, x->g->quality[q->items[k]].message);
+	pc_json_string(&x->w, NULL, x->g->quality[q->items[k]].message);
 	pc_json_close(&x->w, ']');
 }
 
@@ -443,7 +444,8 @@ write_events(writer *x)
 		const pc_edge_index *r = &x->roles;
 		for (int role = 0; role < PC_ROLE_COUNT; role++) {
 			int open = 0;
-			PC_EDGE_EACH(r, i, k) {
+			PC_EDGE_EACH(r, i, k)
+			{
 				const pc_event_actor *ea = &g->event_actors[r->items[k]];
 				if ((int)ea->role != role)
 					continue;
@@ -459,7 +461,7 @@ write_events(writer *x)
 		if (PC_EDGE_COUNT(c, i) > 0) {
 			pc_json_open(&x->w, "cites", '[');
 			PC_EDGE_EACH(c, i, k)
-				pc_json_string(&x->w, NULL, ref_iri(x, g->event_citations[c->items[k]].target));
+			pc_json_string(&x->w, NULL, ref_iri(x, g->event_citations[c->items[k]].target));
 			pc_json_close(&x->w, ']');
 		}
 		put_quality(x, PC_EVENT, i);
@@ -516,7 +518,8 @@ write_actors(writer *x)
 		const pc_edge_index *r = &x->relations;
 		for (int type = 0; type < PC_REL_COUNT; type++) {
 			int open = 0;
-			PC_EDGE_EACH(r, i, k) {
+			PC_EDGE_EACH(r, i, k)
+			{
 				const pc_actor_relation *ar = &g->actor_relations[r->items[k]];
 				if ((int)ar->type != type)
 					continue;
@@ -575,7 +578,8 @@ put_contributors(writer *x, uint32_t pub, pc_contributor_role role, const char *
 	const pc_edge_index *a = &x->authors;
 	for (int pass = 0; pass < (as_written ? 2 : 1); pass++) {
 		int open = 0;
-		PC_EDGE_EACH(a, pub, k) {
+		PC_EDGE_EACH(a, pub, k)
+		{
 			const pc_authorship *au = &g->authorships[a->items[k]];
 			if (au->role != role)
 				continue;

@@ -162,7 +162,8 @@ pc_jsonld_write_penalties(writer *x)
 		const pc_edge_index *c = &x->changes;
 		if (PC_EDGE_COUNT(c, i) > 0) {
 			pc_json_open(w, "changes", '[');
-			PC_EDGE_EACH(c, i, k) {
+			PC_EDGE_EACH(c, i, k)
+			{
 				const pc_penalty_change *ch = &g->penalty_changes[c->items[k]];
 				char *cid = pc_asprintf("%s#change-%u", iri, (unsigned)(k - c->start[i] + 1));
 				open_node(x, NULL, cid, "PenaltyChange");

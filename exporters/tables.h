@@ -11,7 +11,14 @@
  * (compiler/decimal.h) so that no digit is lost; the others are exact in
  * a double. YEAR is an integer and YEARMONTH a "2001-11" string, typed as
  * Frictionless's year and yearmonth in datapackage.json. */
-typedef enum { PC_COL_STRING, PC_COL_INTEGER, PC_COL_NUMBER, PC_COL_BOOLEAN, PC_COL_YEAR, PC_COL_YEARMONTH } pc_col_type;
+typedef enum {
+	PC_COL_STRING,
+	PC_COL_INTEGER,
+	PC_COL_NUMBER,
+	PC_COL_BOOLEAN,
+	PC_COL_YEAR,
+	PC_COL_YEARMONTH
+} pc_col_type;
 
 typedef struct pc_cell pc_cell;
 typedef struct pc_row pc_row;
@@ -26,7 +33,7 @@ typedef struct pc_column {
 	 * 0 for any other. The workbook links its cells to the value's IRI;
 	 * datapackage.json types a URL column's format as "uri". */
 	int ident;
-	const char *absent;     /* what the workbook shows for an empty cell ("not stated"); NULL: nothing */
+	const char *absent; /* what the workbook shows for an empty cell ("not stated"); NULL: nothing */
 	/* How the cell is read from its row (tables.c): a field of the row's
 	 * record at `offset`, read as `get` says, or `fn`. */
 	int get;

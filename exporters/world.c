@@ -7,8 +7,8 @@
 #include "world.h"
 
 int
-pc_export_world(const pc_dataset *sets, const char *const *files, size_t n, const char *root,
-		const char *parts_dir, const pc_export_opts *o, int csv, int xlsx, int jsonld, pc_diag *d)
+pc_export_world(const pc_dataset *sets, const char *const *files, size_t n, const char *root, const char *parts_dir,
+		const pc_export_opts *o, int csv, int xlsx, int jsonld, pc_diag *d)
 {
 	if (n < 2 || !(csv || xlsx || jsonld))
 		return PC_EXIT_OK;

@@ -62,16 +62,16 @@ typedef struct {
 	const char *keys;   /* folded names it matches by, US-separated; "" when none */
 	int by_name;        /* PC_BY_NAME_*: how it may match other profiles' entities by its keys */
 	const char *family; /* a person's family name as written, for names.h; NULL otherwise */
-	size_t entity;   /* its world entity, an index into the kind's entities */
-	const char *how; /* "identifier", "name" or "alone": why it is in its entity */
+	size_t entity;      /* its world entity, an index into the kind's entities */
+	const char *how;    /* "identifier", "name" or "alone": why it is in its entity */
 } pc_world_member;
 
 typedef struct {
-	char *wid;           /* the world id */
-	size_t first;        /* index of its first member (members are sorted by country) */
-	size_t n_members;    /* members first..first+n_members-1 of the kind's `by_entity` order */
-	size_t n_countries;  /* distinct countries */
-	const char *ids;     /* the identifiers of its members, US-separated, sorted, unique */
+	char *wid;          /* the world id */
+	size_t first;       /* index of its first member (members are sorted by country) */
+	size_t n_members;   /* members first..first+n_members-1 of the kind's `by_entity` order */
+	size_t n_countries; /* distinct countries */
+	const char *ids;    /* the identifiers of its members, US-separated, sorted, unique */
 } pc_world_entity;
 
 /* What the comparison sheet needs of one country. */
@@ -130,15 +130,15 @@ void pc_world_tables_free(pc_world_table *t, size_t n);
  * them), with datapackage.json when with_package; the workbook is made
  * from those files, into root/world/world.xlsx. */
 /* license: --license's, stated in datapackage.json as the countries' are (NULL: none). */
-int pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int with_package,
-		       const char *license, pc_diag *d);
+int pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int with_package, const char *license,
+		       pc_diag *d);
 int pc_world_write_xlsx(const pc_world *w, const char *root, const char *csv_rel, pc_diag *d);
 int pc_world_write_jsonld(const pc_world *w, const char *root, const pc_export_opts *o, pc_diag *d);
 
 /* The whole world step: load, resolve, write the formats wanted (by
  * exporter name: "csv", "xlsx", "jsonld"). PC_EXIT_OK when nothing is
  * wanted. */
-int pc_export_world(const pc_dataset *sets, const char *const *files, size_t n, const char *root,
-		    const char *parts_dir, const pc_export_opts *o, int csv, int xlsx, int jsonld, pc_diag *d);
+int pc_export_world(const pc_dataset *sets, const char *const *files, size_t n, const char *root, const char *parts_dir,
+		    const pc_export_opts *o, int csv, int xlsx, int jsonld, pc_diag *d);
 
 #endif

@@ -187,8 +187,7 @@ provenance_rows(const pc_world *w, pc_world_kind k, pc_buf *b)
 static void
 own_rows(const pc_world *w, const pc_world_table *t, pc_buf *b)
 {
-	static const char *const entity_table[PC_WORLD_KINDS] = {"world_actors", "world_people",
-								 "world_publications"};
+	static const char *const entity_table[PC_WORLD_KINDS] = {"world_actors", "world_people", "world_publications"};
 	static const char *const provenance_table[PC_WORLD_KINDS] = {"actor_provenance", "person_provenance",
 								     "publication_provenance"};
 	for (int k = 0; k < PC_WORLD_KINDS; k++) {
@@ -312,8 +311,8 @@ licenses(pc_json *j, const char *license)
 }
 
 static void
-package(const pc_world *w, const char *license, const pc_world_table *t, size_t n, const size_t *bytes,
-	char (*sha)[65], pc_buf *b)
+package(const pc_world *w, const char *license, const pc_world_table *t, size_t n, const size_t *bytes, char (*sha)[65],
+	pc_buf *b)
 {
 	pc_json j;
 	pc_json_init(&j, b);
@@ -386,4 +385,3 @@ pc_world_write_csv(const pc_world *w, const char *root, const char *csv_rel, int
 	pc_world_tables_free(t, n);
 	return rc;
 }
-

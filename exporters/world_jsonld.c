@@ -17,8 +17,7 @@
 #include "world.h"
 
 static const char *const kind_path[PC_WORLD_KINDS] = {"actor", "person", "publication"};
-static const char *const kind_type[PC_WORLD_KINDS] = {"schema:Organization", "schema:Person",
-						       "schema:CreativeWork"};
+static const char *const kind_type[PC_WORLD_KINDS] = {"schema:Organization", "schema:Person", "schema:CreativeWork"};
 
 typedef struct {
 	const pc_world *w;

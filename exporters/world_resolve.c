@@ -84,7 +84,9 @@ parse_entities(pc_world *w, pc_world_country *c, const char *data, size_t len)
 				c->thresholds[kind] = atoi(f[1]);
 			continue;
 		}
-		pc_world_kind k = type[0] == 'A' ? PC_WORLD_ACTOR : type[0] == 'P' ? PC_WORLD_PERSON : PC_WORLD_PUBLICATION;
+		pc_world_kind k = type[0] == 'A'   ? PC_WORLD_ACTOR
+				  : type[0] == 'P' ? PC_WORLD_PERSON
+						   : PC_WORLD_PUBLICATION;
 		if (strchr("APB", type[0]) == NULL || type[1] != '\0')
 			return -1;
 		pc_world_member *m = push_member(w, k);
@@ -104,8 +106,7 @@ parse_entities(pc_world *w, pc_world_country *c, const char *data, size_t len)
 }
 
 static int
-load_parts(pc_world *w, const pc_dataset *sets, const char *const *files, size_t n, const char *parts_dir,
-	   pc_diag *d)
+load_parts(pc_world *w, const pc_dataset *sets, const char *const *files, size_t n, const char *parts_dir, pc_diag *d)
 {
 	const pc_dataset **order = pc_calloc(n, sizeof *order);
 	const char **source = pc_calloc(n, sizeof *source);
@@ -216,12 +217,12 @@ typedef struct {
 	pc_world *w;
 	pc_world_kind k;
 	pc_diag *d;
-	size_t *up;      /* union-find */
-	size_t *group;   /* the identifier group (its root) of each member */
-	int *has_ids;    /* by group root */
-	size_t *next;    /* circular list of each union-find component's members */
-	size_t *gnext;   /* circular list of each identifier group's members */
-	keyed *keys;     /* name keys, sorted */
+	size_t *up;    /* union-find */
+	size_t *group; /* the identifier group (its root) of each member */
+	int *has_ids;  /* by group root */
+	size_t *next;  /* circular list of each union-find component's members */
+	size_t *gnext; /* circular list of each identifier group's members */
+	keyed *keys;   /* name keys, sorted */
 	size_t n_keys;
 	size_t *run_lo, *run_hi; /* the run of equal keys each key position is in */
 	size_t *by_member;       /* key positions sorted by member */
@@ -451,7 +452,8 @@ hold_back_ambiguous_people(matcher *mt)
 				pc_world_member *m = &mem[r[i].member];
 				if (!m->by_name)
 					continue;
-				candidate a = {mem[r[x].member].cc, r[x].member}, b = {mem[r[y].member].cc, r[y].member};
+				candidate a = {mem[r[x].member].cc, r[x].member},
+					  b = {mem[r[y].member].cc, r[y].member};
 				warn_ambiguous(mt, r[i].member, &a, &b);
 				m->by_name = 0;
 			}

@@ -9,23 +9,24 @@
 
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
-static const pc_column country_col = PC_COLUMN(
-	"country", PC_COL_STRING, "Country of the profile the row comes from: its ISO 3166-1 code in lower case",
-	"countries", 0);
+static const pc_column country_col =
+	PC_COLUMN("country", PC_COL_STRING,
+		  "Country of the profile the row comes from: its ISO 3166-1 code in lower case", "countries", 0);
 
 static const pc_column world_actor_cols[] = {
 	PC_COLUMN("world_id", PC_COL_STRING, "World identifier of the organization, stable across builds", NULL, 0),
 	PC_COLUMN("kind", PC_COL_STRING, "Kind of organization, as its first profile states it", NULL, 0),
 	PC_COLUMN("name", PC_COL_STRING, "Name, as its first profile (by country code) writes it", NULL, 0),
 	PC_COLUMN("acronym", PC_COL_STRING, "Acronym, as its first profile writes it", NULL, 0),
-	PC_COLUMN("identifiers", PC_COL_STRING, "Identifiers its profiles give (wikidata:, ror:), space-separated", NULL, 0),
+	PC_COLUMN("identifiers", PC_COL_STRING, "Identifiers its profiles give (wikidata:, ror:), space-separated",
+		  NULL, 0),
 	PC_COLUMN("countries", PC_COL_STRING, "Countries whose profiles name it, space-separated", NULL, 0),
 	PC_COLUMN("n_countries", PC_COL_INTEGER, "Number of those countries", NULL, 0),
 };
 static const pc_column world_person_cols[] = {
 	PC_COLUMN("world_id", PC_COL_STRING, "World identifier of the person, stable across builds", NULL, 0),
-	PC_COLUMN("display_name", PC_COL_STRING, "Name as a reader reads it, from the first profile citing the person", NULL,
-	 0),
+	PC_COLUMN("display_name", PC_COL_STRING, "Name as a reader reads it, from the first profile citing the person",
+		  NULL, 0),
 	PC_COLUMN("given_name", PC_COL_STRING, "Given name or initials, from the same profile", NULL, 0),
 	PC_COLUMN("identifiers", PC_COL_STRING, "Identifiers its profiles give (orcid:), space-separated", NULL, 0),
 	PC_COLUMN("countries", PC_COL_STRING, "Countries whose profiles cite the person, space-separated", NULL, 0),
@@ -41,14 +42,16 @@ static const pc_column world_publication_cols[] = {
 	PC_COLUMN("n_countries", PC_COL_INTEGER, "Number of those countries", NULL, 0),
 };
 
-#define PROVENANCE(kind, table, world, what)                                                                   \
-	{                                                                                                      \
-		PC_COLUMN("world_id", PC_COL_STRING, "World " what, world, 0),                                          \
-		    PC_COLUMN("country", PC_COL_STRING, "Country of the profile", "countries", 0),                      \
-		    PC_COLUMN(kind "_id", PC_COL_STRING, "The profile's own id of the " what, table, 0),                \
-		    PC_COLUMN("line", PC_COL_INTEGER, "Line of the profile's source file that states it", NULL, 0),     \
-		    PC_COLUMN("matched_by", PC_COL_STRING,                                                              \
-		     "Why it is this world entity: identifier, name, or alone (no other profile's)", NULL, 0), \
+#define PROVENANCE(kind, table, world, what)                                                                           \
+	{                                                                                                              \
+		PC_COLUMN("world_id", PC_COL_STRING, "World " what, world, 0),                                         \
+			PC_COLUMN("country", PC_COL_STRING, "Country of the profile", "countries", 0),                 \
+			PC_COLUMN(kind "_id", PC_COL_STRING, "The profile's own id of the " what, table, 0),           \
+			PC_COLUMN("line", PC_COL_INTEGER, "Line of the profile's source file that states it", NULL,    \
+				  0),                                                                                  \
+			PC_COLUMN("matched_by", PC_COL_STRING,                                                         \
+				  "Why it is this world entity: identifier, name, or alone (no other profile's)",      \
+				  NULL, 0),                                                                            \
 	}
 
 static const pc_column actor_provenance_cols[] = PROVENANCE("actor", "actors", "world_actors", "organization");
@@ -62,18 +65,42 @@ static const struct {
 	size_t n;
 	const char *pk[4];
 } own[] = {
-	{"world_actors", "World organizations", "Organizations of every profile, each shared one once",
-	 world_actor_cols, NCOLS(world_actor_cols), {"world_id", NULL}},
-	{"actor_provenance", "Organization provenance", "Which profile organizations each world organization is",
-	 actor_provenance_cols, NCOLS(actor_provenance_cols), {"country", "actor_id", NULL}},
-	{"world_people", "World people", "People cited by every profile, each shared one once", world_person_cols,
-	 NCOLS(world_person_cols), {"world_id", NULL}},
-	{"person_provenance", "Person provenance", "Which profile people each world person is",
-	 person_provenance_cols, NCOLS(person_provenance_cols), {"country", "person_id", NULL}},
-	{"world_publications", "World publications", "Publications of every profile, each shared one once",
-	 world_publication_cols, NCOLS(world_publication_cols), {"world_id", NULL}},
-	{"publication_provenance", "Publication provenance", "Which profile publications each world publication is",
-	 publication_provenance_cols, NCOLS(publication_provenance_cols), {"country", "publication_id", NULL}},
+	{"world_actors",
+	 "World organizations",
+	 "Organizations of every profile, each shared one once",
+	 world_actor_cols,
+	 NCOLS(world_actor_cols),
+	 {"world_id", NULL}},
+	{"actor_provenance",
+	 "Organization provenance",
+	 "Which profile organizations each world organization is",
+	 actor_provenance_cols,
+	 NCOLS(actor_provenance_cols),
+	 {"country", "actor_id", NULL}},
+	{"world_people",
+	 "World people",
+	 "People cited by every profile, each shared one once",
+	 world_person_cols,
+	 NCOLS(world_person_cols),
+	 {"world_id", NULL}},
+	{"person_provenance",
+	 "Person provenance",
+	 "Which profile people each world person is",
+	 person_provenance_cols,
+	 NCOLS(person_provenance_cols),
+	 {"country", "person_id", NULL}},
+	{"world_publications",
+	 "World publications",
+	 "Publications of every profile, each shared one once",
+	 world_publication_cols,
+	 NCOLS(world_publication_cols),
+	 {"world_id", NULL}},
+	{"publication_provenance",
+	 "Publication provenance",
+	 "Which profile publications each world publication is",
+	 publication_provenance_cols,
+	 NCOLS(publication_provenance_cols),
+	 {"country", "publication_id", NULL}},
 };
 
 pc_world_table *

@@ -15,12 +15,12 @@
 #include "xlsx_cells.h"
 #include "xlsx_limits.h"
 
-#define COMPARE      "Comparison"
-#define MAX_SERIES   255 /* Excel's series per chart */
-#define CHART_ROWS   24
+#define COMPARE    "Comparison"
+#define MAX_SERIES 255 /* Excel's series per chart */
+#define CHART_ROWS 24
 /* The note on a number kept as text (the profile's data-quality note says the same). */
-#define PRECISION_NOTE                                                                                          \
-	"Kept as text: more than 15 significant digits, which a spreadsheet number cannot hold exactly "    \
+#define PRECISION_NOTE                                                                                                 \
+	"Kept as text: more than 15 significant digits, which a spreadsheet number cannot hold exactly "               \
 	"(number-precision)"
 
 typedef struct {
@@ -124,8 +124,8 @@ static lxw_row_t
 counts_table(wx *x, lxw_worksheet *ws, lxw_row_t r)
 {
 	const pc_world *w = x->w;
-	static const pc_kind kinds[] = {PC_EVENT,      PC_ACTOR,      PC_PERSON,  PC_PUBLICATION, PC_INSTRUMENT,
-					PC_ARTICLE,    PC_PENALTY,    PC_INDICATOR, PC_THRESHOLD};
+	static const pc_kind kinds[] = {PC_EVENT,   PC_ACTOR,   PC_PERSON,    PC_PUBLICATION, PC_INSTRUMENT,
+					PC_ARTICLE, PC_PENALTY, PC_INDICATOR, PC_THRESHOLD};
 	const size_t nk = sizeof kinds / sizeof kinds[0];
 	const char *headers[3 + sizeof kinds / sizeof kinds[0] + 3];
 	size_t nh = 0;
@@ -216,7 +216,8 @@ events_chart(wx *x, lxw_worksheet *ws, lxw_row_t r)
 	for (size_t y = 0; y < span; y++) {
 		ok(x, worksheet_write_number(ws, head + 1 + (lxw_row_t)y, 0, lo + (double)y, NULL), COMPARE);
 		for (size_t i = 0; i < nc; i++)
-			ok(x, worksheet_write_number(ws, head + 1 + (lxw_row_t)y, (lxw_col_t)(1 + i), 0, NULL), COMPARE);
+			ok(x, worksheet_write_number(ws, head + 1 + (lxw_row_t)y, (lxw_col_t)(1 + i), 0, NULL),
+			   COMPARE);
 	}
 	for (size_t i = 0; i < nc; i++)
 		for (size_t y = 0; y < w->countries[i].n_years; y++)
@@ -277,7 +278,9 @@ write_compare(wx *x, lxw_worksheet *ws)
 	events_chart(x, ws, r);
 	for (size_t c = 0; c < x->n_compare; c++)
 		if (x->compare_len[c] > 0)
-			ok(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, pc_xlsx_col_width(x->compare_len[c], 0), NULL),
+			ok(x,
+			   worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, pc_xlsx_col_width(x->compare_len[c], 0),
+						NULL),
 			   COMPARE);
 	free(x->compare_len);
 	/* On paper, the chart (twice the default width) on one page. */
@@ -459,7 +462,7 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 		for (size_t c = 0; c < n && c < t->n_columns; c++) {
 			const char *v = fields[c];
 			if (*v == '\0')
-				continue; /* the missing value */
+				continue;                                                      /* the missing value */
 			size_t l = t->columns[c].type == PC_COL_BOOLEAN ? 5 : pc_excel_len(v); /* FALSE */
 			wid[c] = l > wid[c] ? l : wid[c];
 			lxw_error e;
@@ -476,7 +479,8 @@ write_table(wx *x, const pc_world_table *t, const char *root, const char *csv_re
 				break;
 			}
 			case PC_COL_BOOLEAN:
-				e = worksheet_write_boolean(ws, row, (lxw_col_t)c, strcmp(v, "true") == 0, x->f.boolean);
+				e = worksheet_write_boolean(ws, row, (lxw_col_t)c, strcmp(v, "true") == 0,
+							    x->f.boolean);
 				break;
 			default: e = write_text(x, ws, t, row, c, v, &n_links, past); break;
 			}
@@ -546,7 +550,8 @@ pc_world_write_xlsx(const pc_world *w, const char *root, const char *csv_rel, pc
 	pc_world_tables_free(t, n);
 	lxw_error e = workbook_close(x.wb);
 	if (e != LXW_NO_ERROR && x.rc == PC_EXIT_OK) {
-		pc_diag_report(d, PC_SEV_ERROR, x.path, 0, 0, "output", "cannot write the workbook: %s", lxw_strerror(e));
+		pc_diag_report(d, PC_SEV_ERROR, x.path, 0, 0, "output", "cannot write the workbook: %s",
+			       lxw_strerror(e));
 		x.rc = PC_EXIT_OUTPUT;
 	}
 	free(x.path);

@@ -180,7 +180,6 @@ plan_table(xw *x, const pc_table *t, sheet_plan *p)
 	free(cells);
 }
 
-
 /* ---- Writing ----------------------------------------------------------- */
 
 /* Record the first libxlsxwriter failure; the rest follow from it. */
@@ -543,12 +542,16 @@ about_chart(xw *x, lxw_worksheet *ws, lxw_row_t r)
 	pc_buf themes;
 	pc_buf_init(&themes);
 	for (size_t t = 0; t < n_themes; t++)
-		pc_buf_printf(&themes, "%s%zu %s", t == 0 ? "" : t + 1 == n_themes ? " and " : ", ", per_theme[t],
-			      g->themes[t].label);
+		pc_buf_printf(&themes, "%s%zu %s",
+			      t == 0              ? ""
+			      : t + 1 == n_themes ? " and "
+						  : ", ",
+			      per_theme[t], g->themes[t].label);
 	char *alt = pc_asprintf("Stacked column chart of the profile's %zu events per year from %d to %d, "
 				"by theme: %s. The numbers are in the table events_per_year "
 				"on this sheet, rows %u to %u.",
-				g->n_events, lo, hi, themes.data ? themes.data : "", (unsigned)head + 1, (unsigned)last + 1);
+				g->n_events, lo, hi, themes.data ? themes.data : "", (unsigned)head + 1,
+				(unsigned)last + 1);
 	pc_buf_free(&themes);
 	lxw_chart_options co = {.x_scale = 1.6, .y_scale = 1.4, .description = alt};
 	lxw_ok(x, worksheet_insert_chart_opt(ws, chart_row, 0, chart, &co), ABOUT, chart_row, 0);

@@ -70,8 +70,7 @@ pc_xlsx_formats_make(lxw_workbook *wb, pc_xlsx_formats *f)
 }
 
 lxw_error
-pc_xlsx_write_decimal(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *canon, lxw_format *f,
-		      int *as_text)
+pc_xlsx_write_decimal(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *canon, lxw_format *f, int *as_text)
 {
 	/* A value read back from a CSV is checked for the form: the rule
 	 * holds for canonical decimals only. */
@@ -126,8 +125,8 @@ pc_xlsx_write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *
 }
 
 pc_xlsx_link
-pc_xlsx_write_link(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *url, const char *text,
-		   lxw_format *f, size_t *n_links, lxw_error *e)
+pc_xlsx_write_link(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *url, const char *text, lxw_format *f,
+		   size_t *n_links, lxw_error *e)
 {
 	*e = LXW_NO_ERROR;
 	if ((*n_links)++ >= PC_EXCEL_LINKS_MAX)

@@ -34,8 +34,9 @@ START_TEST(github_format_escapes)
 	pc_diag_report(&d, PC_SEV_NOTE, "a:b,c\r\n.xml", 3, 4, "r:1,2%", "50%% done\rnext: a, b");
 	pc_diag_report(&d, PC_SEV_WARNING, NULL, 0, 0, "w", "no file");
 	char *out = printed(&d, PC_FMT_GITHUB);
-	ck_assert_str_eq(out, "::notice file=a%3Ab%2Cc%0D%0A.xml,line=3,col=4,title=r%3A1%2C2%25::50%25 done next: a, b\n"
-			      "::warning title=w::no file\n");
+	ck_assert_str_eq(out,
+			 "::notice file=a%3Ab%2Cc%0D%0A.xml,line=3,col=4,title=r%3A1%2C2%25::50%25 done next: a, b\n"
+			 "::warning title=w::no file\n");
 	free(out);
 	pc_diag_free(&d);
 }
@@ -153,7 +154,8 @@ START_TEST(graph_accessors_cover_every_kind)
 			pc_ref r = {(pc_kind)k, i};
 			const pc_node *node = pc_graph_node(g, r);
 			ck_assert_ptr_nonnull(node);
-			ck_assert_msg(node->id != NULL && node->line > 0, "%s %u has no id or line", pc_kind_name[k], i);
+			ck_assert_msg(node->id != NULL && node->line > 0, "%s %u has no id or line", pc_kind_name[k],
+				      i);
 			const char *label = pc_graph_label(g, r);
 			ck_assert_msg(label != NULL && label[0] != '\0', "%s '%s' has no label", pc_kind_name[k],
 				      node->id);

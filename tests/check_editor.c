@@ -26,13 +26,9 @@ START_TEST(diag_sort_orders_and_dedups)
 	pc_diag_report(&d, PC_SEV_ERROR, "c.xml", 1, 1, "io", "not in the list");
 	const char *files[] = {"z.xml", "a.xml", "b.xml"};
 	pc_diag_sort(&d, 0, files, 3);
-	const char *want[][2] = {{NULL, "no file"},
-				 {"z.xml", "first"},
-				 {"a.xml", "'1,0' is not a decimal"},
-				 {"a.xml", "nine"},
-				 {"a.xml", "also nine"},
-				 {"b.xml", "late file"},
-				 {"c.xml", "not in the list"}};
+	const char *want[][2] = {
+		{NULL, "no file"},      {"z.xml", "first"},     {"a.xml", "'1,0' is not a decimal"}, {"a.xml", "nine"},
+		{"a.xml", "also nine"}, {"b.xml", "late file"}, {"c.xml", "not in the list"}};
 	ck_assert_uint_eq(d.n_items, 7);
 	for (size_t i = 0; i < 7; i++) {
 		ck_assert_str_eq(d.items[i].message, want[i][1]);
@@ -107,8 +103,9 @@ START_TEST(sarif_validates_against_the_schema)
 	if (tool_missing("sarif_validates_against_the_schema", present, "python3-jsonschema"))
 		return;
 	char *out = pc_asprintf("%s/out.sarif", test_tmp);
-	run_sh(&r, "%s validate --format=sarif tests/cases/multi-error.xml \"$PWD/tests/cases/unknown-ref.xml\" "
-		   "sources/ro.xml > '%s'",
+	run_sh(&r,
+	       "%s validate --format=sarif tests/cases/multi-error.xml \"$PWD/tests/cases/unknown-ref.xml\" "
+	       "sources/ro.xml > '%s'",
 	       profilec_path(), out);
 	ck_assert_int_eq(r.status, 1); /* invalid sources: exit 1, the log still whole */
 	run_free(&r);
@@ -117,18 +114,21 @@ START_TEST(sarif_validates_against_the_schema)
 	run_free(&r);
 	char *sarif = read_file(out, NULL);
 	ck_assert_ptr_nonnull(strstr(sarif, "\"ruleId\": \"formula-trigger\""));
-	ck_assert_ptr_nonnull(strstr(sarif, "{\"uri\": \"tests/cases/unknown-ref.xml\", \"uriBaseId\": \"%SRCROOT%\"}"));
+	ck_assert_ptr_nonnull(
+		strstr(sarif, "{\"uri\": \"tests/cases/unknown-ref.xml\", \"uriBaseId\": \"%SRCROOT%\"}"));
 	ck_assert_ptr_nonnull(strstr(sarif, "\"region\": {\"startLine\": 7, \"startColumn\": 5}"));
 	free(sarif);
 	/* The checker refuses a broken log: a level SARIF does not have. */
-	run_sh(&r, "sed 's/\"level\": \"error\"/\"level\": \"fatal\"/' '%s' > '%s.bad' && /usr/bin/python3 "
-		   "tests/sarif_check.py " SARIF_SCHEMA " '%s.bad'",
+	run_sh(&r,
+	       "sed 's/\"level\": \"error\"/\"level\": \"fatal\"/' '%s' > '%s.bad' && /usr/bin/python3 "
+	       "tests/sarif_check.py " SARIF_SCHEMA " '%s.bad'",
 	       out, out, out);
 	ck_assert_int_eq(r.status, 1);
 	run_free(&r);
 	/* A clean source: a run with the rules and no result. */
-	run_sh(&r, "%s validate --format=sarif tests/fixtures/xa.xml > '%s' && /usr/bin/python3 tests/sarif_check.py "
-		   SARIF_SCHEMA " '%s'",
+	run_sh(&r,
+	       "%s validate --format=sarif tests/fixtures/xa.xml > '%s' && /usr/bin/python3 "
+	       "tests/sarif_check.py " SARIF_SCHEMA " '%s'",
 	       profilec_path(), out, out);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
@@ -159,23 +159,39 @@ START_TEST(diff_matches_golden)
 	}
 	/* every kind is in the golden text */
 	char *text = read_file("tests/diff/xd.diff.txt", NULL);
-	const char *want[] = {"country xd: changed", "indicator ind-broadband: added", "indicator ind-mobile-subscribers: removed",
-			      "source src-xanadia-statistics-office: changed", "event ev-2023-awareness-week: added",
-			      "actor cyber-unit: removed", "    name: \"Bright Future Fund\" -> \"Bright Future Foundation\"",
-			      "    max_value: \"8\" -> \"10\"", "threshold thr-age-of-consent: changed",
-			      "instrument act-12-2018: changed", "article act-12-2018-art-4: changed",
+	const char *want[] = {"country xd: changed",
+			      "indicator ind-broadband: added",
+			      "indicator ind-mobile-subscribers: removed",
+			      "source src-xanadia-statistics-office: changed",
+			      "event ev-2023-awareness-week: added",
+			      "actor cyber-unit: removed",
+			      "    name: \"Bright Future Fund\" -> \"Bright Future Foundation\"",
+			      "    max_value: \"8\" -> \"10\"",
+			      "threshold thr-age-of-consent: changed",
+			      "instrument act-12-2018: changed",
+			      "article act-12-2018-art-4: changed",
 			      "publication pub-2021-online-safety-in-xanadia-second-edition: changed",
 			      "authorships pub-2021-online-safety-in-xanadia-second-edition / 2: added",
 			      "merge disappeared: decision publication pub-2019-online-safety-in-xanadia merged=",
-			      "event ev-2012-industry-code: removed", "publication pub-2024-parents-online: added",
-			      "publication pub-2010-children-and-phones: removed", "instrument act-3-2024: added",
-			      "instrument decree-7-2016: removed", "article act-3-2024-art-9: added",
-			      "article decree-7-2016-art-2: removed", "threshold thr-digital-consent: added",
-			      "threshold thr-marriage-age-with-consent: removed", "source src-telecom-regulator: added",
-			      "source src-old-survey: removed", "person person-kumar-ravi: added",
-			      "person person-berg-tomas: removed", "person anna-olafsdottir: changed",
-			      "themes civil-society: added", "themes industry: removed", "themes child-protection: changed",
-			      "part act-3-2024-chapter-4: added", "part decree-7-2016-chapter-3: removed",
+			      "event ev-2012-industry-code: removed",
+			      "publication pub-2024-parents-online: added",
+			      "publication pub-2010-children-and-phones: removed",
+			      "instrument act-3-2024: added",
+			      "instrument decree-7-2016: removed",
+			      "article act-3-2024-art-9: added",
+			      "article decree-7-2016-art-2: removed",
+			      "threshold thr-digital-consent: added",
+			      "threshold thr-marriage-age-with-consent: removed",
+			      "source src-telecom-regulator: added",
+			      "source src-old-survey: removed",
+			      "person person-kumar-ravi: added",
+			      "person person-berg-tomas: removed",
+			      "person anna-olafsdottir: changed",
+			      "themes civil-society: added",
+			      "themes industry: removed",
+			      "themes child-protection: changed",
+			      "part act-3-2024-chapter-4: added",
+			      "part decree-7-2016-chapter-3: removed",
 			      "merge appeared: decision publication pub-2019-online-safety-in-xanadia-part-2 "
 			      "near_duplicate_of=pub-2019-online-safety-in-xanadia"};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
@@ -201,7 +217,8 @@ START_TEST(diff_author_list_is_one_field)
 		"  <research>\n"
 		"    <publication id=\"pub-a\" year=\"2020\" kind=\"report\">\n"
 		"      <title>Children Online in Fictland</title>\n"
-		"      <authors><person family=\"Tupou\" given=\"Mele\">Mele Tupou</person><person family=\"Horvat\" given=\"Ivo\">Ivo Horvat</person></authors>\n"
+		"      <authors><person family=\"Tupou\" given=\"Mele\">Mele Tupou</person><person family=\"Horvat\" "
+		"given=\"Ivo\">Ivo Horvat</person></authors>\n"
 		"    </publication>\n"
 		"    <publication id=\"pub-b\" year=\"2021\" kind=\"report\">\n"
 		"      <title>Safer Schools</title>\n"
@@ -216,7 +233,9 @@ START_TEST(diff_author_list_is_one_field)
 		"  <research>\n"
 		"    <publication id=\"pub-a\" year=\"2020\" kind=\"report\">\n"
 		"      <title>Children Online in Fictland</title>\n"
-		"      <authors><person family=\"Tupou\" given=\"Mele\">Mele Tupou</person><person family=\"Horvat\" given=\"Ivo\">Ivo Horvat</person><person family=\"Yılmaz\" given=\"Şebnem\" role=\"editor\">Şebnem Yılmaz</person></authors>\n"
+		"      <authors><person family=\"Tupou\" given=\"Mele\">Mele Tupou</person><person family=\"Horvat\" "
+		"given=\"Ivo\">Ivo Horvat</person><person family=\"Yılmaz\" given=\"Şebnem\" role=\"editor\">Şebnem "
+		"Yılmaz</person></authors>\n"
 		"    </publication>\n"
 		"  </research>\n"
 		"</profile>\n";
@@ -284,8 +303,9 @@ START_TEST(install_and_uninstall)
 	run_sh(&r, "make -s install DESTDIR='%s/stage' PREFIX=/usr/local 2>&1", test_tmp);
 	ck_assert_msg(r.status == 0, "make install: %s", r.out);
 	run_free(&r);
-	const char *files[] = {"bin/profilec", "share/profilec/profile.xsd", "share/profilec/README.md",
-			       "share/profilec/xa.xml", "share/man/man1/profilec.1", "share/man/man5/profilec-format.5"};
+	const char *files[] = {
+		"bin/profilec",          "share/profilec/profile.xsd", "share/profilec/README.md",
+		"share/profilec/xa.xml", "share/man/man1/profilec.1",  "share/man/man5/profilec-format.5"};
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		char *p = pc_asprintf("%s/stage/usr/local/%s", test_tmp, files[i]);
 		ck_assert_msg(access(p, R_OK) == 0, "not installed: %s", p);
@@ -297,9 +317,10 @@ START_TEST(install_and_uninstall)
 	if (!tool_missing("install_and_uninstall", have_mandoc, "mandoc")) {
 		/* Every level, style included; a page the staged tree has but
 		 * the system's man path does not is no fault of ours. */
-		run_sh(&r, "mandoc -Tlint '%s/stage/usr/local/share/man/man1/profilec.1' "
-			   "'%s/stage/usr/local/share/man/man5/profilec-format.5' 2>&1 "
-			   "| grep -v -e 'outdated mandoc.db' -e 'referenced manual not found'",
+		run_sh(&r,
+		       "mandoc -Tlint '%s/stage/usr/local/share/man/man1/profilec.1' "
+		       "'%s/stage/usr/local/share/man/man5/profilec-format.5' 2>&1 "
+		       "| grep -v -e 'outdated mandoc.db' -e 'referenced manual not found'",
 		       test_tmp, test_tmp);
 		ck_assert_msg(r.out[0] == '\0', "mandoc -Tlint:\n%s", r.out);
 		run_free(&r);
@@ -315,13 +336,15 @@ END_TEST
 START_TEST(help_and_man_page_agree)
 {
 	pc_run r;
-	run_sh(&r, "%s --help > '%s/help.txt' && /usr/bin/python3 tests/man_options.py '%s/help.txt' compiler/profilec.1",
+	run_sh(&r,
+	       "%s --help > '%s/help.txt' && /usr/bin/python3 tests/man_options.py '%s/help.txt' compiler/profilec.1",
 	       profilec_path(), test_tmp, test_tmp);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
 	/* The comparison notices a missing option. */
-	run_sh(&r, "grep -v 'Fl -werror' compiler/profilec.1 > '%s/short.1' && /usr/bin/python3 tests/man_options.py "
-		   "'%s/help.txt' '%s/short.1'",
+	run_sh(&r,
+	       "grep -v 'Fl -werror' compiler/profilec.1 > '%s/short.1' && /usr/bin/python3 tests/man_options.py "
+	       "'%s/help.txt' '%s/short.1'",
 	       test_tmp, test_tmp, test_tmp);
 	ck_assert_int_eq(r.status, 1);
 	ck_assert_ptr_nonnull(strstr(r.err, "--werror"));
@@ -347,8 +370,10 @@ START_TEST(ci_recipe_commands)
 	ck_assert_int_eq(r.status, 0);
 	ck_assert_ptr_nonnull(strstr(r.out, "::warning file=tests/diff/xd-old.xml,line="));
 	run_free(&r);
-	run_sh(&r, "%s validate --format=sarif " XD_OLD " tests/fixtures/xb.xml > '%s/p.sarif'; /usr/bin/python3 -m json.tool "
-		   "'%s/p.sarif' > /dev/null",
+	run_sh(&r,
+	       "%s validate --format=sarif " XD_OLD
+	       " tests/fixtures/xb.xml > '%s/p.sarif'; /usr/bin/python3 -m json.tool "
+	       "'%s/p.sarif' > /dev/null",
 	       profilec_path(), test_tmp, test_tmp);
 	ck_assert_int_eq(r.status, 0);
 	run_free(&r);
@@ -363,7 +388,8 @@ START_TEST(ci_recipe_commands)
 	       "git rm -q sources/xa.xml; cp \"$top/tests/fixtures/xb.xml\" sources/xb.xml; g add .; "
 	       "g commit -qm change; "
 	       "sed -n '/- name: what the change does/,/- name: post the comparison/p' \"$top/README.md\" "
-	       "| sed '1,3d;$d' | sed 's/^          //; s/${{ github.base_ref }}/main/; s#/tmp/old.xml#old.xml#g' > step.sh; "
+	       "| sed '1,3d;$d' | sed 's/^          //; s/${{ github.base_ref }}/main/; s#/tmp/old.xml#old.xml#g' > "
+	       "step.sh; "
 	       "PATH=\"$(dirname '%s'):$PATH\" bash --noprofile --norc -eo pipefail step.sh",
 	       test_tmp, profilec_path());
 	ck_assert_msg(r.status == 0, "the README's comment step failed (%d): %s%s", r.status, r.out, r.err);

@@ -226,8 +226,9 @@ END_TEST
  * empty profile's book and every test case that builds. */
 START_TEST(epubcheck_finds_nothing)
 {
-	if (tool_missing("epubcheck_finds_nothing", access(EPUBCHECK, R_OK) == 0 && have_command("java"),
-			 "epubcheck is not installed: `make check` installs it (Debian epubcheck, default-jre-headless)"))
+	if (tool_missing(
+		    "epubcheck_finds_nothing", access(EPUBCHECK, R_OK) == 0 && have_command("java"),
+		    "epubcheck is not installed: `make check` installs it (Debian epubcheck, default-jre-headless)"))
 		return;
 	char *books = pc_asprintf("%s/books", test_tmp);
 	ck_assert_int_eq(mkdir(books, 0777), 0);
@@ -366,12 +367,14 @@ END_TEST
  * alike), so a reader without colour still tells the lanes apart. */
 START_TEST(eight_themes_have_eight_marks)
 {
-	static const char *const labels[] = {"Ẹkọ", "Защита", "حماية", "Ασφάλεια", "保护", "Haki", "Segurança", "Ochrana"};
+	static const char *const labels[] = {"Ẹkọ",  "Защита", "حماية",     "Ασφάλεια",
+					     "保护", "Haki",   "Segurança", "Ochrana"};
 	pc_buf b;
 	pc_buf_init(&b);
-	pc_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-			"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
-			"  <country code=\"XE\"><name>Eightland</name></country>\n  <events>\n");
+	pc_buf_puts(&b,
+		    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		    "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
+		    "  <country code=\"XE\"><name>Eightland</name></country>\n  <events>\n");
 	for (int i = 1; i <= 8; i++)
 		pc_buf_printf(&b, "    <theme id=\"t%d\"><label>%s</label></theme>\n", i, labels[i - 1]);
 	for (int i = 1; i <= 8; i++)

@@ -262,8 +262,8 @@ START_TEST(invalid_sources_write_nothing)
 	ck_assert_int_eq(parallel.status, 1);
 	ck_assert_str_eq(serial.err, parallel.err);
 	ck_assert_msg(strstr(serial.err, "names unknown actor 'ec' [unknown-ref]") != NULL, "%s", serial.err);
-	char *dup =
-		pc_asprintf("%s:7: error: country 'RO' is also compiled from sources/ro.xml: give each country one source", copy);
+	char *dup = pc_asprintf(
+		"%s:7: error: country 'RO' is also compiled from sources/ro.xml: give each country one source", copy);
 	ck_assert_msg(strstr(serial.err, dup) != NULL, "want %s in %s", dup, serial.err);
 	ck_assert_msg(strstr(serial.err, "2 errors, ") != NULL, "%s", serial.err);
 	struct stat sb;

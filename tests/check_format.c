@@ -92,8 +92,9 @@ static long
 csv_rows(const char *dir, const char *table)
 {
 	pc_run r;
-	run_sh(&r, PY " -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline=\"\"))) - 1)' "
-		      "'%s/xc/csv/%s.csv'",
+	run_sh(&r,
+	       PY " -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline=\"\"))) - 1)' "
+		  "'%s/xc/csv/%s.csv'",
 	       dir, table);
 	ck_assert_msg(r.status == 0, "%s: %s", table, r.err);
 	long n = strtol(r.out, NULL, 10);
@@ -118,12 +119,14 @@ START_TEST(xc_tables_hold_the_constructs_of_1_1)
 	 * bounds left empty (never 0), penalties of a part and of a whole
 	 * instrument. */
 	char *pen = read_file_in(out, "xc/csv/penalties.csv", NULL);
-	ck_assert_ptr_nonnull(strstr(pen, "\npen-cc-101-life,criminal-code-art-101,criminal-code,,life-imprisonment,,,,"));
+	ck_assert_ptr_nonnull(
+		strstr(pen, "\npen-cc-101-life,criminal-code-art-101,criminal-code,,life-imprisonment,,,,"));
 	ck_assert_ptr_nonnull(strstr(pen, ",community-service,,240,hours,false,"));
 	ck_assert_ptr_nonnull(strstr(pen, ",fine,,6,percent,false,the platform’s annual worldwide turnover,"));
 	ck_assert_ptr_nonnull(strstr(pen, ",day-fine,30,360,day-units,false,,5,5000,EUR,"));
 	ck_assert_ptr_nonnull(strstr(pen, ",imprisonment,20,,years,false,"));
-	ck_assert_ptr_nonnull(strstr(pen, "\npen-12-2019-ch4-fine,,law-12-2019,law-12-2019-chapter-4,fine,10000,,EUR,true,"));
+	ck_assert_ptr_nonnull(
+		strstr(pen, "\npen-12-2019-ch4-fine,,law-12-2019,law-12-2019-chapter-4,fine,10000,,EUR,true,"));
 	ck_assert_ptr_nonnull(strstr(pen, "\npen-12-2019-platform-fine,,law-12-2019,,fine,"));
 	free(pen);
 	char *parts = read_file_in(out, "xc/csv/parts.csv", NULL);
@@ -154,8 +157,8 @@ START_TEST(bench_profiles_validate)
 	       "-o '%s/world' >/dev/null; '%s' validate '%s/xa.xml' %s/world/01/*.xml",
 	       test_tmp, test_tmp, profilec_path(), test_tmp, test_tmp);
 	/* The first diagnostics say why (Check cannot carry 30 KB of them). */
-	ck_assert_msg(r.status == 0, "a generated bench profile does not validate (exit %d):\n%.2000s%.2000s",
-		      r.status, r.out, r.err);
+	ck_assert_msg(r.status == 0, "a generated bench profile does not validate (exit %d):\n%.2000s%.2000s", r.status,
+		      r.out, r.err);
 	ck_assert_msg(strstr(r.err, " error: ") == NULL, "%.2000s", r.err);
 	run_free(&r);
 }

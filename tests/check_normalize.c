@@ -304,15 +304,15 @@ START_TEST(declared_people_win_over_the_rules)
 	pc_graph_free(g);
 	pc_diag_free(&d);
 	/* A ref to no one, a contradicting given name, a person never cited. */
-	char *src = write_tmp_file("people.xml",
-				   "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" "
-				   "modified=\"2026-11-30\"><title>T</title><country code=\"XN\"><name>N</name></country>"
-				   "<people><person id=\"mira\" family=\"Petrović\" given=\"Mira\"/>\n"
-				   "<person id=\"nobody\" family=\"Novák\" given=\"Petra\"/></people>\n"
-				   "<research><publication id=\"pub-1\" year=\"2020\"><title>A</title><authors>\n"
-				   "<person family=\"Petrović\" given=\"Milan\" ref=\"mira\">Milan Petrović</person>\n"
-				   "<person family=\"Petrović\" given=\"M.\" ref=\"mila\">M. Petrović</person>\n"
-				   "</authors></publication></research></profile>\n");
+	char *src = write_tmp_file(
+		"people.xml", "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" "
+			      "modified=\"2026-11-30\"><title>T</title><country code=\"XN\"><name>N</name></country>"
+			      "<people><person id=\"mira\" family=\"Petrović\" given=\"Mira\"/>\n"
+			      "<person id=\"nobody\" family=\"Novák\" given=\"Petra\"/></people>\n"
+			      "<research><publication id=\"pub-1\" year=\"2020\"><title>A</title><authors>\n"
+			      "<person family=\"Petrović\" given=\"Milan\" ref=\"mira\">Milan Petrović</person>\n"
+			      "<person family=\"Petrović\" given=\"M.\" ref=\"mila\">M. Petrović</person>\n"
+			      "</authors></publication></research></profile>\n");
 	g = compile(src, &d);
 	ck_assert_uint_eq(count_diags(&d, "conflicting-person", "'mira'", 4), 1);
 	ck_assert_uint_eq(count_diags(&d, "unknown-ref", "'mila'", 5), 1);
@@ -415,7 +415,8 @@ START_TEST(publications_merge_only_when_everything_agrees)
 	pc_diag d;
 	pc_graph *g = compile(XP, &d);
 	/* A reworded copy of Part I merges; Part II is a near-duplicate, kept. */
-	const pc_publication *p1 = publication(g, "pub-2020-survey-part-1"), *p2 = publication(g, "pub-2020-survey-part-2");
+	const pc_publication *p1 = publication(g, "pub-2020-survey-part-1"),
+			     *p2 = publication(g, "pub-2020-survey-part-2");
 	ck_assert_ptr_nonnull(p1);
 	ck_assert_ptr_nonnull(p2);
 	ck_assert_ptr_null(publication(g, "pub-2020-survey-part-1-2"));
@@ -460,7 +461,8 @@ START_TEST(grouping_and_ids_do_not_depend_on_order_or_on_others)
 	const char *tail = "</research></profile>";
 	char *s1 = pc_asprintf("%s%s%s%s%s", head, a, b, c, tail), *s2 = pc_asprintf("%s%s%s%s%s", head, c, b, a, tail);
 	char *s3 = pc_asprintf("%s%s%s%s%s%s", head, x, c, b, a, tail);
-	char *p1 = write_tmp_file("one.xml", s1), *p2 = write_tmp_file("two.xml", s2), *p3 = write_tmp_file("three.xml", s3);
+	char *p1 = write_tmp_file("one.xml", s1), *p2 = write_tmp_file("two.xml", s2),
+	     *p3 = write_tmp_file("three.xml", s3);
 	pc_diag d1, d2, d3;
 	pc_graph *g1 = compile(p1, &d1), *g2 = compile(p2, &d2), *g3 = compile(p3, &d3);
 	const char *pubs[] = {"pub-a", "pub-b", "pub-c"};
@@ -525,8 +527,10 @@ START_TEST(show_merges_prints_every_decision)
 	ck_assert_ptr_nonnull(strstr(r.out, "as_written=\"Moreau JL\" rule=sole-candidate"));
 	ck_assert_ptr_nonnull(strstr(r.out, "as_written=\"M. Petrović\" rule=ambiguous"));
 	ck_assert_ptr_nonnull(strstr(r.out, "as_written=\"O. Petrova\" rule=declared"));
-	ck_assert_ptr_nonnull(strstr(r.out, "decision publication pub-2020-survey-part-1 merged=pub-2020-survey-part-1-2"));
-	ck_assert_ptr_nonnull(strstr(r.out, "decision publication pub-2020-survey-part-2 near_duplicate_of=pub-2020-survey-part-1"));
+	ck_assert_ptr_nonnull(
+		strstr(r.out, "decision publication pub-2020-survey-part-1 merged=pub-2020-survey-part-1-2"));
+	ck_assert_ptr_nonnull(
+		strstr(r.out, "decision publication pub-2020-survey-part-2 near_duplicate_of=pub-2020-survey-part-1"));
 	ck_assert_ptr_nonnull(strstr(r.err, "[ambiguous-person]"));
 	run_free(&r);
 	/* Without the flag, validate prints no decision. */
@@ -730,7 +734,8 @@ fingerprint(const char *path)
 		const pc_publication *p = &g->publications[au->publication];
 		if (au->author.kind != PC_PERSON)
 			continue;
-		lines[k++] = pc_asprintf("cite %s %s -> %s", p->n.id, au->as_written, g->persons[au->author.index].n.id);
+		lines[k++] =
+			pc_asprintf("cite %s %s -> %s", p->n.id, au->as_written, g->persons[au->author.index].n.id);
 	}
 	qsort(lines, k, sizeof *lines, cmp_strp);
 	const pc_table *people = pc_table_named("people");
@@ -741,8 +746,8 @@ fingerprint(const char *path)
 		char *row = pc_strdup("row");
 		for (size_t c = 0; c < people->n_columns; c++) {
 			char *more = !cells[c].present ? pc_asprintf("%s,", row)
-				     : cells[c].str	   ? pc_asprintf("%s,%s", row, cells[c].str)
-							   : pc_asprintf("%s,%.17g", row, cells[c].num);
+				     : cells[c].str    ? pc_asprintf("%s,%s", row, cells[c].str)
+						       : pc_asprintf("%s,%.17g", row, cells[c].num);
 			free(row);
 			row = more;
 		}
@@ -834,9 +839,8 @@ START_TEST(names_benchmark_holds_for_seed_1)
 	ck_assert_msg(at != NULL, "no figures: %s", r.out);
 	double precision = 0, recall = 0;
 	int joined = -1, citations = 0, people = 0, ambiguous = 0;
-	ck_assert_int_eq(sscanf(r.out, "names: %d citations of %d people (%d ambiguous)", &citations, &people,
-				&ambiguous),
-			 3);
+	ck_assert_int_eq(
+		sscanf(r.out, "names: %d citations of %d people (%d ambiguous)", &citations, &people, &ambiguous), 3);
 	ck_assert_int_eq(sscanf(at, "precision %lf recall %lf ambiguous-joined %d", &precision, &recall, &joined), 3);
 	ck_assert_int_ge(citations, 950);
 	ck_assert_int_eq(people, 150);

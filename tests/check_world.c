@@ -12,12 +12,12 @@
 #include "../exporters/world.h"
 #include "testutil.h"
 
-#define PY      "/usr/bin/python3"
-#define RO      "sources/ro.xml"
-#define XA      "tests/fixtures/xa.xml"
-#define XB      "tests/fixtures/xb.xml"
-#define XC      "tests/fixtures/xc.xml"
-#define EPOCH   "86400"
+#define PY    "/usr/bin/python3"
+#define RO    "sources/ro.xml"
+#define XA    "tests/fixtures/xa.xml"
+#define XB    "tests/fixtures/xb.xml"
+#define XC    "tests/fixtures/xc.xml"
+#define EPOCH "86400"
 
 /* Build files into test_tmp/name with options; returns the output
  * directory (free it) and leaves the run in r. */
@@ -60,11 +60,16 @@ static const char expectations[] =
 /* World ids derived from the identifiers (schemas/README.md): the smallest
  * "scheme:value", a DOI by the SHA-256 of "doi:" and the DOI in lower case. */
 static const char *const identifier_rows[] = {
-	"world_actors.csv",	      "\norg-ror-0xerend97,research-group,",
-	"actor_provenance.csv",	      "\norg-ror-0xerend97,xb,childhood-institute,",
-	"world_people.csv",	      "\nperson-orcid-0000-0003-4455-6679,",
-	"person_provenance.csv",      "\nperson-orcid-0000-0003-4455-6679,xc,amara-lind,", /* then its line, and how: identifier */
-	"publication_provenance.csv", ",xb,pub-2019-children-online,",
+	"world_actors.csv",
+	"\norg-ror-0xerend97,research-group,",
+	"actor_provenance.csv",
+	"\norg-ror-0xerend97,xb,childhood-institute,",
+	"world_people.csv",
+	"\nperson-orcid-0000-0003-4455-6679,",
+	"person_provenance.csv",
+	"\nperson-orcid-0000-0003-4455-6679,xc,amara-lind,", /* then its line, and how: identifier */
+	"publication_provenance.csv",
+	",xb,pub-2019-children-online,",
 };
 
 /* The rows the identifiers make, the licence and the identifiers' IRIs. */
@@ -105,8 +110,9 @@ START_TEST(shared_entities_are_one_row_each)
 	ck_assert(exists(out, "world/world.xlsx") && exists(out, "world/world.jsonld"));
 	ck_assert(!exists(out, "world/world.epub") && !exists(out, "world/.world-parts"));
 	/* The ambiguous one stays apart, with a warning naming both candidates. */
-	ck_assert_msg(strstr(r.err, "sources/ro.xml:354: warning: organization 'european-commission' (ro) could be "
-				    "'ec' of tests/fixtures/xb.xml:64 or 'dg-connect' of tests/fixtures/xb.xml:68") != NULL &&
+	ck_assert_msg(strstr(r.err,
+			     "sources/ro.xml:354: warning: organization 'european-commission' (ro) could be "
+			     "'ec' of tests/fixtures/xb.xml:64 or 'dg-connect' of tests/fixtures/xb.xml:68") != NULL &&
 			      strstr(r.err, "[ambiguous-world-entity]") != NULL,
 		      "%s", r.err);
 	run_free(&r);
@@ -190,8 +196,9 @@ START_TEST(file_order_and_jobs_give_the_same_bytes)
 	char *c = build(&r, "c", "-j3", XC " " XA " " XB " " RO);
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
-	run_sh(&r, "diff -r '%s/world' '%s/world' && diff -r '%s/world' '%s/world' && cmp '%s/catalog.jsonld' "
-		   "'%s/catalog.jsonld'",
+	run_sh(&r,
+	       "diff -r '%s/world' '%s/world' && diff -r '%s/world' '%s/world' && cmp '%s/catalog.jsonld' "
+	       "'%s/catalog.jsonld'",
 	       a, b, a, c, a, c);
 	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
 	run_free(&r);
@@ -327,8 +334,9 @@ START_TEST(excel_escapes_read_back_as_written)
 {
 	char *xa = pc_asprintf("%s/xa.xml", test_tmp);
 	pc_run r;
-	run_sh(&r, "sed -e 's|<name>Xanadia</name>|<name>Xanadia _x0041_</name>|' "
-		   "-e 's|<name>Cyber Unit</name>|<name>Cyber _x0042_ Unit</name>|' " XA " >'%s'",
+	run_sh(&r,
+	       "sed -e 's|<name>Xanadia</name>|<name>Xanadia _x0041_</name>|' "
+	       "-e 's|<name>Cyber Unit</name>|<name>Cyber _x0042_ Unit</name>|' " XA " >'%s'",
 	       xa);
 	run_free(&r);
 	char *files = pc_asprintf("'%s' " XB, xa);
@@ -336,7 +344,8 @@ START_TEST(excel_escapes_read_back_as_written)
 	ck_assert_msg(r.status == 0, "%s", r.err);
 	run_free(&r);
 	run_sh(&r,
-	       "unzip -p '%s/world/world.xlsx' 'xl/*.xml' | grep -o '[A-Za-z]* _x005F_x004[12]_[ A-Za-z]*' | LC_ALL=C sort -u",
+	       "unzip -p '%s/world/world.xlsx' 'xl/*.xml' | grep -o '[A-Za-z]* _x005F_x004[12]_[ A-Za-z]*' | LC_ALL=C "
+	       "sort -u",
 	       out);
 	ck_assert_str_eq(r.out, "Cyber _x005F_x0042_ Unit\nXanadia _x005F_x0041_\n");
 	run_free(&r);
@@ -418,7 +427,6 @@ START_TEST(past_excel_links_per_sheet_the_rest_is_text)
 	free(xe);
 }
 END_TEST
-
 
 /* ---- The resolver on hand-made summaries ------------------------------- */
 
@@ -561,7 +569,8 @@ START_TEST(identifiers_come_first)
 	ck_assert_str_eq(a->wid, "org-wikidata-q42");
 	ck_assert_uint_eq(a->n_countries, 2);
 	ck_assert_str_eq(c.w.members[PC_WORLD_ACTOR][c.w.by_entity[PC_WORLD_ACTOR][a->first]].how, "identifier");
-	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "union"), entity_of(&c.w, PC_WORLD_ACTOR, "xb", "union"));
+	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "union"),
+			 entity_of(&c.w, PC_WORLD_ACTOR, "xb", "union"));
 	ck_assert_uint_eq(warnings(&c.d, "ambiguous-world-entity"), 0);
 	world_case_free(&c);
 }
@@ -603,8 +612,16 @@ START_TEST(a_chain_never_joins_two_of_one_profile)
 	write_part(test_tmp, "xa",
 		   ORG("a1", "1", "Alpha", "international-organization", "", "alpha", "1")
 			   ORG("a2", "2", "Gamma", "international-organization", "", "gamma", "1"));
-	write_part(test_tmp, "xb", ORG("b", "3", "Alpha", "international-organization", "", "alpha\x1f" "beta", "1"));
-	write_part(test_tmp, "xc", ORG("c", "4", "Beta", "international-organization", "", "beta\x1f" "gamma", "1"));
+	write_part(test_tmp, "xb",
+		   ORG("b", "3", "Alpha", "international-organization", "",
+		       "alpha\x1f"
+		       "beta",
+		       "1"));
+	write_part(test_tmp, "xc",
+		   ORG("c", "4", "Beta", "international-organization", "",
+		       "beta\x1f"
+		       "gamma",
+		       "1"));
 	world_case c;
 	resolve_parts(&c, (const char *const[]){"xa", "xb", "xc"}, 3);
 	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "a1"), entity_of(&c.w, PC_WORLD_ACTOR, "xa", "a2"));
@@ -626,11 +643,13 @@ START_TEST(an_unstated_kind_is_reported_never_merged)
 			   ORG("moe", "10", "Ministry of Education", "", "", "ministry of education", "2"));
 	world_case c;
 	resolve_parts(&c, (const char *const[]){"xa", "xb"}, 2);
-	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "world-bank"), entity_of(&c.w, PC_WORLD_ACTOR, "xb", "wb"));
-	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "ministry"), entity_of(&c.w, PC_WORLD_ACTOR, "xb", "moe"));
+	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "world-bank"),
+			 entity_of(&c.w, PC_WORLD_ACTOR, "xb", "wb"));
+	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "ministry"),
+			 entity_of(&c.w, PC_WORLD_ACTOR, "xb", "moe"));
 	ck_assert_uint_eq(warnings(&c.d, "ambiguous-world-entity"), 1);
 	ck_assert_ptr_nonnull(strstr(c.d.items[0].message, "'wb' (xb) has the name of 'world-bank' of a.xml:7, but its "
-								   "kind is not stated"));
+							   "kind is not stated"));
 	ck_assert_str_eq(entity_of(&c.w, PC_WORLD_ACTOR, "xb", "moe")->wid, "org-xb-moe");
 	world_case_free(&c);
 }

@@ -331,8 +331,8 @@ void
 assert_nothing_beside(const char *parent, const char *name)
 {
 	pc_run r;
-	run_sh(&r, "ls -a '%s' | grep -Fx -e '%s.lock' -e '.%s.profilec-new' -e '.%s.profilec-old'", parent, name,
-	       name, name);
+	run_sh(&r, "ls -a '%s' | grep -Fx -e '%s.lock' -e '.%s.profilec-new' -e '.%s.profilec-old'", parent, name, name,
+	       name);
 	ck_assert_msg(r.status == 1, "left beside %s/%s: %s", parent, name, r.out);
 	run_free(&r);
 }
