@@ -496,32 +496,20 @@ entity_of(const pc_world *w, pc_world_kind k, const char *cc, const char *id)
 	return NULL;
 }
 
-static size_t
-warnings(const pc_diag *d, const char *rule)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < d->n_items; i++)
-		n += strcmp(d->items[i].rule, rule) == 0;
-	return n;
-}
-
 /* A person with one name (xc's "Temir", name=) is the same mononym in
  * another profile, never the family name Temir cited alone there. */
 START_TEST(a_mononym_meets_only_its_mononym)
 {
-	char *src = pc_asprintf("%s/xd.xml", test_tmp);
-	FILE *f = fopen(src, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-	      "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
-	      "<country code=\"XD\"><name>Dland</name></country>\n<research>\n"
-	      "<publication id=\"pub-2020-a\" year=\"2020\"><title>A</title><authors>\n"
-	      "<person name=\"Temir\">Temir</person></authors></publication>\n"
-	      "<publication id=\"pub-2020-b\" year=\"2020\"><title>B</title><authors>\n"
-	      "<person family=\"Temir\">Temir</person></authors></publication>\n"
-	      "</research>\n</profile>\n",
-	      f);
-	ck_assert_int_eq(fclose(f), 0);
+	char *src = write_tmp_file(
+		"xd.xml",
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
+		"<country code=\"XD\"><name>Dland</name></country>\n<research>\n"
+		"<publication id=\"pub-2020-a\" year=\"2020\"><title>A</title><authors>\n"
+		"<person name=\"Temir\">Temir</person></authors></publication>\n"
+		"<publication id=\"pub-2020-b\" year=\"2020\"><title>B</title><authors>\n"
+		"<person family=\"Temir\">Temir</person></authors></publication>\n"
+		"</research>\n</profile>\n");
 	pc_run r;
 	char *files = pc_asprintf("'%s' " XC, src);
 	char *out = build(&r, "m", "--formats=csv", files);
@@ -571,7 +559,7 @@ START_TEST(identifiers_come_first)
 	ck_assert_str_eq(c.w.members[PC_WORLD_ACTOR][c.w.by_entity[PC_WORLD_ACTOR][a->first]].how, "identifier");
 	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "union"),
 			 entity_of(&c.w, PC_WORLD_ACTOR, "xb", "union"));
-	ck_assert_uint_eq(warnings(&c.d, "ambiguous-world-entity"), 0);
+	ck_assert_uint_eq(count_diags(&c.d, "ambiguous-world-entity", NULL, 0), 0);
 	world_case_free(&c);
 }
 END_TEST
@@ -625,7 +613,7 @@ START_TEST(a_chain_never_joins_two_of_one_profile)
 	world_case c;
 	resolve_parts(&c, (const char *const[]){"xa", "xb", "xc"}, 3);
 	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "a1"), entity_of(&c.w, PC_WORLD_ACTOR, "xa", "a2"));
-	ck_assert_uint_ge(warnings(&c.d, "ambiguous-world-entity"), 1);
+	ck_assert_uint_ge(count_diags(&c.d, "ambiguous-world-entity", NULL, 0), 1);
 	world_case_free(&c);
 }
 END_TEST
@@ -647,7 +635,7 @@ START_TEST(an_unstated_kind_is_reported_never_merged)
 			 entity_of(&c.w, PC_WORLD_ACTOR, "xb", "wb"));
 	ck_assert_ptr_ne(entity_of(&c.w, PC_WORLD_ACTOR, "xa", "ministry"),
 			 entity_of(&c.w, PC_WORLD_ACTOR, "xb", "moe"));
-	ck_assert_uint_eq(warnings(&c.d, "ambiguous-world-entity"), 1);
+	ck_assert_uint_eq(count_diags(&c.d, "ambiguous-world-entity", NULL, 0), 1);
 	ck_assert_ptr_nonnull(strstr(c.d.items[0].message, "'wb' (xb) has the name of 'world-bank' of a.xml:7, but its "
 							   "kind is not stated"));
 	ck_assert_str_eq(entity_of(&c.w, PC_WORLD_ACTOR, "xb", "moe")->wid, "org-xb-moe");
@@ -673,7 +661,7 @@ START_TEST(initials_that_could_be_two_people_stay_apart)
 	const pc_world_entity *s2 = entity_of(&c.w, PC_WORLD_PERSON, "xd", "p-s");
 	ck_assert_ptr_ne(s1, s2);
 	ck_assert_ptr_ne(s1, sonia);
-	ck_assert_uint_eq(warnings(&c.d, "ambiguous-world-entity"), 2);
+	ck_assert_uint_eq(count_diags(&c.d, "ambiguous-world-entity", NULL, 0), 2);
 	/* Two entities of one key get distinct ids. */
 	ck_assert_str_ne(s1->wid, s2->wid);
 	world_case_free(&c);

@@ -267,6 +267,16 @@ write_file(const char *path, const void *data, size_t len)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
+size_t
+count_diags(const pc_diag *d, const char *rule, const char *text, unsigned line)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n_items; i++)
+		n += strcmp(d->items[i].rule, rule) == 0 && (text == NULL || strstr(d->items[i].message, text)) &&
+		     (line == 0 || d->items[i].line == line);
+	return n;
+}
+
 char *
 write_tmp_file(const char *name, const char *text)
 {

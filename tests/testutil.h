@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "../compiler/diag.h"
+
 typedef struct {
 	int status;      /* exit status, or 128+signal */
 	char *out, *err; /* NUL-terminated captured streams */
@@ -21,6 +23,9 @@ void run_free(pc_run *r);
 char *read_file(const char *path, size_t *len);
 /* Write len bytes to path, asserting that it worked. */
 void write_file(const char *path, const void *data, size_t len);
+/* How many diagnostics of d have this rule, and (unless NULL or 0) this
+ * text in their message and this line. */
+size_t count_diags(const pc_diag *d, const char *rule, const char *text, unsigned line);
 /* Write text to test_tmp/name; returns the path (free it). */
 char *write_tmp_file(const char *name, const char *text);
 /* The whole file dir/rel, asserting that it is there; *len gets its size
