@@ -33,18 +33,26 @@ pc_build_col_of(builder *b, xmlNodePtr n)
 	return pc_input_column(b->src, line_of(n), (const char *)n->name);
 }
 
+/* Texts longer than this are stored, not interned: a description or a
+ * law's article is seldom written twice, and hashing them cost a large
+ * profile a fifth of its strings' index. Such a text is its own: its
+ * language (xml:lang, langs.c) is its element's alone. */
+#define INTERNED_MAX 256
+
 static const char *
 intern_folded(builder *b, const char *raw)
 {
 	if (raw == NULL)
 		return NULL;
 	char *f = pc_fold_space(raw);
-	const char *s = pc_intern(&b->g->strings, f);
+	size_t len = strlen(f);
+	const char *s =
+		len > INTERNED_MAX ? pc_strtab_store(&b->g->strings, f, len) : pc_intern_n(&b->g->strings, f, len);
 	free(f);
 	return s;
 }
 
-/* The folded text content of an element, interned. */
+/* The folded text content of an element: interned, or stored when long. */
 const char *
 pc_build_text(builder *b, xmlNodePtr n)
 {
@@ -174,13 +182,14 @@ register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned lin
 	size_t j = slot_of(b, id);
 	while (b->slots[j].id) {
 		if (b->slots[j].id == id) {
+			const pc_node *first = pc_graph_node(b->g, b->slots[j].ref);
 			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, col, "duplicate-id",
-				       "id '%s' is already used on line %u", id, b->slots[j].line);
+				       "id '%s' is already used on line %u", id, first ? first->line : 0);
 			return;
 		}
 		j = (j + 1) & (b->n_slots - 1);
 	}
-	b->slots[j] = (pc_build_id_slot){id, {kind, (uint32_t)index}, line};
+	b->slots[j] = (pc_build_id_slot){id, {kind, (uint32_t)index}};
 	b->n_used++;
 }
 

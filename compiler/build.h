@@ -7,11 +7,11 @@
 
 #include "compiler.h"
 
-/* Ids to nodes, keyed by the interned id pointer. */
+/* Ids to nodes, keyed by the interned id pointer. (The node has its own
+ * line: a large profile's index is a third smaller without a copy.) */
 typedef struct {
 	const char *id;
 	pc_ref ref;
-	unsigned line;
 } pc_build_id_slot;
 
 /* A reference met before its target could exist, resolved at the end. */

@@ -344,11 +344,11 @@ typedef struct {
 	pc_ref author;     /* PC_PERSON (the merged person) or PC_ACTOR */
 	const char *as_written;
 	const char *family, *given; /* a person's, as written; may be NULL */
+	const char *name;           /* a one-part name as written (name=); family and given are then NULL */
+	const char *joined_by;      /* a person's: why it is that person (pc_authorship.joined_by) */
 	pc_name_order order;        /* a person's name-order as written, else unstated */
-	unsigned line, col;
-	const char *joined_by; /* a person's: why it is that person (pc_authorship.joined_by) */
 	pc_contributor_role role;
-	const char *name; /* a one-part name as written (name=); family and given are then NULL */
+	unsigned line, col;
 } pc_citation;
 
 /* An event tied to an instrument or a publication by its text. */

@@ -1,4 +1,5 @@
 /* Person resolution: citations grouped into people as a function of their set, never of their order. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,14 @@ typedef struct {
 	int unresolved;     /* an ambiguous or lone citation's entry, -1 */
 	const char *family; /* the family spelling to display */
 	int family_first;
-	char *sort_key, *id;
+	/* In the resolver's own tables (names, ids), freed with it. */
+	const char *given; /* the given name to display, NULL */
+	const char *sort_key, *id;
+	/* Read from the citations before the people are written over them
+	 * (rebuild): the displayed citation's, the declaration's ORCID. */
+	int mononym;
+	pc_name_order order;
+	const char *orcid;
 	uint32_t new_index;
 } cluster;
 
@@ -44,6 +52,7 @@ typedef struct {
 	int *decl_cluster;   /* node index -> cluster of a declared person, -1 */
 	int32_t *authorship; /* node index -> its authorship, -1 for a declared person */
 	pc_strtab names;     /* the parsed names' strings, each once */
+	pc_strtab ids;       /* the people's ids, each once */
 } resolver;
 
 #define WHY_DECLARED       "declared"
@@ -86,6 +95,49 @@ cmp_entry(const void *a, const void *b)
 	return c ? c : (x->node > y->node) - (x->node < y->node);
 }
 
+/* The entry that first parsed a spelling, by its interned family and
+ * given pointers (equal pointers, equal strings) and whether it is a
+ * mononym: a name cited a thousand times is parsed once. */
+typedef struct {
+	int *slots; /* entry index + 1; 0 empty */
+	size_t mask;
+} spelling_index;
+
+static size_t
+spelling_slot(const spelling_index *x, const pc_person *p)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p->family * 0x9e3779b97f4a7c15ull ^ (uint64_t)(uintptr_t)p->given ^
+		     (uint64_t)p->mononym;
+	h = (h ^ (h >> 29)) * 0xbf58476d1ce4e5b9ull;
+	return (size_t)(h >> 32) & x->mask;
+}
+
+/* Parse p's name, or copy it from the entry that parsed the same spelling. */
+static void
+parse_spelling(resolver *r, spelling_index *x, size_t i)
+{
+	const pc_person *p = &r->g->persons[i];
+	size_t j = spelling_slot(x, p);
+	for (; x->slots[j]; j = (j + 1) & x->mask) {
+		const pc_person *q = &r->g->persons[x->slots[j] - 1];
+		if (q->family == p->family && q->given == p->given && q->mononym == p->mononym) {
+			r->e[i].name = r->e[x->slots[j] - 1].name;
+			return;
+		}
+	}
+	x->slots[j] = (int)i + 1;
+	pc_name *name = &r->e[i].name;
+	pc_name_parse(name, &r->names, p->family, p->given);
+	if (p->mononym) {
+		/* A mononym's key is its own: "Sukarno" alone never groups
+		 * with the family name Sukarno (" |" cannot end a folded
+		 * name), and equal mononyms are one person. */
+		char *key = pc_asprintf("%s |", name->family);
+		name->family = pc_intern(&r->names, key);
+		free(key);
+	}
+}
+
 static int *
 read_entries(resolver *r)
 {
@@ -94,18 +146,14 @@ read_entries(resolver *r)
 	r->e = pc_calloc(r->n, sizeof *r->e);
 	r->decl_cluster = pc_malloc(r->n * sizeof *r->decl_cluster);
 	int *order = pc_malloc(r->n * sizeof *order);
+	spelling_index spellings = {.mask = 15};
+	while (spellings.mask < 2 * r->n)
+		spellings.mask = spellings.mask * 2 + 1;
+	spellings.slots = pc_calloc(spellings.mask + 1, sizeof *spellings.slots);
 	for (size_t i = 0; i < r->n; i++) {
 		const pc_person *p = &g->persons[i];
 		entry *e = &r->e[i];
-		pc_name_parse(&e->name, &r->names, p->family, p->given);
-		if (p->mononym) {
-			/* A mononym's key is its own: "Sukarno" alone never groups
-			 * with the family name Sukarno (" |" cannot end a folded
-			 * name), and equal mononyms are one person. */
-			char *key = pc_asprintf("%s |", e->name.family);
-			e->name.family = pc_intern(&r->names, key);
-			free(key);
-		}
+		parse_spelling(r, &spellings, i);
 		e->node = (uint32_t)i;
 		e->declared = p->declared;
 		e->ref = p->ref;
@@ -115,6 +163,7 @@ read_entries(resolver *r)
 		r->decl_cluster[i] = -1;
 		order[i] = (int)i;
 	}
+	free(spellings.slots);
 	r->authorship = pc_malloc((r->n + 1) * sizeof *r->authorship);
 	for (size_t i = 0; i < r->n; i++)
 		r->authorship[i] = -1;
@@ -432,8 +481,15 @@ describe_clusters(resolver *r)
 	for (size_t k = 0; k < r->n_c; k++) {
 		cluster *c = &r->c[k];
 		describe_cluster(r, c, members + start[k], start[k + 1] - start[k]);
+		const pc_person *shown = &r->g->persons[r->e[c->display].node];
+		c->mononym = shown->mononym;
+		c->order = shown->order;
+		c->orcid = c->declared >= 0 ? r->g->persons[r->e[c->declared].node].orcid : NULL;
 		char *given = display_given(r, c), *gk = pc_fold_key(given ? given : "");
-		c->sort_key = pc_asprintf("%s %s", r->e[c->display].name.family, gk);
+		c->given = pc_intern(&r->names, given);
+		char *sort_key = pc_asprintf("%s %s", r->e[c->display].name.family, gk);
+		c->sort_key = pc_intern(&r->names, sort_key);
+		free(sort_key);
 		free(gk);
 		free(given);
 	}
@@ -509,15 +565,12 @@ assign_ids(resolver *r)
 {
 	pc_id_set others;
 	pc_id_set_init(&others, r->g, PC_PERSON);
-	pc_strtab taken;
-	pc_strtab_init(&taken);
 	char **bases = pc_calloc(r->n_c + 1, sizeof *bases);
 	int *order = pc_malloc((r->n_c + 1) * sizeof *order);
 	size_t n = 0;
 	for (size_t k = 0; k < r->n_c; k++) {
 		if (r->c[k].declared >= 0) {
-			r->c[k].id = pc_strdup(r->g->persons[r->e[r->c[k].declared].node].n.id);
-			pc_intern(&taken, r->c[k].id);
+			r->c[k].id = pc_intern(&r->ids, r->g->persons[r->e[r->c[k].declared].node].n.id);
 			continue;
 		}
 		bases[k] = base_id(r, &r->c[k]);
@@ -531,8 +584,8 @@ assign_ids(resolver *r)
 		const char *base = bases[order[i]];
 		char *id = pc_strdup(base);
 		for (int attempt = 0;; attempt++) {
-			size_t before = taken.n_used;
-			if (!pc_id_set_has(&others, id) && (pc_intern(&taken, id), taken.n_used > before))
+			size_t before = r->ids.n_used;
+			if (!pc_id_set_has(&others, id) && (pc_intern(&r->ids, id), r->ids.n_used > before))
 				break;
 			free(id);
 			char hash[7], *what = pc_asprintf("%s|%s", c->sort_key, r->e[c->display].name.form);
@@ -541,14 +594,14 @@ assign_ids(resolver *r)
 			id = attempt == 0 ? pc_asprintf("%s-%s", base, hash)
 					  : pc_asprintf("%s-%s-%d", base, hash, attempt + 1);
 		}
-		c->id = id;
+		c->id = pc_intern(&r->ids, id);
+		free(id);
 	}
 	for (size_t k = 0; k < r->n_c; k++)
 		free(bases[k]);
 	free(bases);
 	free(order);
 	pc_id_set_free(&others);
-	pc_strtab_free(&taken);
 }
 
 /* ---- Step 6: the people, in name order; citations point at them ------- */
@@ -565,12 +618,12 @@ static void
 fill_person(resolver *r, const cluster *c, pc_person *p)
 {
 	pc_graph *g = r->g;
-	const pc_person *shown = &g->persons[r->e[c->display].node];
+	memset(p, 0, sizeof *p);
 	p->n.id = pc_intern(&g->strings, c->id);
 	p->n.line = UINT32_MAX;
 	p->family = c->family;
-	char *given = display_given(r, c);
-	p->given = given ? pc_intern(&g->strings, given) : NULL;
+	const char *given = c->given;
+	p->given = pc_intern(&g->strings, given);
 	char *display;
 	if (given == NULL)
 		display = pc_strdup(c->family);
@@ -582,17 +635,16 @@ fill_person(resolver *r, const cluster *c, pc_person *p)
 			pc_name_family_first_script(c->family) && pc_name_family_first_script(given) ? "" : " ", given);
 	p->display = pc_intern(&g->strings, display);
 	free(display);
-	free(given);
-	p->mononym = shown->mononym;
+	p->mononym = c->mononym;
 	/* A mononym's key marker (read_entries) is the matcher's, not the reader's. */
 	size_t keep = strlen(c->sort_key);
 	char *sort_key = pc_strndup(c->sort_key, p->mononym && keep >= 3 ? keep - 3 : keep);
 	p->sort_key = pc_intern(&g->strings, sort_key);
 	free(sort_key);
 	p->declared = c->declared >= 0;
-	p->orcid = c->declared >= 0 ? g->persons[r->e[c->declared].node].orcid : NULL;
+	p->orcid = c->orcid;
 	p->family_first = c->family_first;
-	p->order = shown->order;
+	p->order = c->order;
 	p->ref = -1;
 }
 
@@ -605,7 +657,14 @@ rebuild(resolver *r)
 		order[k] = (int)k;
 	sort_resolver = r;
 	qsort(order, r->n_c, sizeof *order, cmp_cluster);
-	pc_person *people = pc_calloc(r->n_c + 1, sizeof *people);
+	/* The people are written over the citations' persons: what they
+	 * needed of those, the clusters and entries already hold, and a
+	 * large profile's peak memory is not both arrays at once. */
+	if (r->n_c > g->cap_persons) {
+		g->persons = pc_realloc(g->persons, r->n_c * sizeof *g->persons);
+		g->cap_persons = r->n_c;
+	}
+	pc_person *people = g->persons;
 	for (size_t i = 0; i < r->n_c; i++) {
 		r->c[order[i]].new_index = (uint32_t)i;
 		fill_person(r, &r->c[order[i]], &people[i]);
@@ -614,10 +673,9 @@ rebuild(resolver *r)
 	for (size_t i = 0; i < r->n; i++) {
 		const entry *e = &r->e[i];
 		pc_person *p = &people[r->c[e->cluster].new_index];
-		const pc_person *old = &g->persons[e->node];
-		if (e->declared || (!p->declared && old->n.line < p->n.line)) {
-			p->n.line = old->n.line;
-			p->n.col = old->n.col;
+		if (e->declared || (!p->declared && e->line < p->n.line)) {
+			p->n.line = e->line;
+			p->n.col = e->col;
 		}
 	}
 	for (size_t i = 0; i < g->n_authorships; i++) {
@@ -636,9 +694,11 @@ rebuild(resolver *r)
 		ci->author.index = r->c[e->cluster].new_index;
 		ci->joined_by = e->why;
 	}
-	free(g->persons);
-	g->persons = people;
-	g->n_persons = g->cap_persons = r->n_c;
+	g->n_persons = r->n_c;
+	if (r->n_c < g->cap_persons) {
+		g->persons = pc_realloc(g->persons, (r->n_c + 1) * sizeof *g->persons);
+		g->cap_persons = r->n_c;
+	}
 	free(order);
 }
 
@@ -685,6 +745,7 @@ pc_resolve_persons(pc_graph *g, pc_diag *d)
 		return;
 	resolver r = {.g = g, .d = d};
 	pc_strtab_init(&r.names);
+	pc_strtab_init(&r.ids);
 	int *order = read_entries(&r);
 	for (size_t i = 0; i < r.n;) {
 		size_t j = i + 1;
@@ -700,12 +761,11 @@ pc_resolve_persons(pc_graph *g, pc_diag *d)
 	rebuild(&r);
 	report_ambiguous(&r);
 	pc_strtab_free(&r.names);
+	pc_strtab_free(&r.ids);
 	free(r.authorship);
 	for (size_t k = 0; k < r.n_c; k++) {
 		free(r.c[k].anchors);
 		free(r.c[k].candidates);
-		free(r.c[k].sort_key);
-		free(r.c[k].id);
 	}
 	free(r.c);
 	free(r.e);

@@ -15,6 +15,9 @@ void pc_strtab_free(pc_strtab *t);
 /* The interned copy of s[0..len), NUL-terminated; equal strings share one copy. */
 const char *pc_intern_n(pc_strtab *t, const char *s, size_t len);
 const char *pc_intern(pc_strtab *t, const char *s); /* NULL gives NULL */
+/* A copy of s[0..len), NUL-terminated, in the arena but not interned: for
+ * long texts, which are seldom equal and cost the hash most. */
+const char *pc_strtab_store(pc_strtab *t, const char *s, size_t len);
 /* Arena memory that lives as long as the table (not interned). */
 void *pc_strtab_alloc(pc_strtab *t, size_t size);
 

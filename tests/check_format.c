@@ -148,6 +148,51 @@ END_TEST
  * format (future-year did) must not turn the benchmark into a run of
  * refusals. One profile of each generator mode: one of 2 MB (hundreds of
  * events), and three that share by name and by identifier (format 1.1). */
+/* A long text is stored, not interned (compiler/build.c): two events that
+ * say the same long thing are two texts, and xml:lang on one of them is
+ * that one's language only: the JSON-LD has one French text, the second
+ * event's. */
+START_TEST(a_long_text_has_its_own_language)
+{
+	char *say = pc_strdup("");
+	for (int i = 0; i < 12; i++) {
+		char *more = pc_asprintf("%sLe ministère a ouvert une ligne d'écoute. ", say);
+		free(say);
+		say = more;
+	}
+	ck_assert_uint_gt(strlen(say), 256);
+	char *xml = pc_asprintf(
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-28\">\n"
+		"<country code=\"XL\"><name>Longland</name></country>\n"
+		"<events>\n"
+		"<event id=\"ev-2019-a\" year=\"2019\" theme=\"education-ict\"><text>%s</text></event>\n"
+		"<event id=\"ev-2020-b\" year=\"2020\" theme=\"education-ict\"><text "
+		"xml:lang=\"fr\">%s</text></event>\n"
+		"</events>\n</profile>\n",
+		say, say);
+	char *src = write_tmp_file("long-texts.xml", xml);
+	pc_run r;
+	char *out = pc_asprintf("%s/out", test_tmp);
+	run_profilec(&r, "build", "-o", out, "--formats=jsonld", src, NULL);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	run_free(&r);
+	char *jl = read_file_in(out, "xl/xl.jsonld", NULL);
+	const char *a = strstr(jl, "/event/ev-2019-a\""), *b = strstr(jl, "/event/ev-2020-b\"");
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	const char *a_end = strchr(a, '}'), *fr = strstr(jl, "\"@language\": \"fr\"");
+	ck_assert_msg(fr != NULL, "no French text in %s", jl);
+	ck_assert_msg(strstr(fr + 1, "\"@language\": \"fr\"") == NULL, "two French texts");
+	ck_assert_msg(!(fr > a && fr < a_end), "the first event's text is not French: %.300s", a);
+	free(jl);
+	free(out);
+	free(src);
+	free(xml);
+	free(say);
+}
+END_TEST
+
 START_TEST(bench_profiles_validate)
 {
 	pc_run r;
@@ -223,6 +268,7 @@ suite_format(void)
 	tcase_add_checked_fixture(xc, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(xc, xc_reads_back_in_every_format);
 	tcase_add_test(xc, xc_tables_hold_the_constructs_of_1_1);
+	tcase_add_test(xc, a_long_text_has_its_own_language);
 	suite_add_tcase(s, xc);
 	return s;
 }
