@@ -510,6 +510,28 @@ check_encoding(scan *s)
 	return 0;
 }
 
+/* The length of the run of text at p that needs no look: no '<', '&',
+ * newline or NUL. Eight bytes at a time: the prescan reads every byte of
+ * the source, and most of them are such text. */
+static size_t
+plain_run(const char *p, const char *end)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	const char *q = p;
+	for (; end - q >= 8; q += 8) {
+		uint64_t w;
+		memcpy(&w, q, 8);
+		uint64_t lt = w ^ (ones * '<'), amp = w ^ (ones * '&'), nl = w ^ (ones * '\n');
+		/* (x - ones) & ~x has a high bit set where x has a zero byte. */
+		uint64_t zero = ((lt - ones) & ~lt) | ((amp - ones) & ~amp) | ((nl - ones) & ~nl) | ((w - ones) & ~w);
+		if (zero & highs)
+			break;
+	}
+	while (q < end && *q != '<' && *q != '&' && *q != '\n' && *q != '\0')
+		q++;
+	return (size_t)(q - p);
+}
+
 static int
 prescan(pc_input *src, const pc_limits *lim, pc_diag *d)
 {
@@ -519,6 +541,11 @@ prescan(pc_input *src, const pc_limits *lim, pc_diag *d)
 	if (check_encoding(&s) != 0)
 		return -1;
 	while (s.p < s.end) {
+		size_t run = plain_run(s.p, s.end);
+		s.p += run;
+		s.text_len += run;
+		if (s.p == s.end)
+			break;
 		if (*s.p == '<') {
 			if (scan_markup(&s) != 0)
 				return -1;
