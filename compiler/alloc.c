@@ -52,12 +52,17 @@ pc_strndup(const char *s, size_t n)
 char *
 pc_vasprintf(const char *fmt, va_list ap)
 {
+	/* Most results are short: formatted once into the stack, then
+	 * copied; only a longer one is formatted again at its size. */
+	char small[256];
 	va_list again;
 	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
 	char *r = pc_malloc(n > 0 ? (size_t)n + 1 : 1);
 	r[0] = '\0';
-	if (n > 0)
+	if (n > 0 && (size_t)n < sizeof small)
+		memcpy(r, small, (size_t)n + 1);
+	else if (n > 0)
 		vsnprintf(r, (size_t)n + 1, fmt, again);
 	va_end(again);
 	return r;
