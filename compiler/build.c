@@ -33,21 +33,22 @@ pc_build_col_of(builder *b, xmlNodePtr n)
 	return pc_input_column(b->src, line_of(n), (const char *)n->name);
 }
 
-/* Texts longer than this are stored, not interned: a description or a
- * law's article is seldom written twice, and hashing them cost a large
+/* Element texts longer than this are stored, not interned: a description
+ * or a law's article is seldom written twice, and hashing them cost a large
  * profile a fifth of its strings' index. Such a text is its own: its
- * language (xml:lang, langs.c) is its element's alone. */
+ * language (xml:lang, langs.c) is its element's alone. Attributes are
+ * always interned: ids and references are matched by their pointer. */
 #define INTERNED_MAX 256
 
 static const char *
-intern_folded(builder *b, const char *raw)
+intern_folded(builder *b, const char *raw, size_t interned_max)
 {
 	if (raw == NULL)
 		return NULL;
 	char *f = pc_fold_space(raw);
 	size_t len = strlen(f);
 	const char *s =
-		len > INTERNED_MAX ? pc_strtab_store(&b->g->strings, f, len) : pc_intern_n(&b->g->strings, f, len);
+		len > interned_max ? pc_strtab_store(&b->g->strings, f, len) : pc_intern_n(&b->g->strings, f, len);
 	free(f);
 	return s;
 }
@@ -57,7 +58,7 @@ const char *
 pc_build_text(builder *b, xmlNodePtr n)
 {
 	xmlChar *raw = xmlNodeGetContent(n);
-	const char *s = intern_folded(b, (const char *)raw);
+	const char *s = intern_folded(b, (const char *)raw, INTERNED_MAX);
 	xmlFree(raw);
 	pc_text_lang_note(b->g, b->src, n, s); /* xml:lang, format 1.1 */
 	return s;
@@ -67,7 +68,7 @@ const char *
 pc_build_attr(builder *b, xmlNodePtr n, const char *name)
 {
 	xmlChar *raw = xmlGetProp(n, (const xmlChar *)name);
-	const char *s = intern_folded(b, (const char *)raw);
+	const char *s = intern_folded(b, (const char *)raw, SIZE_MAX);
 	xmlFree(raw);
 	return s;
 }

@@ -26,44 +26,20 @@ pc_slug_append(char *out, size_t cap, const char *key)
 	out[n] = '\0';
 }
 
-static int
-cmp_str(const void *a, const void *b)
+int
+pc_id_taken(const pc_graph *g, pc_kind except, const char *id)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-void
-pc_id_set_init(pc_id_set *set, const pc_graph *g, pc_kind except)
-{
-	size_t total = 0;
-	for (int k = 0; k < PC_KIND_COUNT; k++)
-		total += k == (int)except ? 0 : pc_graph_count(g, (pc_kind)k);
-	set->ids = pc_malloc((total ? total : 1) * sizeof *set->ids);
-	set->n = 0;
-	for (int k = 0; k < PC_KIND_COUNT; k++) {
+	/* Ids are interned: one never interned is no node's, and a node's
+	 * is found by its pointer. Most generated ids are new strings. */
+	const char *interned = pc_strtab_find(&g->strings, id);
+	for (int k = 0; interned && k < PC_KIND_COUNT; k++) {
 		if (k == (int)except)
 			continue;
-		for (size_t i = 0; i < pc_graph_count(g, (pc_kind)k); i++) {
-			const pc_node *n = pc_graph_node(g, (pc_ref){(pc_kind)k, (uint32_t)i});
-			if (n->id)
-				set->ids[set->n++] = n->id;
-		}
+		for (size_t i = 0; i < pc_graph_count(g, (pc_kind)k); i++)
+			if (pc_graph_node(g, (pc_ref){(pc_kind)k, (uint32_t)i})->id == interned)
+				return 1;
 	}
-	qsort(set->ids, set->n, sizeof *set->ids, cmp_str);
-}
-
-int
-pc_id_set_has(const pc_id_set *set, const char *id)
-{
-	return bsearch(&id, set->ids, set->n, sizeof *set->ids, cmp_str) != NULL;
-}
-
-void
-pc_id_set_free(pc_id_set *set)
-{
-	free(set->ids);
-	set->ids = NULL;
-	set->n = 0;
+	return 0;
 }
 
 void

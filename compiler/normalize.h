@@ -21,15 +21,9 @@ void pc_merge_publications(pc_graph *g, pc_diag *d);
  * becomes one hyphen, anything else is dropped; out stays under cap. */
 void pc_slug_append(char *out, size_t cap, const char *key);
 
-/* The ids a generated id must not take: every id of the graph but those of
- * one kind (the kind being named), sorted for a binary search. */
-typedef struct {
-	const char **ids;
-	size_t n;
-} pc_id_set;
-void pc_id_set_init(pc_id_set *set, const pc_graph *g, pc_kind except);
-int pc_id_set_has(const pc_id_set *set, const char *id);
-void pc_id_set_free(pc_id_set *set);
+/* Whether a node of another kind than `except` has the id (a generated
+ * id must not take it). */
+int pc_id_taken(const pc_graph *g, pc_kind except, const char *id);
 
 /* The first n hex digits of the SHA-256 of s: a short name for s alone. */
 void pc_short_hash(const char *s, char *out, size_t n);

@@ -563,8 +563,6 @@ cmp_base(const void *a, const void *b)
 static void
 assign_ids(resolver *r)
 {
-	pc_id_set others;
-	pc_id_set_init(&others, r->g, PC_PERSON);
 	char **bases = pc_calloc(r->n_c + 1, sizeof *bases);
 	int *order = pc_malloc((r->n_c + 1) * sizeof *order);
 	size_t n = 0;
@@ -585,7 +583,7 @@ assign_ids(resolver *r)
 		char *id = pc_strdup(base);
 		for (int attempt = 0;; attempt++) {
 			size_t before = r->ids.n_used;
-			if (!pc_id_set_has(&others, id) && (pc_intern(&r->ids, id), r->ids.n_used > before))
+			if (!pc_id_taken(r->g, PC_PERSON, id) && (pc_intern(&r->ids, id), r->ids.n_used > before))
 				break;
 			free(id);
 			char hash[7], *what = pc_asprintf("%s|%s", c->sort_key, r->e[c->display].name.form);
@@ -601,7 +599,6 @@ assign_ids(resolver *r)
 		free(bases[k]);
 	free(bases);
 	free(order);
-	pc_id_set_free(&others);
 }
 
 /* ---- Step 6: the people, in name order; citations point at them ------- */

@@ -119,6 +119,18 @@ pc_intern_n(pc_strtab *t, const char *s, size_t len)
 }
 
 const char *
+pc_strtab_find(const pc_strtab *t, const char *s)
+{
+	if (t->n_slots == 0)
+		return NULL;
+	size_t len = strlen(s);
+	for (size_t j = hash(s, len) & (t->n_slots - 1); t->slots[j] != NULL; j = (j + 1) & (t->n_slots - 1))
+		if (strcmp(t->slots[j], s) == 0)
+			return t->slots[j];
+	return NULL;
+}
+
+const char *
 pc_strtab_store(pc_strtab *t, const char *s, size_t len)
 {
 	char *copy = arena_take(t, len + 1, 1);

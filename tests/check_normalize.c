@@ -313,6 +313,27 @@ START_TEST(declared_people_win_over_the_rules)
 }
 END_TEST
 
+/* A person's generated id never takes another entity's id: the actor
+ * "person-lind-eva" keeps it, and the citation Eva Lind gets a hashed one. */
+START_TEST(a_person_id_never_takes_another_entitys)
+{
+	char *src = write_tmp_file(
+		"taken.xml", "<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" "
+			     "modified=\"2026-11-30\"><title>T</title><country code=\"XN\"><name>N</name></country>"
+			     "<actors><actor id=\"person-lind-eva\" kind=\"ngo\"><name>Eva Lind Fund</name></actor>"
+			     "</actors><research><publication id=\"pub-1\" year=\"2020\"><title>A</title><authors>"
+			     "<person family=\"Lind\" given=\"Eva\">Eva Lind</person>"
+			     "</authors></publication></research></profile>\n");
+	pc_diag d;
+	pc_graph *g = compile(src, &d);
+	const char *id = author(g, "pub-1", 1);
+	ck_assert_msg(strncmp(id, "person-lind-eva-", 16) == 0 && strlen(id) == 22, "%s", id);
+	pc_graph_free(g);
+	pc_diag_free(&d);
+	free(src);
+}
+END_TEST
+
 /* A person with one name (a mononym, name=): equal mononyms are one
  * person, in any script; a mononym never joins a family name, not even
  * one spelled the same ("Temir" alone and "Aru Temir"); a family name
@@ -857,6 +878,7 @@ suite_normalize(void)
 	tcase_add_test(graph, every_form_of_one_name_is_one_person);
 	tcase_add_test(graph, every_script_folds_and_keeps_its_order);
 	tcase_add_test(graph, declared_people_win_over_the_rules);
+	tcase_add_test(graph, a_person_id_never_takes_another_entitys);
 	tcase_add_test(graph, mononyms_are_one_name_and_never_a_family_name);
 	tcase_add_test(graph, publications_merge_only_when_everything_agrees);
 	tcase_add_test(graph, grouping_and_ids_do_not_depend_on_order_or_on_others);
