@@ -11,6 +11,11 @@ pc_text_dir(const char *utf8)
 {
 	if (utf8 == NULL)
 		return PC_DIR_NEUTRAL;
+	/* An ASCII letter is strongly left-to-right (Bidi_Class L): most
+	 * texts are decided by their first byte, without a call to ICU. */
+	unsigned char first = (unsigned char)(utf8[0] | 0x20);
+	if (first >= 'a' && first <= 'z')
+		return PC_DIR_LTR;
 	const uint8_t *s = (const uint8_t *)utf8;
 	int32_t n = (int32_t)strlen(utf8), i = 0;
 	while (i < n) {
