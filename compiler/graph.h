@@ -440,8 +440,9 @@ void pc_graph_default_themes(pc_graph *g);
 void pc_graph_order_themes(pc_graph *g);
 /* The country code in lower case ("ro"), for file names. */
 const char *pc_graph_cc(const pc_graph *g);
-/* Whether a quality note says the profile lacks something (a value, a
- * name, an author) rather than that something was merged or is odd: the
+/* Whether a quality note says the profile lacks something (a value, an
+ * organization's name or kind, an author) rather than that something was
+ * merged or is odd: the
  * products' "what the profile lacks" lists these (check.c). */
 int pc_quality_is_gap(const pc_quality_note *q);
 

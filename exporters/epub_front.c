@@ -130,9 +130,11 @@ overview_indicators(pc_epub_ctx *c, pc_epub_doc *doc)
 	pc_buf_puts(b, "</section>\n");
 }
 
-/* One item per gap the checks noted: indicators without a value,
- * organizations without a name, publications without an author. Returns
- * how many. */
+/* One item per gap the checks noted (pc_quality_is_gap), in a sentence
+ * chosen by the note's rule: an indicator without a value, an organization
+ * without a name or without a kind, a publication without an author; a
+ * rule this list has no sentence for, the note's own words. Returns how
+ * many. */
 static size_t
 lacks_items(pc_epub_ctx *c, pc_buf *b, const char *me)
 {
@@ -143,13 +145,11 @@ lacks_items(pc_epub_ctx *c, pc_buf *b, const char *me)
 		if (!pc_quality_is_gap(q) || pc_graph_node(g, q->subject) == NULL)
 			continue;
 		n_items++;
-		switch (q->subject.kind) {
-		case PC_INDICATOR:
+		if (strcmp(q->rule, "missing-value") == 0) {
 			pc_buf_puts(b, "<li>The indicator ");
 			pc_epub_link_label(b, c, me, q->subject);
 			pc_buf_puts(b, " has no value.</li>\n");
-			break;
-		case PC_ACTOR:
+		} else if (strcmp(q->rule, "unnamed-actor") == 0) {
 			pc_buf_puts(b, "<li>The organization ");
 			pc_epub_link_actor(b, c, me, q->subject.index);
 			pc_buf_puts(b, " has no name");
@@ -158,13 +158,15 @@ lacks_items(pc_epub_ctx *c, pc_buf *b, const char *me)
 				pc_epub_excerpt(b, g->actors[q->subject.index].description, 120);
 			}
 			pc_buf_puts(b, "</li>\n");
-			break;
-		case PC_PUBLICATION:
+		} else if (strcmp(q->rule, "missing-kind") == 0) {
+			pc_buf_puts(b, "<li>The organization ");
+			pc_epub_link_actor(b, c, me, q->subject.index);
+			pc_buf_puts(b, " does not state its kind.</li>\n");
+		} else if (strcmp(q->rule, "missing-author") == 0) {
 			pc_buf_puts(b, "<li>The publication ");
 			pc_epub_link_label(b, c, me, q->subject);
 			pc_buf_puts(b, " names no author.</li>\n");
-			break;
-		default: /* a gap of a kind this list has no sentence for: the note's own */
+		} else {
 			pc_buf_puts(b, "<li>");
 			pc_epub_text(b, q->message);
 			pc_buf_puts(b, "</li>\n");
@@ -186,8 +188,8 @@ overview_lacks(pc_epub_ctx *c, pc_epub_doc *doc)
 	if (lacks_items(c, b, doc->file) == 0) {
 		b->len = before;
 		b->data[b->len] = '\0';
-		pc_buf_puts(b, "<p>Nothing: every indicator has a value, every organization a name and every "
-			       "publication an author.</p>\n");
+		pc_buf_puts(b, "<p>Nothing: every indicator has a value, every organization a name and a kind, "
+			       "and every publication an author.</p>\n");
 	} else {
 		pc_buf_puts(b, "</ul>\n<p>The <a href=\"about.xhtml#s_quality\">data-quality notes</a> list every "
 			       "finding of the checks.</p>\n");

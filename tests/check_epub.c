@@ -412,6 +412,33 @@ START_TEST(eight_themes_have_eight_marks)
 }
 END_TEST
 
+/* "What the profile lacks" says what each gap is: an organization whose
+ * kind is not stated does not state its kind (it has a name), one without
+ * a name has no name. */
+START_TEST(what_the_profile_lacks_says_which_gap)
+{
+	char *src = write_tmp_file(
+		"gaps.xml",
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<profile xmlns=\"urn:profilec:profile:1\" version=\"1.1\" lang=\"en\" modified=\"2026-11-30\">\n"
+		"  <country code=\"XG\"><name>Gapland</name></country>\n"
+		"  <actors>\n"
+		"    <actor id=\"kindless-fund\"><name>Kindless Fund</name></actor>\n"
+		"    <actor id=\"nameless-line\" kind=\"hotline\"><unnamed/><description>A helpline.</description></actor>\n"
+		"  </actors>\n</profile>\n");
+	pc_run r;
+	run_sh(&r,
+	       "%s build -o '%s/out' --formats=epub '%s' >/dev/null && unzip -p '%s/out/xg/xg.epub' "
+	       "OEBPS/overview.xhtml | sed -n 's/<[^>]*>//g; /^The organization/p'",
+	       profilec_path(), test_tmp, src, test_tmp);
+	ck_assert_msg(r.status == 0, "%s", r.err);
+	ck_assert_str_eq(r.out, "The organization Kindless Fund does not state its kind.\n"
+				"The organization Unnamed hotline has no name: A helpline.\n");
+	run_free(&r);
+	free(src);
+}
+END_TEST
+
 Suite *
 suite_epub(void)
 {
@@ -430,6 +457,7 @@ suite_epub(void)
 	tcase_add_test(tc, full_disk_is_an_output_error);
 	tcase_add_test(tc, existing_file_is_not_overwritten);
 	tcase_add_test(tc, eight_themes_have_eight_marks);
+	tcase_add_test(tc, what_the_profile_lacks_says_which_gap);
 	suite_add_tcase(s, tc);
 	TCase *ec = tcase_create("epubcheck");
 	tcase_add_checked_fixture(ec, test_tmp_setup, test_tmp_teardown);
