@@ -64,7 +64,7 @@ deps-test: deps-build
 # from the npm registry at the versions tests/clients/package-lock.json pins, into
 # .build/clients (never committed). Ace runs on Debian's chromium, so
 # puppeteer downloads no browser. A failure here is not fatal: the tests
-# that need a client then fail under CI=true and skip, saying so, locally.
+# that need a client then fail when CI is set (any value) and skip, saying so, locally.
 CLIENTS := .build/clients
 deps-clients:
 	$(Q)if [ ! -f $(CLIENTS)/stamp ] || ! cmp -s tests/clients/package-lock.json $(CLIENTS)/package-lock.json; then \
