@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,7 +63,9 @@ pc_buf_puts(pc_buf *b, const char *s)
 void
 pc_buf_putc(pc_buf *b, char c)
 {
-	pc_buf_add(b, &c, 1);
+	reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
 void
@@ -90,8 +93,12 @@ pc_buf_printf(pc_buf *b, const char *fmt, ...)
 void
 pc_buf_xml(pc_buf *b, const char *s)
 {
-	const char *run = s;
-	for (; *s; s++) {
+	/* From one character to escape to the next (strcspn looks at many
+	 * bytes at a time: most text has none). */
+	for (;;) {
+		size_t n = strcspn(s, "&<>\"'");
+		pc_buf_add(b, s, n);
+		s += n;
 		const char *rep;
 		switch (*s) {
 		case '&': rep = "&amp;"; break;
@@ -99,13 +106,32 @@ pc_buf_xml(pc_buf *b, const char *s)
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
-		default: continue;
+		default: return; /* the end */
 		}
-		pc_buf_add(b, run, (size_t)(s - run));
 		pc_buf_puts(b, rep);
-		run = s + 1;
+		s++;
 	}
-	pc_buf_add(b, run, (size_t)(s - run));
+}
+
+/* How many of the n bytes from s on need no JSON escape: none below
+ * U+0020, no '"', no '\\'. Eight at a time while a word has none (a
+ * byte that is one shows in its high bit: SWAR). */
+static size_t
+json_plain(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, q, bs;
+		memcpy(&w, s + i, 8);
+		q = w ^ (ones * '"');
+		bs = w ^ (ones * '\\');
+		if (((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) != 0)
+			break;
+	}
+	while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+		i++;
+	return i;
 }
 
 void
@@ -115,13 +141,15 @@ pc_buf_json_str(pc_buf *b, const char *s)
 		pc_buf_puts(b, "null");
 		return;
 	}
+	size_t n = strlen(s), i = 0;
 	pc_buf_putc(b, '"');
-	const char *run = s;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		pc_buf_add(b, run, (size_t)(s - run));
+	for (;;) {
+		size_t run = json_plain(s + i, n - i);
+		pc_buf_add(b, s + i, run);
+		i += run;
+		if (i == n)
+			break;
+		unsigned char c = (unsigned char)s[i++];
 		switch (c) {
 		case '"': pc_buf_puts(b, "\\\""); break;
 		case '\\': pc_buf_puts(b, "\\\\"); break;
@@ -130,9 +158,7 @@ pc_buf_json_str(pc_buf *b, const char *s)
 		case '\t': pc_buf_puts(b, "\\t"); break;
 		default: pc_buf_printf(b, "\\u%04x", c);
 		}
-		run = s + 1;
 	}
-	pc_buf_add(b, run, (size_t)(s - run));
 	pc_buf_putc(b, '"');
 }
 
@@ -141,9 +167,19 @@ pc_buf_number(pc_buf *b, double v)
 {
 	if (v == 0)
 		v = 0; /* no "-0" */
-	if (v == floor(v) && fabs(v) < 1e15)
-		pc_buf_printf(b, "%.0f", v);
-	else
+	if (v == floor(v) && fabs(v) < 1e15) {
+		/* An integer, exact in a long long: its digits, as "%.0f"
+		 * writes them, without printf (a year or count in every row). */
+		long long k = (long long)v;
+		unsigned long long u = k < 0 ? 0ull - (unsigned long long)k : (unsigned long long)k;
+		char digits[24], *p = digits + sizeof digits;
+		do
+			*--p = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		if (k < 0)
+			*--p = '-';
+		pc_buf_add(b, p, (size_t)(digits + sizeof digits - p));
+	} else
 		pc_buf_printf(b, "%.15g", v);
 }
 
@@ -155,11 +191,11 @@ pc_buf_csv_field(pc_buf *b, const char *s)
 		return;
 	}
 	pc_buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			pc_buf_putc(b, '"');
-		pc_buf_putc(b, *s);
+	for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		pc_buf_add(b, s, (size_t)(q + 1 - s));
+		pc_buf_putc(b, '"'); /* a quote is doubled */
 	}
+	pc_buf_puts(b, s);
 	pc_buf_putc(b, '"');
 }
 
@@ -170,6 +206,15 @@ pc_json_init(pc_json *w, pc_buf *b)
 	w->b = b;
 }
 
+/* A line break and two spaces a level, in one piece. */
+static void
+indent(pc_json *w)
+{
+	static const char line[] = "\n                                                                ";
+	_Static_assert(sizeof line - 2 == 2 * sizeof w->empty, "an indent for every depth");
+	pc_buf_add(w->b, line, 1 + 2 * (size_t)w->depth);
+}
+
 /* The separator, line break and indent before a value, then its key. */
 static void
 json_member(pc_json *w, const char *key)
@@ -178,9 +223,7 @@ json_member(pc_json *w, const char *key)
 		if (!w->empty[w->depth - 1])
 			pc_buf_putc(w->b, ',');
 		w->empty[w->depth - 1] = 0;
-		pc_buf_putc(w->b, '\n');
-		for (unsigned i = 0; i < w->depth; i++)
-			pc_buf_puts(w->b, "  ");
+		indent(w);
 	}
 	if (key != NULL) {
 		pc_buf_json_str(w->b, key);
@@ -204,11 +247,8 @@ pc_json_close(pc_json *w, char bracket)
 {
 	if (w->depth == 0)
 		abort();
-	if (!w->empty[--w->depth]) {
-		pc_buf_putc(w->b, '\n');
-		for (unsigned i = 0; i < w->depth; i++)
-			pc_buf_puts(w->b, "  ");
-	}
+	if (!w->empty[--w->depth])
+		indent(w);
 	pc_buf_putc(w->b, bracket);
 	if (w->drain != NULL && w->b->len >= ((size_t)1 << 20))
 		w->drain(w->drain_ctx);
