@@ -424,7 +424,8 @@ START_TEST(what_the_profile_lacks_says_which_gap)
 		"  <country code=\"XG\"><name>Gapland</name></country>\n"
 		"  <actors>\n"
 		"    <actor id=\"kindless-fund\"><name>Kindless Fund</name></actor>\n"
-		"    <actor id=\"nameless-line\" kind=\"hotline\"><unnamed/><description>A helpline.</description></actor>\n"
+		"    <actor id=\"nameless-line\" kind=\"hotline\"><unnamed/><description>A "
+		"helpline.</description></actor>\n"
 		"  </actors>\n</profile>\n");
 	pc_run r;
 	run_sh(&r,
