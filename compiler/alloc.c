@@ -6,13 +6,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+void
+pc_fatal(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("profilec: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	abort();
+}
+
 static void *
 check(void *p)
 {
-	if (p == NULL) {
-		fputs("profilec: out of memory\n", stderr);
-		abort();
-	}
+	if (p == NULL)
+		pc_fatal("out of memory");
 	return p;
 }
 

@@ -292,14 +292,14 @@ build_indicators(builder *b, xmlNodePtr n)
 			ind->year = parse_int(b, v, "year", PC_NONE);
 			ind->unit = attr(b, v, "unit");
 		}
-		const char *srcs = attr(b, c, "sources");
-		if (srcs != NULL) {
+		const char *providers_attr = attr(b, c, "sources");
+		if (providers_attr != NULL) {
 			/* A space-separated list: resolve each id. */
 			size_t cap = 1;
-			for (const char *p = srcs; *p; p++)
+			for (const char *p = providers_attr; *p; p++)
 				cap += *p == ' ';
 			ind->providers = pc_strtab_alloc(&g->strings, cap * sizeof *ind->providers);
-			char *copy = pc_strdup(srcs);
+			char *copy = pc_strdup(providers_attr);
 			for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
 				uint32_t idx;
 				if (resolve(b, pc_intern(&g->strings, tok), PC_PROVIDER, "indicator", ind->n.id,
@@ -515,7 +515,7 @@ build_publication(builder *b, xmlNodePtr c)
 
 /* A construct of format 1.1 in a source that says it is 1.0 is an error:
  * the version attribute tells readers and tools what to expect. What the
- * graph keeps is gated by compiler/version.c, the rest here. */
+ * graph keeps is gated by compiler/format_version.c, the rest here. */
 void
 pc_build_need_version_1_1(builder *b, xmlNodePtr n, const char *what)
 {

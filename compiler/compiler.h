@@ -72,7 +72,7 @@ void pc_normalize(pc_graph *g, pc_diag *d);
 /* The checks that need no valid graph, for a source the schema refused. */
 void pc_check_partial(const pc_graph *g, pc_diag *d);
 void pc_check(pc_graph *g, pc_diag *d);
-/* Format-version gating (version.c): every construct of 1.1 the graph keeps
+/* Format-version gating (format_version.c): every construct of 1.1 the graph keeps
  * is a format-version error in a version="1.0" source; pc_format_1_1 reports
  * one (what: printf format, "<penalty> kind=\"%s\""). */
 int pc_is_format_1_0(const pc_graph *g);
@@ -115,6 +115,10 @@ void pc_input_attr_position(const pc_input *src, const char *attr, unsigned *lin
 
 /* Print the graph as deterministic text: counts, then every node and edge. */
 void pc_dump(const pc_graph *g, FILE *stream);
+/* s in double quotes, with '"', '\\' and control characters escaped
+ * ("\n", "\t", "\x01"): one line whatever s holds, since the dump and
+ * `profilec diff` are read line by line. */
+void pc_put_quoted(FILE *stream, const char *s);
 /* The normalizer's decisions: for every person the citations that formed it
  * and the rule that joined each, for every merge and near-duplicate why
  * (the end of `dump`, and `validate --show-merges`). */

@@ -199,10 +199,10 @@ by_publication_position(const void *a, const void *b)
 static size_t
 column_named(const pc_table *t, const char *name)
 {
-	for (size_t c = 0; c < t->n_columns; c++)
-		if (strcmp(t->columns[c].name, name) == 0)
-			return c;
-	abort(); /* the authorships table has it (exporters/tables.c) */
+	int c = pc_table_column(t, name);
+	if (c < 0)
+		abort(); /* the authorships table has it (exporters/tables.c) */
+	return (size_t)c;
 }
 
 /* Each publication's authors, in order, as written, with a role other
@@ -435,13 +435,7 @@ put_quoted(FILE *f, const char *s)
 		fputs("(none)", f);
 		return;
 	}
-	fputc('"', f);
-	for (; *s; s++)
-		if (*s == '"' || *s == '\\')
-			fprintf(f, "\\%c", *s);
-		else
-			fputc(*s, f);
-	fputc('"', f);
+	pc_put_quoted(f, s);
 }
 
 static void

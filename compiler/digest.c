@@ -2,33 +2,28 @@
  * already, through libzip): its SHA-NI and AVX2 code is maintained there. */
 #include "digest.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 #include <openssl/evp.h>
 
-static void
-fail(const char *what)
-{
-	fprintf(stderr, "profilec: libcrypto: %s failed\n", what);
-	abort();
-}
+#include "alloc.h"
 
+/* libcrypto fails only without memory: nothing to recover (pc_fatal). */
 void
 pc_sha256_init(pc_sha256 *s)
 {
 	s->ctx = EVP_MD_CTX_new();
 	if (s->ctx == NULL)
-		fail("EVP_MD_CTX_new");
+		pc_fatal("libcrypto: EVP_MD_CTX_new failed");
 	if (EVP_DigestInit_ex(s->ctx, EVP_sha256(), NULL) != 1)
-		fail("EVP_DigestInit_ex");
+		pc_fatal("libcrypto: EVP_DigestInit_ex failed");
 }
 
 void
 pc_sha256_update(pc_sha256 *s, const void *data, size_t len)
 {
 	if (len > 0 && EVP_DigestUpdate(s->ctx, data, len) != 1)
-		fail("EVP_DigestUpdate");
+		pc_fatal("libcrypto: EVP_DigestUpdate failed");
 }
 
 void
@@ -36,7 +31,7 @@ pc_sha256_final(pc_sha256 *s, unsigned char out[32])
 {
 	unsigned n = 0;
 	if (EVP_DigestFinal_ex(s->ctx, out, &n) != 1 || n != 32)
-		fail("EVP_DigestFinal_ex");
+		pc_fatal("libcrypto: EVP_DigestFinal_ex failed");
 	EVP_MD_CTX_free(s->ctx);
 	s->ctx = NULL;
 }

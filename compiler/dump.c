@@ -7,18 +7,33 @@
 #include "compiler.h"
 #include "normalize.h"
 
+void
+pc_put_quoted(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
 static void
 q(FILE *f, const char *key, const char *s)
 {
 	if (s == NULL)
 		return;
-	fprintf(f, " %s=\"", key);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fputc('\\', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
+	fprintf(f, " %s=", key);
+	pc_put_quoted(f, s);
 }
 
 static void

@@ -1,9 +1,7 @@
 /* Text folding with ICU: whitespace and NFC for display, case and marks for matching, ASCII for ids. */
 #include "fold.h"
 
-#include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -15,18 +13,6 @@
 #include <unicode/utrans.h>
 
 #include "alloc.h"
-
-/* ICU fails only without its data or memory: nothing to recover. */
-static void __attribute__((noreturn, format(printf, 1, 2))) die(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("profilec: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-	abort();
-}
 
 /* ---- UTF-8 <-> UTF-16: ICU's C API works on UTF-16 ------------------- */
 
@@ -59,7 +45,7 @@ ubuf_to_utf8(const UChar *s, int32_t len)
 	char *out = pc_malloc((size_t)len * 3 + 1);
 	u_strToUTF8(out, len * 3 + 1, &n, s, len, &e);
 	if (U_FAILURE(e))
-		die("UTF-16 to UTF-8: %s", u_errorName(e));
+		pc_fatal("UTF-16 to UTF-8: %s", u_errorName(e));
 	out[n] = '\0';
 	return out;
 }
@@ -80,7 +66,7 @@ ubuf_normalize(ubuf *b, const UNormalizer2 *norm, int fold)
 			continue;
 		}
 		if (U_FAILURE(e))
-			die("Unicode normalization: %s", u_errorName(e));
+			pc_fatal("Unicode normalization: %s", u_errorName(e));
 		free(b->s);
 		b->s = out;
 		b->len = n;
@@ -96,7 +82,7 @@ normalizer(int nfc)
 		UErrorCode e = U_ZERO_ERROR;
 		cached[nfc] = nfc ? unorm2_getNFCInstance(&e) : unorm2_getNFDInstance(&e);
 		if (U_FAILURE(e))
-			die("ICU normalizer: %s", u_errorName(e));
+			pc_fatal("ICU normalizer: %s", u_errorName(e));
 	}
 	return cached[nfc];
 }
@@ -359,7 +345,7 @@ transliterator(int which)
 		UErrorCode e = U_ZERO_ERROR;
 		translit[which] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &e);
 		if (U_FAILURE(e))
-			die("ICU transliterator %s: %s", ids[which], u_errorName(e));
+			pc_fatal("ICU transliterator %s: %s", ids[which], u_errorName(e));
 	}
 	return translit[which];
 }
@@ -397,7 +383,7 @@ ubuf_transliterate(ubuf *b, int which)
 			continue;
 		}
 		if (U_FAILURE(e))
-			die("transliteration: %s", u_errorName(e));
+			pc_fatal("transliteration: %s", u_errorName(e));
 		b->len = len;
 		break;
 	}

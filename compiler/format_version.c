@@ -5,9 +5,10 @@
  * an <involves> without a role, name-order, an author's ref to a declared
  * person, <part>). */
 #include <stdarg.h>
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "compiler.h"
 
 int
@@ -21,14 +22,14 @@ pc_format_1_1(const pc_graph *g, pc_diag *d, unsigned line, unsigned col, const 
 {
 	if (!pc_is_format_1_0(g))
 		return;
-	char buf[160];
 	va_list ap;
 	va_start(ap, what);
-	vsnprintf(buf, sizeof buf, what, ap);
+	char *construct = pc_vasprintf(what, ap);
 	va_end(ap);
 	pc_diag_report(d, PC_SEV_ERROR, g->source_path, line, col, "format-version",
 		       "%s is format 1.1, but the profile says version=\"1.0\": write version=\"1.1\" on <profile>",
-		       buf);
+		       construct);
+	free(construct);
 }
 
 void

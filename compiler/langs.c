@@ -1,7 +1,8 @@
 /* The language of a text (format 1.1): xml:lang on any text element, where
  * it differs from the profile's lang. Kept beside the graph's texts, by the
- * text's interned pointer, so that every exporter can ask for any text it
- * writes without a language field on every node. */
+ * text's pointer (equal short texts share one, build.c), so that every
+ * exporter can ask for any text it writes without a language field on
+ * every node. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,9 @@
 /* Links written twice: the same organization in the same role of one
  * event, the same relation between two organizations, the same citation
- * in one event, the same source of one indicator. Each is one fact and one
- * row of a table whose primary key it is, so the repeat is dropped, with a
- * warning at its line; a product never holds two rows of one key. */
+ * in one event, the same statistics provider (a <source>) of one
+ * indicator. Each is one fact and one row of a table whose primary key it
+ * is, so the repeat is dropped, with a warning at its line; a product
+ * never holds two rows of one key. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,9 +161,9 @@ static const link_kind link_kinds[] = {
 	{sizeof(pc_event_citation), citation_links, citation_key, citation_report},
 };
 
-/* An indicator's sources are few: a quadratic scan is the simple thing. */
+/* An indicator's providers are few: a quadratic scan is the simple thing. */
 static void
-indicator_sources(pc_graph *g, pc_diag *d)
+indicator_providers(pc_graph *g, pc_diag *d)
 {
 	for (size_t i = 0; i < g->n_indicators; i++) {
 		pc_indicator *ind = &g->indicators[i];
@@ -189,5 +190,5 @@ pc_drop_repeated_links(pc_graph *g, pc_diag *d)
 {
 	for (size_t i = 0; i < sizeof link_kinds / sizeof link_kinds[0]; i++)
 		drop_repeats(g, d, &link_kinds[i]);
-	indicator_sources(g, d);
+	indicator_providers(g, d);
 }

@@ -40,7 +40,7 @@ void pc_epub_bdi(pc_buf *b, const char *s);
 void pc_epub_words(pc_buf *b, const char *keyword, int capital);
 /* The start of a long text, cut at a space, for a link label. */
 void pc_epub_excerpt(pc_buf *b, const char *s, size_t max);
-/* A section of d, listed under it in the table of contents. */
+/* A section of doc, listed under it in the table of contents. */
 void pc_epub_add_section(pc_epub_doc *doc, const char *anchor, const char *label);
 
 /* <a href="..."> to a node's anchor, from the document `from`. */

@@ -191,7 +191,7 @@ static const pc_column indicator_cols[] = {
 	{LINE(pc_indicator, n.line)},
 };
 
-static const pc_column source_cols[] = {
+static const pc_column provider_cols[] = {
 	{COL("id", "Identifier of the statistics source"), STR(pc_provider, n.id)},
 	{COL("name", "Name of the provider of statistics"), STR(pc_provider, name)},
 	{LINE(pc_provider, n.line)},
@@ -479,14 +479,14 @@ static const pc_column penalty_change_cols[] = {
 
 /* ---- Lists held by a node --------------------------------------------------- */
 
-static const pc_column indicator_source_cols[] = {
+static const pc_column indicator_provider_cols[] = {
 	{COL("indicator_id", "Indicator"), SELF(PC_INDICATOR)},
 	{COL("source_id", "Source of its statistics"), REF_AT(pc_indicator, providers, PC_PROVIDER)},
 	{COL("position", "Place in the indicator's list of sources, from 1"), POS},
 };
 
 static size_t
-indicator_n_sources(const void *rec)
+indicator_n_providers(const void *rec)
 {
 	return ((const pc_indicator *)rec)->n_providers;
 }
@@ -587,7 +587,7 @@ static const char *const pk_actor_relation[] = {"actor_id", "relation", "related
 static const char *const pk_authorship[] = {"publication_id", "position", NULL};
 static const char *const pk_event_citation[] = {"event_id", "cited_id", NULL};
 static const char *const pk_penalty_change[] = {"penalty_id", "base_penalty_id", NULL};
-static const char *const pk_indicator_source[] = {"indicator_id", "source_id", NULL};
+static const char *const pk_indicator_provider[] = {"indicator_id", "source_id", NULL};
 static const char *const pk_actor_alias[] = {"actor_id", "position", NULL};
 static const char *const pk_citation[] = {"listing_id", "position", NULL};
 
@@ -604,7 +604,7 @@ const pc_table pc_tables[] = {
 	 ROWS(countries, pc_country)},
 	{T("indicators", "Indicators", "Headline statistics of the profile", PC_INDICATOR, indicator_cols, pk_id),
 	 ROWS(indicators, pc_indicator)},
-	{T("sources", "Sources", "Providers of the indicators' statistics", PC_PROVIDER, source_cols, pk_id),
+	{T("sources", "Sources", "Providers of the indicators' statistics", PC_PROVIDER, provider_cols, pk_id),
 	 ROWS(providers, pc_provider)},
 	{T("events", "Events", "The profile's timelines of events", PC_EVENT, event_cols, pk_id),
 	 ROWS(events, pc_event)},
@@ -648,8 +648,8 @@ const pc_table pc_tables[] = {
 	   PC_KIND_COUNT, penalty_change_cols, pk_penalty_change),
 	 ROWS(penalty_changes, pc_penalty_change)},
 	{T("indicator_sources", "Indicator sources", "Sources of each indicator's statistics", PC_KIND_COUNT,
-	   indicator_source_cols, pk_indicator_source),
-	 LISTS(indicators, pc_indicator, indicator_n_sources)},
+	   indicator_provider_cols, pk_indicator_provider),
+	 LISTS(indicators, pc_indicator, indicator_n_providers)},
 	{T("actor_aliases", "Organization aliases", "Other names of organizations", PC_KIND_COUNT, actor_alias_cols,
 	   pk_actor_alias),
 	 LISTS(actors, pc_actor, actor_n_aliases)},

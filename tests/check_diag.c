@@ -44,6 +44,20 @@ END_TEST
 
 /* JSON: a message about no file has "file": null; strings escaped as the
  * products escape them. */
+/* The dump and `profilec diff` are read line by line: a quoted text stays
+ * on one line whatever it holds. */
+START_TEST(quoted_text_stays_on_one_line)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	pc_put_quoted(f, "a \"b\" \\c\nd\te\x01");
+	fclose(f);
+	ck_assert_str_eq(out, "\"a \\\"b\\\" \\\\c\\nd\\te\\x01\"");
+	free(out);
+}
+END_TEST
+
 START_TEST(json_format_without_a_file)
 {
 	pc_diag d;
@@ -180,6 +194,7 @@ suite_diag(void)
 	TCase *tc = tcase_create("diag");
 	tcase_add_checked_fixture(tc, test_tmp_setup, test_tmp_teardown);
 	tcase_add_test(tc, github_format_escapes);
+	tcase_add_test(tc, quoted_text_stays_on_one_line);
 	tcase_add_test(tc, json_format_without_a_file);
 	tcase_add_test(tc, flood_guard_counts_what_it_drops);
 	tcase_add_test(tc, save_and_load_round_trip);
