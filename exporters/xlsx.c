@@ -6,12 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 #include <xlsxwriter.h>
-#include <zip.h>
 
 #include "../compiler/alloc.h"
 #include "bidi.h"
@@ -20,6 +18,7 @@
 #include "tables.h"
 #include "xlsx_cells.h"
 #include "xlsx_limits.h"
+#include "xlsx_verify.h"
 #include "../compiler/identifiers.h"
 
 /* Excel's limits: characters (UTF-16 units) in a cell, rows under a
@@ -758,55 +757,6 @@ restore_stderr(int saved)
 	close(saved);
 }
 
-/* libxlsxwriter can report success on a truncated file: read the whole
- * archive back, every member's CRC included, before calling it written. */
-static int
-verify_zip(xw *x)
-{
-	struct stat st;
-	if (lstat(x->path, &st) != 0)
-		return pc_out_fail(x->d, x->path, "read back the workbook");
-	if (!S_ISREG(st.st_mode) || st.st_size == 0) {
-		pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "output", "the workbook was written empty");
-		return PC_EXIT_OUTPUT;
-	}
-	int err = 0;
-	zip_t *z = zip_open(x->path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-	if (z == NULL) {
-		zip_error_t ze;
-		zip_error_init_with_code(&ze, err);
-		pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "output",
-			       "the workbook is not a sound zip archive: %s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return PC_EXIT_OUTPUT;
-	}
-	int rc = PC_EXIT_OK;
-	zip_int64_t n = zip_get_num_entries(z, 0);
-	char buf[65536];
-	for (zip_int64_t i = 0; rc == PC_EXIT_OK && i < n; i++) {
-		zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)i, 0);
-		zip_int64_t got = 0;
-		if (f != NULL)
-			while ((got = zip_fread(f, buf, sizeof buf)) > 0)
-				;
-		if (f == NULL || got < 0) {
-			pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "output",
-				       "the workbook's member '%s' cannot be read back: %s",
-				       zip_get_name(z, (zip_uint64_t)i, 0) ? zip_get_name(z, (zip_uint64_t)i, 0) : "?",
-				       zip_strerror(z));
-			rc = PC_EXIT_OUTPUT;
-		}
-		if (f != NULL)
-			zip_fclose(f);
-	}
-	if (n <= 0 && rc == PC_EXIT_OK) {
-		pc_diag_report(x->d, PC_SEV_ERROR, x->path, 0, 0, "output", "the workbook archive is empty");
-		rc = PC_EXIT_OUTPUT;
-	}
-	zip_discard(z);
-	return rc;
-}
-
 static void
 set_properties(xw *x)
 {
@@ -887,7 +837,7 @@ pc_export_xlsx(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 			x.rc = PC_EXIT_OUTPUT;
 		}
 		if (x.rc == PC_EXIT_OK)
-			x.rc = verify_zip(&x);
+			x.rc = pc_xlsx_verify(path, d);
 	}
 	for (size_t i = 0; i < n_plans; i++) {
 		free(plans[i].len);

@@ -228,6 +228,41 @@ START_TEST(full_disk_is_an_output_error)
 }
 END_TEST
 
+/* A full $TMPDIR cuts the parts libxlsxwriter writes there first, and it
+ * zips them into a sound archive all the same: a file size limit between
+ * the workbook's size and its largest part's does that here (the archive
+ * is written whole, the shared strings are cut). Exit 3, the part named,
+ * nothing published; before, exit 0 and a workbook Excel cannot open. */
+START_TEST(cut_part_is_an_output_error)
+{
+	pc_run r;
+	run_sh(&r,
+	       "set -e; python3 tests/bench/genprofile.py --seed 1 --code XA --target-bytes 1000000 -o '%s/xa.xml' "
+	       ">/dev/null; '%s' build -o '%s/whole' --formats=xlsx '%s/xa.xml' 2>/dev/null; %s -c 'import os, sys, "
+	       "zipfile\n"
+	       "z = zipfile.ZipFile(sys.argv[1])\n"
+	       "part = max(i.file_size for i in z.infolist())\n"
+	       "size = os.path.getsize(sys.argv[1])\n"
+	       "print(part > size * 5 // 4 and (part + size) // 2 // 512)' '%s/whole/xa/xa.xlsx'",
+	       test_tmp, profilec_path(), test_tmp, test_tmp, PY, test_tmp);
+	ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+	long blocks = strtol(r.out, NULL, 10);
+	ck_assert_msg(blocks > 0, "no part larger than the workbook by a quarter: %s", r.out);
+	run_free(&r);
+	/* 512-byte blocks (dash); SIGXFSZ ignored so write() fails with EFBIG. */
+	run_sh(&r, "trap '' XFSZ; ulimit -f %ld; exec '%s' build -o '%s/cut' --formats=xlsx '%s/xa.xml'", blocks,
+	       profilec_path(), test_tmp, test_tmp);
+	ck_assert_msg(r.status == 3, "exit %d, want 3: %.1000s", r.status, r.err);
+	ck_assert_msg(strstr(r.err, "part 'xl/sharedStrings.xml' is cut short") != NULL && strstr(r.err, "[output]"),
+		      "%.2000s", r.err);
+	char *cut = pc_asprintf("%s/cut", test_tmp);
+	struct stat sb;
+	ck_assert_msg(stat(cut, &sb) != 0, "a cut workbook was published");
+	free(cut);
+	run_free(&r);
+}
+END_TEST
+
 /* ---- The exporter on a graph built by hand -------------------------------- */
 
 static pc_graph *
@@ -369,6 +404,7 @@ suite_xlsx(void)
 	tcase_add_test(tc, checker_catches_broken_workbooks);
 	tcase_add_test(tc, workbook_presentation);
 	tcase_add_test(tc, full_disk_is_an_output_error);
+	tcase_add_test(tc, cut_part_is_an_output_error);
 	tcase_add_test(tc, formula_like_text_stays_text);
 	tcase_add_test(tc, xstring_escapes_read_back_as_written);
 	tcase_add_test(tc, planted_symlink_is_refused);
