@@ -30,7 +30,7 @@ pc_build_line_of(xmlNodePtr n)
 unsigned
 pc_build_col_of(builder *b, xmlNodePtr n)
 {
-	return pc_input_column(b->src, line_of(n), (const char *)n->name);
+	return pc_input_column(b->src, pc_build_line_of(n), (const char *)n->name);
 }
 
 /* Element texts longer than this are stored, not interned: a description
@@ -77,7 +77,7 @@ xmlNodePtr
 pc_build_child(xmlNodePtr n, const char *name)
 {
 	FOR_CHILDREN (c, n)
-		if (is(c, name))
+		if (pc_build_is(c, name))
 			return c;
 	return NULL;
 }
@@ -85,22 +85,22 @@ pc_build_child(xmlNodePtr n, const char *name)
 const char *
 pc_build_child_text(builder *b, xmlNodePtr n, const char *name)
 {
-	xmlNodePtr c = child(n, name);
-	return c ? text(b, c) : NULL;
+	xmlNodePtr c = pc_build_child(n, name);
+	return c ? pc_build_text(b, c) : NULL;
 }
 
 int
 pc_build_parse_int(builder *b, xmlNodePtr n, const char *name, int dflt)
 {
-	const char *s = attr(b, n, name);
+	const char *s = pc_build_attr(b, n, name);
 	if (s == NULL)
 		return dflt;
 	errno = 0;
 	char *end;
 	long v = strtol(s, &end, 10);
 	if (errno || *end || end == s || v < -1000000 || v > 1000000) {
-		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "bad-number",
-			       "attribute %s=\"%s\" is not a whole number in range", name, s);
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, pc_build_line_of(n), pc_build_col_of(b, n),
+			       "bad-number", "attribute %s=\"%s\" is not a whole number in range", name, s);
 		return dflt;
 	}
 	return (int)v;
@@ -118,12 +118,14 @@ pc_build_parse_decimal(builder *b, xmlNodePtr n, const char *what, const char *s
 	pc_decimal_status st = pc_decimal_canon(s, canon);
 	const char *v = NULL;
 	if (st == PC_DECIMAL_SYNTAX)
-		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "bad-number",
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, pc_build_line_of(n), pc_build_col_of(b, n),
+			       "bad-number",
 			       "%s \"%s\" is not a decimal number: write digits with an optional '.' and sign, "
 			       "without thousands separators or an exponent",
 			       what, s);
 	else if (st == PC_DECIMAL_TOO_LONG)
-		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "number-limit",
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, pc_build_line_of(n), pc_build_col_of(b, n),
+			       "number-limit",
 			       "%s \"%s\" has %zu digits, more than the %d a number may have: round it, or "
 			       "write it in a larger unit",
 			       what, s, pc_decimal_digits(canon), PC_DECIMAL_MAX_DIGITS);
@@ -198,9 +200,9 @@ register_id(builder *b, const char *id, pc_kind kind, size_t index, unsigned lin
 void
 pc_build_start_node(builder *b, pc_node *n, xmlNodePtr e, pc_kind kind, size_t index)
 {
-	n->id = attr(b, e, "id");
-	n->line = line_of(e);
-	n->col = col_of(b, e);
+	n->id = pc_build_attr(b, e, "id");
+	n->line = pc_build_line_of(e);
+	n->col = pc_build_col_of(b, e);
 	register_id(b, n->id, kind, index, n->line, n->col);
 }
 
@@ -251,10 +253,10 @@ static void
 build_country(builder *b, xmlNodePtr n)
 {
 	pc_country *c = PC_PUSH(b->g, countries);
-	c->n.line = line_of(n);
-	c->n.col = col_of(b, n);
-	c->code = attr(b, n, "code");
-	c->name = child_text(b, n, "name");
+	c->n.line = pc_build_line_of(n);
+	c->n.col = pc_build_col_of(b, n);
+	c->code = pc_build_attr(b, n, "code");
+	c->name = pc_build_child_text(b, n, "name");
 	char lower[3] = {0};
 	for (int i = 0; c->code && i < 2 && c->code[i]; i++)
 		lower[i] = (char)(c->code[i] | 0x20);
@@ -267,32 +269,32 @@ build_indicators(builder *b, xmlNodePtr n)
 {
 	pc_graph *g = b->g;
 	FOR_CHILDREN (c, n) {
-		if (is(c, "source")) {
+		if (pc_build_is(c, "source")) {
 			pc_provider *s = PC_PUSH(g, providers);
-			s->n.id = attr(b, c, "id");
-			s->n.line = line_of(c);
-			s->n.col = col_of(b, c);
-			s->name = text(b, c);
+			s->n.id = pc_build_attr(b, c, "id");
+			s->n.line = pc_build_line_of(c);
+			s->n.col = pc_build_col_of(b, c);
+			s->name = pc_build_text(b, c);
 			register_id(b, s->n.id, PC_PROVIDER, g->n_providers - 1, s->n.line, s->n.col);
-		} else if (is(c, "note")) {
-			g->indicator_note = text(b, c);
+		} else if (pc_build_is(c, "note")) {
+			g->indicator_note = pc_build_text(b, c);
 		}
 	}
 	FOR_CHILDREN (c, n) {
-		if (!is(c, "indicator"))
+		if (!pc_build_is(c, "indicator"))
 			continue;
 		pc_indicator *ind = PC_PUSH(g, indicators);
-		start_node(b, &ind->n, c, PC_INDICATOR, g->n_indicators - 1);
-		ind->label = child_text(b, c, "label");
-		xmlNodePtr v = child(c, "value");
+		pc_build_start_node(b, &ind->n, c, PC_INDICATOR, g->n_indicators - 1);
+		ind->label = pc_build_child_text(b, c, "label");
+		xmlNodePtr v = pc_build_child(c, "value");
 		if (v != NULL) {
-			ind->value_text = text(b, v);
-			ind->value = parse_decimal(b, v, "value", ind->value_text);
+			ind->value_text = pc_build_text(b, v);
+			ind->value = pc_build_parse_decimal(b, v, "value", ind->value_text);
 			ind->has_value = ind->value != NULL;
-			ind->year = parse_int(b, v, "year", PC_NONE);
-			ind->unit = attr(b, v, "unit");
+			ind->year = pc_build_parse_int(b, v, "year", PC_NONE);
+			ind->unit = pc_build_attr(b, v, "unit");
 		}
-		const char *providers_attr = attr(b, c, "sources");
+		const char *providers_attr = pc_build_attr(b, c, "sources");
 		if (providers_attr != NULL) {
 			/* A space-separated list: resolve each id. */
 			size_t cap = 1;
@@ -302,8 +304,8 @@ build_indicators(builder *b, xmlNodePtr n)
 			char *copy = pc_strdup(providers_attr);
 			for (char *tok = strtok(copy, " "); tok; tok = strtok(NULL, " ")) {
 				uint32_t idx;
-				if (resolve(b, pc_intern(&g->strings, tok), PC_PROVIDER, "indicator", ind->n.id,
-					    ind->n.line, ind->n.col, &idx))
+				if (pc_build_resolve(b, pc_intern(&g->strings, tok), PC_PROVIDER, "indicator",
+						     ind->n.id, ind->n.line, ind->n.col, &idx))
 					ind->providers[ind->n_providers++] = idx;
 			}
 			free(copy);
@@ -316,14 +318,14 @@ build_indicators(builder *b, xmlNodePtr n)
 static const char *
 ident_attr(builder *b, xmlNodePtr n, const char *name, pc_ident_kind kind, const char *rule)
 {
-	const char *v = attr(b, n, name);
+	const char *v = pc_build_attr(b, n, name);
 	if (v == NULL)
 		return NULL;
 	char what[64], msg[512];
 	snprintf(what, sizeof what, "<%s %s=\"...\">", (const char *)n->name, name);
-	need_version_1_1(b, n, what);
+	pc_build_need_version_1_1(b, n, what);
 	if (!pc_ident_check(kind, v, msg, sizeof msg)) {
-		unsigned line = line_of(n), col = col_of(b, n);
+		unsigned line = pc_build_line_of(n), col = pc_build_col_of(b, n);
 		pc_input_attr_position(b->src, name, &line, &col);
 		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line, col, rule, "%s", msg);
 	}
@@ -336,35 +338,36 @@ build_actor(builder *b, xmlNodePtr c)
 	pc_graph *g = b->g;
 	uint32_t ai = (uint32_t)g->n_actors;
 	pc_actor *a = PC_PUSH(g, actors);
-	start_node(b, &a->n, c, PC_ACTOR, ai);
-	a->kind = attr(b, c, "kind");
-	a->name = child_text(b, c, "name");
-	a->acronym = child_text(b, c, "acronym");
-	a->description = child_text(b, c, "description");
-	a->founded = parse_int(b, c, "founded", PC_NONE);
-	a->directory = parse_bool(attr(b, c, "directory")) == 1;
+	pc_build_start_node(b, &a->n, c, PC_ACTOR, ai);
+	a->kind = pc_build_attr(b, c, "kind");
+	a->name = pc_build_child_text(b, c, "name");
+	a->acronym = pc_build_child_text(b, c, "acronym");
+	a->description = pc_build_child_text(b, c, "description");
+	a->founded = pc_build_parse_int(b, c, "founded", PC_NONE);
+	a->directory = pc_build_parse_bool(pc_build_attr(b, c, "directory")) == 1;
 	a->website = ident_attr(b, c, "website", PC_IDENT_URL, "bad-url");
 	a->wikidata = ident_attr(b, c, "wikidata", PC_IDENT_WIKIDATA, "bad-wikidata");
 	a->ror = ident_attr(b, c, "ror", PC_IDENT_ROR, "bad-ror");
 	size_t n_alias = 0;
 	FOR_CHILDREN (x, c)
-		n_alias += is(x, "alias");
+		n_alias += pc_build_is(x, "alias");
 	if (n_alias) {
 		a->aliases = pc_strtab_alloc(&g->strings, n_alias * sizeof *a->aliases);
 		FOR_CHILDREN (x, c)
-			if (is(x, "alias"))
-				a->aliases[a->n_aliases++] = text(b, x);
+			if (pc_build_is(x, "alias"))
+				a->aliases[a->n_aliases++] = pc_build_text(b, x);
 	}
 	FOR_CHILDREN (x, c) {
-		if (!is(x, "relation"))
+		if (!pc_build_is(x, "relation"))
 			continue;
-		int type = lookup(pc_relation_name, PC_REL_COUNT, attr(b, x, "type"));
+		int type = pc_build_lookup(pc_relation_name, PC_REL_COUNT, pc_build_attr(b, x, "type"));
 		if (type < 0) {
-			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "schema",
-				       "unknown relation type");
+			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, pc_build_line_of(x), pc_build_col_of(b, x),
+				       "schema", "unknown relation type");
 			continue;
 		}
-		add_pending(b, PEND_RELATION, ai, attr(b, x, "to"), type, NULL, line_of(x), col_of(b, x));
+		pc_build_add_pending(b, PEND_RELATION, ai, pc_build_attr(b, x, "to"), type, NULL, pc_build_line_of(x),
+				     pc_build_col_of(b, x));
 	}
 }
 
@@ -372,24 +375,26 @@ build_actor(builder *b, xmlNodePtr c)
 static void
 person_names(builder *b, pc_person *p, xmlNodePtr x)
 {
-	p->family = attr(b, x, "family");
-	p->given = attr(b, x, "given");
-	const char *name = attr(b, x, "name"); /* one name only (format 1.1) */
+	p->family = pc_build_attr(b, x, "family");
+	p->given = pc_build_attr(b, x, "given");
+	const char *name = pc_build_attr(b, x, "name"); /* one name only (format 1.1) */
 	if (name) {
-		need_version_1_1(b, x, "a person's one name (name=)");
+		pc_build_need_version_1_1(b, x, "a person's one name (name=)");
 		if (p->family || p->given)
-			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "person-name",
+			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, pc_build_line_of(x), pc_build_col_of(b, x),
+				       "person-name",
 				       "a person with one name has no family or given name: keep name=\"%s\" alone, "
 				       "or write family= and given= without name=",
 				       name);
 		p->family = name, p->given = NULL, p->mononym = 1;
 	} else if (p->family == NULL) {
-		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(x), col_of(b, x), "person-name",
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, pc_build_line_of(x), pc_build_col_of(b, x),
+			       "person-name",
 			       "a person needs family= (and given= where known), or name= for a person with one name");
 	}
-	if (attr(b, x, "name-order") != NULL)
-		need_version_1_1(b, x, "the name-order attribute");
-	int order = lookup(pc_name_order_name, PC_ORDER_COUNT, attr(b, x, "name-order"));
+	if (pc_build_attr(b, x, "name-order") != NULL)
+		pc_build_need_version_1_1(b, x, "the name-order attribute");
+	int order = pc_build_lookup(pc_name_order_name, PC_ORDER_COUNT, pc_build_attr(b, x, "name-order"));
 	p->order = order < 0 ? PC_ORDER_UNSTATED : (pc_name_order)order;
 }
 
@@ -399,7 +404,7 @@ build_declared_person(builder *b, xmlNodePtr c)
 {
 	pc_graph *g = b->g;
 	pc_person *p = PC_PUSH(g, persons);
-	start_node(b, &p->n, c, PC_PERSON, g->n_persons - 1);
+	pc_build_start_node(b, &p->n, c, PC_PERSON, g->n_persons - 1);
 	person_names(b, p, c);
 	p->orcid = ident_attr(b, c, "orcid", PC_IDENT_ORCID, "bad-orcid");
 	p->declared = 1;
@@ -410,11 +415,11 @@ build_declared_person(builder *b, xmlNodePtr c)
 static pc_contributor_role
 contributor_role(builder *b, xmlNodePtr x)
 {
-	const char *r = attr(b, x, "role");
+	const char *r = pc_build_attr(b, x, "role");
 	if (r == NULL)
 		return PC_CONTRIB_AUTHOR;
-	need_version_1_1(b, x, "role on a contributor");
-	int v = lookup(pc_contributor_role_name, PC_CONTRIB_COUNT, r);
+	pc_build_need_version_1_1(b, x, "role on a contributor");
+	int v = pc_build_lookup(pc_contributor_role_name, PC_CONTRIB_COUNT, r);
 	return v < 0 ? PC_CONTRIB_AUTHOR : (pc_contributor_role)v;
 }
 
@@ -424,26 +429,27 @@ build_publication(builder *b, xmlNodePtr c)
 	pc_graph *g = b->g;
 	uint32_t pi = (uint32_t)g->n_publications;
 	pc_publication *p = PC_PUSH(g, publications);
-	start_node(b, &p->n, c, PC_PUBLICATION, pi);
-	p->title = child_text(b, c, "title");
-	p->subtitle = child_text(b, c, "subtitle");
-	p->description = child_text(b, c, "description");
-	p->year = parse_int(b, c, "year", PC_NONE);
-	p->kind = attr(b, c, "kind");
+	pc_build_start_node(b, &p->n, c, PC_PUBLICATION, pi);
+	p->title = pc_build_child_text(b, c, "title");
+	p->subtitle = pc_build_child_text(b, c, "subtitle");
+	p->description = pc_build_child_text(b, c, "description");
+	p->year = pc_build_parse_int(b, c, "year", PC_NONE);
+	p->kind = pc_build_attr(b, c, "kind");
 	p->publisher = -1;
 	p->edition_of = -1;
 	p->near_duplicate_of = -1;
 	p->url = ident_attr(b, c, "url", PC_IDENT_URL, "bad-url");
 	p->doi = ident_attr(b, c, "doi", PC_IDENT_DOI, "bad-doi");
 	p->isbn = ident_attr(b, c, "isbn", PC_IDENT_ISBN, "bad-isbn");
-	xmlNodePtr pub = child(c, "publisher");
+	xmlNodePtr pub = pc_build_child(c, "publisher");
 	uint32_t idx;
-	if (pub &&
-	    resolve(b, attr(b, pub, "ref"), PC_ACTOR, "publication", p->n.id, line_of(pub), col_of(b, pub), &idx))
+	if (pub && pc_build_resolve(b, pc_build_attr(b, pub, "ref"), PC_ACTOR, "publication", p->n.id,
+				    pc_build_line_of(pub), pc_build_col_of(b, pub), &idx))
 		g->publications[pi].publisher = (int32_t)idx;
-	xmlNodePtr ed = child(c, "edition-of");
+	xmlNodePtr ed = pc_build_child(c, "edition-of");
 	if (ed)
-		add_pending(b, PEND_EDITION, pi, attr(b, ed, "ref"), 0, NULL, line_of(ed), col_of(b, ed));
+		pc_build_add_pending(b, PEND_EDITION, pi, pc_build_attr(b, ed, "ref"), 0, NULL, pc_build_line_of(ed),
+				     pc_build_col_of(b, ed));
 	/* The entry as listed, whatever normalization makes of it. */
 	pc_listing *li = PC_PUSH(g, listings);
 	const pc_publication *pu = &g->publications[pi];
@@ -455,32 +461,33 @@ build_publication(builder *b, xmlNodePtr c)
 			   pu->kind,
 			   pu->description,
 			   pu->publisher,
-			   ed ? attr(b, ed, "ref") : NULL,
+			   ed ? pc_build_attr(b, ed, "ref") : NULL,
 			   pu->url,
 			   pu->doi,
 			   pu->isbn};
-	xmlNodePtr authors = child(c, "authors");
+	xmlNodePtr authors = pc_build_child(c, "authors");
 	uint32_t position = 0;
 	if (authors == NULL)
 		return;
 	FOR_CHILDREN (x, authors) {
 		pc_ref who;
-		if (is(x, "person")) {
+		if (pc_build_is(x, "person")) {
 			/* One node per citation here; normalization merges them. */
 			pc_person *person = PC_PUSH(g, persons);
-			person->n.line = line_of(x);
-			person->n.col = col_of(b, x);
+			person->n.line = pc_build_line_of(x);
+			person->n.col = pc_build_col_of(b, x);
 			person_names(b, person, x);
 			person->ref = -1;
 			who = (pc_ref){PC_PERSON, (uint32_t)g->n_persons - 1};
-			if (attr(b, x, "ref")) {
-				need_version_1_1(b, x, "an author's ref to a declared person");
-				add_pending(b, PEND_PERSON, who.index, attr(b, x, "ref"), 0, 0, person->n.line,
-					    person->n.col);
+			if (pc_build_attr(b, x, "ref")) {
+				pc_build_need_version_1_1(b, x, "an author's ref to a declared person");
+				pc_build_add_pending(b, PEND_PERSON, who.index, pc_build_attr(b, x, "ref"), 0, 0,
+						     person->n.line, person->n.col);
 			}
-		} else if (is(x, "organization")) {
-			if (!resolve(b, attr(b, x, "ref"), PC_ACTOR, "publication", g->publications[pi].n.id,
-				     line_of(x), col_of(b, x), &idx))
+		} else if (pc_build_is(x, "organization")) {
+			if (!pc_build_resolve(b, pc_build_attr(b, x, "ref"), PC_ACTOR, "publication",
+					      g->publications[pi].n.id, pc_build_line_of(x), pc_build_col_of(b, x),
+					      &idx))
 				continue;
 			who = (pc_ref){PC_ACTOR, idx};
 		} else {
@@ -492,9 +499,9 @@ build_publication(builder *b, xmlNodePtr c)
 		au->publication = pi;
 		au->position = ++position;
 		au->author = who;
-		au->as_written = text(b, x);
-		au->line = line_of(x);
-		au->col = col_of(b, x);
+		au->as_written = pc_build_text(b, x);
+		au->line = pc_build_line_of(x);
+		au->col = pc_build_col_of(b, x);
 		pc_citation *ci = PC_PUSH(g, citations);
 		*ci = (pc_citation){.listing = pi,
 				    .position = au->position,
@@ -521,7 +528,7 @@ pc_build_need_version_1_1(builder *b, xmlNodePtr n, const char *what)
 {
 	if (b->minor >= 1)
 		return;
-	pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(n), col_of(b, n), "format-version",
+	pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, pc_build_line_of(n), pc_build_col_of(b, n), "format-version",
 		       "%s is format 1.1, but the profile says version=\"1.0\": write version=\"1.1\" on <profile>",
 		       what);
 }
@@ -530,17 +537,19 @@ static void
 build_theme(builder *b, xmlNodePtr c)
 {
 	pc_graph *g = b->g;
-	need_version_1_1(b, c, "<theme>");
-	const char *id = attr(b, c, "id");
+	pc_build_need_version_1_1(b, c, "<theme>");
+	const char *id = pc_build_attr(b, c, "id");
 	b->theme_serial++;
 	for (size_t i = 0; i < g->n_themes; i++)
 		if (g->themes[i].n.id == id) {
-			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(c), col_of(b, c), "duplicate-id",
-				       "theme '%s' is already declared on line %u", id, g->themes[i].n.line);
+			pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, pc_build_line_of(c), pc_build_col_of(b, c),
+				       "duplicate-id", "theme '%s' is already declared on line %u", id,
+				       g->themes[i].n.line);
 			return;
 		}
 	if (g->n_themes == PC_THEME_MAX) {
-		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, line_of(c), col_of(b, c), "too-many-themes",
+		pc_diag_report(b->d, PC_SEV_ERROR, b->src->path, pc_build_line_of(c), pc_build_col_of(b, c),
+			       "too-many-themes",
 			       "theme '%s' is one too many: a profile declares at most %d themes (the EPUB timeline "
 			       "has %d colours and shapes); merge two timelines",
 			       id ? id : "", PC_THEME_MAX, PC_THEME_MAX);
@@ -548,10 +557,10 @@ build_theme(builder *b, xmlNodePtr c)
 	}
 	pc_theme *t = PC_PUSH(g, themes);
 	t->n.id = id;
-	t->n.line = line_of(c);
-	t->n.col = col_of(b, c);
-	t->label = child_text(b, c, "label");
-	t->order = parse_int(b, c, "order", b->theme_serial);
+	t->n.line = pc_build_line_of(c);
+	t->n.col = pc_build_col_of(b, c);
+	t->label = pc_build_child_text(b, c, "label");
+	t->order = pc_build_parse_int(b, c, "order", b->theme_serial);
 }
 
 /* The themes in order (the two of 1.0 when none is declared), then each
@@ -592,27 +601,29 @@ build_event(builder *b, xmlNodePtr c)
 	pc_graph *g = b->g;
 	uint32_t ei = (uint32_t)g->n_events;
 	pc_event *e = PC_PUSH(g, events);
-	start_node(b, &e->n, c, PC_EVENT, ei);
-	e->year = parse_int(b, c, "year", PC_NONE);
-	e->end_year = parse_int(b, c, "end-year", PC_NONE);
-	int planned = parse_bool(attr(b, c, "planned"));
+	pc_build_start_node(b, &e->n, c, PC_EVENT, ei);
+	e->year = pc_build_parse_int(b, c, "year", PC_NONE);
+	e->end_year = pc_build_parse_int(b, c, "end-year", PC_NONE);
+	int planned = pc_build_parse_bool(pc_build_attr(b, c, "planned"));
 	e->planned = planned < 0 ? 0 : planned ? 1 : -1;
-	add_pending(b, PEND_THEME, ei, attr(b, c, "theme"), 0, 0, e->n.line, e->n.col);
-	e->text = child_text(b, c, "text");
+	pc_build_add_pending(b, PEND_THEME, ei, pc_build_attr(b, c, "theme"), 0, 0, e->n.line, e->n.col);
+	e->text = pc_build_child_text(b, c, "text");
 	FOR_CHILDREN (x, c) {
-		if (is(x, "involves")) {
-			const char *role_name = attr(b, x, "role");
+		if (pc_build_is(x, "involves")) {
+			const char *role_name = pc_build_attr(b, x, "role");
 			if (role_name == NULL) /* the profile names it without its role */
-				need_version_1_1(b, x, "<involves> without a role");
-			int role = role_name ? lookup(pc_role_name, PC_ROLE_COUNT, role_name) : PC_ROLE_INVOLVED;
+				pc_build_need_version_1_1(b, x, "<involves> without a role");
+			int role =
+				role_name ? pc_build_lookup(pc_role_name, PC_ROLE_COUNT, role_name) : PC_ROLE_INVOLVED;
 			if (role >= 0)
-				add_pending(b, PEND_INVOLVES, ei, attr(b, x, "actor"), role, NULL, line_of(x),
-					    col_of(b, x));
-		} else if (is(x, "cites-instrument")) {
-			add_pending(b, PEND_CITES_INSTRUMENT, ei, attr(b, x, "ref"), 0, NULL, line_of(x), col_of(b, x));
-		} else if (is(x, "cites-publication")) {
-			add_pending(b, PEND_CITES_PUBLICATION, ei, attr(b, x, "ref"), 0, NULL, line_of(x),
-				    col_of(b, x));
+				pc_build_add_pending(b, PEND_INVOLVES, ei, pc_build_attr(b, x, "actor"), role, NULL,
+						     pc_build_line_of(x), pc_build_col_of(b, x));
+		} else if (pc_build_is(x, "cites-instrument")) {
+			pc_build_add_pending(b, PEND_CITES_INSTRUMENT, ei, pc_build_attr(b, x, "ref"), 0, NULL,
+					     pc_build_line_of(x), pc_build_col_of(b, x));
+		} else if (pc_build_is(x, "cites-publication")) {
+			pc_build_add_pending(b, PEND_CITES_PUBLICATION, ei, pc_build_attr(b, x, "ref"), 0, NULL,
+					     pc_build_line_of(x), pc_build_col_of(b, x));
 		}
 	}
 }
@@ -625,7 +636,8 @@ resolve_pending(builder *b)
 		pc_build_pending *p = &b->pending[i];
 		uint32_t idx;
 		if (p->what == PEND_INVOLVES) {
-			if (resolve(b, p->to, PC_ACTOR, "event", g->events[p->from].n.id, p->line, p->col, &idx)) {
+			if (pc_build_resolve(b, p->to, PC_ACTOR, "event", g->events[p->from].n.id, p->line, p->col,
+					     &idx)) {
 				pc_event_actor *ea = PC_PUSH(g, event_actors);
 				*ea = (pc_event_actor){p->from, idx, (pc_role)p->extra, p->line, p->col};
 			}
@@ -633,14 +645,15 @@ resolve_pending(builder *b)
 		}
 		if (p->what == PEND_CITES_INSTRUMENT || p->what == PEND_CITES_PUBLICATION) {
 			pc_kind want = p->what == PEND_CITES_INSTRUMENT ? PC_INSTRUMENT : PC_PUBLICATION;
-			if (resolve(b, p->to, want, "event", g->events[p->from].n.id, p->line, p->col, &idx)) {
+			if (pc_build_resolve(b, p->to, want, "event", g->events[p->from].n.id, p->line, p->col, &idx)) {
 				pc_event_citation *ec = PC_PUSH(g, event_citations);
 				*ec = (pc_event_citation){p->from, {want, idx}, p->line, p->col};
 			}
 			continue;
 		}
 		if (p->what == PEND_RELATION) {
-			if (resolve(b, p->to, PC_ACTOR, "actor", g->actors[p->from].n.id, p->line, p->col, &idx)) {
+			if (pc_build_resolve(b, p->to, PC_ACTOR, "actor", g->actors[p->from].n.id, p->line, p->col,
+					     &idx)) {
 				pc_actor_relation *r = PC_PUSH(g, actor_relations);
 				*r = (pc_actor_relation){p->from, idx, (pc_relation_type)p->extra, p->line, p->col};
 			}
@@ -648,19 +661,21 @@ resolve_pending(builder *b)
 		}
 		if (p->what == PEND_PERSON) {
 			const char *family = g->persons[p->from].family;
-			if (resolve(b, p->to, PC_PERSON, "citation", family ? family : "", p->line, p->col, &idx))
+			if (pc_build_resolve(b, p->to, PC_PERSON, "citation", family ? family : "", p->line, p->col,
+					     &idx))
 				g->persons[p->from].ref = (int32_t)idx;
 			continue;
 		}
 		if (p->what == PEND_THEME)
 			continue; /* resolve_themes */
 		if (p->what == PEND_EDITION) {
-			if (resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id, p->line,
-				    p->col, &idx))
+			if (pc_build_resolve(b, p->to, PC_PUBLICATION, "publication", g->publications[p->from].n.id,
+					     p->line, p->col, &idx))
 				g->publications[p->from].edition_of = (int32_t)idx;
 			continue;
 		}
-		if (!resolve(b, p->to, PC_PENALTY, "penalty", g->penalties[p->from].n.id, p->line, p->col, &idx))
+		if (!pc_build_resolve(b, p->to, PC_PENALTY, "penalty", g->penalties[p->from].n.id, p->line, p->col,
+				      &idx))
 			continue;
 		if (p->what == PEND_ALTERNATIVE) {
 			g->penalties[p->from].alternative_to = (int32_t)idx;
@@ -688,13 +703,13 @@ pc_builder_new(const pc_input *src, pc_diag *d)
 void
 pc_builder_root(pc_builder *b, xmlNodePtr root)
 {
-	const char *version = attr(b, root, "version");
+	const char *version = pc_build_attr(b, root, "version");
 	b->minor = version && strncmp(version, "1.", 2) == 0 ? atoi(version + 2) : 0;
 	b->g->version = version;
-	b->g->lang = attr(b, root, "lang");
-	b->g->modified = attr(b, root, "modified");
-	b->g->modified_line = line_of(root);
-	b->g->modified_col = col_of(b, root);
+	b->g->lang = pc_build_attr(b, root, "lang");
+	b->g->modified = pc_build_attr(b, root, "modified");
+	b->g->modified_line = pc_build_line_of(root);
+	b->g->modified_col = pc_build_col_of(b, root);
 	pc_input_attr_position(b->src, "modified", &b->g->modified_line, &b->g->modified_col);
 }
 
@@ -702,20 +717,20 @@ void
 pc_builder_add(pc_builder *b, const char *section, xmlNodePtr n)
 {
 	if (strcmp(section, "title") == 0)
-		b->g->title = b->g->title_written = text(b, n);
+		b->g->title = b->g->title_written = pc_build_text(b, n);
 	else if (strcmp(section, "country") == 0)
 		build_country(b, n);
 	else if (strcmp(section, "indicators") == 0)
 		build_indicators(b, n);
-	else if (strcmp(section, "events") == 0 && is(n, "event"))
+	else if (strcmp(section, "events") == 0 && pc_build_is(n, "event"))
 		build_event(b, n);
-	else if (strcmp(section, "events") == 0 && is(n, "theme"))
+	else if (strcmp(section, "events") == 0 && pc_build_is(n, "theme"))
 		build_theme(b, n);
-	else if (strcmp(section, "actors") == 0 && is(n, "actor"))
+	else if (strcmp(section, "actors") == 0 && pc_build_is(n, "actor"))
 		build_actor(b, n);
-	else if (strcmp(section, "people") == 0 && is(n, "person"))
+	else if (strcmp(section, "people") == 0 && pc_build_is(n, "person"))
 		build_declared_person(b, n);
-	else if (strcmp(section, "research") == 0 && is(n, "publication"))
+	else if (strcmp(section, "research") == 0 && pc_build_is(n, "publication"))
 		build_publication(b, n);
 	else if (strcmp(section, "law") == 0)
 		pc_build_law(b, n);

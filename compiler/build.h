@@ -54,25 +54,6 @@ typedef struct pc_builder builder;
 	for (xmlNodePtr c = (parent)->children; c != NULL; c = c->next)                                                \
 		if (c->type == XML_ELEMENT_NODE)
 
-/* The builder's files call the helpers by short names; the symbols carry
- * the project's prefix. */
-#define is(n, name)                                         pc_build_is(n, name)
-#define line_of(n)                                          pc_build_line_of(n)
-#define col_of(b, n)                                        pc_build_col_of(b, n)
-#define text(b, n)                                          pc_build_text(b, n)
-#define attr(b, n, name)                                    pc_build_attr(b, n, name)
-#define child(n, name)                                      pc_build_child(n, name)
-#define child_text(b, n, name)                              pc_build_child_text(b, n, name)
-#define parse_int(b, n, name, dflt)                         pc_build_parse_int(b, n, name, dflt)
-#define parse_decimal(b, n, what, s)                        pc_build_parse_decimal(b, n, what, s)
-#define parse_bool(s)                                       pc_build_parse_bool(s)
-#define lookup(table, n, s)                                 pc_build_lookup(table, n, s)
-#define start_node(b, n, e, kind, index)                    pc_build_start_node(b, n, e, kind, index)
-#define resolve(b, id, want, who, who_id, line, col, index) pc_build_resolve(b, id, want, who, who_id, line, col, index)
-#define add_pending(b, what, from, to, extra, factor, line, col)                                                       \
-	pc_build_add_pending(b, what, from, to, extra, factor, line, col)
-#define need_version_1_1(b, n, what) pc_build_need_version_1_1(b, n, what)
-
 /* Whether n is the element `name`. */
 int pc_build_is(xmlNodePtr n, const char *name);
 unsigned pc_build_line_of(xmlNodePtr n);
