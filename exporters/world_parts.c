@@ -9,6 +9,7 @@
 #include "../compiler/alloc.h"
 #include "../compiler/fold.h"
 #include "../compiler/names.h"
+#include "edge_index.h"
 #include "world.h"
 
 /* A summary field: the bytes and a NUL (NULL as an empty field). */
@@ -135,17 +136,19 @@ summarize_people(const pc_graph *g, pc_buf *b, pc_buf *keys, pc_buf *ids)
 }
 
 /* A publication's world key: its folded title, year and authors' folded
- * names in order, the within-profile duplicate key with names for indices. */
+ * names in order, the within-profile duplicate key with names for indices.
+ * authors: the authorships grouped by publication, in position order. */
 static void
-publication_key(const pc_graph *g, size_t pi, const size_t *first, pc_buf *keys)
+publication_key(const pc_graph *g, size_t pi, const pc_edge_index *authors, pc_buf *keys)
 {
 	const pc_publication *p = &g->publications[pi];
 	char *title = pc_fold_title(p->title ? p->title : "");
 	pc_buf_reset(keys);
 	pc_buf_printf(keys, "%s|%d|", title, p->year);
 	free(title);
-	for (size_t k = first[pi]; k < g->n_authorships && g->authorships[k].publication == pi; k++) {
-		pc_ref au = g->authorships[k].author;
+	PC_EDGE_EACH(authors, pi, k)
+	{
+		pc_ref au = g->authorships[authors->items[k]].author;
 		const char *name = "";
 		if (au.kind == PC_PERSON && au.index < g->n_persons)
 			name = g->persons[au.index].family;
@@ -157,35 +160,14 @@ publication_key(const pc_graph *g, size_t pi, const size_t *first, pc_buf *keys)
 	}
 }
 
-static int
-by_publication_position(const void *a, const void *b)
-{
-	const pc_authorship *x = a, *y = b;
-	if (x->publication != y->publication)
-		return x->publication < y->publication ? -1 : 1;
-	return (x->position > y->position) - (x->position < y->position);
-}
-
 static void
 summarize_publications(const pc_graph *g, pc_buf *b, pc_buf *keys, pc_buf *ids)
 {
-	/* The authorships sorted by publication and position, a copy: the
-	 * graph is read-only here. */
-	pc_graph view = *g;
-	pc_authorship *au = pc_calloc(g->n_authorships ? g->n_authorships : 1, sizeof *au);
-	if (g->n_authorships)
-		memcpy(au, g->authorships, g->n_authorships * sizeof *au);
-	qsort(au, g->n_authorships, sizeof *au, by_publication_position);
-	view.authorships = au;
-	size_t *first = pc_calloc(g->n_publications + 1, sizeof *first);
-	for (size_t pi = 0, k = 0; pi < g->n_publications; pi++) {
-		while (k < g->n_authorships && au[k].publication < pi)
-			k++;
-		first[pi] = k;
-	}
+	pc_edge_index authors;
+	pc_edge_index_authors(&authors, g);
 	for (size_t i = 0; i < g->n_publications; i++) {
 		const pc_publication *p = &g->publications[i];
-		publication_key(&view, i, first, keys);
+		publication_key(g, i, &authors, keys);
 		put(b, "B");
 		put(b, p->n.id);
 		put_int(b, p->n.line);
@@ -201,8 +183,7 @@ summarize_publications(const pc_graph *g, pc_buf *b, pc_buf *keys, pc_buf *ids)
 		put_keys(b, keys);
 		put_int(b, 1);
 	}
-	free(first);
-	free(au);
+	pc_edge_index_free(&authors);
 }
 
 /* Events per year and the thresholds, for the sheet comparing countries. */
