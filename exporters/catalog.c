@@ -425,7 +425,7 @@ by_country(const void *a, const void *b)
 int
 pc_export_catalog(const pc_dataset *sets, size_t n, const char *root, const pc_export_opts *o, pc_diag *d)
 {
-	const char *base = o->base_iri ? o->base_iri : PC_DEFAULT_BASE_IRI;
+	const char *base = o->base_iri;
 	/* The catalog changed when its newest dataset did. */
 	const char *modified = NULL;
 	for (size_t i = 0; i < n; i++)

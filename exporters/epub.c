@@ -62,7 +62,7 @@ book_uuid(const pc_graph *g, const pc_export_opts *o, char out[37])
 {
 	pc_buf name;
 	pc_buf_init(&name);
-	pc_buf_printf(&name, "%sprofile/%s/epub", o->base_iri ? o->base_iri : "urn:profilec:", pc_graph_cc(g));
+	pc_buf_printf(&name, "%sprofile/%s/epub", o->base_iri, pc_graph_cc(g));
 	pc_sha256 s;
 	unsigned char h[32];
 	pc_sha256_init(&s);

@@ -18,7 +18,10 @@ typedef struct {
 	 * only below it, through pc_out_*; the build renames it into place
 	 * when every output succeeded. */
 	const char *dir;
-	const char *base_iri;  /* JSON-LD @id base, ends with '/'; NULL: PC_DEFAULT_BASE_IRI */
+	/* The base of every @id and of the book's identifier, ending with '/'.
+	 * Never NULL: the command line sets PC_DEFAULT_BASE_IRI when
+	 * --base-iri does not say, so no exporter has a default of its own. */
+	const char *base_iri;
 	const char *publisher; /* catalog publisher name, NULL when not configured */
 	const char *base_url;  /* where the build's DIR is published (absolute URL), or NULL: links stay relative */
 	const char *license;   /* an SPDX licence id or a licence's URL, or NULL when the publisher gave none */

@@ -738,7 +738,7 @@ free_indexes(writer *x)
 int
 pc_export_jsonld(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 {
-	writer x = {.g = g, .base = o->base_iri ? o->base_iri : PC_DEFAULT_BASE_IRI, .cc = pc_graph_cc(g)};
+	writer x = {.g = g, .base = o->base_iri, .cc = pc_graph_cc(g)};
 	pc_buf out;
 	pc_buf_init(&out);
 	pc_buf_init(&x.iri);

@@ -195,7 +195,7 @@ empty_graph(void)
 START_TEST(empty_profile_makes_a_valid_book)
 {
 	pc_graph *g = empty_graph();
-	pc_export_opts o = {.dir = test_tmp};
+	pc_export_opts o = {.dir = test_tmp, .base_iri = PC_DEFAULT_BASE_IRI};
 	pc_diag d;
 	pc_diag_init(&d);
 	ck_assert_int_eq(pc_export_epub(g, &o, &d), PC_EXIT_OK);
@@ -237,7 +237,7 @@ START_TEST(epubcheck_finds_nothing)
 	ck_assert_int_ge(built, 4); /* ro, xa, and at least the valid cases */
 
 	pc_graph *g = empty_graph();
-	pc_export_opts o = {.dir = books};
+	pc_export_opts o = {.dir = books, .base_iri = PC_DEFAULT_BASE_IRI};
 	pc_diag d;
 	pc_diag_init(&d);
 	ck_assert_int_eq(pc_export_epub(g, &o, &d), PC_EXIT_OK);
@@ -346,7 +346,7 @@ START_TEST(existing_file_is_not_overwritten)
 	fputs("precious\n", f);
 	fclose(f);
 	pc_graph *g = empty_graph();
-	pc_export_opts o = {.dir = test_tmp};
+	pc_export_opts o = {.dir = test_tmp, .base_iri = PC_DEFAULT_BASE_IRI};
 	pc_diag d;
 	pc_diag_init(&d);
 	ck_assert_int_eq(pc_export_epub(g, &o, &d), PC_EXIT_OUTPUT);

@@ -217,7 +217,7 @@ START_TEST(unwritable_output_is_reported)
 {
 	pc_graph *g = hand_graph();
 	char *dir = pc_asprintf("%s/no-such-dir", test_tmp);
-	pc_export_opts o = {.dir = dir};
+	pc_export_opts o = {.dir = dir, .base_iri = PC_DEFAULT_BASE_IRI};
 	pc_diag d;
 	pc_diag_init(&d);
 	ck_assert_int_eq(pc_export_jsonld(g, &o, &d), PC_EXIT_OUTPUT);

@@ -295,7 +295,7 @@ START_TEST(formula_like_text_stays_text)
 	pc_graph *g = tiny_graph(text);
 	pc_diag d;
 	pc_diag_init(&d);
-	pc_export_opts o = {.dir = test_tmp};
+	pc_export_opts o = {.dir = test_tmp, .base_iri = PC_DEFAULT_BASE_IRI};
 	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
 	pc_run r;
 	run_sh(&r,
@@ -316,7 +316,7 @@ START_TEST(xstring_escapes_read_back_as_written)
 	pc_graph *g = tiny_graph("Code _x0041_ and _x00_ stay");
 	pc_diag d;
 	pc_diag_init(&d);
-	pc_export_opts o = {.dir = test_tmp};
+	pc_export_opts o = {.dir = test_tmp, .base_iri = PC_DEFAULT_BASE_IRI};
 	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
 	pc_run r;
 	run_sh(&r, "cd '%s' && unzip -p xz.xlsx xl/sharedStrings.xml", test_tmp);
@@ -338,7 +338,7 @@ START_TEST(planted_symlink_is_refused)
 	ck_assert_int_eq(symlink(victim, link), 0);
 	pc_diag d;
 	pc_diag_init(&d);
-	pc_export_opts o = {.dir = test_tmp};
+	pc_export_opts o = {.dir = test_tmp, .base_iri = PC_DEFAULT_BASE_IRI};
 	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OUTPUT);
 	ck_assert_uint_ge(d.n_errors, 1);
 	size_t len;
@@ -363,7 +363,7 @@ START_TEST(cell_limit_is_exact)
 	pc_graph *g = tiny_graph(s);
 	pc_diag d;
 	pc_diag_init(&d);
-	pc_export_opts o = {.dir = test_tmp};
+	pc_export_opts o = {.dir = test_tmp, .base_iri = PC_DEFAULT_BASE_IRI};
 	ck_assert_int_eq(pc_export_xlsx(g, &o, &d), PC_EXIT_OK);
 	pc_diag_free(&d);
 	pc_graph_free(g);
