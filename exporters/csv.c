@@ -19,8 +19,8 @@ const char *const pc_field_type[] = {
 	[PC_COL_BOOLEAN] = "boolean", [PC_COL_YEAR] = "year",       [PC_COL_YEARMONTH] = "yearmonth",
 };
 
-static void
-put_cell(pc_buf *b, const pc_column *col, const pc_cell *c)
+void
+pc_csv_cell(pc_buf *b, const pc_column *col, const pc_cell *c)
 {
 	if (!c->present)
 		return; /* an empty field is the missing value */
@@ -59,7 +59,7 @@ pc_csv_rows(const pc_graph *g, const pc_table *t, const char *first, pc_buf *b)
 		for (size_t i = 0; i < t->n_columns; i++) {
 			if (i > 0)
 				pc_buf_putc(b, ',');
-			put_cell(b, &t->columns[i], &cells[i]);
+			pc_csv_cell(b, &t->columns[i], &cells[i]);
 		}
 		pc_buf_puts(b, "\r\n");
 	}

@@ -104,6 +104,9 @@ int pc_table_column(const pc_table *t, const char *name);
  * without the header; with `first` not NULL, every record begins with
  * that field (the world tables' country column). */
 void pc_csv_rows(const pc_graph *g, const pc_table *t, const char *first, pc_buf *b);
+/* One cell as a CSV field, as column col's type spells it (nothing for a
+ * missing value): every table's cells, the world's own too. */
+void pc_csv_cell(pc_buf *b, const pc_column *col, const pc_cell *c);
 /* Table Schema's name of each column type ("string", "integer", ...). */
 extern const char *const pc_field_type[];
 

@@ -109,6 +109,19 @@ const pc_world_member *pc_world_first(const pc_world *w, pc_world_kind k, size_t
 
 /* ---- The world tables ------------------------------------------------ */
 
+/* A row of one of the world's own tables: an entity of a kind, and the
+ * member it shows (an entity's row: its first; provenance: each in turn). */
+typedef struct {
+	const pc_world *w;
+	pc_world_kind kind;
+	const pc_world_entity *entity;
+	const pc_world_member *member;
+	pc_buf *scratch; /* holds a text a reader puts together (a list) */
+} pc_world_row;
+
+/* How a column of the world's own tables reads its cell from a row. */
+typedef void (*pc_world_reader)(const pc_world_row *row, pc_cell *cell);
+
 /* A world table: a profile table with the country column first, or one of
  * the world's own (entities, provenance). Columns of profile tables that
  * reference another profile table reference it by (country, id). */
@@ -118,6 +131,13 @@ typedef struct {
 	pc_column *columns;
 	size_t n_columns;
 	const char **primary_key; /* NULL-terminated */
+	/* The world's own tables (profile NULL): the kind of their entities,
+	 * whether a row is each member of an entity (provenance) rather than
+	 * the entity, and read[i], how columns[i] is read from a row (both
+	 * defined together in world_tables.c). */
+	pc_world_kind kind;
+	int per_member;
+	pc_world_reader *read;
 } pc_world_table;
 
 /* Every world table, profile tables first in their order; free with

@@ -102,100 +102,31 @@ gather(const pc_world *w, const pc_world_table *t, size_t ti, out_file *o, pc_di
 
 /* ---- The world's own tables ------------------------------------------- */
 
-static void
-field(pc_buf *b, const char *s, int last)
-{
-	if (s)
-		pc_buf_csv_field(b, s);
-	pc_buf_puts(b, last ? "\r\n" : ",");
-}
-
-/* "a\x1fb" -> "a b" */
-static void
-field_list(pc_buf *b, const char *s)
-{
-	char *copy = pc_strdup(s ? s : "");
-	for (char *p = copy; *p; p++)
-		if (*p == '\x1f')
-			*p = ' ';
-	field(b, copy, 0);
-	free(copy);
-}
-
-static void
-field_countries(pc_buf *b, const pc_world *w, pc_world_kind k, const pc_world_entity *e)
-{
-	pc_buf list;
-	pc_buf_init(&list);
-	const char *last = NULL;
-	for (size_t i = 0; i < e->n_members; i++) {
-		const pc_world_member *m = &w->members[k][w->by_entity[k][e->first + i]];
-		if (m->cc == last)
-			continue;
-		if (list.len)
-			pc_buf_putc(&list, ' ');
-		pc_buf_puts(&list, m->cc);
-		last = m->cc;
-	}
-	field(b, list.data ? list.data : "", 0);
-	pc_buf_free(&list);
-	pc_buf_printf(b, "%zu\r\n", e->n_countries);
-}
-
-static void
-entity_rows(const pc_world *w, pc_world_kind k, pc_buf *b)
-{
-	for (size_t e = 0; e < w->n_entities[k]; e++) {
-		const pc_world_entity *x = &w->entities[k][e];
-		const pc_world_member *m = pc_world_first(w, k, e);
-		field(b, x->wid, 0);
-		if (k == PC_WORLD_ACTOR) {
-			field(b, m->kind, 0);
-			field(b, m->label, 0);
-			field(b, m->detail, 0);
-		} else if (k == PC_WORLD_PERSON) {
-			field(b, m->label, 0);
-			field(b, m->detail, 0);
-		} else {
-			field(b, m->label, 0);
-			field(b, m->detail, 0);
-			field(b, m->kind, 0);
-		}
-		field_list(b, x->ids);
-		field_countries(b, w, k, x);
-	}
-}
-
-static void
-provenance_rows(const pc_world *w, pc_world_kind k, pc_buf *b)
-{
-	for (size_t e = 0; e < w->n_entities[k]; e++) {
-		const pc_world_entity *x = &w->entities[k][e];
-		for (size_t i = 0; i < x->n_members; i++) {
-			const pc_world_member *m = &w->members[k][w->by_entity[k][x->first + i]];
-			field(b, x->wid, 0);
-			field(b, m->cc, 0);
-			field(b, m->id, 0);
-			if (m->line)
-				pc_buf_printf(b, "%u", m->line);
-			pc_buf_putc(b, ',');
-			field(b, m->how, 1);
-		}
-	}
-}
-
+/* One of the world's own tables: a row per entity of its kind, or per
+ * member of each (provenance), each cell read by its column's reader and
+ * spelled as the profile tables' are. */
 static void
 own_rows(const pc_world *w, const pc_world_table *t, pc_buf *b)
 {
-	static const char *const entity_table[PC_WORLD_KINDS] = {"world_actors", "world_people", "world_publications"};
-	static const char *const provenance_table[PC_WORLD_KINDS] = {"actor_provenance", "person_provenance",
-								     "publication_provenance"};
-	for (int k = 0; k < PC_WORLD_KINDS; k++) {
-		if (strcmp(t->name, entity_table[k]) == 0)
-			entity_rows(w, (pc_world_kind)k, b);
-		else if (strcmp(t->name, provenance_table[k]) == 0)
-			provenance_rows(w, (pc_world_kind)k, b);
+	pc_buf scratch;
+	pc_buf_init(&scratch);
+	pc_world_row row = {.w = w, .kind = t->kind, .scratch = &scratch};
+	for (size_t e = 0; e < w->n_entities[t->kind]; e++) {
+		row.entity = &w->entities[t->kind][e];
+		size_t n = t->per_member ? row.entity->n_members : 1;
+		for (size_t i = 0; i < n; i++) {
+			row.member = &w->members[t->kind][w->by_entity[t->kind][row.entity->first + i]];
+			for (size_t c = 0; c < t->n_columns; c++) {
+				pc_cell cell = {.link = {PC_KIND_COUNT, 0}};
+				t->read[c](&row, &cell);
+				if (c > 0)
+					pc_buf_putc(b, ',');
+				pc_csv_cell(b, &t->columns[c], &cell);
+			}
+			pc_buf_puts(b, "\r\n");
+		}
 	}
+	pc_buf_free(&scratch);
 }
 
 /* ---- datapackage.json ---------------------------------------------------- */
