@@ -99,15 +99,15 @@ set_ref(pc_cell *c, const pc_graph *g, pc_kind kind, size_t index)
 	c->link = r;
 }
 
-static void
-set_str(pc_cell *c, const char *s)
+void
+pc_cell_str(pc_cell *c, const char *s)
 {
 	c->present = s != NULL;
 	c->str = s;
 }
 
-static void
-set_num(pc_cell *c, double v, int present)
+void
+pc_cell_num(pc_cell *c, double v, int present)
 {
 	c->present = present;
 	c->num = v;
@@ -123,23 +123,23 @@ read_cell(const pc_column *col, const pc_row *row, pc_cell *c)
 	switch (col->get) {
 	case G_NONE: break;
 	case G_STR:
-	case G_DEC: set_str(c, AT(rec, off, char *)); break;
-	case G_INT: set_num(c, AT(rec, off, int), 1); break;
-	case G_OPT: set_num(c, AT(rec, off, int), AT(rec, off, int) != PC_NONE); break;
-	case G_U32: set_num(c, AT(rec, off, uint32_t), 1); break;
-	case G_TRI: set_num(c, AT(rec, off, int) > 0, AT(rec, off, int) >= 0); break;
-	case G_FLAG: set_num(c, AT(rec, off, int) != 0, 1); break;
-	case G_LINE: set_num(c, AT(rec, off, unsigned), AT(rec, off, unsigned) != 0); break;
+	case G_DEC: pc_cell_str(c, AT(rec, off, char *)); break;
+	case G_INT: pc_cell_num(c, AT(rec, off, int), 1); break;
+	case G_OPT: pc_cell_num(c, AT(rec, off, int), AT(rec, off, int) != PC_NONE); break;
+	case G_U32: pc_cell_num(c, AT(rec, off, uint32_t), 1); break;
+	case G_TRI: pc_cell_num(c, AT(rec, off, int) > 0, AT(rec, off, int) >= 0); break;
+	case G_FLAG: pc_cell_num(c, AT(rec, off, int) != 0, 1); break;
+	case G_LINE: pc_cell_num(c, AT(rec, off, unsigned), AT(rec, off, unsigned) != 0); break;
 	case G_REF: set_ref(c, row->g, col->ref_kind, AT(rec, off, uint32_t)); break;
 	case G_NAME: {
 		int v = AT(rec, off, int);
 		if (v >= 0 && v < col->n_names)
-			set_str(c, col->names[v]);
+			pc_cell_str(c, col->names[v]);
 		break;
 	}
 	case G_SELF: set_ref(c, row->g, col->ref_kind, row->index); break;
-	case G_POS: set_num(c, (double)row->k + 1, 1); break;
-	case G_STR_AT: set_str(c, AT(rec, off, char **)[row->k]); break;
+	case G_POS: pc_cell_num(c, (double)row->k + 1, 1); break;
+	case G_STR_AT: pc_cell_str(c, AT(rec, off, char **)[row->k]); break;
 	case G_REF_AT: set_ref(c, row->g, col->ref_kind, AT(rec, off, uint32_t *)[row->k]); break;
 	case G_FN: col->fn(row, c); break;
 	}
@@ -150,7 +150,7 @@ read_cell(const pc_column *col, const pc_row *row, pc_cell *c)
 static void
 profile_id(const pc_row *row, pc_cell *c)
 {
-	set_str(c, row->g->n_countries > 0 ? pc_graph_cc(row->g) : NULL);
+	pc_cell_str(c, row->g->n_countries > 0 ? pc_graph_cc(row->g) : NULL);
 }
 
 static void
@@ -202,14 +202,14 @@ event_theme(const pc_row *row, pc_cell *c)
 {
 	const pc_event *x = row->rec;
 	if (x->theme < row->g->n_themes)
-		set_str(c, row->g->themes[x->theme].n.id);
+		pc_cell_str(c, row->g->themes[x->theme].n.id);
 }
 
 static void
 event_planned(const pc_row *row, pc_cell *c)
 {
 	const pc_event *x = row->rec;
-	set_num(c, x->planned > 0, x->planned != 0);
+	pc_cell_num(c, x->planned > 0, x->planned != 0);
 }
 
 static const pc_column event_cols[] = {
@@ -244,7 +244,7 @@ static void
 person_family(const pc_row *row, pc_cell *c)
 {
 	const pc_person *p = row->rec;
-	set_str(c, p->mononym ? NULL : p->family);
+	pc_cell_str(c, p->mononym ? NULL : p->family);
 }
 
 static const pc_column person_cols[] = {
@@ -314,7 +314,7 @@ penalty_unit_is_currency(const pc_row *row, pc_cell *c)
 {
 	const pc_penalty *p = row->rec;
 	if (p->unit != NULL)
-		set_num(c, p->unit_is_currency != 0, 1);
+		pc_cell_num(c, p->unit_is_currency != 0, 1);
 }
 
 static const pc_column part_cols[] = {
@@ -528,7 +528,7 @@ citation_listing(const pc_row *row, pc_cell *c)
 {
 	const pc_citation *x = row->rec;
 	if (x->listing < row->g->n_listings)
-		set_str(c, row->g->listings[x->listing].n.id);
+		pc_cell_str(c, row->g->listings[x->listing].n.id);
 }
 
 static const pc_column citation_cols[] = {
@@ -564,7 +564,7 @@ static void
 text_lang_owner(const pc_row *row, pc_cell *c)
 {
 	const pc_text_lang *t = row->rec;
-	set_str(c, t->owner ? t->owner : pc_graph_cc(row->g)); /* the profile's own texts: its id */
+	pc_cell_str(c, t->owner ? t->owner : pc_graph_cc(row->g)); /* the profile's own texts: its id */
 }
 
 static const pc_column text_lang_cols[] = {
@@ -675,7 +675,7 @@ quality_kind(const pc_row *row, pc_cell *c)
 {
 	const pc_quality_note *q = row->rec;
 	if (pc_graph_node(row->g, q->subject) != NULL)
-		set_str(c, pc_kind_name[q->subject.kind]);
+		pc_cell_str(c, pc_kind_name[q->subject.kind]);
 }
 
 static void
@@ -684,7 +684,7 @@ quality_entity(const pc_row *row, pc_cell *c)
 	const pc_quality_note *q = row->rec;
 	const pc_node *n = pc_graph_node(row->g, q->subject);
 	if (n != NULL) {
-		set_str(c, n->id);
+		pc_cell_str(c, n->id);
 		c->link = q->subject;
 	}
 }

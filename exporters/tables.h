@@ -58,6 +58,11 @@ struct pc_cell {
 	pc_ref link;     /* the entity this cell names; kind PC_KIND_COUNT when none */
 };
 
+/* A cell holding s (missing when NULL), or the number v when present:
+ * what every column's reader sets, the world tables' too. */
+void pc_cell_str(pc_cell *c, const char *s);
+void pc_cell_num(pc_cell *c, double v, int present);
+
 /* Where a row's cells come from: the record (a node, an edge, the graph
  * itself), its index, and for a row of a list held by a parent (an
  * actor's aliases) the place k in that list. */

@@ -17,35 +17,21 @@ static const pc_column country_col =
 /* ---- Reading a cell of the world's own tables ---------------------------- */
 
 static void
-set_str(pc_cell *c, const char *s)
-{
-	c->present = s != NULL;
-	c->str = s;
-}
-
-static void
-set_num(pc_cell *c, double v, int present)
-{
-	c->present = present;
-	c->num = v;
-}
-
-static void
 world_id(const pc_world_row *r, pc_cell *c)
 {
-	set_str(c, r->entity->wid);
+	pc_cell_str(c, r->entity->wid);
 }
 
 static void
 member_label(const pc_world_row *r, pc_cell *c)
 {
-	set_str(c, r->member->label);
+	pc_cell_str(c, r->member->label);
 }
 
 static void
 member_detail(const pc_world_row *r, pc_cell *c)
 {
-	set_str(c, r->member->detail);
+	pc_cell_str(c, r->member->detail);
 }
 
 /* A publication's detail is its year, as the part wrote it ("%lld"). */
@@ -53,13 +39,13 @@ static void
 member_year(const pc_world_row *r, pc_cell *c)
 {
 	const char *y = r->member->detail;
-	set_num(c, y ? (double)strtoll(y, NULL, 10) : 0, y != NULL);
+	pc_cell_num(c, y ? (double)strtoll(y, NULL, 10) : 0, y != NULL);
 }
 
 static void
 member_kind(const pc_world_row *r, pc_cell *c)
 {
-	set_str(c, r->member->kind);
+	pc_cell_str(c, r->member->kind);
 }
 
 /* The entity's identifiers, space-separated: "doi:a\x1fdoi:b" -> "doi:a doi:b". */
@@ -69,7 +55,7 @@ identifiers(const pc_world_row *r, pc_cell *c)
 	pc_buf_reset(r->scratch);
 	for (const char *p = r->entity->ids ? r->entity->ids : ""; *p; p++)
 		pc_buf_putc(r->scratch, *p == '\x1f' ? ' ' : *p);
-	set_str(c, r->scratch->data ? r->scratch->data : "");
+	pc_cell_str(c, r->scratch->data ? r->scratch->data : "");
 }
 
 /* The distinct countries of its members (sorted by country), space-separated. */
@@ -89,37 +75,37 @@ countries(const pc_world_row *r, pc_cell *c)
 		pc_buf_puts(r->scratch, m->cc);
 		last = m->cc;
 	}
-	set_str(c, r->scratch->data ? r->scratch->data : "");
+	pc_cell_str(c, r->scratch->data ? r->scratch->data : "");
 }
 
 static void
 n_countries(const pc_world_row *r, pc_cell *c)
 {
-	set_num(c, (double)r->entity->n_countries, 1);
+	pc_cell_num(c, (double)r->entity->n_countries, 1);
 }
 
 static void
 member_country(const pc_world_row *r, pc_cell *c)
 {
-	set_str(c, r->member->cc);
+	pc_cell_str(c, r->member->cc);
 }
 
 static void
 member_id(const pc_world_row *r, pc_cell *c)
 {
-	set_str(c, r->member->id);
+	pc_cell_str(c, r->member->id);
 }
 
 static void
 member_line(const pc_world_row *r, pc_cell *c)
 {
-	set_num(c, r->member->line, r->member->line != 0);
+	pc_cell_num(c, r->member->line, r->member->line != 0);
 }
 
 static void
 matched_by(const pc_world_row *r, pc_cell *c)
 {
-	set_str(c, r->member->how);
+	pc_cell_str(c, r->member->how);
 }
 
 /* ---- The world's own tables --------------------------------------------- */
