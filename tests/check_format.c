@@ -172,12 +172,8 @@ START_TEST(a_long_text_has_its_own_language)
 		"</events>\n</profile>\n",
 		say, say);
 	char *src = write_tmp_file("long-texts.xml", xml);
-	pc_run r;
-	char *out = pc_asprintf("%s/out", test_tmp);
-	run_profilec(&r, "build", "-o", out, "--formats=jsonld", src, NULL);
-	ck_assert_msg(r.status == 0, "%s", r.err);
-	run_free(&r);
-	char *jl = read_file_in(out, "xl/xl.jsonld", NULL);
+	char *path = build_product("out", "", src, "xl", "jsonld");
+	char *jl = read_file(path, NULL);
 	const char *a = strstr(jl, "/event/ev-2019-a\""), *b = strstr(jl, "/event/ev-2020-b\"");
 	ck_assert_ptr_nonnull(a);
 	ck_assert_ptr_nonnull(b);
@@ -186,7 +182,7 @@ START_TEST(a_long_text_has_its_own_language)
 	ck_assert_msg(strstr(fr + 1, "\"@language\": \"fr\"") == NULL, "two French texts");
 	ck_assert_msg(!(fr > a && fr < a_end), "the first event's text is not French: %.300s", a);
 	free(jl);
-	free(out);
+	free(path);
 	free(src);
 	free(xml);
 	free(say);
