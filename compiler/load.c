@@ -147,8 +147,10 @@ map_source(pc_input *src, const pc_limits *lim, pc_diag *d)
 	return 0;
 }
 
-/* Pages are released in steps of this many bytes, not one by one. */
-#define RELEASE_STEP ((size_t)4 << 20)
+/* Pages are released in steps of this many bytes, not one by one: a
+ * madvise a megabyte costs nothing beside reading it, and what is mapped
+ * but read counts in the peak. */
+#define RELEASE_STEP ((size_t)1 << 20)
 
 void
 pc_input_release(pc_input *src, size_t upto)

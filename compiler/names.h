@@ -3,6 +3,7 @@
 #define PC_NAMES_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "strtab.h"
 
@@ -17,9 +18,9 @@ typedef struct {
 typedef struct {
 	const char *family; /* folded family name: "oneill", "παπαδοπουλοσ" */
 	const pc_name_part *parts;
-	size_t n_parts;
-	size_t n_full;    /* parts given in full */
 	const char *form; /* the parts as one key: "jean-luc", "j. l.", "" */
+	uint32_t n_parts;
+	uint32_t n_full; /* parts given in full */
 } pc_name;
 
 /* Split a citation's family and given names (either may be NULL). Given

@@ -9,50 +9,63 @@
 #include "names.h"
 #include "normalize.h"
 
-/* One person node before resolution: a citation, or a declared person. */
+/* One person node before resolution: a citation, or a declared person.
+ * (Fields ordered so that a large profile's hundred thousand entries
+ * carry no padding.) */
 typedef struct {
 	pc_name name;
+	const char *why;    /* the rule that put it there */
 	uint32_t node;      /* index into the graph's persons before resolution */
 	int declared;       /* a <people> entry */
 	int32_t ref;        /* a citation's declared person (node index), -1 */
 	int cluster;        /* the person it ends in */
 	unsigned line, col; /* where the source cites (or declares) it */
-	const char *why;    /* the rule that put it there */
 } entry;
 
-/* One person after resolution. */
+/* What the last steps (rebuild, the report) need of an entry, once the
+ * names are read: the entries are compacted to these in place, since a
+ * large profile's peak memory is those steps. */
 typedef struct {
-	int *anchors; /* entries whose names define the person: one per full form */
-	size_t n_anchors;
-	int declared;    /* the declaring entry, -1 */
-	int *candidates; /* an ambiguous citation's: the people it could be */
-	size_t n_candidates;
-	int display;        /* the entry whose given name is displayed */
-	int unresolved;     /* an ambiguous or lone citation's entry, -1 */
+	const char *why;
+	int cluster;
+	int declared;
+	unsigned line, col;
+} placed;
+
+/* One person after resolution. (Pointers first, then the numbers: no
+ * padding in one of a large profile's larger arrays.) */
+typedef struct {
+	int *anchors;       /* entries whose names define the person: one per full form */
+	int *candidates;    /* an ambiguous citation's: the people it could be */
 	const char *family; /* the family spelling to display */
-	int family_first;
-	/* In the resolver's own tables (names, ids), freed with it. */
+	/* In the graph's strings: the people's own, made before the people. */
 	const char *given; /* the given name to display, NULL */
 	const char *sort_key, *id;
 	/* Read from the citations before the people are written over them
-	 * (rebuild): the displayed citation's, the declaration's ORCID. */
-	int mononym;
-	pc_name_order order;
+	 * (rebuild): the declaration's ORCID, the displayed citation's order
+	 * and whether it is a mononym. */
 	const char *orcid;
+	uint32_t n_anchors, n_candidates;
+	int declared;   /* the declaring entry, -1 */
+	int display;    /* the entry whose given name is displayed */
+	int unresolved; /* an ambiguous or lone citation's entry, -1 */
 	uint32_t new_index;
+	pc_name_order order;
+	unsigned char family_first, mononym;
 } cluster;
 
 typedef struct {
 	pc_graph *g;
 	pc_diag *d;
-	entry *e;
+	entry *e;   /* until the ids are given; then NULL, and ... */
+	placed *pl; /* ... what is left of each, in the same memory */
 	size_t n;
 	cluster *c;
 	size_t n_c, cap_c;
 	int *decl_cluster;   /* node index -> cluster of a declared person, -1 */
 	int32_t *authorship; /* node index -> its authorship, -1 for a declared person */
-	pc_strtab names;     /* the parsed names' strings, each once */
-	pc_strtab ids;       /* the people's ids, each once */
+	pc_strtab names;     /* the parsed names' strings, each once; freed before rebuild */
+	pc_strtab ids;       /* the ids given so far, to give none twice */
 } resolver;
 
 #define WHY_DECLARED       "declared"
@@ -344,6 +357,12 @@ resolve_family(resolver *r, const int *run, size_t n_run)
 	free(form_of);
 	free(maximal);
 	free(form_cluster);
+	/* The anchors decided this family's people; nothing after reads them. */
+	for (size_t k = (size_t)first_cluster; k < r->n_c; k++) {
+		free(r->c[k].anchors);
+		r->c[k].anchors = NULL;
+		r->c[k].n_anchors = 0;
+	}
 }
 
 /* ---- Step 3: citations that name a declared person -------------------- */
@@ -486,9 +505,9 @@ describe_clusters(resolver *r)
 		c->order = shown->order;
 		c->orcid = c->declared >= 0 ? r->g->persons[r->e[c->declared].node].orcid : NULL;
 		char *given = display_given(r, c), *gk = pc_fold_key(given ? given : "");
-		c->given = pc_intern(&r->names, given);
+		c->given = pc_intern(&r->g->strings, given);
 		char *sort_key = pc_asprintf("%s %s", r->e[c->display].name.family, gk);
-		c->sort_key = pc_intern(&r->names, sort_key);
+		c->sort_key = pc_intern(&r->g->strings, sort_key);
 		free(sort_key);
 		free(gk);
 		free(given);
@@ -568,7 +587,8 @@ assign_ids(resolver *r)
 	size_t n = 0;
 	for (size_t k = 0; k < r->n_c; k++) {
 		if (r->c[k].declared >= 0) {
-			r->c[k].id = pc_intern(&r->ids, r->g->persons[r->e[r->c[k].declared].node].n.id);
+			r->c[k].id = r->g->persons[r->e[r->c[k].declared].node].n.id;
+			pc_intern(&r->ids, r->c[k].id);
 			continue;
 		}
 		bases[k] = base_id(r, &r->c[k]);
@@ -592,7 +612,7 @@ assign_ids(resolver *r)
 			id = attempt == 0 ? pc_asprintf("%s-%s", base, hash)
 					  : pc_asprintf("%s-%s-%d", base, hash, attempt + 1);
 		}
-		c->id = pc_intern(&r->ids, id);
+		c->id = pc_intern(&r->g->strings, id);
 		free(id);
 	}
 	for (size_t k = 0; k < r->n_c; k++)
@@ -602,6 +622,22 @@ assign_ids(resolver *r)
 }
 
 /* ---- Step 6: the people, in name order; citations point at them ------- */
+
+/* Each entry becomes its `placed`, written over the entries from the
+ * front (placed i ends before entry i + 1 starts), then the array shrinks. */
+static void
+compact_entries(resolver *r)
+{
+	_Static_assert(sizeof(placed) <= sizeof(entry), "placed fits in an entry");
+	placed *pl = (placed *)(void *)r->e;
+	for (size_t i = 0; i < r->n; i++) {
+		const entry *e = &r->e[i];
+		placed one = {e->why, e->cluster, e->declared, e->line, e->col};
+		pl[i] = one;
+	}
+	r->e = NULL;
+	r->pl = pc_realloc(pl, (r->n + 1) * sizeof *pl);
+}
 
 static int
 cmp_cluster(const void *a, const void *b)
@@ -616,11 +652,11 @@ fill_person(resolver *r, const cluster *c, pc_person *p)
 {
 	pc_graph *g = r->g;
 	memset(p, 0, sizeof *p);
-	p->n.id = pc_intern(&g->strings, c->id);
+	p->n.id = c->id;
 	p->n.line = UINT32_MAX;
 	p->family = c->family;
 	const char *given = c->given;
-	p->given = pc_intern(&g->strings, given);
+	p->given = given;
 	char *display;
 	if (given == NULL)
 		display = pc_strdup(c->family);
@@ -668,7 +704,7 @@ rebuild(resolver *r)
 	}
 	/* A person's line: its declaration, else its first citation. */
 	for (size_t i = 0; i < r->n; i++) {
-		const entry *e = &r->e[i];
+		const placed *e = &r->pl[i];
 		pc_person *p = &people[r->c[e->cluster].new_index];
 		if (e->declared || (!p->declared && e->line < p->n.line)) {
 			p->n.line = e->line;
@@ -679,7 +715,7 @@ rebuild(resolver *r)
 		pc_authorship *au = &g->authorships[i];
 		if (au->author.kind != PC_PERSON)
 			continue;
-		const entry *e = &r->e[au->author.index];
+		const placed *e = &r->pl[au->author.index];
 		au->author.index = r->c[e->cluster].new_index;
 		au->joined_by = e->why;
 	}
@@ -687,7 +723,7 @@ rebuild(resolver *r)
 		pc_citation *ci = &g->citations[i];
 		if (ci->author.kind != PC_PERSON)
 			continue;
-		const entry *e = &r->e[ci->author.index];
+		const placed *e = &r->pl[ci->author.index];
 		ci->author.index = r->c[e->cluster].new_index;
 		ci->joined_by = e->why;
 	}
@@ -707,9 +743,9 @@ report_ambiguous(resolver *r)
 	pc_graph *g = r->g;
 	int *uses = pc_calloc(r->n_c + 1, sizeof *uses);
 	for (size_t i = 0; i < r->n; i++)
-		uses[r->e[i].cluster] += !r->e[i].declared;
+		uses[r->pl[i].cluster] += !r->pl[i].declared;
 	for (size_t i = 0; i < r->n; i++) {
-		const entry *e = &r->e[i];
+		const placed *e = &r->pl[i];
 		const cluster *c = &r->c[e->cluster];
 		const pc_person *me = &g->persons[c->new_index];
 		if (e->declared && uses[e->cluster] == 0)
@@ -727,9 +763,9 @@ report_ambiguous(resolver *r)
 			names = more;
 		}
 		pc_quality(g, r->d, (pc_ref){PC_PERSON, c->new_index}, e->line, e->col, "ambiguous-person",
-			   "the citation '%s' could be any of %zu people: %s; it is kept as a person of its own. "
+			   "the citation '%s' could be any of %u people: %s; it is kept as a person of its own. "
 			   "Declare them in <people> and point the citation at one with ref=\"...\"",
-			   me->display, c->n_candidates, names);
+			   me->display, (unsigned)c->n_candidates, names);
 		free(names);
 	}
 	free(uses);
@@ -755,16 +791,21 @@ pc_resolve_persons(pc_graph *g, pc_diag *d)
 	attach_refs(&r);
 	describe_clusters(&r);
 	assign_ids(&r);
-	rebuild(&r);
-	report_ambiguous(&r);
+	/* What the people are made of is in the clusters and the graph's
+	 * strings now: the parsed names and the entries go before the people
+	 * are written, a large profile's peak; rebuild and the report read
+	 * what is left of each entry (placed). */
 	pc_strtab_free(&r.names);
 	pc_strtab_free(&r.ids);
+	compact_entries(&r);
+	rebuild(&r);
+	report_ambiguous(&r);
 	free(r.authorship);
 	for (size_t k = 0; k < r.n_c; k++) {
 		free(r.c[k].anchors);
 		free(r.c[k].candidates);
 	}
 	free(r.c);
-	free(r.e);
+	free(r.pl);
 	free(r.decl_cluster);
 }
