@@ -3,12 +3,12 @@
 
 #include <math.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../compiler/alloc.h"
+#include "swar.h"
 
 void
 pc_buf_init(pc_buf *b)
@@ -114,19 +114,14 @@ pc_buf_xml(pc_buf *b, const char *s)
 }
 
 /* How many of the n bytes from s on need no JSON escape: none below
- * U+0020, no '"', no '\\'. Eight at a time while a word has none (a
- * byte that is one shows in its high bit: SWAR). */
+ * U+0020, no '"', no '\\'; eight at a time while a word has none. */
 static size_t
 json_plain(const char *s, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t w, q, bs;
-		memcpy(&w, s + i, 8);
-		q = w ^ (ones * '"');
-		bs = w ^ (ones * '\\');
-		if (((((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs) != 0)
+		uint64_t w = pc_swar_load(s + i);
+		if ((pc_swar_any_below(w, 0x20) | pc_swar_eq(w, '"') | pc_swar_eq(w, '\\')) != 0)
 			break;
 	}
 	while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')

@@ -15,6 +15,7 @@
 #include "bidi.h"
 #include "buf.h"
 #include "export.h"
+#include "swar.h"
 #include "tables.h"
 #include "xlsx_cells.h"
 #include "xlsx_limits.h"
@@ -310,30 +311,6 @@ write_cell(xw *x, lxw_worksheet *ws, const sheet_plan *p, lxw_row_t row, lxw_col
 	lxw_ok(x, e, p->name, row, c);
 }
 
-#define ONES  0x0101010101010101u
-#define HIGHS 0x8080808080808080u
-
-/* The high bit of each zero byte of x, and nothing else (no borrow from
- * one byte to the next, so the last one can be found). */
-static uint64_t
-zero_bytes(uint64_t x)
-{
-	const uint64_t lows = ~HIGHS;
-	return ~(((x & lows) + lows) | x | lows);
-}
-
-/* The bytes after the last one marked in a zero_bytes() mask, in memory
- * order (memcpy put the first byte lowest on a little-endian machine). */
-static size_t
-after_last(uint64_t mask)
-{
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return (size_t)__builtin_ctzll(mask) / 8;
-#else
-	return (size_t)__builtin_clzll(mask) / 8;
-#endif
-}
-
 /* How many lines a text takes in a wrapped column `width` characters wide:
  * words laid greedily as a spreadsheet wraps them, a word longer than the
  * line broken, a wide East Asian character counted twice. */
@@ -356,13 +333,13 @@ wrapped_lines(const char *s, double width)
 		 * character that reaches the edge (most of a long text is not). */
 		if (col < cap) {
 			int32_t end = n - i > (int32_t)(cap - col) ? i + (int32_t)(cap - col) : n, j = i;
-			for (uint64_t x; j + 8 <= end; j += 8) {
-				memcpy(&x, u + j, 8);
-				if ((x & HIGHS) != 0 || zero_bytes(x ^ (ONES * '\n')) != 0)
+			for (; j + 8 <= end; j += 8) {
+				uint64_t x = pc_swar_load(u + j);
+				if ((x & PC_SWAR_HIGHS) != 0 || pc_swar_eq(x, '\n') != 0)
 					break;
 				/* the word is what follows the last space */
-				uint64_t sp = zero_bytes(x ^ (ONES * ' '));
-				word = sp ? after_last(sp) : word + 8;
+				uint64_t sp = pc_swar_eq(x, ' ');
+				word = sp ? pc_swar_after_last(sp) : word + 8;
 			}
 			while (j < end && u[j] < 0x80 && u[j] != '\n') {
 				word = u[j] == ' ' ? 0 : word + 1;

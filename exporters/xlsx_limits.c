@@ -8,6 +8,7 @@
 
 #include "../compiler/alloc.h"
 #include "../compiler/identifiers.h"
+#include "swar.h"
 
 static int
 is_hex(char c)
@@ -35,14 +36,11 @@ pc_excel_len(const char *s)
 {
 	/* Eight bytes at a time while they are ASCII without '_' (one
 	 * character each): the workbook measures every cell. */
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u, under = ones * '_';
 	size_t len = strlen(s), n = 0, i = 0;
 	const unsigned char *p = (const unsigned char *)s;
 	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, 8);
-		uint64_t x = w ^ under; /* a zero byte where w has '_' */
-		if (((w | ((x - ones) & ~x)) & highs) == 0) {
+		uint64_t w = pc_swar_load(p + i);
+		if (((w & PC_SWAR_HIGHS) | pc_swar_eq(w, '_')) == 0) {
 			n += 8;
 			continue;
 		}
