@@ -12,6 +12,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
+#include "../exporters/swar.h"
 #include "alloc.h"
 
 /* ---- UTF-8 <-> UTF-16: ICU's C API works on UTF-16 ------------------- */
@@ -191,12 +192,9 @@ pc_is_ascii(const char *s)
 {
 	/* Eight bytes at a time: every text of the source passes here. */
 	size_t n = strlen(s), i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080u)
+	for (; i + 8 <= n; i += 8)
+		if (pc_swar_load(s + i) & PC_SWAR_HIGHS)
 			return 0;
-	}
 	for (; i < n; i++)
 		if (s[i] & 0x80)
 			return 0;

@@ -15,6 +15,7 @@
 #include <libxml/xmlerror.h>
 
 #include "alloc.h"
+#include "../exporters/swar.h"
 #include "compiler.h"
 #include "digest.h"
 
@@ -518,15 +519,10 @@ check_encoding(scan *s)
 static size_t
 plain_run(const char *p, const char *end)
 {
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	const char *q = p;
 	for (; end - q >= 8; q += 8) {
-		uint64_t w;
-		memcpy(&w, q, 8);
-		uint64_t lt = w ^ (ones * '<'), amp = w ^ (ones * '&'), nl = w ^ (ones * '\n');
-		/* (x - ones) & ~x has a high bit set where x has a zero byte. */
-		uint64_t zero = ((lt - ones) & ~lt) | ((amp - ones) & ~amp) | ((nl - ones) & ~nl) | ((w - ones) & ~w);
-		if (zero & highs)
+		uint64_t w = pc_swar_load(q);
+		if (pc_swar_eq(w, '<') | pc_swar_eq(w, '&') | pc_swar_eq(w, '\n') | pc_swar_eq(w, '\0'))
 			break;
 	}
 	while (q < end && *q != '<' && *q != '&' && *q != '\n' && *q != '\0')

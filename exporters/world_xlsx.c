@@ -13,6 +13,7 @@
 #include "../compiler/identifiers.h"
 #include "world.h"
 #include "xlsx_cells.h"
+#include "xlsx_verify.h"
 #include "xlsx_limits.h"
 
 #define COMPARE    "Comparison"
@@ -554,6 +555,10 @@ pc_world_write_xlsx(const pc_world *w, const char *root, const char *csv_rel, pc
 			       lxw_strerror(e));
 		x.rc = PC_EXIT_OUTPUT;
 	}
+	/* libxlsxwriter does not check its writes of the parts: read the
+	 * workbook back, as the profile's is (xlsx_verify.c). */
+	if (x.rc == PC_EXIT_OK)
+		x.rc = pc_xlsx_verify(x.path, d);
 	free(x.path);
 	return x.rc;
 }
