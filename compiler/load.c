@@ -162,7 +162,11 @@ pc_input_release(pc_input *src, size_t upto)
 	size_t to = upto / page * page;
 	if (to <= src->released)
 		return;
-	madvise((char *)src->data + src->released, to - src->released, MADV_DONTNEED);
+	/* From the start, not from the last step: a diagnostic's column is
+	 * looked up in lines already released, and the page it reads comes
+	 * back mapped with its neighbours (a large folio, megabytes), which
+	 * would stay for the rest of the parse. */
+	madvise((void *)src->data, to, MADV_DONTNEED);
 	src->released = to;
 }
 
