@@ -95,10 +95,21 @@ grow(pc_strtab *t)
 }
 
 const char *
+pc_strtab_store(pc_strtab *t, const char *s, size_t len)
+{
+	/* Strings end to end, unaligned: rounding each up to 16 bytes cost
+	 * a twentieth of a large profile's strings. */
+	char *copy = arena_take(t, len + 1, 1);
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
+const char *
 pc_intern_n(pc_strtab *t, const char *s, size_t len)
 {
 	/* Up to three quarters full: linear probing stays short, and a
-	 * large profile's table is half the size it is at one half full. */
+	 * large profile's table is often half the size it is at one half full. */
 	if (t->n_used * 4 >= t->n_slots * 3)
 		grow(t);
 	size_t j = hash(s, len) & (t->n_slots - 1);
@@ -108,11 +119,7 @@ pc_intern_n(pc_strtab *t, const char *s, size_t len)
 			return e;
 		j = (j + 1) & (t->n_slots - 1);
 	}
-	/* Strings end to end, unaligned: rounding each up to 16 bytes cost
-	 * a twentieth of a large profile's strings. */
-	char *copy = arena_take(t, len + 1, 1);
-	memcpy(copy, s, len);
-	copy[len] = '\0';
+	const char *copy = pc_strtab_store(t, s, len);
 	t->slots[j] = copy;
 	t->n_used++;
 	return copy;
@@ -128,15 +135,6 @@ pc_strtab_find(const pc_strtab *t, const char *s)
 		if (strcmp(t->slots[j], s) == 0)
 			return t->slots[j];
 	return NULL;
-}
-
-const char *
-pc_strtab_store(pc_strtab *t, const char *s, size_t len)
-{
-	char *copy = arena_take(t, len + 1, 1);
-	memcpy(copy, s, len);
-	copy[len] = '\0';
-	return copy;
 }
 
 const char *

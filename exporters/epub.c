@@ -353,12 +353,7 @@ pc_export_epub(const pc_graph *g, const pc_export_opts *o, pc_diag *d)
 	 * a planted one, never overwritten (as pc_out_write does). */
 	zip_t *za = zip_open(path, ZIP_CREATE | ZIP_EXCL, &err);
 	if (za == NULL) {
-		zip_error_t ze;
-		zip_error_init_with_code(&ze, err);
-		pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output", "cannot create file: %s",
-			       zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		rc = PC_EXIT_OUTPUT;
+		rc = pc_out_zip_fail(d, path, err, "cannot create file");
 	} else {
 		zip_out z = {za, path, 0, 0, d};
 		dos_time(g->build_epoch, &z.dtime, &z.ddate);

@@ -102,5 +102,7 @@ int pc_out_stream_close(pc_out_stream *s, pc_diag *d);
 int pc_out_digest(const char *path, char sha256[65], size_t *size, pc_diag *d);
 /* Report a failed write of path with errno's cause; returns PC_EXIT_OUTPUT. */
 int pc_out_fail(pc_diag *d, const char *path, const char *what);
+/* The same for a libzip error code (zip_open's): "<what>: <libzip's words>". */
+int pc_out_zip_fail(pc_diag *d, const char *path, int zip_err, const char *what);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include "../compiler/alloc.h"
 #include "export.h"
@@ -14,6 +15,16 @@ int
 pc_out_fail(pc_diag *d, const char *path, const char *what)
 {
 	pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output", "cannot %s: %s", what, strerror(errno));
+	return PC_EXIT_OUTPUT;
+}
+
+int
+pc_out_zip_fail(pc_diag *d, const char *path, int zip_err, const char *what)
+{
+	zip_error_t ze;
+	zip_error_init_with_code(&ze, zip_err);
+	pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output", "%s: %s", what, zip_error_strerror(&ze));
+	zip_error_fini(&ze);
 	return PC_EXIT_OUTPUT;
 }
 

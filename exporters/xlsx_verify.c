@@ -93,8 +93,9 @@ read_member(zip_t *z, zip_int64_t i, const char *path, pc_diag *d)
 			ends_add(&e, buf, (size_t)got);
 	int rc = 0;
 	if (f == NULL || got < 0) {
-		pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output", "the workbook's member '%s' cannot be read back: %s",
-			       name ? name : "?", zip_strerror(z));
+		pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output",
+			       "the workbook's member '%s' cannot be read back: %s", name ? name : "?",
+			       zip_strerror(z));
 		rc = -1;
 	} else if (name != NULL && is_xml_part(name) && !closes_root(&e)) {
 		pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output",
@@ -120,14 +121,8 @@ pc_xlsx_verify(const char *path, pc_diag *d)
 	}
 	int err = 0;
 	zip_t *z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-	if (z == NULL) {
-		zip_error_t ze;
-		zip_error_init_with_code(&ze, err);
-		pc_diag_report(d, PC_SEV_ERROR, path, 0, 0, "output", "the workbook is not a sound zip archive: %s",
-			       zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return PC_EXIT_OUTPUT;
-	}
+	if (z == NULL)
+		return pc_out_zip_fail(d, path, err, "the workbook is not a sound zip archive");
 	int rc = PC_EXIT_OK;
 	zip_int64_t n = zip_get_num_entries(z, 0);
 	for (zip_int64_t i = 0; rc == PC_EXIT_OK && i < n; i++)

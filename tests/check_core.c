@@ -320,7 +320,8 @@ START_TEST(validate_formats)
 	if (!tool_missing("validate_formats", have_command("python3"), "python3 is not installed")) {
 		run_sh(&r,
 		       "%s validate --format=json tests/cases/penalty-range.xml sources/ro.xml | python3 -c "
-		       "'import json,sys; d=json.load(sys.stdin); assert d[\"errors\"]==%ld and d[\"warnings\"]==%ld, d'",
+		       "'import json,sys; d=json.load(sys.stdin); assert d[\"errors\"]==%ld and d[\"warnings\"]==%ld, "
+		       "d'",
 		       profilec_path(), errors, warnings);
 		ck_assert_msg(r.status == 0, "%s", r.err);
 		run_free(&r);
